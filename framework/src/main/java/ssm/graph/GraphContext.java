@@ -1,0 +1,34 @@
+package ssm.graph;
+
+import org.tensorflow.Graph;
+import org.tensorflow.op.Ops;
+
+/**
+ * What every graph builder receives: the graph, its ops and the parameter registry. Builders keep
+ * no graph state of their own, so a test can build any stage into a throwaway graph.
+ */
+public final class GraphContext {
+  private final Graph graph;
+  private final Ops ops;
+  private final ParameterRegistry parameters;
+
+  /** A context over {@code graph} whose initialisers derive from {@code seed}. */
+  public GraphContext(Graph graph, long seed) {
+    this.graph = graph;
+    this.ops = Ops.create(graph);
+    this.parameters = new ParameterRegistry(ops, seed);
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  /** Ops at the root scope. */
+  public Ops ops() {
+    return ops;
+  }
+
+  public ParameterRegistry parameters() {
+    return parameters;
+  }
+}

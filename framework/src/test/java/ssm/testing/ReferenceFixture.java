@@ -1,0 +1,95 @@
+package ssm.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The reference-parity fixture (../shared/fixtures/reference-parity): weights and outputs of the
+ * author's PyTorch implementation. Tests that need it are skipped, with the reason printed, when
+ * the folder is absent.
+ */
+public final class ReferenceFixture {
+  private static JsonNode expected;
+
+  private ReferenceFixture() {}
+
+  /** The fixture folder; skips the calling test when it does not exist. */
+  public static Path dir() {
+    String root = System.getProperty("ssm.fixtures", "../../shared/fixtures");
+    Path dir = Path.of(root, "reference-parity").toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      System.out.println("SKIPPED: reference-parity fixture not found at " + dir);
+    }
+    assumeTrue(Files.isDirectory(dir), "reference-parity fixture not found at " + dir);
+    return dir;
+  }
+
+  /** public/expected.json, parsed once. */
+  public static synchronized JsonNode expected() {
+    if (expected == null) {
+      try {
+        expected = new ObjectMapper().readTree(dir().resolve("public/expected.json").toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return expected;
+  }
+
+  /** The weights file. */
+  public static Path weights() {
+    return dir().resolve("weights.safetensors");
+  }
+
+  /** A public input image, e.g. {@code covid.png}. */
+  public static Path image(String file) {
+    return dir().resolve("public").resolve(file);
+  }
+
+  /** Floats of a JSON array (nested arrays flattened row-major). */
+  public static float[] floats(JsonNode array) {
+    java.util.List<Float> out = new java.util.ArrayList<>();
+    flatten(array, out);
+    float[] f = new float[out.size()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = out.get(i);
+    }
+    return f;
+  }
+
+  /** Ints of a JSON array (nested arrays flattened row-major). */
+  public static int[] ints(JsonNode array) {
+    float[] f = floats(array);
+    int[] out = new int[f.length];
+    for (int i = 0; i < f.length; i++) {
+      out[i] = (int) f[i];
+    }
+    return out;
+  }
+
+  private static void flatten(JsonNode node, java.util.List<Float> out) {
+    if (node.isArray()) {
+      node.forEach(n -> flatten(n, out));
+    } else {
+      out.add(node.floatValue());
+    }
+  }
+
+  static {
+    // Fail early with a clear message on misuse rather than a NullPointerException later.
+    if (System.getProperty("ssm.fixtures") == null) {
+      System.err.println("ssm.fixtures not set; looking for ../../shared/fixtures");
+    }
+  }
+
+  /** Wraps an IOException for use in lambdas. */
+  public static RuntimeException unchecked(IOException e) {
+    return new UncheckedIOException(e);
+  }
+}
