@@ -1,0 +1,191 @@
+package ssm.settings;
+
+import com.typesafe.config.Config;
+import java.util.List;
+import ssm.util.Check;
+
+/**
+ * The model's settings, HOCON section {@code model}. Every key is required; defaults live in
+ * configs/base.conf.
+ */
+public record ModelSettings(
+    BackboneSettings backbone,
+    InputSettings input,
+    int fpnChannels,
+    AnchorSettings anchors,
+    RpnSettings rpn,
+    RoiSettings roi,
+    MaskSettings mask,
+    ClassifierSettings classifier) {
+
+  public ModelSettings {
+    Check.positive("model.fpn.channels", fpnChannels);
+  }
+
+  /** Reads section {@code model} of a resolved config. */
+  public static ModelSettings from(Config c) {
+    return new ModelSettings(
+        BackboneSettings.from(c.getConfig("backbone")),
+        InputSettings.from(c.getConfig("input")),
+        c.getInt("fpn.channels"),
+        AnchorSettings.from(c.getConfig("anchors")),
+        RpnSettings.from(c.getConfig("rpn")),
+        RoiSettings.from(c.getConfig("roi")),
+        MaskSettings.from(c.getConfig("mask")),
+        ClassifierSettings.from(c.getConfig("classifier")));
+  }
+
+  /** Section {@code model.backbone}: ResNet depth (18, 34) and stages kept (2, 3). */
+  public record BackboneSettings(int depth, int blocks) {
+    public BackboneSettings {
+      Check.that(depth == 18 || depth == 34, "model.backbone.depth = %s must be 18 or 34", depth);
+      Check.that(blocks == 2 || blocks == 3, "model.backbone.blocks = %s must be 2 or 3", blocks);
+    }
+
+    static BackboneSettings from(Config c) {
+      return new BackboneSettings(c.getInt("depth"), c.getInt("blocks"));
+    }
+
+    /** Output stride of the last kept stage: 8 for 2 blocks, 16 for 3. */
+    public int stride() {
+      return blocks == 2 ? 8 : 16;
+    }
+
+    /** Channels of the last kept stage: 128 for 2 blocks, 256 for 3. */
+    public int outChannels() {
+      return blocks == 2 ? 128 : 256;
+    }
+  }
+
+  /** Section {@code model.input}: resizing, normalisation and padding of a slice. */
+  public record InputSettings(
+      int minSize, int maxSize, float[] mean, float[] std, int sizeDivisible) {
+    public InputSettings {
+      Check.positive("model.input.min-size", minSize);
+      Check.that(maxSize >= minSize, "model.input.max-size = %s must be >= min-size = %s",
+          maxSize, minSize);
+      Check.that(mean.length == 3, "model.input.mean must have 3 values, has %s", mean.length);
+      Check.that(std.length == 3, "model.input.std must have 3 values, has %s", std.length);
+      for (float s : std) {
+        Check.positive("model.input.std", s);
+      }
+      Check.positive("model.input.size-divisible", sizeDivisible);
+    }
+
+    static InputSettings from(Config c) {
+      return new InputSettings(c.getInt("min-size"), c.getInt("max-size"),
+          floats(c.getDoubleList("mean")), floats(c.getDoubleList("std")),
+          c.getInt("size-divisible"));
+    }
+  }
+
+  /** Section {@code model.anchors}: one pyramid level, sizes x aspect ratios (h/w). */
+  public record AnchorSettings(int[] sizes, float[] aspectRatios) {
+    public AnchorSettings {
+      Check.that(sizes.length > 0, "model.anchors.sizes is empty");
+      Check.that(aspectRatios.length > 0, "model.anchors.aspect-ratios is empty");
+    }
+
+    static AnchorSettings from(Config c) {
+      return new AnchorSettings(
+          c.getIntList("sizes").stream().mapToInt(Integer::intValue).toArray(),
+          floats(c.getDoubleList("aspect-ratios")));
+    }
+
+    /** A: anchors per feature-map location. */
+    public int perLocation() {
+      return sizes.length * aspectRatios.length;
+    }
+  }
+
+  /** Section {@code model.rpn}: region proposals, their matching and sampling. */
+  public record RpnSettings(
+      int preNmsTopN, int postNmsTopN, float nmsIou, float positiveIou, float negativeIou,
+      int batchPerImage, float positiveFraction, float[] boxWeights) {
+    public RpnSettings {
+      Check.positive("model.rpn.pre-nms-top-n", preNmsTopN);
+      Check.positive("model.rpn.post-nms-top-n", postNmsTopN);
+      Check.range("model.rpn.nms-iou", nmsIou, 0, 1);
+      Check.range("model.rpn.positive-iou", positiveIou, 0, 1);
+      Check.range("model.rpn.negative-iou", negativeIou, 0, 1);
+      Check.that(negativeIou <= positiveIou,
+          "model.rpn.negative-iou (%s) must not exceed model.rpn.positive-iou (%s)",
+          negativeIou, positiveIou);
+      Check.positive("model.rpn.batch-per-image", batchPerImage);
+      Check.range("model.rpn.positive-fraction", positiveFraction, 0, 1);
+      Check.that(boxWeights.length == 4, "model.rpn.box-weights must have 4 values");
+    }
+
+    static RpnSettings from(Config c) {
+      return new RpnSettings(c.getInt("pre-nms-top-n"), c.getInt("post-nms-top-n"),
+          (float) c.getDouble("nms-iou"), (float) c.getDouble("positive-iou"),
+          (float) c.getDouble("negative-iou"), c.getInt("batch-per-image"),
+          (float) c.getDouble("positive-fraction"), floats(c.getDoubleList("box-weights")));
+    }
+  }
+
+  /** Section {@code model.roi}: RoI pooling, box head, sampling and detection output. */
+  public record RoiSettings(
+      int outputSize, int samplingRatio, int representation, float[] boxWeights,
+      float positiveIou, int batchPerImage, float positiveFraction, float scoreThreshold,
+      float nmsIou, int detectionsPerImage) {
+    public RoiSettings {
+      Check.positive("model.roi.output-size", outputSize);
+      Check.that(samplingRatio == 2,
+          "model.roi.sampling-ratio = %s: only 2 (the reference's) is implemented", samplingRatio);
+      Check.positive("model.roi.representation", representation);
+      Check.that(boxWeights.length == 4, "model.roi.box-weights must have 4 values");
+      Check.range("model.roi.positive-iou", positiveIou, 0, 1);
+      Check.positive("model.roi.batch-per-image", batchPerImage);
+      Check.range("model.roi.positive-fraction", positiveFraction, 0, 1);
+      Check.range("model.roi.score-threshold", scoreThreshold, 0, 1);
+      Check.range("model.roi.nms-iou", nmsIou, 0, 1);
+      Check.positive("model.roi.detections-per-image", detectionsPerImage);
+    }
+
+    static RoiSettings from(Config c) {
+      return new RoiSettings(c.getInt("output-size"), c.getInt("sampling-ratio"),
+          c.getInt("representation"), floats(c.getDoubleList("box-weights")),
+          (float) c.getDouble("positive-iou"), c.getInt("batch-per-image"),
+          (float) c.getDouble("positive-fraction"), (float) c.getDouble("score-threshold"),
+          (float) c.getDouble("nms-iou"), c.getInt("detections-per-image"));
+    }
+  }
+
+  /** Section {@code model.mask}: mask head. */
+  public record MaskSettings(int outputSize, int[] layers) {
+    public MaskSettings {
+      Check.positive("model.mask.output-size", outputSize);
+      Check.that(layers.length > 0, "model.mask.layers is empty");
+    }
+
+    static MaskSettings from(Config c) {
+      return new MaskSettings(c.getInt("output-size"),
+          c.getIntList("layers").stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  /** Section {@code model.classifier}: the ranked RoI batch and the image classifier S. */
+  public record ClassifierSettings(int rois, float nmsIou, float minArea, int hidden, int classes) {
+    public ClassifierSettings {
+      Check.that(rois >= 2, "model.classifier.rois = %s must be at least 2", rois);
+      Check.range("model.classifier.nms-iou", nmsIou, 0, 1);
+      Check.that(minArea >= 0, "model.classifier.min-area = %s must be >= 0", minArea);
+      Check.positive("model.classifier.hidden", hidden);
+      Check.that(classes >= 2, "model.classifier.classes = %s must be at least 2", classes);
+    }
+
+    static ClassifierSettings from(Config c) {
+      return new ClassifierSettings(c.getInt("rois"), (float) c.getDouble("nms-iou"),
+          (float) c.getDouble("min-area"), c.getInt("hidden"), c.getInt("classes"));
+    }
+  }
+
+  static float[] floats(List<Double> values) {
+    float[] f = new float[values.size()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = values.get(i).floatValue();
+    }
+    return f;
+  }
+}
