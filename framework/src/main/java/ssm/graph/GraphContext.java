@@ -1,6 +1,9 @@
 package ssm.graph;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.tensorflow.Graph;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 
 /**
@@ -11,6 +14,7 @@ public final class GraphContext {
   private final Graph graph;
   private final Ops ops;
   private final ParameterRegistry parameters;
+  private final List<Op> batchNormUpdates = new ArrayList<>();
 
   /** A context over {@code graph} whose initialisers derive from {@code seed}. */
   public GraphContext(Graph graph, long seed) {
@@ -30,5 +34,10 @@ public final class GraphContext {
 
   public ParameterRegistry parameters() {
     return parameters;
+  }
+
+  /** Running-statistics updates of training-mode BatchNorm layers built so far. */
+  public List<Op> batchNormUpdates() {
+    return batchNormUpdates;
   }
 }

@@ -52,6 +52,30 @@ public final class ReferenceFixture {
     return dir().resolve("public").resolve(file);
   }
 
+  /**
+   * A public 8-bit grey PNG as the reference's ToTensor sees it after convert("RGB"):
+   * [H, W, 3] row-major, value = uint8 / 255f.
+   */
+  public static float[] imagePixels(String file) {
+    try {
+      java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(image(file).toFile());
+      int h = img.getHeight(), w = img.getWidth();
+      java.awt.image.Raster r = img.getRaster();
+      float[] out = new float[h * w * 3];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          float v = r.getSample(x, y, 0) / 255f;
+          for (int c = 0; c < 3; c++) {
+            out[(y * w + x) * 3 + c] = v;
+          }
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Floats of a JSON array (nested arrays flattened row-major). */
   public static float[] floats(JsonNode array) {
     java.util.List<Float> out = new java.util.ArrayList<>();

@@ -1,0 +1,103 @@
+package ssm.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
+import ssm.graph.Parameter;
+import ssm.graph.ParameterRegistry;
+import ssm.graph.Tensors;
+
+/**
+ * Loads and saves a model's parameters and buffers as safetensors files keyed by the reference
+ * implementation's PyTorch names and layouts, so that the author's checkpoint, converted to
+ * safetensors, loads unchanged.
+ */
+public final class Weights {
+  private Weights() {}
+
+  /**
+   * Assigns every parameter and buffer of {@code registry} from {@code file}. Missing,
+   * unexpected or mis-shaped tensors give one error listing them all.
+   */
+  public static void load(Session session, ParameterRegistry registry, Path file)
+      throws IOException {
+    load(session, registry, file, false);
+  }
+
+  /**
+   * As {@link #load(Session, ParameterRegistry, Path)}; with {@code ignoreUnexpected}, tensors
+   * the model does not have are skipped (e.g. a two-branch checkpoint into a one-branch model).
+   */
+  public static void load(Session session, ParameterRegistry registry, Path file,
+      boolean ignoreUnexpected) throws IOException {
+    Map<String, Safetensors.Entry> tensors = Safetensors.read(file);
+    if (ignoreUnexpected) {
+      tensors.keySet().removeIf(n -> !registry.contains(n));
+    }
+    check(registry, tensors, file);
+    List<Tensor> fed = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      for (Parameter p : registry.all()) {
+        Safetensors.Entry e = tensors.get(p.name());
+        float[] tf = p.layout().toTf(e.data(), p.torchShape(), p.roiChannels());
+        TFloat32 t = Tensors.floats(tf, p.tfShape());
+        fed.add(t);
+        runner.feed(p.feed(), t).addTarget(p.load());
+      }
+      runner.run().close();
+    } finally {
+      fed.forEach(Tensor::close);
+    }
+  }
+
+  /** Writes every parameter and buffer of {@code registry} to {@code file} (atomic). */
+  public static void save(Session session, ParameterRegistry registry, Path file,
+      Map<String, String> metadata) throws IOException {
+    Session.Runner runner = session.runner();
+    List<Parameter> all = registry.all();
+    all.forEach(p -> runner.fetch(p.variable()));
+    Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
+    try (Result r = runner.run()) {
+      for (int i = 0; i < all.size(); i++) {
+        Parameter p = all.get(i);
+        float[] torch =
+            p.layout().toTorch(Tensors.toFloats(r.get(i)), p.torchShape(), p.roiChannels());
+        out.put(p.name(), new Safetensors.Entry(p.torchShape(), torch));
+      }
+    }
+    Safetensors.write(file, out, metadata);
+  }
+
+  private static void check(ParameterRegistry registry, Map<String, Safetensors.Entry> tensors,
+      Path file) throws IOException {
+    List<String> problems = new ArrayList<>();
+    TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
+    for (Parameter p : registry.all()) {
+      Safetensors.Entry e = tensors.get(p.name());
+      unexpected.remove(p.name());
+      if (e == null) {
+        problems.add("missing: " + p.name() + " " + Arrays.toString(p.torchShape()));
+      } else if (!Arrays.equals(e.shape(), p.torchShape())) {
+        problems.add("wrong shape: " + p.name() + " is " + Arrays.toString(e.shape())
+            + ", the model needs " + Arrays.toString(p.torchShape()));
+      }
+    }
+    unexpected.forEach(n -> problems.add("unexpected: " + n + " "
+        + Arrays.toString(tensors.get(n).shape())));
+    if (!problems.isEmpty()) {
+      throw new IOException(file + " does not fit the model (" + problems.size()
+          + " problems; is it the weights of another variant?):\n  "
+          + String.join("\n  ", problems));
+    }
+  }
+}

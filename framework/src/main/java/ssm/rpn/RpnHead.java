@@ -1,0 +1,39 @@
+package ssm.rpn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import ssm.graph.GraphContext;
+import ssm.graph.Init;
+import ssm.layers.Conv2d;
+
+/**
+ * Region proposal head: a shared 3x3 conv + ReLU, then 1x1 convs for objectness and box deltas.
+ * NHWC features [1, H, W, C] -> logits [H*W*A], deltas [H*W*A, 4], location-major as in
+ * {@link ssm.box.Anchors#grid}. NHWC flattening gives exactly PyTorch's permute(H, W, A) order.
+ */
+public final class RpnHead {
+  private final int channels;
+  private final int anchorsPerLocation;
+
+  public RpnHead(int channels, int anchorsPerLocation) {
+    this.channels = channels;
+    this.anchorsPerLocation = anchorsPerLocation;
+  }
+
+  /** Builds the head on the FPN output. */
+  public RpnOutputs build(GraphContext g, Operand<TFloat32> features) {
+    Ops tf = g.ops().withSubScope("rpn");
+    Operand<TFloat32> hidden = tf.nn.relu(
+        Conv2d.withBias("rpn.head.conv", channels, channels, 3, 1, Init.NORMAL_001)
+            .apply(g, tf, features));
+    Operand<TFloat32> logits =
+        Conv2d.withBias("rpn.head.cls_logits", channels, anchorsPerLocation, 1, 0, Init.NORMAL_001)
+            .apply(g, tf, hidden);
+    Operand<TFloat32> deltas =
+        Conv2d.withBias("rpn.head.bbox_pred", channels, 4 * anchorsPerLocation, 1, 0,
+            Init.NORMAL_001).apply(g, tf, hidden);
+    return new RpnOutputs(tf.reshape(logits, tf.constant(new int[] {-1})),
+        tf.reshape(deltas, tf.constant(new int[] {-1, 4})));
+  }
+}
