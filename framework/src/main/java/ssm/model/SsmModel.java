@@ -1,0 +1,152 @@
+package ssm.model;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import ssm.backbone.Fpn;
+import ssm.backbone.TruncatedResNet;
+import ssm.box.Anchors;
+import ssm.box.RoiAlign;
+import ssm.classify.SHead;
+import ssm.graph.GraphContext;
+import ssm.layers.BatchNormMode;
+import ssm.mask.MaskHead;
+import ssm.roi.BoxBranch;
+import ssm.roi.BranchOutputs;
+import ssm.roi.ClassificationRoiSource;
+import ssm.roi.DetectionSelector;
+import ssm.roi.Detections;
+import ssm.roi.OrderPreservingPadding;
+import ssm.roi.RoiBatch;
+import ssm.roi.RoiBatchBuilder;
+import ssm.rpn.ProposalGenerator;
+import ssm.rpn.Proposals;
+import ssm.rpn.RpnHead;
+import ssm.rpn.RpnOutputs;
+import ssm.settings.ModelSettings;
+
+/**
+ * The Single-Shot Model: truncated ResNet + FPN -> RPN -> proposals -> two RoI outputs, lesion
+ * instances (segmentation branch + mask head) and the image class (RoI batch -> S). Builds the
+ * graph; holds no graph state, so one instance can build several paths over the same weights.
+ */
+public final class SsmModel {
+  private final ModelSettings settings;
+  private final InputTransform input;
+  private final TruncatedResNet body;
+  private final Fpn fpn;
+  private final RpnHead rpnHead;
+  private final ProposalGenerator proposalGenerator;
+  private final BoxBranch segmentationBranch;
+  private final ClassificationRoiSource classificationSource;
+  private final DetectionSelector detectionSelector;
+  private final RoiBatchBuilder roiBatchBuilder;
+  private final MaskHead maskHead;
+  private final SHead sHead;
+  private final float[] cellAnchors;
+
+  public SsmModel(ModelSettings settings, ClassificationRoiSource classificationSource) {
+    this.settings = settings;
+    this.input = new InputTransform(settings.input());
+    this.body = new TruncatedResNet(settings.backbone().depth(), settings.backbone().blocks());
+    this.fpn = new Fpn(body.outChannels(), settings.fpnChannels());
+    this.rpnHead = new RpnHead(settings.fpnChannels(), settings.anchors().perLocation());
+    this.proposalGenerator = new ProposalGenerator(settings.rpn());
+    this.segmentationBranch = BoxBranch.segmentation(settings.fpnChannels(),
+        settings.roi().outputSize(), settings.roi().representation());
+    this.classificationSource = classificationSource;
+    this.detectionSelector = new DetectionSelector(settings.roi());
+    this.roiBatchBuilder = new RoiBatchBuilder(settings.classifier(), settings.roi());
+    this.maskHead = new MaskHead(settings.mask(), settings.fpnChannels());
+    this.sHead = new SHead(settings.classifier());
+    this.cellAnchors = Anchors.cell(settings.anchors().sizes(), settings.anchors().aspectRatios());
+  }
+
+  /** A model whose classification branch is a second copy of the box head (two branches). */
+  public static SsmModel twoBranch(ModelSettings settings) {
+    return new SsmModel(settings, ClassificationRoiSource.secondBranch(BoxBranch.classification(
+        settings.fpnChannels(), settings.roi().outputSize(), settings.roi().representation())));
+  }
+
+  /** A model whose segmentation branch also feeds S (shared regime). */
+  public static SsmModel shared(ModelSettings settings) {
+    return new SsmModel(settings, ClassificationRoiSource.segmentationBranch());
+  }
+
+  public ModelSettings settings() {
+    return settings;
+  }
+
+  public BoxBranch segmentationBranch() {
+    return segmentationBranch;
+  }
+
+  public ClassificationRoiSource classificationSource() {
+    return classificationSource;
+  }
+
+  /**
+   * The inference path for one slice.
+   *
+   * @param image [H, W, 3] values in [0, 1], already resized by the data layer
+   * @param paddingSeed [2] stateless seed of the RoI batch's padding permutation
+   */
+  public InferenceGraph buildInference(GraphContext g, Operand<TFloat32> image,
+      Operand<TInt64> paddingSeed) {
+    Ops tf = g.ops();
+    Operand<TInt32> imageShape = tf.shape(image);
+    Operand<TInt32> height = tf.gather(imageShape, tf.constant(0), tf.constant(0));
+    Operand<TInt32> width = tf.gather(imageShape, tf.constant(1), tf.constant(0));
+
+    Operand<TFloat32> features = features(g, input.apply(tf, image), BatchNormMode.INFERENCE);
+    RpnOutputs rpn = rpnHead.build(g, features);
+    Proposals proposals =
+        proposalGenerator.build(tf, rpn, anchors(tf, features), height, width);
+
+    Operand<TFloat32> pooled = roiAlign(tf, features, proposals.boxes(),
+        settings.roi().outputSize());
+    BranchOutputs segmentation =
+        segmentationBranch.apply(g, tf.withSubScope("segmentation_branch"), pooled);
+    Detections detections =
+        detectionSelector.select(tf, segmentation, proposals.boxes(), height, width);
+    Operand<TFloat32> maskProbabilities = maskHead.lesionProbabilities(tf,
+        maskHead.logits(g, roiAlign(tf, features, detections.boxes(),
+            settings.mask().outputSize())));
+
+    BranchOutputs classification =
+        classificationSource.outputs(g, tf, pooled, segmentation);
+    Operand<TInt32> permutation = OrderPreservingPadding.randomPermutation(tf, paddingSeed,
+        roiBatchBuilder.rows() - 2);
+    RoiBatch batch = roiBatchBuilder.build(tf, classification, proposals.boxes(), height, width,
+        permutation);
+    Operand<TFloat32> logits = sHead.logits(g, batch.rows());
+    return new InferenceGraph(proposals, detections, maskProbabilities, batch, logits,
+        tf.nn.softmax(tf.expandDims(logits, tf.constant(0))));
+  }
+
+  /** Backbone + FPN on a normalised, padded batch of one: [1, H/s, W/s, 256]. */
+  public Operand<TFloat32> features(GraphContext g, Operand<TFloat32> batch, BatchNormMode mode) {
+    return fpn.build(g, body.build(g, batch, mode));
+  }
+
+  /** The anchor grid [h*w*A, 4] for a feature map [1, h, w, C], at the backbone's stride. */
+  public Operand<TFloat32> anchors(Ops tf, Operand<TFloat32> features) {
+    Operand<TInt32> shape = tf.shape(features);
+    Operand<TInt32> stride = tf.constant(body.stride());
+    return Anchors.grid(tf, cellAnchors, tf.gather(shape, tf.constant(1), tf.constant(0)),
+        tf.gather(shape, tf.constant(2), tf.constant(0)), stride, stride);
+  }
+
+  /** RoIAlign of {@code boxes} on the single feature level (spatial scale 1 / stride). */
+  public Operand<TFloat32> roiAlign(Ops tf, Operand<TFloat32> features, Operand<TFloat32> boxes,
+      int size) {
+    return RoiAlign.align(tf, features, boxes, 1f / body.stride(), size,
+        settings.roi().samplingRatio());
+  }
+
+  public InputTransform input() {
+    return input;
+  }
+}
