@@ -100,6 +100,35 @@ class NmsTest {
     assertArrayEquals(suppressedPlain ? new int[] {0, 2} : new int[] {0, 1}, keep);
   }
 
+  @Test
+  void matchesReferenceClassifierBranchUnitCase() {
+    // Golden numbers: unit_cases.prepare_roi_batch_padding. The class-1 deltas (columns 4..7)
+    // decoded against the proposals with weights (10, 10, 5, 5) and clipped to 512 x 512 are
+    // nms_boxes; batched NMS at 0.75 with label 1 (coordinate trick, 24 boxes) keeps
+    // nms_keep_post_area_filter, in that order.
+    com.fasterxml.jackson.databind.JsonNode u =
+        ssm.testing.ReferenceFixture.expected().get("unit_cases").get("prepare_roi_batch_padding");
+    float[] proposals = ssm.testing.ReferenceFixture.floats(u.get("inputs").get("proposals"));
+    float[] regression = ssm.testing.ReferenceFixture.floats(u.get("inputs").get("box_regression"));
+    int n = proposals.length / 4;
+    float[] lesionDeltas = new float[4 * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(regression, 8 * i + 4, lesionDeltas, 4 * i, 4);
+    }
+    float[] nmsBoxes = ssm.testing.ReferenceFixture.floats(u.get("nms_boxes"));
+    float[] nmsScores = ssm.testing.ReferenceFixture.floats(u.get("nms_scores"));
+    try (GraphFixture g = new GraphFixture()) {
+      Ops tf = g.tf();
+      Operand<TFloat32> decoded =
+          new BoxCoder(10, 10, 5, 5).decode(tf, g.constant(lesionDeltas, n, 4), g.constant(proposals, n, 4));
+      float[] clipped = g.fetchFloats(Boxes.clip(tf, decoded, tf.constant(512), tf.constant(512)));
+      assertArrayEquals(nmsBoxes, clipped, 1e-3f);
+      int[] keep =
+          g.fetchInts(Nms.batched(tf, g.constant(nmsBoxes, n, 4), g.constant(nmsScores, n), 1, 0.75f, 1000));
+      assertArrayEquals(ssm.testing.ReferenceFixture.ints(u.get("nms_keep_post_area_filter")), keep);
+    }
+  }
+
   private static float[] shift(float[] boxes, int label) {
     float max = Float.NEGATIVE_INFINITY;
     for (float v : boxes) {
