@@ -3,17 +3,17 @@ package ssm.box;
 import ssm.util.Check;
 
 /**
- * Pastes a square mask-probability map (28 x 28 in the SSM) into the image, as torchvision's
- * {@code paste_masks_in_image} with padding 1 (README 2.10). Plain Java post-processing, not graph
- * code; all arithmetic in float32 as the reference.
+ * Pastes a square mask-probability map (28 x 28 in the SSM) into the image, as torchvision's {@code
+ * paste_masks_in_image} with padding 1 (README 2.10). Plain Java post-processing, not graph code;
+ * all arithmetic in float32 as the reference.
  *
  * <ol>
  *   <li>the M x M map is padded with one zero pixel on each side: (M + 2) x (M + 2);
  *   <li>the box is enlarged about its centre by {@code (M + 2) / M} and truncated toward zero to
  *       ints: the paste box {@code [x1, y1, x2, y2]} (inclusive pixel corners);
  *   <li>the padded map is resized bilinearly (PyTorch {@code upsample_bilinear2d},
- *       align_corners=False: half-pixel centres, source coordinates below 0 clamped to 0) to
- *       {@code h x w}, {@code w = max(x2 - x1 + 1, 1)}, {@code h = max(y2 - y1 + 1, 1)};
+ *       align_corners=False: half-pixel centres, source coordinates below 0 clamped to 0) to {@code
+ *       h x w}, {@code w = max(x2 - x1 + 1, 1)}, {@code h = max(y2 - y1 + 1, 1)};
  *   <li>the part inside the image is copied to rows {@code [max(y1, 0), min(y2 + 1, H))} and
  *       columns {@code [max(x1, 0), min(x2 + 1, W))}; the rest of the image is 0.
  * </ol>
@@ -34,7 +34,8 @@ public final class MaskPaster {
    * input pixels) into an {@code imageHeight x imageWidth} image.
    */
   public static Pasted paste(float[] probs, int m, float[] box, int imageHeight, int imageWidth) {
-    Check.that(m > 0 && probs.length == m * m, "mask must be %s x %s, got %s values", m, m, probs.length);
+    Check.that(
+        m > 0 && probs.length == m * m, "mask must be %s x %s, got %s values", m, m, probs.length);
     Check.that(box.length == 4, "box must have 4 coordinates, got %s", box.length);
     int p = m + 2;
     float[] padded = new float[p * p];
@@ -69,7 +70,9 @@ public final class MaskPaster {
     float hHalf = (box[3] - box[1]) * 0.5f * scale;
     float xc = (box[2] + box[0]) * 0.5f;
     float yc = (box[3] + box[1]) * 0.5f;
-    return new int[] {(int) (xc - wHalf), (int) (yc - hHalf), (int) (xc + wHalf), (int) (yc + hHalf)};
+    return new int[] {
+      (int) (xc - wHalf), (int) (yc - hHalf), (int) (xc + wHalf), (int) (yc + hHalf)
+    };
   }
 
   /**

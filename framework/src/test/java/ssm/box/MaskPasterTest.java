@@ -13,8 +13,10 @@ class MaskPasterTest {
     // box [10, 20, 38, 48]: centre (24, 34), half-extents 14 * 30/28 = 15 -> [9, 19, 39, 49];
     // box [-3.5, 0, 2.5, 2.8]: centre (-0.5, 1.4), half 3 * 15/14 = 3.214, 1.4 * 15/14 = 1.5
     // -> [-3.714, -0.1, 2.714, 2.9] truncated toward zero: [-3, 0, 2, 2]
-    assertArrayEquals(new int[] {9, 19, 39, 49}, MaskPaster.pasteBox(new float[] {10, 20, 38, 48}, 28));
-    assertArrayEquals(new int[] {-3, 0, 2, 2}, MaskPaster.pasteBox(new float[] {-3.5f, 0, 2.5f, 2.8f}, 28));
+    assertArrayEquals(
+        new int[] {9, 19, 39, 49}, MaskPaster.pasteBox(new float[] {10, 20, 38, 48}, 28));
+    assertArrayEquals(
+        new int[] {-3, 0, 2, 2}, MaskPaster.pasteBox(new float[] {-3.5f, 0, 2.5f, 2.8f}, 28));
   }
 
   @Test
@@ -31,7 +33,8 @@ class MaskPasterTest {
     // half 0.75 * 3 = 2.25 -> [-2.5, -2.5, 2.0, 2.0] -> ints [-2, -2, 2, 2], 5 x 5 resize; only
     // rows/columns 0..2 land in a 4 x 4 image. Resize 3 -> 5: ratio 0.6, src = 0.6 (o + 0.5) - 0.5
     // = -0.2 (0), 0.4, 1.0, 1.6, 2.2: values 0, 0.4, 1, 0.4, 0 per axis (product in 2-D).
-    MaskPaster.Pasted p = MaskPaster.paste(new float[] {1}, 1, new float[] {-1, -1, 0.5f, 0.5f}, 4, 4);
+    MaskPaster.Pasted p =
+        MaskPaster.paste(new float[] {1}, 1, new float[] {-1, -1, 0.5f, 0.5f}, 4, 4);
     assertArrayEquals(new int[] {-2, -2, 2, 2}, p.box());
     float[] axis = {1f, 0.4f, 0f, 0f}; // resized columns 2, 3, 4 at image columns 0, 1, 2
     for (int y = 0; y < 4; y++) {
@@ -43,7 +46,8 @@ class MaskPasterTest {
 
   @Test
   void runLengthsStartWithZeros() {
-    assertArrayEquals(new int[] {0, 2, 1, 1}, MaskPaster.runLengths(new float[] {1, 0.6f, 0.5f, 0.7f}, 0.5f));
+    assertArrayEquals(
+        new int[] {0, 2, 1, 1}, MaskPaster.runLengths(new float[] {1, 0.6f, 0.5f, 0.7f}, 0.5f));
     assertArrayEquals(new int[] {3}, MaskPaster.runLengths(new float[] {0, 0, 0}, 0.5f));
   }
 
@@ -73,7 +77,10 @@ class MaskPasterTest {
         assertEquals(expectedSum, sum, 2e-3 * Math.max(1, expectedSum), what + " soft sum");
         worstSum = Math.max(worstSum, Math.abs(expectedSum - sum));
         assertEquals(ref.get("count_gt_0_5").asInt(), count, what + " count > 0.5");
-        assertArrayEquals(ReferenceFixture.ints(ref.get("rle_gt_0_5")), MaskPaster.runLengths(p.mask(), 0.5f), what);
+        assertArrayEquals(
+            ReferenceFixture.ints(ref.get("rle_gt_0_5")),
+            MaskPaster.runLengths(p.mask(), 0.5f),
+            what);
         checked++;
       }
     }

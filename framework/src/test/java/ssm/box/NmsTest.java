@@ -13,7 +13,8 @@ class NmsTest {
     try (GraphFixture g = new GraphFixture()) {
       Ops tf = g.tf();
       Operand<TFloat32> b = g.constant(boxes, boxes.length / 4, 4);
-      return g.fetchInts(Nms.batched(tf, b, g.constant(scores, scores.length), label, threshold, max));
+      return g.fetchInts(
+          Nms.batched(tf, b, g.constant(scores, scores.length), label, threshold, max));
     }
   }
 
@@ -22,7 +23,12 @@ class NmsTest {
     // box 0 [0,0,10,10] and box 1 [1,0,11,10]: overlap 9 x 10 = 90, union 110, IoU 0.818 > 0.5;
     // box 2 [20,20,30,30] is disjoint. Scores 0.6, 0.9, 0.7 -> 1 kept first, 0 suppressed, then 2.
     int[] keep =
-        nms(new float[] {0, 0, 10, 10, 1, 0, 11, 10, 20, 20, 30, 30}, new float[] {0.6f, 0.9f, 0.7f}, 0.5f, 1, 100);
+        nms(
+            new float[] {0, 0, 10, 10, 1, 0, 11, 10, 20, 20, 30, 30},
+            new float[] {0.6f, 0.9f, 0.7f},
+            0.5f,
+            1,
+            100);
     assertArrayEquals(new int[] {1, 2}, keep);
   }
 
@@ -47,7 +53,8 @@ class NmsTest {
     // three disjoint boxes with equal scores: order 0, 1, 2 (stable sort in torchvision);
     // two identical boxes with equal scores: the lower index survives.
     float[] disjoint = {0, 0, 1, 1, 5, 5, 6, 6, 10, 10, 11, 11};
-    assertArrayEquals(new int[] {0, 1, 2}, nms(disjoint, new float[] {0.5f, 0.5f, 0.5f}, 0.5f, 1, 10));
+    assertArrayEquals(
+        new int[] {0, 1, 2}, nms(disjoint, new float[] {0.5f, 0.5f, 0.5f}, 0.5f, 1, 10));
     float[] same = {7, 7, 9, 9, 0, 0, 1, 1, 7, 7, 9, 9};
     assertArrayEquals(new int[] {0, 1}, nms(same, new float[] {0.5f, 0.5f, 0.5f}, 0.5f, 1, 10));
   }
@@ -120,12 +127,16 @@ class NmsTest {
     try (GraphFixture g = new GraphFixture()) {
       Ops tf = g.tf();
       Operand<TFloat32> decoded =
-          new BoxCoder(10, 10, 5, 5).decode(tf, g.constant(lesionDeltas, n, 4), g.constant(proposals, n, 4));
+          new BoxCoder(10, 10, 5, 5)
+              .decode(tf, g.constant(lesionDeltas, n, 4), g.constant(proposals, n, 4));
       float[] clipped = g.fetchFloats(Boxes.clip(tf, decoded, tf.constant(512), tf.constant(512)));
       assertArrayEquals(nmsBoxes, clipped, 1e-3f);
       int[] keep =
-          g.fetchInts(Nms.batched(tf, g.constant(nmsBoxes, n, 4), g.constant(nmsScores, n), 1, 0.75f, 1000));
-      assertArrayEquals(ssm.testing.ReferenceFixture.ints(u.get("nms_keep_post_area_filter")), keep);
+          g.fetchInts(
+              Nms.batched(
+                  tf, g.constant(nmsBoxes, n, 4), g.constant(nmsScores, n), 1, 0.75f, 1000));
+      assertArrayEquals(
+          ssm.testing.ReferenceFixture.ints(u.get("nms_keep_post_area_filter")), keep);
     }
   }
 
