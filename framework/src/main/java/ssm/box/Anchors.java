@@ -3,22 +3,23 @@ package ssm.box;
 import java.util.Arrays;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import ssm.util.Check;
 
 /**
  * Anchor boxes as torchvision's {@code AnchorGenerator} makes them (README 2.4): cell anchors
- * centred on (0, 0), rounded half-to-even, then shifted to every grid cell's top-left corner.
- * Boxes are {@code [x1, y1, x2, y2]} in input pixels.
+ * centred on (0, 0), rounded half-to-even, then shifted to every grid cell's top-left corner. Boxes
+ * are {@code [x1, y1, x2, y2]} in input pixels.
  */
 public final class Anchors {
   private Anchors() {}
 
   /**
    * One cell anchor for {@code size} and aspect {@code ratio} (= height / width), in float32
-   * exactly as torchvision: {@code hr = sqrt(r)}, {@code wr = 1 / hr}, {@code w = wr * s}, {@code
-   * h = hr * s}, anchor = {@code rint([-w, -h, w, h] / 2)} (round half to even).
+   * exactly as torchvision: {@code hr = sqrt(r)}, {@code wr = 1 / hr}, {@code w = wr * s}, {@code h
+   * = hr * s}, anchor = {@code rint([-w, -h, w, h] / 2)} (round half to even).
    *
    * @return {@code [x1, y1, x2, y2]}
    */
@@ -85,7 +86,8 @@ public final class Anchors {
     Operand<TFloat32> zeros = t.zeros(hw, TFloat32.class);
     Operand<TFloat32> sx = t.math.add(zeros, t.expandDims(xs, t.constant(0)));
     Operand<TFloat32> sy = t.math.add(zeros, t.expandDims(ys, t.constant(1)));
-    Operand<TFloat32> shifts = t.stack(Arrays.asList(sx, sy, sx, sy), org.tensorflow.op.core.Stack.axis(2L));
+    Operand<TFloat32> shifts =
+        t.stack(Arrays.asList(sx, sy, sx, sy), Stack.axis(2L));
     Operand<TFloat32> shifts4 = t.reshape(shifts, t.constant(new int[] {-1, 1, 4})); // [H*W, 1, 4]
     float[][] cells = new float[a][4];
     for (int i = 0; i < a; i++) {

@@ -12,11 +12,11 @@ import ssm.util.Check;
 /**
  * torchvision's {@code BoxCoder}: box deltas {@code [dx, dy, dw, dh]} relative to reference boxes
  * (anchors or proposals), scaled by the weights {@code (wx, wy, ww, wh)}. Widths are {@code x2 -
- * x1} (no +1); centres are {@code x1 + 0.5 w}. The RPN uses weights (1, 1, 1, 1), both RoI
- * branches (10, 10, 5, 5). All boxes are {@code [N, 4]} {@code x1, y1, x2, y2} in input pixels.
+ * x1} (no +1); centres are {@code x1 + 0.5 w}. The RPN uses weights (1, 1, 1, 1), both RoI branches
+ * (10, 10, 5, 5). All boxes are {@code [N, 4]} {@code x1, y1, x2, y2} in input pixels.
  *
- * @param dwClamp the upper clamp of {@code dw, dh} after dividing by the weights ({@code
- *     log(1000 / 16)} in torchvision)
+ * @param dwClamp the upper clamp of {@code dw, dh} after dividing by the weights ({@code log(1000 /
+ *     16)} in torchvision)
  */
 public record BoxCoder(float wx, float wy, float ww, float wh, float dwClamp) {
   /** torchvision's {@code bbox_xform_clip = log(1000 / 16)}, as float32. */
@@ -35,10 +35,10 @@ public record BoxCoder(float wx, float wy, float ww, float wh, float dwClamp) {
   }
 
   /**
-   * Applies {@code deltas [N, 4]} to {@code reference [N, 4]} boxes (README 2.5): {@code dx =
-   * t0 / wx}, {@code dw = min(t2 / ww, clamp)} (from above only), {@code pcx = dx * w + cx},
-   * {@code pw = exp(dw) * w}, box = {@code (pcx - 0.5 pw, pcy - 0.5 ph, pcx + 0.5 pw, pcy + 0.5
-   * ph)}. Not clipped.
+   * Applies {@code deltas [N, 4]} to {@code reference [N, 4]} boxes (README 2.5): {@code dx = t0 /
+   * wx}, {@code dw = min(t2 / ww, clamp)} (from above only), {@code pcx = dx * w + cx}, {@code pw =
+   * exp(dw) * w}, box = {@code (pcx - 0.5 pw, pcy - 0.5 ph, pcx + 0.5 pw, pcy + 0.5 ph)}. Not
+   * clipped.
    *
    * @return decoded boxes {@code [N, 4]}
    */

@@ -9,8 +9,8 @@ import ssm.util.Check;
 
 /**
  * Greedy non-maximum suppression with torchvision's semantics (README 2.7), on one
- * NonMaxSuppressionV5 op: boxes in decreasing score order, equal scores by lower index first; a
- * box is suppressed when its IoU with a kept box is strictly greater than the threshold; zero-area
+ * NonMaxSuppressionV5 op: boxes in decreasing score order, equal scores by lower index first; a box
+ * is suppressed when its IoU with a kept box is strictly greater than the threshold; zero-area
  * boxes have IoU 0 with everything, so they are never suppressed and never suppress.
  */
 public final class Nms {
@@ -20,10 +20,10 @@ public final class Nms {
   private Nms() {}
 
   /**
-   * torchvision {@code batched_nms} for boxes that all carry the same {@code label}. With {@code
-   * N * 4 > 4000} plain NMS; otherwise the boxes are first shifted by {@code label * (max
-   * coordinate + 1)} (the "coordinate trick", which changes IoUs in the last float bits). N is
-   * dynamic, so the shift is chosen in the graph.
+   * torchvision {@code batched_nms} for boxes that all carry the same {@code label}. With {@code N
+   * * 4 > 4000} plain NMS; otherwise the boxes are first shifted by {@code label * (max coordinate
+   * + 1)} (the "coordinate trick", which changes IoUs in the last float bits). N is dynamic, so the
+   * shift is chosen in the graph.
    *
    * @param boxes {@code [N, 4]} {@code x1, y1, x2, y2}
    * @param scores {@code [N]}
@@ -58,7 +58,11 @@ public final class Nms {
    * iouThreshold} over {@code scores [N]}, at most {@code maxOutput}, in decreasing score order.
    */
   public static Operand<TInt32> plain(
-      Ops tf, Operand<TFloat32> boxes, Operand<TFloat32> scores, float iouThreshold, int maxOutput) {
+      Ops tf,
+      Operand<TFloat32> boxes,
+      Operand<TFloat32> scores,
+      float iouThreshold,
+      int maxOutput) {
     Check.range("NMS IoU threshold", iouThreshold, 0, 1);
     // V5 reads boxes as (y1, x1, y2, x2), but its IoU is symmetric in the two axes, so x1, y1, x2,
     // y2 works unchanged. Score threshold -inf: no score filtering; soft-NMS sigma 0: hard NMS.

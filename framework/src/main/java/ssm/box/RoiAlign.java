@@ -29,19 +29,19 @@ import ssm.util.Check;
  * methods zero the whole sample when either axis is out):
  *
  * <ul>
- *   <li>{@code y < -1}: padded {@code y + 1 < 0} is outside CropAndResize's {@code [0, Hp - 1]}:
- *       0, as torchvision.
- *   <li>{@code -1 <= y <= 0}: padded {@code y + 1} lies between padded rows 0 and 1, both copies
- *       of row 0: the value is row 0, as torchvision's clamp to 0.
+ *   <li>{@code y < -1}: padded {@code y + 1 < 0} is outside CropAndResize's {@code [0, Hp - 1]}: 0,
+ *       as torchvision.
+ *   <li>{@code -1 <= y <= 0}: padded {@code y + 1} lies between padded rows 0 and 1, both copies of
+ *       row 0: the value is row 0, as torchvision's clamp to 0.
  *   <li>{@code 0 < y < H - 1}: padded rows {@code floor(y) + 1, floor(y) + 2} are rows {@code
  *       floor(y), floor(y) + 1} with the same fraction: ordinary bilinear, as torchvision.
- *   <li>{@code H - 1 <= y <= H}: padded {@code y + 1} in {@code [H, H + 1]}, between padded rows
- *       H and H + 1, both copies of row H - 1: row H - 1, as torchvision's snap.
+ *   <li>{@code H - 1 <= y <= H}: padded {@code y + 1} in {@code [H, H + 1]}, between padded rows H
+ *       and H + 1, both copies of row H - 1: row H - 1, as torchvision's snap.
  *   <li>{@code y > H}: padded {@code y + 1 > H + 1 = Hp - 1}: 0, as torchvision.
  * </ul>
  *
- * Features are NHWC {@code [1, H, W, C]} (H, W may be dynamic); boxes {@code [N, 4]} {@code x1,
- * y1, x2, y2} in input pixels. Gradients flow to the features only (the boxes are wrapped in
+ * Features are NHWC {@code [1, H, W, C]} (H, W may be dynamic); boxes {@code [N, 4]} {@code x1, y1,
+ * x2, y2} in input pixels. Gradients flow to the features only (the boxes are wrapped in
  * StopGradient, as torchvision's roi_align has no box gradient).
  */
 public final class RoiAlign {
@@ -70,7 +70,8 @@ public final class RoiAlign {
         samplingRatio);
     if (features.shape().numDimensions() != -1) {
       Check.that(
-          features.shape().numDimensions() == 4 && features.shape().size(0) == 1,
+          features.shape().numDimensions() == 4
+              && (features.shape().size(0) == 1 || features.shape().size(0) == -1),
           "RoIAlign: features must be [1, H, W, C], got %s",
           features.shape());
     }
@@ -79,12 +80,18 @@ public final class RoiAlign {
     Operand<TInt32> shape = t.shape(features);
     // Hp - 1 = H + 1 and Wp - 1 = W + 1: CropAndResize maps normalised 0..1 to 0..Hp-1.
     Operand<TFloat32> hSpan =
-        t.dtypes.cast(t.math.add(t.gather(shape, t.constant(1), t.constant(0)), t.constant(1)), TFloat32.class);
+        t.dtypes.cast(
+            t.math.add(t.gather(shape, t.constant(1), t.constant(0)), t.constant(1)),
+            TFloat32.class);
     Operand<TFloat32> wSpan =
-        t.dtypes.cast(t.math.add(t.gather(shape, t.constant(2), t.constant(0)), t.constant(1)), TFloat32.class);
+        t.dtypes.cast(
+            t.math.add(t.gather(shape, t.constant(2), t.constant(0)), t.constant(1)),
+            TFloat32.class);
     List<Operand<TFloat32>> c = BoxCoder.columns(t, t.stopGradient(boxes));
-    Operand<TFloat32>[] ys = sampleSpan(t, c.get(1), c.get(3), spatialScale, outputSize, samplingRatio);
-    Operand<TFloat32>[] xs = sampleSpan(t, c.get(0), c.get(2), spatialScale, outputSize, samplingRatio);
+    Operand<TFloat32>[] ys =
+        sampleSpan(t, c.get(1), c.get(3), spatialScale, outputSize, samplingRatio);
+    Operand<TFloat32>[] xs =
+        sampleSpan(t, c.get(0), c.get(2), spatialScale, outputSize, samplingRatio);
     Operand<TFloat32> one = t.constant(1f);
     Operand<TFloat32> crops =
         t.stack(
@@ -123,7 +130,8 @@ public final class RoiAlign {
     Operand<TFloat32> roi = t.math.maximum(t.math.sub(end, start), t.constant(1f));
     Operand<TFloat32> bin = t.math.div(roi, t.constant((float) out));
     // sample (p, i) = start + p * bin + (i + 0.5) * bin / s
-    Operand<TFloat32> first = t.math.add(start, t.math.div(t.math.mul(t.constant(0.5f), bin), t.constant((float) s)));
+    Operand<TFloat32> first =
+        t.math.add(start, t.math.div(t.math.mul(t.constant(0.5f), bin), t.constant((float) s)));
     Operand<TFloat32> last =
         t.math.add(
             t.math.add(start, t.math.mul(t.constant((float) (out - 1)), bin)),

@@ -33,7 +33,8 @@ class AnchorsTest {
   void cellIsRatioMajor() {
     float[] cell = Anchors.cell(new int[] {2, 4}, new float[] {0.25f, 1f});
     // a = ratioIndex * 2 + sizeIndex: (0.25, 2), (0.25, 4), (1, 2), (1, 4)
-    assertArrayEquals(new float[] {-2, 0, 2, 0, -4, -1, 4, 1, -1, -1, 1, 1, -2, -2, 2, 2}, cell, 0f);
+    assertArrayEquals(
+        new float[] {-2, 0, 2, 0, -4, -1, 4, 1, -1, -1, 1, 1, -2, -2, 2, 2}, cell, 0f);
   }
 
   @Test
@@ -45,7 +46,11 @@ class AnchorsTest {
       float[] grid =
           g.fetchFloats(
               Anchors.grid(
-                  tf, new float[] {-1, -1, 1, 1}, tf.constant(2), tf.constant(3), tf.constant(10),
+                  tf,
+                  new float[] {-1, -1, 1, 1},
+                  tf.constant(2),
+                  tf.constant(3),
+                  tf.constant(10),
                   tf.constant(7)));
       assertArrayEquals(
           new float[] {

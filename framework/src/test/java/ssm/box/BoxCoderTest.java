@@ -19,7 +19,8 @@ class BoxCoderTest {
           g.run(
               tf ->
                   new BoxCoder(10, 10, 5, 5)
-                      .decode(tf, g.boxes(10, -20, 5 * (float) Math.log(2), 0), g.boxes(0, 0, 10, 20)));
+                      .decode(
+                          tf, g.boxes(10, -20, 5 * (float) Math.log(2), 0), g.boxes(0, 0, 10, 20)));
       assertArrayEquals(new float[] {5, -40, 25, -20}, box, 1e-5f);
     }
   }
@@ -31,7 +32,10 @@ class BoxCoderTest {
     // centre (0.5, 0.5) -> [0.5 - 31.25, 0.5, 0.5 + 31.25, 0.5]
     try (GraphFixture g = new GraphFixture()) {
       float[] box =
-          g.run(tf -> new BoxCoder(10, 10, 5, 5).decode(tf, g.boxes(0, 0, 500, -500), g.boxes(0, 0, 1, 1)));
+          g.run(
+              tf ->
+                  new BoxCoder(10, 10, 5, 5)
+                      .decode(tf, g.boxes(0, 0, 500, -500), g.boxes(0, 0, 1, 1)));
       assertArrayEquals(new float[] {-30.75f, 0.5f, 31.75f, 0.5f}, box, 1e-4f);
     }
   }
@@ -43,7 +47,12 @@ class BoxCoderTest {
     try (GraphFixture g = new GraphFixture()) {
       BoxCoder coder = new BoxCoder(10, 10, 5, 5);
       float[] back =
-          g.run(tf -> coder.decode(tf, coder.encode(tf, g.boxes(targets), g.boxes(reference)), g.boxes(reference)));
+          g.run(
+              tf ->
+                  coder.decode(
+                      tf,
+                      coder.encode(tf, g.boxes(targets), g.boxes(reference)),
+                      g.boxes(reference)));
       assertArrayEquals(targets, back, 1e-4f);
     }
   }
@@ -53,7 +62,11 @@ class BoxCoderTest {
     // reference [0, 0, 10, 20] (centre 5, 10), target [10, 0, 30, 20] (centre 20, 10, w 20):
     // dx = 1 * 15 / 10 = 1.5, dy = 0, dw = ln 2, dh = 0
     try (GraphFixture g = new GraphFixture()) {
-      float[] d = g.run(tf -> new BoxCoder(1, 1, 1, 1).encode(tf, g.boxes(10, 0, 30, 20), g.boxes(0, 0, 10, 20)));
+      float[] d =
+          g.run(
+              tf ->
+                  new BoxCoder(1, 1, 1, 1)
+                      .encode(tf, g.boxes(10, 0, 30, 20), g.boxes(0, 0, 10, 20)));
       assertArrayEquals(new float[] {1.5f, 0, (float) Math.log(2), 0}, d, 1e-6f);
     }
   }
@@ -73,7 +86,8 @@ class BoxCoderTest {
         System.arraycopy(ReferenceFixture.floats(top.get(i).get("decoded")), 0, expected, 4 * i, 4);
       }
       try (GraphFixture g = new GraphFixture()) {
-        float[] got = g.run(tf -> new BoxCoder(1, 1, 1, 1).decode(tf, g.boxes(deltas), g.boxes(anchors)));
+        float[] got =
+            g.run(tf -> new BoxCoder(1, 1, 1, 1).decode(tf, g.boxes(deltas), g.boxes(anchors)));
         assertEquals(40, got.length);
         assertArrayEquals(expected, got, 1e-3f, image.get("file").asText());
       }

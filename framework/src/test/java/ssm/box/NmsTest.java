@@ -13,7 +13,8 @@ class NmsTest {
     try (GraphFixture g = new GraphFixture()) {
       Ops tf = g.tf();
       Operand<TFloat32> b = g.constant(boxes, boxes.length / 4, 4);
-      return g.fetchInts(Nms.batched(tf, b, g.constant(scores, scores.length), label, threshold, max));
+      return g.fetchInts(
+          Nms.batched(tf, b, g.constant(scores, scores.length), label, threshold, max));
     }
   }
 
@@ -22,7 +23,12 @@ class NmsTest {
     // box 0 [0,0,10,10] and box 1 [1,0,11,10]: overlap 9 x 10 = 90, union 110, IoU 0.818 > 0.5;
     // box 2 [20,20,30,30] is disjoint. Scores 0.6, 0.9, 0.7 -> 1 kept first, 0 suppressed, then 2.
     int[] keep =
-        nms(new float[] {0, 0, 10, 10, 1, 0, 11, 10, 20, 20, 30, 30}, new float[] {0.6f, 0.9f, 0.7f}, 0.5f, 1, 100);
+        nms(
+            new float[] {0, 0, 10, 10, 1, 0, 11, 10, 20, 20, 30, 30},
+            new float[] {0.6f, 0.9f, 0.7f},
+            0.5f,
+            1,
+            100);
     assertArrayEquals(new int[] {1, 2}, keep);
   }
 
@@ -47,7 +53,8 @@ class NmsTest {
     // three disjoint boxes with equal scores: order 0, 1, 2 (stable sort in torchvision);
     // two identical boxes with equal scores: the lower index survives.
     float[] disjoint = {0, 0, 1, 1, 5, 5, 6, 6, 10, 10, 11, 11};
-    assertArrayEquals(new int[] {0, 1, 2}, nms(disjoint, new float[] {0.5f, 0.5f, 0.5f}, 0.5f, 1, 10));
+    assertArrayEquals(
+        new int[] {0, 1, 2}, nms(disjoint, new float[] {0.5f, 0.5f, 0.5f}, 0.5f, 1, 10));
     float[] same = {7, 7, 9, 9, 0, 0, 1, 1, 7, 7, 9, 9};
     assertArrayEquals(new int[] {0, 1}, nms(same, new float[] {0.5f, 0.5f, 0.5f}, 0.5f, 1, 10));
   }
@@ -98,6 +105,39 @@ class NmsTest {
     int[] keep = nms(boxes, scores, 0.5f, 1, 2);
     boolean suppressedPlain = iou(pair) > 0.5f;
     assertArrayEquals(suppressedPlain ? new int[] {0, 2} : new int[] {0, 1}, keep);
+  }
+
+  @Test
+  void matchesReferenceClassifierBranchUnitCase() {
+    // Golden numbers: unit_cases.prepare_roi_batch_padding. The class-1 deltas (columns 4..7)
+    // decoded against the proposals with weights (10, 10, 5, 5) and clipped to 512 x 512 are
+    // nms_boxes; batched NMS at 0.75 with label 1 (coordinate trick, 24 boxes) keeps
+    // nms_keep_post_area_filter, in that order.
+    com.fasterxml.jackson.databind.JsonNode u =
+        ssm.testing.ReferenceFixture.expected().get("unit_cases").get("prepare_roi_batch_padding");
+    float[] proposals = ssm.testing.ReferenceFixture.floats(u.get("inputs").get("proposals"));
+    float[] regression = ssm.testing.ReferenceFixture.floats(u.get("inputs").get("box_regression"));
+    int n = proposals.length / 4;
+    float[] lesionDeltas = new float[4 * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(regression, 8 * i + 4, lesionDeltas, 4 * i, 4);
+    }
+    float[] nmsBoxes = ssm.testing.ReferenceFixture.floats(u.get("nms_boxes"));
+    float[] nmsScores = ssm.testing.ReferenceFixture.floats(u.get("nms_scores"));
+    try (GraphFixture g = new GraphFixture()) {
+      Ops tf = g.tf();
+      Operand<TFloat32> decoded =
+          new BoxCoder(10, 10, 5, 5)
+              .decode(tf, g.constant(lesionDeltas, n, 4), g.constant(proposals, n, 4));
+      float[] clipped = g.fetchFloats(Boxes.clip(tf, decoded, tf.constant(512), tf.constant(512)));
+      assertArrayEquals(nmsBoxes, clipped, 1e-3f);
+      int[] keep =
+          g.fetchInts(
+              Nms.batched(
+                  tf, g.constant(nmsBoxes, n, 4), g.constant(nmsScores, n), 1, 0.75f, 1000));
+      assertArrayEquals(
+          ssm.testing.ReferenceFixture.ints(u.get("nms_keep_post_area_filter")), keep);
+    }
   }
 
   private static float[] shift(float[] boxes, int label) {

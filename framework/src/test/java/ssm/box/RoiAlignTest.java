@@ -86,10 +86,18 @@ class RoiAlignTest {
         + ly * lx * f[(yHigh * w + xHigh) * c + ch];
   }
 
-  private static float[] align(float[] f, int h, int w, int c, float[] boxes, float scale, int out, int ratio) {
+  private static float[] align(
+      float[] f, int h, int w, int c, float[] boxes, float scale, int out, int ratio) {
     try (GraphFixture g = new GraphFixture()) {
       return g.run(
-          tf -> RoiAlign.align(tf, g.constant(f, 1, h, w, c), g.constant(boxes, boxes.length / 4, 4), scale, out, ratio));
+          tf ->
+              RoiAlign.align(
+                  tf,
+                  g.constant(f, 1, h, w, c),
+                  g.constant(boxes, boxes.length / 4, 4),
+                  scale,
+                  out,
+                  ratio));
     }
   }
 
@@ -128,7 +136,8 @@ class RoiAlignTest {
     // y samples at 1 and 3 (inside). Mean = (0 + 1 + 0 + 1) / 4 = 0.5
     float[] f = new float[16];
     java.util.Arrays.fill(f, 1f);
-    assertArrayEquals(new float[] {0.5f}, align(f, 4, 4, 1, new float[] {-6, 0, 2, 4}, 1f, 1, 2), 1e-6f);
+    assertArrayEquals(
+        new float[] {0.5f}, align(f, 4, 4, 1, new float[] {-6, 0, 2, 4}, 1f, 1, 2), 1e-6f);
   }
 
   @Test
@@ -136,7 +145,8 @@ class RoiAlignTest {
     // 2 x 2 map [[0, 1], [2, 3]], scale 1, output 1, ratio 2, box [-1.5, -1.5, 2.5, 2.5]:
     // roi 4, bin 4, samples at -1.5 + 1 = -0.5 (in [-1, 0): clamped to 0) and -1.5 + 3 = 1.5
     // (floor 1 >= H - 1: snapped to 1) per axis -> the four corners 0, 1, 2, 3, mean 1.5.
-    float[] got = align(new float[] {0, 1, 2, 3}, 2, 2, 1, new float[] {-1.5f, -1.5f, 2.5f, 2.5f}, 1f, 1, 2);
+    float[] got =
+        align(new float[] {0, 1, 2, 3}, 2, 2, 1, new float[] {-1.5f, -1.5f, 2.5f, 2.5f}, 1f, 1, 2);
     assertArrayEquals(new float[] {1.5f}, got, 1e-6f);
   }
 
@@ -176,12 +186,16 @@ class RoiAlignTest {
     for (int out : new int[] {7, 14}) {
       float[] expected = bruteForce(f, h, w, c, boxes, scale, out, 2);
       float diff = maxAbsDiff(expected, align(f, h, w, c, boxes, scale, out, 2));
-      System.out.println("RoIAlign vs brute force, 9x13 map, output " + out + ": max abs diff " + diff);
+      System.out.println(
+          "RoIAlign vs brute force, 9x13 map, output " + out + ": max abs diff " + diff);
       assertTrue(diff <= 1e-5f, "output " + out + ": max abs diff " + diff);
     }
     // sampling ratios 1 and 3 go through the same construction
     for (int ratio : new int[] {1, 3}) {
-      float diff = maxAbsDiff(bruteForce(f, h, w, c, boxes, scale, 7, ratio), align(f, h, w, c, boxes, scale, 7, ratio));
+      float diff =
+          maxAbsDiff(
+              bruteForce(f, h, w, c, boxes, scale, 7, ratio),
+              align(f, h, w, c, boxes, scale, 7, ratio));
       System.out.println("RoIAlign vs brute force, ratio " + ratio + ": max abs diff " + diff);
       assertTrue(diff <= 1e-5f, "ratio " + ratio + ": max abs diff " + diff);
     }
@@ -206,7 +220,10 @@ class RoiAlignTest {
       boxes[4 * i + 2] = x1 + random.nextFloat() * 200;
       boxes[4 * i + 3] = y1 + random.nextFloat() * 200;
     }
-    float diff = maxAbsDiff(bruteForce(f, 32, 32, c, boxes, 1f / 16, 7, 2), align(f, 32, 32, c, boxes, 1f / 16, 7, 2));
+    float diff =
+        maxAbsDiff(
+            bruteForce(f, 32, 32, c, boxes, 1f / 16, 7, 2),
+            align(f, 32, 32, c, boxes, 1f / 16, 7, 2));
     System.out.println("RoIAlign vs brute force, 32x32 map: max abs diff " + diff);
     assertTrue(diff <= 1e-5f, "max abs diff " + diff);
   }
@@ -215,7 +232,13 @@ class RoiAlignTest {
   void noBoxesGiveAnEmptyBatch() {
     try (GraphFixture g = new GraphFixture()) {
       Operand<TFloat32> pooled =
-          RoiAlign.align(g.tf(), g.constant(new float[2 * 3 * 5], 1, 2, 3, 5), g.constant(new float[0], 0, 4), 0.5f, 7, 2);
+          RoiAlign.align(
+              g.tf(),
+              g.constant(new float[2 * 3 * 5], 1, 2, 3, 5),
+              g.constant(new float[0], 0, 4),
+              0.5f,
+              7,
+              2);
       assertArrayEquals(new long[] {0, 7, 7, 5}, g.fetchShape(pooled));
     }
   }
@@ -229,11 +252,13 @@ class RoiAlignTest {
       Ops tf = g.tf();
       Operand<TFloat32> f = g.constant(new float[16], 1, 4, 4, 1);
       Operand<TFloat32> boxes = g.boxes(0, 0, 2, 2);
-      Operand<TFloat32> sum = tf.reduceSum(RoiAlign.align(tf, f, boxes, 1f, 1, 2), tf.constant(new int[] {0, 1, 2, 3}));
+      Operand<TFloat32> sum =
+          tf.reduceSum(RoiAlign.align(tf, f, boxes, 1f, 1, 2), tf.constant(new int[] {0, 1, 2, 3}));
       var grads = tf.gradients(sum, List.of(f));
       float[] d = g.fetchFloats(grads.dy(0));
       float[] expected = {
-        1f / 16, 1f / 8, 1f / 16, 0, 1f / 8, 1f / 4, 1f / 8, 0, 1f / 16, 1f / 8, 1f / 16, 0, 0, 0, 0, 0
+        1f / 16, 1f / 8, 1f / 16, 0, 1f / 8, 1f / 4, 1f / 8, 0, 1f / 16, 1f / 8, 1f / 16, 0, 0, 0,
+        0, 0
       };
       assertArrayEquals(expected, d, 1e-6f);
     }
