@@ -120,6 +120,21 @@ class ReferenceParityTest {
       if (det.has("mask")) {
         assertArrayEquals(ReferenceFixture.floats(det.path("mask").path("probs_28x28")), masks,
             1e-4f, file + ": mask probabilities");
+        // Pasted into the slice and binarised (> 0.5): the same pixels as the reference.
+        float[] detBoxes = Tensors.toFloats(r.get(6));
+        for (int i = 0; i < detSources.length; i++) {
+          float[] probs = java.util.Arrays.copyOfRange(masks, i * 784, (i + 1) * 784);
+          float[] box = java.util.Arrays.copyOfRange(detBoxes, 4 * i, 4 * i + 4);
+          var pasted = ssm.box.MaskPaster.paste(probs, 28, box, 512, 512);
+          JsonNode refPasted = det.path("mask").path("pasted").get(i);
+          assertArrayEquals(ReferenceFixture.ints(refPasted.path("rle_gt_0_5")),
+              ssm.box.MaskPaster.runLengths(pasted.mask(), 0.5f), file + ": pasted mask " + i);
+          double sum = 0;
+          for (float v : pasted.mask()) {
+            sum += v;
+          }
+          assertEquals(refPasted.path("soft_sum").asDouble(), sum, 2e-2, file + ": soft sum " + i);
+        }
       } else {
         assertEquals(0, masks.length, file + ": no detections, no masks");
       }
