@@ -29,6 +29,14 @@ public record Settings(
   }
 
   /**
+   * Where the value of {@code key} came from, e.g. {@code my.conf:3},
+   * {@code configs/base.conf:12} or {@code --set training.epochs=3}; {@code key} must exist.
+   */
+  public String origin(String key) {
+    return Origins.describe(resolved.getValue(key).origin());
+  }
+
+  /**
    * Writes the fully resolved config as HOCON into {@code runFolder}/{@value #FILE_NAME}, each
    * value preceded by a comment naming where it came from; creates the folder if needed. Reading
    * that file back with {@code --config} reproduces these settings.
