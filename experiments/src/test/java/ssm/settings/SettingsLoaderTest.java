@@ -1,6 +1,7 @@
 package ssm.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,10 +167,14 @@ class SettingsLoaderTest {
   }
 
   @Test
-  void writtenConfigReadsBackToTheSameSettings() {
+  void writtenConfigReadsBackToTheSameSettings() throws IOException {
     Settings s = loader.load("shared-r34-2", List.of(), List.of("training.epochs=3"));
     Path file = s.writeTo(dir.resolve("run-1"));
     assertTrue(file.endsWith(Settings.FILE_NAME));
+    String text = Files.readString(file);
+    assertTrue(text.contains("# configs/variants/shared-r34-2.conf: 3\n"), text);
+    assertTrue(text.contains("# --set training.epochs=3"), text);
+    assertFalse(text.contains("file:"), "origins name the resource, not its URL");
     Settings back = loader.load(null, List.of(file), List.of());
     assertEquals(s.variant(), back.variant());
     assertEquals(s.training(), back.training());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * All settings of a run, read once at start-up by {@link SettingsLoader}.
@@ -21,6 +22,9 @@ public record Settings(
 
   /** Name of the file {@link #writeTo} writes into a run folder. */
   public static final String FILE_NAME = "config.conf";
+
+  /** Typesafe describes a resource as {@code configs/base.conf @ jar:file:/...!/configs/...}. */
+  private static final Pattern JAR_URL = Pattern.compile(" @ (?:jar:)?file:[^\\s,]*?(?=: \\d)");
 
   /** Reads a resolved config; records check their ranges and name the key at fault. */
   public static Settings from(Config c) {
@@ -37,6 +41,17 @@ public record Settings(
   }
 
   /**
+   * The resolved config as HOCON, the files' comments kept; with {@code origins}, each value is
+   * preceded by a comment naming where it came from ({@code configs/base.conf: 12}, not the jar's
+   * URL).
+   */
+  public String render(boolean origins) {
+    String text = resolved.root().render(ConfigRenderOptions.defaults()
+        .setOriginComments(origins).setComments(true).setJson(false).setFormatted(true));
+    return JAR_URL.matcher(text).replaceAll("");
+  }
+
+  /**
    * Writes the fully resolved config as HOCON into {@code runFolder}/{@value #FILE_NAME}, each
    * value preceded by a comment naming where it came from; creates the folder if needed. Reading
    * that file back with {@code --config} reproduces these settings.
@@ -46,9 +61,7 @@ public record Settings(
   public Path writeTo(Path runFolder) {
     Path file = runFolder.resolve(FILE_NAME);
     String text = "# Fully resolved settings of this run (variant " + variant + ").\n"
-        + "# The comment above each value says where it came from.\n"
-        + resolved.root().render(ConfigRenderOptions.defaults()
-            .setOriginComments(true).setComments(true).setJson(false).setFormatted(true));
+        + "# The comment above each value says where it came from.\n" + render(true);
     try {
       Files.createDirectories(runFolder);
       Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package ssm.experiments.cli;
 
-import com.typesafe.config.ConfigRenderOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +25,7 @@ final class ConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(settingsOptions.settings().resolved().root().render(ConfigRenderOptions.defaults()
-        .setJson(false).setOriginComments(origins).setComments(true).setFormatted(true)));
+    out.print(settingsOptions.settings().render(origins));
     out.flush();
     return 0;
   }

@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
         "{shared|frozen|scratch}-{r18|r34}-{2|3}; scratch-r18-3 is the default."},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  TF_CPP_MIN_LOG_LEVEL  TensorFlow's native log level; ./ssm sets 2 (errors only)",
-        "                        unless set. 0 shows everything.",
+        "  TF_CPP_MIN_LOG_LEVEL  TensorFlow's native log level: ./ssm sets 2 (errors",
+        "                        only) unless set; 0 shows everything.",
         "  SSM_JAVA_OPTS         JVM options for ./ssm, e.g. -Xmx8g.",
-        "  SSM_MAVEN_OPTS        Maven options for ./ssm's build, e.g. -Pgpu (CUDA natives)."})
+        "  SSM_MAVEN_OPTS        Maven options of ./ssm's build, e.g. -Pgpu (CUDA)."})
 public final class Main implements Callable<Integer> {
   /** Exit code of a failed command. */
   public static final int EXIT_FAILURE = 1;
