@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import ssm.util.Check;
 
 /**
  * All settings of a run, read once at start-up by {@link SettingsLoader}.
@@ -25,6 +26,12 @@ public record Settings(
 
   /** Typesafe describes a resource as {@code configs/base.conf @ jar:file:/...!/configs/...}. */
   private static final Pattern JAR_URL = Pattern.compile(" @ (?:jar:)?file:[^\\s,]*?(?=: \\d)");
+
+  public Settings {
+    Check.that(variant != null && !variant.isBlank(), "variant is empty");
+    Check.that(model != null && training != null && resolved != null,
+        "settings need sections model and training and the resolved config");
+  }
 
   /** Reads a resolved config; records check their ranges and name the key at fault. */
   public static Settings from(Config c) {
