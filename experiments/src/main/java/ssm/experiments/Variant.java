@@ -1,0 +1,138 @@
+package ssm.experiments;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import ssm.settings.Regime;
+import ssm.settings.Settings;
+import ssm.settings.SettingsException;
+import ssm.settings.SettingsLoader;
+import ssm.util.Check;
+
+/**
+ * One of the paper's 12 models: regime x ResNet depth x stages kept (MODEL-SPEC 4). Named
+ * {@code <regime>-r<depth>-<blocks>}, e.g. {@code scratch-r18-3}, the paper's best model (SSM-S
+ * R18**) and the default. Its values live in {@link #configResource()}.
+ *
+ * @param regime shared, frozen or scratch
+ * @param depth ResNet depth, 18 or 34
+ * @param blocks ResNet stages kept, 2 (the paper's {@code *}) or 3 ({@code **})
+ */
+public record Variant(Regime regime, int depth, int blocks) {
+  private static final Pattern NAME = Pattern.compile("(shared|frozen|scratch)-r(18|34)-([23])");
+  private static final List<Variant> ALL = enumerate();
+
+  /** The paper's best model and the default of configs/base.conf: SSM-S R18**. */
+  public static final Variant DEFAULT = new Variant(Regime.SCRATCH, 18, 3);
+
+  public Variant {
+    Check.that(regime != null, "variant regime is missing");
+    Check.that(depth == 18 || depth == 34, "variant depth = %s must be 18 or 34", depth);
+    Check.that(blocks == 2 || blocks == 3, "variant blocks = %s must be 2 or 3", blocks);
+  }
+
+  /**
+   * Parses a name such as {@code frozen-r34-2}; an unknown name throws
+   * {@link IllegalArgumentException} listing all 12.
+   */
+  public static Variant parse(String name) {
+    Matcher m = NAME.matcher(name == null ? "" : name.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(String.format("unknown variant '%s'; the variants are %s",
+          name, ALL.stream().map(Variant::name).collect(Collectors.joining(", "))));
+    }
+    return new Variant(Regime.parse("variant", m.group(1)), Integer.parseInt(m.group(2)),
+        Integer.parseInt(m.group(3)));
+  }
+
+  /**
+   * The variant of loaded settings, checked against them: {@code model.backbone.depth},
+   * {@code model.backbone.blocks} and {@code training.regime} must be what the name says (a
+   * {@code --set} may not turn frozen-r34-2 into an R18).
+   *
+   * @throws SettingsException naming each contradicting key, its value and origin
+   */
+  public static Variant of(Settings settings) {
+    Variant v;
+    try {
+      v = parse(settings.variant());
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(List.of(settings.origin("variant") + ": " + e.getMessage()), e);
+    }
+    List<String> problems = new ArrayList<>();
+    v.contradiction(settings, "model.backbone.depth", settings.model().backbone().depth(),
+        v.depth).ifPresent(problems::add);
+    v.contradiction(settings, "model.backbone.blocks", settings.model().backbone().blocks(),
+        v.blocks).ifPresent(problems::add);
+    v.contradiction(settings, "training.regime", settings.training().regime().configName(),
+        v.regime.configName()).ifPresent(problems::add);
+    if (!problems.isEmpty()) {
+      throw new SettingsException(problems);
+    }
+    return v;
+  }
+
+  private Optional<String> contradiction(Settings s, String key, Object actual, Object expected) {
+    return actual.equals(expected) ? Optional.empty() : Optional.of(String.format(
+        "%s: %s = %s contradicts variant %s; choose another variant instead",
+        s.origin(key), key, actual, name()));
+  }
+
+  /**
+   * All 12, in the order of the paper's tables: regime shared, frozen, scratch; within each,
+   * R18*, R18**, R34*, R34**.
+   */
+  public static List<Variant> all() {
+    return ALL;
+  }
+
+  /** The name used on the command line and for the variant file, e.g. {@code scratch-r18-3}. */
+  public String name() {
+    return regime.configName() + "-r" + depth + "-" + blocks;
+  }
+
+  /** Whether classification has its own RoI branch: frozen and scratch (not shared). */
+  public boolean twoBranches() {
+    return regime.twoBranches();
+  }
+
+  /** Class-path resource of this variant's values, e.g. configs/variants/scratch-r18-3.conf. */
+  public String configResource() {
+    return SettingsLoader.VARIANTS + name() + ".conf";
+  }
+
+  /** The paper's family name: SSM (shared), SSM2 (frozen), SSM-S (scratch). */
+  public String paperFamily() {
+    return switch (regime) {
+      case SHARED -> "SSM";
+      case FROZEN -> "SSM2";
+      case SCRATCH -> "SSM-S";
+    };
+  }
+
+  /** The label of the paper's tables, e.g. {@code SSM-S R18**} or {@code SSM2 R34*}. */
+  public String paperLabel() {
+    return paperFamily() + " R" + depth + (blocks == 2 ? "*" : "**");
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  private static List<Variant> enumerate() {
+    List<Variant> all = new ArrayList<>();
+    for (Regime regime : List.of(Regime.SHARED, Regime.FROZEN, Regime.SCRATCH)) {
+      for (int depth : new int[] {18, 34}) {
+        for (int blocks : new int[] {2, 3}) {
+          all.add(new Variant(regime, depth, blocks));
+        }
+      }
+    }
+    return Collections.unmodifiableList(all);
+  }
+}

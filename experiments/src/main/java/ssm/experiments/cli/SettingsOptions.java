@@ -1,0 +1,56 @@
+package ssm.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import ssm.experiments.Variant;
+import ssm.settings.Settings;
+import ssm.settings.SettingsException;
+import ssm.settings.SettingsLoader;
+
+/**
+ * The options every command that needs settings shares ({@code @Mixin SettingsOptions settings;}):
+ * {@code --variant V}, {@code --config FILE} (repeatable) and {@code --set key=value}
+ * (repeatable). {@link #settings()} loads them once, layered as {@link SettingsLoader} describes,
+ * and throws {@link SettingsException} (exit code 2, one line per problem) when they are wrong.
+ */
+public final class SettingsOptions {
+  @Option(names = "--variant", paramLabel = "V",
+      description = "Variant {shared|frozen|scratch}-{r18|r34}-{2|3}; "
+          + "default: the configs' `variant` key (scratch-r18-3).")
+  String variant;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "HOCON file over the variant's settings; repeatable, later files win.")
+  List<Path> configFiles = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override one setting, the value parsed as HOCON "
+          + "(e.g. --set training.epochs=10); repeatable, wins over every file.")
+  List<String> overrides = new ArrayList<>();
+
+  private Settings loaded;
+
+  /** The settings, loaded and checked on first use (unknown keys, types, ranges, variant). */
+  public Settings settings() {
+    if (loaded == null) {
+      if (variant != null) {
+        try {
+          Variant.parse(variant);
+        } catch (IllegalArgumentException e) {
+          throw new SettingsException(List.of("--variant " + variant + ": " + e.getMessage()), e);
+        }
+      }
+      Settings s = new SettingsLoader().load(variant, configFiles, overrides);
+      Variant.of(s);
+      loaded = s;
+    }
+    return loaded;
+  }
+
+  /** The variant of {@link #settings()}. */
+  public Variant variant() {
+    return Variant.of(settings());
+  }
+}

@@ -1,0 +1,197 @@
+package ssm.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Layering and validation of the settings. Lives in experiments because configs/ is copied onto
+ * this module's class path (experiments/pom.xml), as it is into the jar.
+ */
+class SettingsLoaderTest {
+  private final SettingsLoader loader = new SettingsLoader();
+  @TempDir Path dir;
+
+  @Test
+  void defaultsAreTheBaseFile() {
+    Settings s = loader.load();
+    assertEquals("scratch-r18-3", s.variant());
+    assertEquals(18, s.model().backbone().depth());
+    assertEquals(3, s.model().backbone().blocks());
+    assertEquals(Regime.SCRATCH, s.training().regime());
+    assertEquals(UpdateRule.S_BACKBONE, s.training().updateRule());
+    assertEquals(50, s.training().epochs());
+    assertEquals(50, s.training().stage1Epochs());
+    assertEquals(1e-5, s.training().learningRate(), 0);
+    assertEquals(1e-3, s.training().weightDecay(), 0);
+    assertEquals(20201, s.training().seed());
+    assertEquals(1, s.training().checkpointEveryEpochs());
+    assertEquals(3, s.training().keepCheckpoints());
+  }
+
+  @Test
+  void variantFileOverridesBase() {
+    Settings s = loader.load("frozen-r34-2");
+    assertEquals("frozen-r34-2", s.variant());
+    assertEquals(34, s.model().backbone().depth());
+    assertEquals(2, s.model().backbone().blocks());
+    assertEquals(Regime.FROZEN, s.training().regime());
+    assertEquals(256, s.model().fpnChannels()); // untouched: from base
+  }
+
+  @Test
+  void variantKeyOfAUserFileSelectsTheVariantFile() throws IOException {
+    Settings s = loader.load(null, List.of(write("my.conf", "variant = shared-r34-3\n")), List.of());
+    assertEquals("shared-r34-3", s.variant());
+    assertEquals(34, s.model().backbone().depth());
+    assertEquals(Regime.SHARED, s.training().regime());
+  }
+
+  @Test
+  void laterLayersWin() throws IOException {
+    Path a = write("a.conf", "training { epochs = 7, seed = 1 }\n");
+    Path b = write("b.conf", "training.epochs = 8\n");
+    Settings s = loader.load("frozen-r18-2", List.of(a, b),
+        List.of("training.seed=5", "training.update-rule = s-bn", "training.seed=6"));
+    assertEquals(8, s.training().epochs());          // b.conf over a.conf
+    assertEquals(6, s.training().seed());            // last --set over a.conf and earlier --set
+    assertEquals(UpdateRule.S_BN, s.training().updateRule());
+    assertEquals(2, s.model().backbone().blocks());  // from the variant file
+  }
+
+  @Test
+  void setParsesHoconValues() {
+    Settings s = loader.load(null, List.of(), List.of("model.input.mean=[0.5, 0.5, 0.5]"));
+    assertEquals(0.5f, s.model().input().mean()[2], 0f);
+  }
+
+  @Test
+  void unknownKeyIsNamedWithItsLineAndTheClosestKey() throws IOException {
+    Path file = write("my.conf", "# my settings\ntraining {\n  learnig-rate = 1e-4\n}\n");
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(file), List.of()));
+    assertEquals("training.learnig-rate at " + file + ":3 is not a setting; "
+        + "did you mean training.learning-rate?", e.getMessage());
+  }
+
+  @Test
+  void everyUnknownKeyIsReportedIncludingThoseOfSet() throws IOException {
+    Path file = write("my.conf", "model.rpn.nms-iuo = 0.5\n");
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(file), List.of("training.epoch=3")));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().get(0).startsWith("model.rpn.nms-iuo at " + file + ":1"));
+    assertEquals("training.epoch at --set training.epoch=3 is not a setting; "
+        + "did you mean training.epochs?", e.problems().get(1));
+  }
+
+  @Test
+  void wrongTypeNamesKeyAndLine() throws IOException {
+    Path file = write("my.conf", "training {\n  epochs = ten\n}\n");
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(file), List.of()));
+    assertEquals(file + ":2: training.epochs = \"ten\" must be a number", e.getMessage());
+  }
+
+  @Test
+  void objectWhereAValueIsExpectedIsATypeError() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(), List.of("training.epochs={a=1}")));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("--set training.epochs={a=1}: training.epochs: "),
+        e.getMessage());
+  }
+
+  @Test
+  void fractionWhereAWholeNumberIsExpected() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(), List.of("training.epochs=1.5")));
+    assertEquals("--set training.epochs=1.5: training.epochs = 1.5 must be a whole number",
+        e.getMessage());
+  }
+
+  @Test
+  void outOfRangeValueIsNamedWithItsOrigin() throws IOException {
+    Path file = write("my.conf", "\ntraining.learning-rate = -1\n");
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(file), List.of()));
+    assertEquals(file + ":2: training.learning-rate = -1.0 must be positive", e.getMessage());
+  }
+
+  @Test
+  void outOfRangeModelValueFromSet() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(), List.of("model.rpn.nms-iou=1.7")));
+    assertEquals("--set model.rpn.nms-iou=1.7: model.rpn.nms-iou = 1.7000000476837158 is outside "
+        + "[0.0, 1.0]", e.getMessage());
+  }
+
+  @Test
+  void unknownEnumValueListsTheAllowedOnes() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(), List.of("training.regime=sharde")));
+    assertEquals("--set training.regime=sharde: training.regime = sharde is not one of "
+        + "shared, frozen, scratch", e.getMessage());
+  }
+
+  @Test
+  void unknownVariantIsRejected() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load("scratch-r50-3"));
+    assertTrue(e.getMessage().startsWith("unknown variant 'scratch-r50-3' (from --variant "
+        + "scratch-r50-3)"), e.getMessage());
+  }
+
+  @Test
+  void missingConfigFileIsNamed() {
+    Path missing = dir.resolve("nope.conf");
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(missing), List.of()));
+    assertEquals("--config " + missing + ": no such file", e.getMessage());
+  }
+
+  @Test
+  void malformedSetIsNamed() {
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(), List.of("training.epochs")));
+    assertTrue(e.getMessage().startsWith("--set training.epochs: expected key=value"));
+  }
+
+  @Test
+  void writtenConfigReadsBackToTheSameSettings() throws IOException {
+    Settings s = loader.load("shared-r34-2", List.of(), List.of("training.epochs=3"));
+    Path file = s.writeTo(dir.resolve("run-1"));
+    assertTrue(file.endsWith(Settings.FILE_NAME));
+    String text = Files.readString(file);
+    assertTrue(text.contains("# configs/variants/shared-r34-2.conf: 3\n"), text);
+    assertTrue(text.contains("# --set training.epochs=3"), text);
+    assertFalse(text.contains("file:"), "origins name the resource, not its URL");
+    Settings back = loader.load(null, List.of(file), List.of());
+    assertEquals(s.variant(), back.variant());
+    assertEquals(s.training(), back.training());
+    assertEquals(s.resolved().root().unwrapped(), back.resolved().root().unwrapped());
+    assertEquals(ConfigFactory.parseFile(file.toFile()).resolve().root().unwrapped(),
+        s.resolved().root().unwrapped());
+  }
+
+  @Test
+  void editDistanceCountsSingleCharacterEdits() {
+    // kitten -> sitten (substitute) -> sittin (substitute) -> sitting (insert): 3
+    assertEquals(3, UnknownKeys.editDistance("kitten", "sitting"));
+    assertEquals(1, UnknownKeys.editDistance("training.learnig-rate", "training.learning-rate"));
+    assertEquals(0, UnknownKeys.editDistance("", ""));
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+}

@@ -1,0 +1,55 @@
+package ssm.settings;
+
+import com.typesafe.config.Config;
+import ssm.util.Check;
+
+/**
+ * The Stage II training protocol and its bookkeeping, HOCON section {@code training}
+ * (MODEL-SPEC 4-5). Every key is required; defaults live in configs/base.conf.
+ *
+ * @param regime how the classification branch relates to the segmentation branch
+ * @param updateRule what the classification step updates
+ * @param stage1Epochs epochs of Stage I segmentation pretraining (0 or more; scratch has none)
+ * @param epochs Stage II epochs, each one pass over the classification training images
+ * @param learningRate Adam's learning rate, positive
+ * @param weightDecay L2 weight added to the gradient (PyTorch Adam semantics), 0 or more
+ * @param seed seed of shuffling, segmentation-image draws and initialisation
+ * @param checkpointEveryEpochs a checkpoint is written after every this many epochs, positive
+ * @param keepCheckpoints most recent checkpoints kept on disk, positive
+ */
+public record TrainingSettings(
+    Regime regime,
+    UpdateRule updateRule,
+    int stage1Epochs,
+    int epochs,
+    double learningRate,
+    double weightDecay,
+    long seed,
+    int checkpointEveryEpochs,
+    int keepCheckpoints) {
+
+  public TrainingSettings {
+    Check.that(regime != null, "training.regime is missing");
+    Check.that(updateRule != null, "training.update-rule is missing");
+    Check.that(stage1Epochs >= 0, "training.stage1-epochs = %s must be >= 0", stage1Epochs);
+    Check.positive("training.epochs", epochs);
+    Check.positive("training.learning-rate", learningRate);
+    Check.that(weightDecay >= 0, "training.weight-decay = %s must be >= 0", weightDecay);
+    Check.positive("training.checkpoint-every-epochs", checkpointEveryEpochs);
+    Check.positive("training.keep-checkpoints", keepCheckpoints);
+  }
+
+  /** Reads section {@code training} of a resolved config. */
+  public static TrainingSettings from(Config c) {
+    return new TrainingSettings(
+        Regime.parse("training.regime", c.getString("regime")),
+        UpdateRule.parse("training.update-rule", c.getString("update-rule")),
+        c.getInt("stage1-epochs"),
+        c.getInt("epochs"),
+        c.getDouble("learning-rate"),
+        c.getDouble("weight-decay"),
+        c.getLong("seed"),
+        c.getInt("checkpoint-every-epochs"),
+        c.getInt("keep-checkpoints"));
+  }
+}
