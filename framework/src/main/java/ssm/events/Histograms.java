@@ -1,7 +1,6 @@
 package ssm.events;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.proto.HistogramProto;
 
@@ -14,6 +13,7 @@ import org.tensorflow.proto.HistogramProto;
  */
 public final class Histograms {
   private static final double[] DEFAULT_LIMITS = computeDefaultLimits();
+  private static final double LOG_GROWTH = Math.log(1.1);
 
   private Histograms() {}
 
@@ -80,12 +80,26 @@ public final class Histograms {
     return h.build();
   }
 
-  /** The index of the first limit strictly greater than {@code v} (C++ {@code upper_bound}). */
+  /**
+   * The index of the first limit strictly greater than {@code v} (C++ {@code upper_bound}): a guess
+   * from the logarithm, corrected by stepping until it is exact.
+   */
   static int bucketOf(double v) {
-    int i = Arrays.binarySearch(DEFAULT_LIMITS, v);
-    if (i < 0) {
-      return -i - 1;
+    double[] limits = DEFAULT_LIMITS;
+    int zero = limits.length / 2;
+    int guess = zero + 1;
+    double a = Math.abs(v);
+    if (a >= 1.0e-12) {
+      int k = (int) Math.floor(Math.log(a / 1.0e-12) / LOG_GROWTH);
+      guess = v > 0 ? zero + 2 + k : zero - 1 - k;
+      guess = Math.max(0, Math.min(limits.length - 1, guess));
     }
-    return Math.min(i + 1, DEFAULT_LIMITS.length - 1);
+    while (guess > 0 && limits[guess - 1] > v) {
+      guess--;
+    }
+    while (limits[guess] <= v) {
+      guess++;
+    }
+    return guess;
   }
 }

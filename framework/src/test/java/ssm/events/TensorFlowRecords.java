@@ -12,15 +12,15 @@ import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.data.AnonymousIterator;
-import org.tensorflow.op.data.IteratorGetNext;
-import org.tensorflow.op.data.TfRecordDataset;
+import org.tensorflow.op.io.FifoQueue;
+import org.tensorflow.op.io.ReaderRead;
+import org.tensorflow.op.io.TfRecordReader;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TType;
 
 /**
- * TensorFlow's own TFRecord reader and writer, run in a graph: {@code TFRecordDataset} (which checks
- * both CRCs of every record) with an iterator, and {@code DatasetToTFRecord}.
+ * TensorFlow's own TFRecord reader and writer, run in a graph: {@code TFRecordReaderV2} (which
+ * checks both CRCs of every record) and {@code DatasetToTFRecord}.
  */
 final class TensorFlowRecords {
   /** The records TensorFlow read, and the error that stopped it, if any (not end of sequence). */
@@ -31,27 +31,30 @@ final class TensorFlowRecords {
 
   private TensorFlowRecords() {}
 
-  /** Reads every record of {@code file} with {@code TFRecordDataset}. */
+  /**
+   * Reads every record of {@code file} with the {@code TFRecordReaderV2} op, fed file names by a
+   * closed {@code FIFOQueue}; the end shows as OutOfRange (queue closed and empty). This is the
+   * reader kernel behind {@code tf.compat.v1.TFRecordReader}; it uses the same {@code
+   * io::RecordReader} as {@code TFRecordDataset}. (The dataset route fails in graph mode in TF
+   * 2.18: MakeIterator's rewrite re-serialises TFRecordDatasetV2 with 3 of its 4 inputs.)
+   */
   static ReadResult read(Path file) {
     List<byte[]> records = new ArrayList<>();
     try (Graph g = new Graph();
         Session s = new Session(g);
-        TString names = TString.vectorOf(file.toString())) {
+        TString name = TString.scalarOf(file.toString())) {
       Ops tf = Ops.create(g);
-      TfRecordDataset dataset =
-          tf.data.tfRecordDataset(
-              tf.constantOf(names),
-              tf.constant(""), // no compression
-              tf.constant(0L), // no read buffering
-              tf.constant(0L)); // no leading bytes skipped
-      AnonymousIterator iterator = tf.data.anonymousIterator(STRING, SCALAR);
-      Op init = tf.data.makeIterator(dataset, iterator);
-      IteratorGetNext next = tf.data.iteratorGetNext(iterator, STRING, SCALAR);
-      s.runner().addTarget(init).run();
+      FifoQueue queue = tf.io.fifoQueue(STRING);
+      Op enqueue = tf.io.queueEnqueue(queue, List.of(tf.constantOf(name)));
+      Op close = tf.io.queueClose(queue);
+      TfRecordReader reader = tf.io.tfRecordReader();
+      ReaderRead read = tf.io.readerRead(reader, queue);
+      s.runner().addTarget(enqueue).run();
+      s.runner().addTarget(close).run();
       while (true) {
-        try (Result r = s.runner().fetch(next.components().get(0)).run()) {
+        try (Result r = s.runner().fetch(read.value()).run()) {
           records.add(((TString) r.get(0)).asBytes().getObject());
-        } catch (TFOutOfRangeException endOfSequence) {
+        } catch (TFOutOfRangeException endOfInput) {
           return new ReadResult(records, null);
         } catch (RuntimeException e) {
           return new ReadResult(records, e);
