@@ -91,7 +91,8 @@ final class AsyncRecordWriter implements AutoCloseable {
     while (true) {
       Object item;
       try {
-        item = dirty ? queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS) : queue.take();
+        long wait = deadline - System.nanoTime();
+        item = dirty ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.take();
       } catch (InterruptedException e) {
         continue; // only close() ends this thread
       }

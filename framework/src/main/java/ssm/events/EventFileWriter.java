@@ -14,12 +14,16 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.Summary;
 
 /**
- * Writes one TensorBoard event file, {@code events.out.tfevents.<unix seconds>.<host><suffix>}, in a
- * run directory: the {@code file_version} event first, then one {@link Event} per call. Callers
- * only build and queue the event (microseconds); a background thread frames and writes records and
- * flushes every {@code flushPeriod} (2 s by default), on {@link #flush()} and on {@link #close()}.
- * A crash loses at most the last period's events; earlier records are never rewritten. A JVM
- * shutdown hook closes a writer left open (e.g. on Ctrl-C). Thread-safe.
+ * Writes one TensorBoard event file, {@code events.out.tfevents.<unix seconds>.<host><suffix>},
+ * in a run directory: the {@code file_version} event first, then one {@link Event} per call.
+ * Callers only build and queue the event (microseconds); a background thread frames and writes
+ * records and flushes every {@code flushPeriod} (2 s by default), on {@link #flush()} and on
+ * {@link #close()}. A crash loses at most the last period's events; earlier records are never
+ * rewritten. A JVM shutdown hook closes a writer left open (e.g. on Ctrl-C). Thread-safe.
+ *
+ * <p>A training hook needs one call per item: {@code scalar(tag, step, value)} after a step,
+ * {@code hparams(values, metricTags)} and {@code graph(graphDef)} once at the start, {@code
+ * hparamsEnd(SUCCESS)} and {@code close()} at the end.
  */
 public final class EventFileWriter implements AutoCloseable {
   /** The version string TensorBoard expects in the first event. */

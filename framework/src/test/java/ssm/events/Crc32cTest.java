@@ -39,7 +39,10 @@ class Crc32cTest {
   @Test
   void framingIsByteIdenticalToTensorFlowsOwnWriter(@TempDir Path dir) throws Exception {
     byte[][] payloads = {
-      new byte[0], "a".getBytes(StandardCharsets.UTF_8), new byte[] {0, -1, 42, 7, -128, 127}, new byte[70_000]
+      new byte[0],
+      "a".getBytes(StandardCharsets.UTF_8),
+      new byte[] {0, -1, 42, 7, -128, 127},
+      new byte[70_000]
     };
     Path tfFile = dir.resolve("by-tensorflow.tfrecord");
     TensorFlowRecords.write(tfFile, payloads);

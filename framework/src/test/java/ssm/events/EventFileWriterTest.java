@@ -106,10 +106,11 @@ class EventFileWriterTest {
 
   @Test
   void fileNameFollowsTensorFlowsPattern() throws Exception {
-    try (EventFileWriter w = new EventFileWriter(dir.resolve("run-a"), ".eval", Duration.ofSeconds(2))) {
+    Path run = dir.resolve("run-a");
+    try (EventFileWriter w = new EventFileWriter(run, ".eval", Duration.ofSeconds(2))) {
       String name = w.file().getFileName().toString();
       assertTrue(name.matches("events\\.out\\.tfevents\\.\\d{10}\\.[A-Za-z0-9._-]+\\.eval"), name);
-      assertEquals(dir.resolve("run-a"), w.file().getParent());
+      assertEquals(run, w.file().getParent());
     }
   }
 

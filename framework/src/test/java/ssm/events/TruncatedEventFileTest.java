@@ -115,7 +115,7 @@ class TruncatedEventFileTest {
     TensorFlowRecords.ReadResult tf = TensorFlowRecords.read(file);
     assertEquals(5, tf.records().size());
     assertNotNull(tf.error(), "TensorFlow checks the data CRC too");
-    System.out.println("TensorFlow's reader at the flipped byte: " + tf.error().getMessage().strip());
+    System.out.println("TensorFlow at the flipped byte: " + tf.error().getMessage().strip());
   }
 
   private Path cutAt(int length) throws Exception {
