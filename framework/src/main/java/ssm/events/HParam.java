@@ -1,0 +1,48 @@
+package ssm.events;
+
+import java.util.List;
+
+/**
+ * One hyperparameter column of TensorBoard's HParams dashboard: its name, its type and optionally
+ * the discrete set of values a grid gives it (empty: any value; the dashboard then offers no
+ * checkbox filter for it).
+ */
+public record HParam(String name, Type type, List<Object> domain) {
+  /** The HParams API's {@code DataType}, with its enum numbers. */
+  public enum Type {
+    STRING(1),
+    BOOL(2),
+    FLOAT64(3);
+
+    final int number;
+
+    Type(int number) {
+      this.number = number;
+    }
+
+    /** The type of a value as the dashboard shows it: numbers are FLOAT64, anything else STRING. */
+    public static Type of(Object value) {
+      if (value instanceof Boolean) {
+        return BOOL;
+      }
+      return value instanceof Number ? FLOAT64 : STRING;
+    }
+  }
+
+  public HParam {
+    domain = List.copyOf(domain);
+  }
+
+  /** A column typed like {@code value}, with no domain. */
+  public static HParam of(String name, Object value) {
+    return new HParam(name, Type.of(value), List.of());
+  }
+
+  /** A column whose domain is {@code values} (at least one), typed like the first. */
+  public static HParam discrete(String name, List<?> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("hparam " + name + " needs at least one value");
+    }
+    return new HParam(name, Type.of(values.get(0)), List.copyOf(values));
+  }
+}
