@@ -1,5 +1,7 @@
 package ssm.experiments;
 
+import com.google.inject.Guice;
+import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,6 +9,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import ssm.experiments.modules.BackboneModule;
+import ssm.experiments.modules.ClassifierModule;
+import ssm.experiments.modules.MaskModule;
+import ssm.experiments.modules.ModelModule;
+import ssm.experiments.modules.RpnModule;
+import ssm.experiments.modules.SegmentationBranchModule;
+import ssm.experiments.modules.SettingsModule;
+import ssm.experiments.modules.SharedRegimeModule;
+import ssm.experiments.modules.TwoBranchRegimeModule;
+import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.settings.SettingsException;
@@ -117,6 +129,28 @@ public record Variant(Regime regime, int depth, int blocks) {
   /** The label of the paper's tables, e.g. {@code SSM-S R18**} or {@code SSM2 R34*}. */
   public String paperLabel() {
     return paperFamily() + " R" + depth + (blocks == 2 ? "*" : "**");
+  }
+
+  /**
+   * The Guice modules of this variant: one per concern, the regime's module last. Variants
+   * differ only by the regime module they install and by their HOCON values.
+   */
+  public List<Module> modules(Settings settings) {
+    return List.of(new SettingsModule(settings), new BackboneModule(), new RpnModule(),
+        new SegmentationBranchModule(), new MaskModule(), new ClassifierModule(),
+        new ModelModule(), regimeModule());
+  }
+
+  private Module regimeModule() {
+    return switch (regime) {
+      case SHARED -> new SharedRegimeModule();
+      case FROZEN, SCRATCH -> new TwoBranchRegimeModule();
+    };
+  }
+
+  /** The SSM of this variant, wired by Guice from {@link #modules}. */
+  public SsmModel model(Settings settings) {
+    return Guice.createInjector(modules(settings)).getInstance(SsmModel.class);
   }
 
   @Override

@@ -47,32 +47,49 @@ public final class SsmModel {
   private final SHead sHead;
   private final float[] cellAnchors;
 
-  public SsmModel(ModelSettings settings, ClassificationRoiSource classificationSource) {
+  /** A model from its parts; {@code experiments} wires them with Guice, one module per concern. */
+  public SsmModel(ModelSettings settings, TruncatedResNet body, Fpn fpn, RpnHead rpnHead,
+      ProposalGenerator proposalGenerator, BoxBranch segmentationBranch,
+      DetectionSelector detectionSelector, MaskHead maskHead,
+      ClassificationRoiSource classificationSource, RoiBatchBuilder roiBatchBuilder, SHead sHead) {
     this.settings = settings;
     this.input = new InputTransform(settings.input());
-    this.body = new TruncatedResNet(settings.backbone().depth(), settings.backbone().blocks());
-    this.fpn = new Fpn(body.outChannels(), settings.fpnChannels());
-    this.rpnHead = new RpnHead(settings.fpnChannels(), settings.anchors().perLocation());
-    this.proposalGenerator = new ProposalGenerator(settings.rpn());
-    this.segmentationBranch = BoxBranch.segmentation(settings.fpnChannels(),
-        settings.roi().outputSize(), settings.roi().representation());
+    this.body = body;
+    this.fpn = fpn;
+    this.rpnHead = rpnHead;
+    this.proposalGenerator = proposalGenerator;
+    this.segmentationBranch = segmentationBranch;
+    this.detectionSelector = detectionSelector;
+    this.maskHead = maskHead;
     this.classificationSource = classificationSource;
-    this.detectionSelector = new DetectionSelector(settings.roi());
-    this.roiBatchBuilder = new RoiBatchBuilder(settings.classifier(), settings.roi());
-    this.maskHead = new MaskHead(settings.mask(), settings.fpnChannels());
-    this.sHead = new SHead(settings.classifier());
+    this.roiBatchBuilder = roiBatchBuilder;
+    this.sHead = sHead;
     this.cellAnchors = Anchors.cell(settings.anchors().sizes(), settings.anchors().aspectRatios());
+  }
+
+  /** The parts MODEL-SPEC 2 prescribes for {@code settings}, with the given S source. */
+  public static SsmModel of(ModelSettings settings, ClassificationRoiSource classificationSource) {
+    TruncatedResNet body =
+        new TruncatedResNet(settings.backbone().depth(), settings.backbone().blocks());
+    return new SsmModel(settings, body, new Fpn(body.outChannels(), settings.fpnChannels()),
+        new RpnHead(settings.fpnChannels(), settings.anchors().perLocation()),
+        new ProposalGenerator(settings.rpn()),
+        BoxBranch.segmentation(settings.fpnChannels(), settings.roi().outputSize(),
+            settings.roi().representation()),
+        new DetectionSelector(settings.roi()), new MaskHead(settings.mask(), settings.fpnChannels()),
+        classificationSource, new RoiBatchBuilder(settings.classifier(), settings.roi()),
+        new SHead(settings.classifier()));
   }
 
   /** A model whose classification branch is a second copy of the box head (two branches). */
   public static SsmModel twoBranch(ModelSettings settings) {
-    return new SsmModel(settings, ClassificationRoiSource.secondBranch(BoxBranch.classification(
+    return of(settings, ClassificationRoiSource.secondBranch(BoxBranch.classification(
         settings.fpnChannels(), settings.roi().outputSize(), settings.roi().representation())));
   }
 
   /** A model whose segmentation branch also feeds S (shared regime). */
   public static SsmModel shared(ModelSettings settings) {
-    return new SsmModel(settings, ClassificationRoiSource.segmentationBranch());
+    return of(settings, ClassificationRoiSource.segmentationBranch());
   }
 
   public ModelSettings settings() {

@@ -32,6 +32,6 @@ class ParameterCountTest {
     SsmModel model = twoBranches ? SsmModel.twoBranch(settings) : SsmModel.shared(settings);
     ParameterCount count = ParameterCount.of(model);
     assertEquals(total, count.total(), "total parameters");
-    assertEquals(backboneAndS, count.backboneAndS(), "parameters of backbone + S");
+    assertEquals(backboneAndS, count.classificationStep(), "parameters of backbone + S");
   }
 }

@@ -58,10 +58,10 @@ public final class Main implements Callable<Integer> {
   static List<Object> subcommands() {
     return List.of(
         new ConfigCommand(),
-        new VariantsCommand()
+        new VariantsCommand(),
+        new ParamsCommand()
         // ---- Commands from branches being merged: add each here, one line, in this order. ----
         // new DataCommand(),        // data synth / data stats
-        // new ParamsCommand(),      // parameter counts of the 12 variants
         // new PredictCommand(),     // inference on PNG slices
         // new CocoEvalCommand(),    // COCO-style evaluation
         // ---- Later: train, eval, grid, sweep, bench, export, tables. ----

@@ -49,6 +49,16 @@ public final class SettingsOptions {
     return loaded;
   }
 
+  /**
+   * The settings of {@code v} with this command line's files and overrides (for commands that
+   * go over several variants; {@code --variant} is not used).
+   */
+  public Settings settingsFor(Variant v) {
+    Settings s = new SettingsLoader().load(v.name(), configFiles, overrides);
+    Variant.of(s);
+    return s;
+  }
+
   /** The variant of {@link #settings()}. */
   public Variant variant() {
     return Variant.of(settings());

@@ -1,0 +1,20 @@
+package ssm.experiments.modules;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import ssm.backbone.Fpn;
+import ssm.backbone.TruncatedResNet;
+import ssm.settings.ModelSettings;
+
+/** The truncated ResNet body and the single-level FPN. */
+public final class BackboneModule extends AbstractModule {
+  @Provides
+  TruncatedResNet body(ModelSettings s) {
+    return new TruncatedResNet(s.backbone().depth(), s.backbone().blocks());
+  }
+
+  @Provides
+  Fpn fpn(ModelSettings s, TruncatedResNet body) {
+    return new Fpn(body.outChannels(), s.fpnChannels());
+  }
+}
