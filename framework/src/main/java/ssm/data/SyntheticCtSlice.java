@@ -147,7 +147,7 @@ public final class SyntheticCtSlice {
       double angle = (side > 0 ? 0 : Math.PI) + u(-1.3, 1.3);
       walk(x, y, angle, unit * u(1.0, 2.2), l[2] * u(0.4, 1.0), (float) u(-250, -20), 2);
     }
-    int dots = (int) (25 + r.nextInt(30));
+    int dots = 25 + r.nextInt(30);
     for (int k = 0; k < dots; k++) {
       double a = u(0, 2 * Math.PI);
       double t = Math.sqrt(r.nextDouble());
