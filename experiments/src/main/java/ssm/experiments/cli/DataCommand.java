@@ -1,0 +1,118 @@
+package ssm.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ssm.data.DataException;
+import ssm.data.DatasetStats;
+import ssm.data.SyntheticCtGenerator;
+
+/**
+ * {@code ssm data}: dataset tools. {@code synth} writes the built-in synthetic chest-CT dataset in
+ * the real CNCB-NCOV / COVIDx-CT formats; {@code stats} prints what a dataset holds. Data errors
+ * are printed as one line naming the file, with exit code 1.
+ */
+@Command(name = "data", mixinStandardHelpOptions = true,
+    description = "Dataset tools: write the synthetic dataset, print dataset statistics.",
+    subcommands = {DataCommand.Synth.class, DataCommand.Stats.class})
+public final class DataCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** {@code ssm data synth --out DIR [--seg N] [--cls N] [--size 512] [--seed S]}. */
+  @Command(name = "synth", mixinStandardHelpOptions = true,
+      description = "Write a synthetic chest-CT dataset: seg/{train,test}/{images,masks}, "
+          + "cls/images and cls/{train,val,test}.txt.")
+  static final class Synth implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", required = true, description = "output folder")
+    Path out;
+
+    @Option(names = "--seg", defaultValue = "500",
+        description = "segmentation slices, 80%% train / 20%% test (default ${DEFAULT-VALUE})")
+    int seg;
+
+    @Option(names = "--cls", defaultValue = "600",
+        description = "classification slices, 60/20/20 train/val/test (default ${DEFAULT-VALUE})")
+    int cls;
+
+    @Option(names = "--size", defaultValue = "512",
+        description = "slice size in pixels, at least 64 (default ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      SyntheticCtGenerator.Options options;
+      try {
+        options = new SyntheticCtGenerator.Options(seg, cls, size, seed);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("data synth: " + e.getMessage());
+        return 2;
+      }
+      int[] shown = {-1};
+      SyntheticCtGenerator.Summary s = SyntheticCtGenerator.generate(this.out, options,
+          (done, total) -> {
+            int percent = 100 * done / total;
+            if (percent != shown[0]) {
+              shown[0] = percent;
+              out.printf("\rwriting synthetic slices: %d/%d (%d%%)", done, total, percent);
+              out.flush();
+            }
+          });
+      if (s.total() > 0) {
+        out.println();
+      }
+      out.printf("wrote %s (size %d, seed %d) in %.1f s, %.1f ms per slice%n", this.out, size, seed,
+          s.millis() / 1000.0, s.total() == 0 ? 0.0 : (double) s.millis() / s.total());
+      out.printf("  seg/train: %d slices (images/ + masks/)%n", s.segTrain());
+      out.printf("  seg/test:  %d slices (images/ + masks/)%n", s.segTest());
+      out.printf("  cls/images: %d slices; cls/train.txt %d, cls/val.txt %d, cls/test.txt %d%n",
+          s.clsTrain() + s.clsVal() + s.clsTest(), s.clsTrain(), s.clsVal(), s.clsTest());
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code ssm data stats PATH [--min-area 100]}. */
+  @Command(name = "stats", mixinStandardHelpOptions = true,
+      description = "Images per class, lesions per slice and a lesion-area histogram of a dataset "
+          + "folder (synthetic layout or segmentation folder), a split file or a class-prefixed "
+          + "image folder.")
+  static final class Stats implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "dataset folder or split file")
+    Path path;
+
+    @Option(names = "--min-area", defaultValue = "100",
+        description = "a lesion counts when its area is greater (default ${DEFAULT-VALUE})")
+    int minArea;
+
+    @Override
+    public Integer call() {
+      try {
+        spec.commandLine().getOut().print(DatasetStats.report(path, minArea));
+        spec.commandLine().getOut().flush();
+        return 0;
+      } catch (DataException e) {
+        spec.commandLine().getErr().println("data stats: " + e.getMessage());
+        return 1;
+      }
+    }
+  }
+}

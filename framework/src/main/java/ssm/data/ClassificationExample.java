@@ -1,0 +1,12 @@
+package ssm.data;
+
+/**
+ * A classification item: the resized slice and its image class, 0 Normal, 1 CP (common
+ * pneumonia), 2 COVID-19 (MODEL-SPEC 6).
+ */
+public record ClassificationExample(String id, Slice image, int label) {
+  /** Number of image classes. */
+  public static final int CLASSES = 3;
+  /** Class names by id. */
+  public static final String[] CLASS_NAMES = {"Normal", "CP", "COVID-19"};
+}

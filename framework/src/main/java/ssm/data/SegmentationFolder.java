@@ -1,0 +1,159 @@
+package ssm.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A CNCB-NCOV style segmentation folder: {@code DIR/images/*.png|jpg} and {@code DIR/masks/} with
+ * one PNG mask per image, same base name (MODEL-SPEC 6). Items are listed in file-name order at
+ * construction (an image without a mask is bad) and decoded by {@link #load}: the image resized
+ * per MODEL-SPEC 2, lesion instances found at the ORIGINAL resolution (area rule in original
+ * pixels, as the reference), then boxes scaled by the slice's scale factors and instance masks
+ * resized nearest-neighbour.
+ */
+public final class SegmentationFolder implements LazyDataset<SegmentationExample> {
+  private final Path dir;
+  private final ReaderOptions options;
+  private final Resizer resizer;
+  private final List<Path> images = new ArrayList<>();
+  private final List<Path> masks = new ArrayList<>();
+  private final BadItems bad = new BadItems();
+
+  /** Lists {@code dir}; throws {@link DataException} when a folder is missing or empty. */
+  public SegmentationFolder(Path dir, ReaderOptions options) {
+    this.dir = dir;
+    this.options = options;
+    this.resizer = options.resizer();
+    Path imageDir = dir.resolve("images");
+    Path maskDir = dir.resolve("masks");
+    requireDir(imageDir);
+    requireDir(maskDir);
+    for (Path image : list(imageDir)) {
+      String name = image.getFileName().toString();
+      Path mask = maskDir.resolve(ImageDecoder.baseName(name) + ".png");
+      if (!Files.isRegularFile(mask)) {
+        DataException e = new DataException(name, "no mask " + dir.relativize(mask));
+        if (!options.skipBad()) {
+          throw e;
+        }
+        bad.add(e);
+        continue;
+      }
+      images.add(image);
+      masks.add(mask);
+    }
+    if (images.isEmpty()) {
+      throw new DataException(dir.toString(), "segmentation folder has no usable images in "
+          + imageDir.getFileName() + "/" + (bad.count() > 0 ? " (" + bad.summary() + ")" : ""));
+    }
+  }
+
+  /** The folder read with {@link ReaderOptions#defaults()}. */
+  public static SegmentationFolder open(Path dir) {
+    return new SegmentationFolder(dir, ReaderOptions.defaults());
+  }
+
+  @Override
+  public int size() {
+    return images.size();
+  }
+
+  @Override
+  public String id(int index) {
+    return images.get(index).getFileName().toString();
+  }
+
+  /** The mask file of item {@code index}. */
+  public Path maskPath(int index) {
+    return masks.get(index);
+  }
+
+  @Override
+  public SegmentationExample load(int index) {
+    String id = id(index);
+    Slice original = ImageDecoder.decode(images.get(index));
+    ImageDecoder.LabelImage mask = ImageDecoder.decodeLabels(masks.get(index));
+    if (mask.height() != original.height() || mask.width() != original.width()) {
+      throw new DataException(id, String.format("mask is %dx%d but the image is %dx%d",
+          mask.width(), mask.height(), original.width(), original.height()));
+    }
+    LesionMask.Instances inst = LesionMask.instances(LesionMask.lesions(id, mask),
+        mask.height(), mask.width(), options.minLesionArea());
+    Slice image = resizer.resize(original);
+    return new SegmentationExample(id, image, scaleBoxes(inst.boxes(), image),
+        resizeMasks(inst, original, image), inst.count());
+  }
+
+  /** Lesion instances of item {@code index} at the original resolution, without the image. */
+  public LesionMask.Instances instances(int index) {
+    String id = id(index);
+    ImageDecoder.LabelImage mask = ImageDecoder.decodeLabels(masks.get(index));
+    return LesionMask.instances(LesionMask.lesions(id, mask), mask.height(), mask.width(),
+        options.minLesionArea());
+  }
+
+  @Override
+  public boolean skipBad() {
+    return options.skipBad();
+  }
+
+  @Override
+  public BadItems badItems() {
+    return bad;
+  }
+
+  /** The folder this dataset reads. */
+  public Path dir() {
+    return dir;
+  }
+
+  static float[] scaleBoxes(float[] boxes, Slice image) {
+    // torchvision resize_boxes: x * (new_w / old_w), y * (new_h / old_h), float32
+    float sx = image.scaleX();
+    float sy = image.scaleY();
+    float[] out = new float[boxes.length];
+    for (int i = 0; i < boxes.length; i += 4) {
+      out[i] = boxes[i] * sx;
+      out[i + 1] = boxes[i + 1] * sy;
+      out[i + 2] = boxes[i + 2] * sx;
+      out[i + 3] = boxes[i + 3] * sy;
+    }
+    return out;
+  }
+
+  private static byte[] resizeMasks(LesionMask.Instances inst, Slice original, Slice image) {
+    if (image.height() == original.height() && image.width() == original.width()) {
+      return inst.masks();
+    }
+    int inPlane = original.height() * original.width();
+    int outPlane = image.height() * image.width();
+    byte[] out = new byte[inst.count() * outPlane];
+    for (int k = 0; k < inst.count(); k++) {
+      byte[] one = new byte[inPlane];
+      System.arraycopy(inst.masks(), k * inPlane, one, 0, inPlane);
+      byte[] resized = Resizer.nearest(one, original.height(), original.width(),
+          image.height(), image.width());
+      System.arraycopy(resized, 0, out, k * outPlane, outPlane);
+    }
+    return out;
+  }
+
+  private static void requireDir(Path d) {
+    if (!Files.isDirectory(d)) {
+      throw new DataException(d.toString(), "folder does not exist");
+    }
+  }
+
+  static List<Path> list(Path d) {
+    try (Stream<Path> s = Files.list(d)) {
+      return s.filter(p -> ImageDecoder.isImageName(p.getFileName().toString()))
+          .filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new DataException(d.toString(), "cannot list folder: " + e.getMessage(), e);
+    }
+  }
+}
