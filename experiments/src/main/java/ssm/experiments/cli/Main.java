@@ -59,9 +59,9 @@ public final class Main implements Callable<Integer> {
     return List.of(
         new ConfigCommand(),
         new VariantsCommand(),
-        new ParamsCommand()
+        new ParamsCommand(),
+        new DataCommand()
         // ---- Commands from branches being merged: add each here, one line, in this order. ----
-        // new DataCommand(),        // data synth / data stats
         // new PredictCommand(),     // inference on PNG slices
         // new CocoEvalCommand(),    // COCO-style evaluation
         // ---- Later: train, eval, grid, sweep, bench, export, tables. ----
