@@ -132,6 +132,14 @@ public final class PaperAp {
       gtMasks.add(g.mask());
     }
     double[][] overlaps = Rle.iou(predMasks, gtMasks, null);
+    for (double[] row : overlaps) {
+      for (int j = 0; j < row.length; j++) {
+        // Matterport compute_overlaps_masks works in float32: 12/15 becomes 0.800000011920929,
+        // which passes the 0.8000000000000003 threshold. Counts below 2^24 are exact in float32,
+        // and rounding the double quotient to float equals float32 division for such counts.
+        row[j] = (float) row[j];
+      }
+    }
     double[] ap = new double[iouThresholds.length];
     for (int t = 0; t < iouThresholds.length; t++) {
       int[] predMatch = match(preds, gts, overlaps, iouThresholds[t]);

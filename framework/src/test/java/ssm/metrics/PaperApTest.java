@@ -12,9 +12,9 @@ import ssm.metrics.PaperAp.Image;
 import ssm.metrics.PaperAp.Prediction;
 
 class PaperApTest {
-  private static final int W = 20;
+  private static final int W = 40;
 
-  /** A 1 x 20 image whose mask covers the columns [from, to). IoUs are interval ratios. */
+  /** A 1 x 40 image whose mask covers the columns [from, to). IoUs are interval ratios. */
   private static Rle strip(int from, int to) {
     byte[] m = new byte[W];
     for (int x = from; x < to; x++) {
@@ -70,6 +70,17 @@ class PaperApTest {
     double[] ap = PaperAp.imageAp(image, PaperAp.IOU_THRESHOLDS);
     assertEquals(1.0, ap[4], 0); // t = 0.7000000000000002 <= 0.75
     assertEquals(0.0, ap[5], 0); // t = 0.7500000000000002 > 0.75
+  }
+
+  @Test
+  void maskIouIsComputedInFloat32() {
+    // p = [16,30) vs gt [15,28): intersection 12, union 15 -> IoU 0.8, in float32
+    // 0.800000011920929 >= np.arange's 0.8000000000000003: a match at "0.80" (index 6);
+    // a double IoU of 0.8 would fail there
+    Image image = new Image(List.of(gt(15, 28)), List.of(pred(0.9, 16, 30)));
+    double[] ap = PaperAp.imageAp(image, PaperAp.IOU_THRESHOLDS);
+    assertEquals(1.0, ap[6], 0);
+    assertEquals(0.0, ap[7], 0);
   }
 
   @Test
@@ -168,7 +179,14 @@ class PaperApTest {
     assertTrue(seconds < 5, "100 images took " + seconds + " s");
   }
 
+  private static final java.util.Map<String, Rle> DISCS = new java.util.HashMap<>();
+
+  /** Discs are cached: the 512x512 masks, not the metric, would dominate the test's time. */
   private static Rle disc(int size, int cx, int cy, int radius) {
+    return DISCS.computeIfAbsent(cx + "," + cy + "," + radius, k -> drawDisc(size, cx, cy, radius));
+  }
+
+  private static Rle drawDisc(int size, int cx, int cy, int radius) {
     byte[] m = new byte[size * size];
     for (int y = cy - radius; y <= cy + radius; y++) {
       for (int x = cx - radius; x <= cx + radius; x++) {
