@@ -67,6 +67,39 @@ public final class PaperAp {
       int imagesSkipped,
       int imagesTotal) {}
 
+  /**
+   * The paper's per-image inputs from a COCO ground truth and result list, one {@link Image} per
+   * ground-truth image in file order: crowd annotations are left out (the paper has none), masks
+   * rasterised at the image size, each prediction keeping its category and score.
+   */
+  public static List<Image> imagesFrom(CocoDataset gt, List<CocoDetection> detections) {
+    java.util.Map<Long, List<GroundTruth>> gts = new java.util.LinkedHashMap<>();
+    java.util.Map<Long, List<Prediction>> preds = new java.util.HashMap<>();
+    java.util.Map<Long, CocoImage> byId = new java.util.HashMap<>();
+    for (CocoImage i : gt.images()) {
+      gts.put(i.id(), new ArrayList<>());
+      preds.put(i.id(), new ArrayList<>());
+      byId.put(i.id(), i);
+    }
+    for (CocoAnnotation a : gt.annotations()) {
+      CocoImage i = byId.get(a.imageId());
+      Check.that(i != null, "annotation %d refers to image %d, which is not in the images", a.id(), a.imageId());
+      Check.that(a.segmentation() != null, "annotation %d has no segmentation", a.id());
+      if (!a.iscrowd()) {
+        gts.get(i.id()).add(new GroundTruth(a.categoryId(), a.segmentation().toRle(i.height(), i.width())));
+      }
+    }
+    for (CocoDetection d : detections) {
+      CocoImage i = byId.get(d.imageId());
+      Check.that(i != null, "a detection refers to image %d, which is not in the ground truth", d.imageId());
+      Check.that(d.segmentation() != null, "a detection on image %d has no segmentation", d.imageId());
+      preds.get(i.id()).add(new Prediction(d.categoryId(), d.score(), d.segmentation().toRle(i.height(), i.width())));
+    }
+    List<Image> images = new ArrayList<>(gts.size());
+    gts.forEach((id, g) -> images.add(new Image(g, preds.get(id))));
+    return images;
+  }
+
   /** numpy arange for floats: {@code start + i * ((start + step) - start)} while below stop. */
   static double[] arange(double start, double stop, double step) {
     int n = (int) Math.ceil((stop - start) / step);

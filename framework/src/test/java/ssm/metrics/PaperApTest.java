@@ -148,6 +148,24 @@ class PaperApTest {
   }
 
   @Test
+  void imagesFromCocoFilesGroupByImage() {
+    // image 1: gt [0,4) found exactly -> AP 1; image 2: empty, no detection -> 1;
+    // image 3: gt only -> skipped. Mean over 2 scored images = 1.
+    CocoDataset gt = new CocoDataset(
+        List.of(new CocoImage(1, W, 1, null), new CocoImage(2, W, 1, null), new CocoImage(3, W, 1, null)),
+        List.of(
+            new CocoAnnotation(1, 1, 1, new CocoSegmentation.RleMask(strip(0, 4)), null, 4, false),
+            new CocoAnnotation(2, 3, 1, new CocoSegmentation.RleMask(strip(5, 9)), null, 4, false)),
+        List.of(new CocoCategory(1, "lesion", null)));
+    List<Image> images = PaperAp.imagesFrom(gt, List.of(CocoDetection.ofMask(1, 1, 0.9, strip(0, 4), true)));
+    assertEquals(3, images.size());
+    PaperAp.Result r = PaperAp.evaluate(images);
+    assertEquals(1.0, r.ap(), 0);
+    assertEquals(2, r.imagesScored());
+    assertEquals(1, r.imagesSkipped());
+  }
+
+  @Test
   void nothingScorableGivesNaN() {
     PaperAp.Result r = PaperAp.evaluate(List.of(new Image(List.of(gt(0, 1)), List.of())));
     assertTrue(Double.isNaN(r.ap50()));
