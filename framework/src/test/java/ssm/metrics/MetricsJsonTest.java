@@ -1,0 +1,51 @@
+package ssm.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetricsJsonTest {
+  @Test
+  void reportHasTheStableShape(@TempDir Path dir) throws Exception {
+    PaperAp.Result paper = PaperAp.evaluate(List.of(new PaperAp.Image(List.of(), List.of())));
+    ClassificationMetrics cls = ClassificationMetrics.fromConfusion(
+        ClassificationMetrics.PAPER_CLASSES, new long[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 0}},
+        ClassificationMetrics.PAPER_F1_WEIGHTS, null);
+    Path file = dir.resolve("metrics.json");
+    MetricsJson.write(file, MetricsJson.report("shared-r18-3", "synthetic/test", paper, null, null, cls));
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    assertEquals("ssm-metrics/1", root.get("schema").asText());
+    // the empty image scores 1 at every threshold
+    assertEquals(1.0, root.at("/segmentation/paper/ap").asDouble(), 0);
+    assertEquals(1.0, root.at("/segmentation/paper/ap_per_iou/0.75").asDouble(), 0);
+    assertEquals(1, root.at("/segmentation/paper/images/empty").asInt());
+    assertTrue(root.at("/segmentation/coco_segm").isNull(), "not evaluated -> null, key kept");
+    assertEquals(1.0, root.at("/classification/sensitivity/Normal").asDouble(), 0);
+    // COVID-19 has no samples: sensitivity 0/0 := 0; AUC not computed -> null
+    assertEquals(0.0, root.at("/classification/sensitivity/COVID-19").asDouble(), 0);
+    assertTrue(root.at("/classification/auc/CP").isNull());
+    // weighted F1 = 0.45 * 1 + 0.35 * 1 + 0.20 * 0 = 0.8
+    assertEquals(0.8, root.at("/classification/f1_weighted").asDouble(), 1e-15);
+  }
+
+  @Test
+  void cocoPartListsTheTwelveNumbers() {
+    CocoDataset gt = new CocoDataset(List.of(new CocoImage(1, 10, 10, null)),
+        List.of(new CocoAnnotation(1, 1, 1, null, new double[] {0, 0, 2, 2}, 4, false)),
+        List.of(new CocoCategory(1, "lesion", null)));
+    CocoEvaluator.Result r = CocoEvaluator.evaluate(gt, List.of(), CocoEvaluator.IouType.BBOX);
+    JsonNode n = MetricsJson.coco(r);
+    assertEquals("bbox", n.get("iou_type").asText());
+    for (String name : CocoStats.NAMES) {
+      assertTrue(n.has(name), name);
+    }
+    assertEquals(-1.0, n.get("APl").asDouble(), 0);
+    assertEquals(0.0, n.get("AP").asDouble(), 0);
+  }
+}
