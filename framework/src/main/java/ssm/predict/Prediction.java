@@ -1,0 +1,44 @@
+package ssm.predict;
+
+import java.util.List;
+
+/**
+ * The SSM's answer for one slice.
+ *
+ * @param id the slice's file name
+ * @param height original height in pixels
+ * @param width original width in pixels
+ * @param classLogits S's logits (Normal, CP, COVID-19)
+ * @param classProbabilities softmax of the logits
+ * @param lesions detections in decreasing score order
+ * @param debug RPN proposals and the RoI batch, or null unless asked for
+ */
+public record Prediction(
+    String id,
+    int height,
+    int width,
+    float[] classLogits,
+    float[] classProbabilities,
+    List<Lesion> lesions,
+    Debug debug) {
+
+  /** Index of the most probable class. */
+  public int predictedClass() {
+    int best = 0;
+    for (int c = 1; c < classLogits.length; c++) {
+      if (classLogits[c] > classLogits[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Intermediate outputs, in the resized slice's pixels.
+   *
+   * @param proposals [P * 4] RPN proposals
+   * @param proposalLogits [P] their objectness logits
+   * @param roiBatch [R * 5] the ranked RoI batch that fed S
+   */
+  public record Debug(float[] proposals, float[] proposalLogits, float[] roiBatch) {}
+}

@@ -1,0 +1,102 @@
+package ssm.predict;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import ssm.box.MaskPaster;
+import ssm.data.Slice;
+import ssm.graph.GraphContext;
+import ssm.graph.Tensors;
+import ssm.io.Weights;
+import ssm.metrics.Rle;
+import ssm.model.InferenceGraph;
+import ssm.model.SsmModel;
+
+/**
+ * Runs a trained SSM on slices: one graph and session built once, one {@code Session.run} per
+ * slice. Boxes come back in original-image pixels and masks are pasted at the original size, as
+ * torchvision's post-processing does.
+ */
+public final class Predictor implements AutoCloseable {
+  private static final float MASK_THRESHOLD = 0.5f;
+  private final Graph graph = new Graph();
+  private final Session session;
+  private final Placeholder<TFloat32> image;
+  private final InferenceGraph out;
+  private final int maskSize;
+
+  /** Builds {@code model}'s inference graph and loads {@code weights} (safetensors). */
+  public Predictor(SsmModel model, Path weights) throws IOException {
+    try {
+      GraphContext g = new GraphContext(graph, 0);
+      Ops tf = g.ops();
+      image = tf.withName("image").placeholder(TFloat32.class);
+      // A fixed padding seed: the same slice always gets the same RoI batch.
+      out = model.buildInference(g, image, tf.constant(new long[] {20201, 0}));
+      maskSize = 2 * model.settings().mask().outputSize();
+      session = new Session(graph);
+      Weights.load(session, g.parameters(), weights);
+    } catch (IOException | RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** The prediction for {@code slice} (already resized by the data layer). */
+  public Prediction predict(Slice slice, boolean debug) {
+    try (TFloat32 in = Tensors.floats(slice.pixels(), slice.height(), slice.width(), 3)) {
+      Session.Runner runner = session.runner().feed(image, in)
+          .fetch(out.classLogits()).fetch(out.classProbabilities())
+          .fetch(out.detections().boxes()).fetch(out.detections().scores())
+          .fetch(out.maskProbabilities());
+      if (debug) {
+        runner.fetch(out.proposals().boxes()).fetch(out.proposals().logits())
+            .fetch(out.roiBatch().rows());
+      }
+      try (Result r = runner.run()) {
+        float[] boxes = Tensors.toFloats(r.get(2));
+        float[] scores = Tensors.toFloats(r.get(3));
+        float[] masks = Tensors.toFloats(r.get(4));
+        Prediction.Debug extra = debug ? new Prediction.Debug(Tensors.toFloats(r.get(5)),
+            Tensors.toFloats(r.get(6)), Tensors.toFloats(r.get(7))) : null;
+        return new Prediction(slice.id(), slice.originalHeight(), slice.originalWidth(),
+            Tensors.toFloats(r.get(0)), Tensors.toFloats(r.get(1)),
+            lesions(slice, boxes, scores, masks), extra);
+      }
+    }
+  }
+
+  private List<Lesion> lesions(Slice slice, float[] boxes, float[] scores, float[] masks) {
+    int h = slice.originalHeight();
+    int w = slice.originalWidth();
+    int cells = maskSize * maskSize;
+    List<Lesion> lesions = new ArrayList<>(scores.length);
+    for (int i = 0; i < scores.length; i++) {
+      float[] box = {boxes[4 * i] / slice.scaleX(), boxes[4 * i + 1] / slice.scaleY(),
+          boxes[4 * i + 2] / slice.scaleX(), boxes[4 * i + 3] / slice.scaleY()};
+      float[] probs = Arrays.copyOfRange(masks, i * cells, (i + 1) * cells);
+      float[] pasted = MaskPaster.paste(probs, maskSize, box, h, w).mask();
+      lesions.add(new Lesion(box, scores[i], Rle.fromProbabilities(pasted, h, w, MASK_THRESHOLD)));
+    }
+    return lesions;
+  }
+
+  /** The graph, e.g. for export or for the TensorBoard Graphs tab. */
+  public Graph graph() {
+    return graph;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}
