@@ -3,6 +3,7 @@ package ssm.metrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -222,6 +223,47 @@ class CocoEvaluatorTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> bbox(gt, List.of(dtBox(9, 1, 0.5, 0, 0, 1, 1))));
     assertEquals("results do not correspond to the ground truth: image_id 9 is not in it", e.getMessage());
+  }
+
+  @Test
+  void hundredSlicesOf512WithManyDetectionsEvaluateQuickly() {
+    // 100 images 512x512, 2 categories, 4 gt discs and 128 mask detections per image
+    List<CocoImage> images = new ArrayList<>();
+    List<CocoAnnotation> gts = new ArrayList<>();
+    List<CocoDetection> dts = new ArrayList<>();
+    java.util.Map<String, Rle> cache = new java.util.HashMap<>();
+    long id = 1;
+    for (int i = 1; i <= 100; i++) {
+      images.add(image(i, 512));
+      for (int k = 0; k < 4; k++) {
+        Rle m = cache.computeIfAbsent("g" + k, x -> square(512, 100 + 100 * Integer.parseInt(x.substring(1)), 256, 40));
+        gts.add(new CocoAnnotation(id++, i, 1 + k % 2, new CocoSegmentation.RleMask(m), m.toBbox(), m.area(), false));
+      }
+      for (int p = 0; p < 128; p++) {
+        int k = p % 4;
+        int dx = p % 9 - 4;
+        int r = 36 + p % 8;
+        Rle m = cache.computeIfAbsent(k + "," + dx + "," + r, x -> square(512, 100 + 100 * k + dx, 256, r));
+        dts.add(CocoDetection.ofMask(i, 1 + k % 2, (p * 37 % 101) / 101.0, m, false));
+      }
+    }
+    CocoDataset gt = new CocoDataset(images, gts, List.of(new CocoCategory(1, "a", null), new CocoCategory(2, "b", null)));
+    long start = System.nanoTime();
+    CocoStats s = CocoEvaluator.evaluate(gt, dts, IouType.SEGM).stats();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(s.ap() > 0 && s.ap() <= 1, "AP " + s.ap());
+    assertTrue(seconds < 20, "took " + seconds + " s");
+  }
+
+  /** A filled square of half-side r centred at (cx, cy). */
+  private static Rle square(int size, int cx, int cy, int r) {
+    byte[] m = new byte[size * size];
+    for (int y = cy - r; y < cy + r; y++) {
+      for (int x = cx - r; x < cx + r; x++) {
+        m[y * size + x] = 1;
+      }
+    }
+    return Rle.encode(m, size, size);
   }
 
   @Test
