@@ -14,6 +14,7 @@ import org.tensorflow.types.TFloat32;
 import ssm.box.MaskPaster;
 import ssm.data.Slice;
 import ssm.graph.GraphContext;
+import ssm.graph.Sessions;
 import ssm.graph.Tensors;
 import ssm.io.Weights;
 import ssm.metrics.Rle;
@@ -42,7 +43,7 @@ public final class Predictor implements AutoCloseable {
       // A fixed padding seed: the same slice always gets the same RoI batch.
       out = model.buildInference(g, image, tf.constant(new long[] {20201, 0}));
       maskSize = 2 * model.settings().mask().outputSize();
-      session = new Session(graph);
+      session = Sessions.create(graph);
       Weights.load(session, g.parameters(), weights);
     } catch (IOException | RuntimeException e) {
       graph.close();

@@ -28,7 +28,7 @@ public final class GraphFixture implements AutoCloseable {
   /** The session, created on first use (after the graph is built). */
   public Session session() {
     if (session == null) {
-      session = new Session(graph);
+      session = ssm.graph.Sessions.create(graph);
     }
     return session;
   }

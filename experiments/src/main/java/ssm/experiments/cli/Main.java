@@ -60,10 +60,10 @@ public final class Main implements Callable<Integer> {
         new ConfigCommand(),
         new VariantsCommand(),
         new ParamsCommand(),
-        new DataCommand()
+        new DataCommand(),
+        new PredictCommand(),
+        new CocoEvalCommand()
         // ---- Commands from branches being merged: add each here, one line, in this order. ----
-        // new PredictCommand(),     // inference on PNG slices
-        // new CocoEvalCommand(),    // COCO-style evaluation
         // ---- Later: train, eval, grid, sweep, bench, export, tables. ----
         );
   }

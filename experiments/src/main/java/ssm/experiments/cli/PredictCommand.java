@@ -1,0 +1,167 @@
+package ssm.experiments.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ssm.data.ClassificationExample;
+import ssm.data.ImageDecoder;
+import ssm.data.Resizer;
+import ssm.data.Slice;
+import ssm.predict.Lesion;
+import ssm.predict.Overlay;
+import ssm.predict.Prediction;
+import ssm.predict.Predictor;
+import ssm.settings.Settings;
+import ssm.util.ProgressBar;
+
+/**
+ * {@code ssm predict}: lesion instances and the image class for PNG/JPEG slices or folders of
+ * them, one JSON object per line on stdout. A file that cannot be read is reported on stderr and
+ * skipped; the others are still predicted.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = "Predict lesions (boxes, scores, RLE masks) and the class of CT slices; "
+        + "one JSON object per image on stdout.")
+final class PredictCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin SettingsOptions settingsOptions;
+
+  @Option(names = "--weights", required = true, paramLabel = "FILE",
+      description = "Weights (safetensors, PyTorch names and layouts) of the variant.")
+  Path weights;
+
+  @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Slices or folders of slices.")
+  List<Path> inputs;
+
+  @Option(names = "--debug", description = "Add the RPN proposals and the 128x5 RoI batch.")
+  boolean debug;
+
+  @Option(names = "--overlay", paramLabel = "DIR",
+      description = "Write a PNG per image with masks, boxes and the class drawn over the slice.")
+  Path overlayDir;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = settingsOptions.settings();
+    List<Path> files = expand(inputs);
+    Resizer resizer = new Resizer(settings.model().input().minSize(),
+        settings.model().input().maxSize());
+    if (overlayDir != null) {
+      Files.createDirectories(overlayDir);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ObjectMapper json = new ObjectMapper();
+    List<String> failures = new ArrayList<>();
+    ProgressBar progress = files.size() > 1 ? new ProgressBar("predict", files.size()) : null;
+    try (Predictor predictor = new Predictor(settingsOptions.variant().model(settings), weights)) {
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        try {
+          Slice original = ImageDecoder.decode(file);
+          Prediction p = predictor.predict(resizer.resize(original), debug);
+          out.println(json.writeValueAsString(toJson(json, file, p)));
+          out.flush();
+          if (overlayDir != null) {
+            Files.write(overlayDir.resolve(ImageDecoder.baseName(file.getFileName().toString())
+                + ".png"), Overlay.png(original, p));
+          }
+        } catch (RuntimeException | IOException e) {
+          failures.add(file + ": " + e.getMessage());
+        }
+        if (progress != null) {
+          progress.update(i + 1, failures.isEmpty() ? "" : failures.size() + " failed");
+        }
+      }
+    }
+    failures.forEach(f -> err.println("skipped " + f));
+    if (!failures.isEmpty()) {
+      err.printf("%d of %d images could not be predicted%n", failures.size(), files.size());
+    }
+    err.flush();
+    return failures.isEmpty() ? 0 : 1;
+  }
+
+  /** Files as given, folders expanded to their images (sorted by name). */
+  static List<Path> expand(List<Path> inputs) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path in : inputs) {
+      if (Files.isDirectory(in)) {
+        try (Stream<Path> s = Files.list(in)) {
+          s.filter(p -> ImageDecoder.isImageName(p.getFileName().toString())).sorted()
+              .forEach(files::add);
+        }
+      } else {
+        files.add(in);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no images in " + inputs);
+    }
+    return files;
+  }
+
+  static ObjectNode toJson(ObjectMapper json, Path file, Prediction p) {
+    ObjectNode o = json.createObjectNode();
+    o.put("file", file.toString());
+    o.put("height", p.height());
+    o.put("width", p.width());
+    int c = p.predictedClass();
+    o.put("class", ClassificationExample.CLASS_NAMES[c]);
+    o.put("class_index", c);
+    ObjectNode probs = o.putObject("probabilities");
+    ArrayNode logits = o.putArray("logits");
+    for (int k = 0; k < p.classLogits().length; k++) {
+      probs.put(ClassificationExample.CLASS_NAMES[k], p.classProbabilities()[k]);
+      logits.add(p.classLogits()[k]);
+    }
+    ArrayNode lesions = o.putArray("lesions");
+    for (Lesion l : p.lesions()) {
+      ObjectNode n = lesions.addObject();
+      ArrayNode box = n.putArray("box");
+      for (float v : l.box()) {
+        box.add(v);
+      }
+      n.put("score", l.score());
+      n.put("area", l.mask().area());
+      ObjectNode mask = n.putObject("mask");
+      mask.putArray("size").add(p.height()).add(p.width());
+      mask.put("counts", l.mask().toCompressedString());
+    }
+    if (p.debug() != null) {
+      ObjectNode d = o.putObject("debug");
+      d.set("proposals", rows(json, p.debug().proposals(), 4));
+      ArrayNode pl = d.putArray("proposal_logits");
+      for (float v : p.debug().proposalLogits()) {
+        pl.add(v);
+      }
+      d.set("roi_batch", rows(json, p.debug().roiBatch(), 5));
+    }
+    return o;
+  }
+
+  private static ArrayNode rows(ObjectMapper json, float[] values, int width) {
+    ArrayNode rows = json.createArrayNode();
+    for (int i = 0; i + width <= values.length; i += width) {
+      ArrayNode row = rows.addArray();
+      for (int k = 0; k < width; k++) {
+        row.add(values[i + k]);
+      }
+    }
+    return rows;
+  }
+}

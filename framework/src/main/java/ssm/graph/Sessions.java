@@ -1,0 +1,30 @@
+package ssm.graph;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
+
+/** Creates the project's sessions, all with one configuration. */
+public final class Sessions {
+  private Sessions() {}
+
+  /** A session over {@code graph}. */
+  public static Session create(Graph graph) {
+    return new Session(graph, config());
+  }
+
+  /**
+   * The session configuration. Grappler's memory optimiser is off: it swaps or recomputes
+   * tensors to fit accelerator memory, which a 24 GB CPU machine does not need, and its cost
+   * model logs a multi-line warning for every CropAndResize of unknown size at each new shape
+   * (absl logging, which TF_CPP_MIN_LOG_LEVEL does not silence in TF 2.16).
+   */
+  public static ConfigProto config() {
+    return ConfigProto.newBuilder()
+        .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(
+            RewriterConfig.newBuilder().setMemoryOptimization(RewriterConfig.MemOptType.NO_MEM_OPT)))
+        .build();
+  }
+}
