@@ -14,14 +14,28 @@ public final class ElementwiseLosses {
   private ElementwiseLosses() {}
 
   /**
-   * Binary cross-entropy with logits, PyTorch's stable form {@code max(x, 0) - x z + log1p(exp(-|x|))}
-   * (= {@code -z log s(x) - (1 - z) log(1 - s(x))}), element-wise; same shape as {@code x}.
+   * Binary cross-entropy with logits, PyTorch's stable form {@code max(x, 0) - x z +
+   * log1p(exp(-|x|))} (= {@code -z log s(x) - (1 - z) log(1 - s(x))}), element-wise; same shape as
+   * {@code x}. The gradient is {@code sigmoid(x) - z} everywhere, as PyTorch's: the softplus is
+   * built as a select of two smooth branches, {@code x + log1p(exp(-x))} for {@code x >= 0} and
+   * {@code log1p(exp(x))} below, each fed a clamped copy of x so the unused branch stays finite.
+   * (Written literally, TF's subgradients of {@code max} and {@code abs} at x = 0 would give {@code
+   * 1 - z} there instead of {@code 0.5 - z}.)
    */
   public static Operand<TFloat32> bceWithLogits(
       Ops tf, Operand<TFloat32> logits, Operand<TFloat32> targets) {
-    return tf.math.add(
-        tf.math.sub(tf.math.maximum(logits, tf.constant(0f)), tf.math.mul(logits, targets)),
-        tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
+    return tf.math.sub(softplus(tf, logits), tf.math.mul(logits, targets));
+  }
+
+  /** {@code log(1 + exp(x))}, stable for any x, with gradient {@code sigmoid(x)} everywhere. */
+  static Operand<TFloat32> softplus(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> zero = tf.constant(0f);
+    Operand<TFloat32> upper = tf.math.maximum(x, zero);
+    Operand<TFloat32> lower = tf.math.minimum(x, zero);
+    return tf.select(
+        tf.math.greaterEqual(x, zero),
+        tf.math.add(upper, tf.math.log1p(tf.math.exp(tf.math.neg(upper)))),
+        tf.math.log1p(tf.math.exp(lower)));
   }
 
   /**
