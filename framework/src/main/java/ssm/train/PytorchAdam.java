@@ -1,11 +1,17 @@
 package ssm.train;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
@@ -97,26 +103,52 @@ public final class PytorchAdam {
 
   /**
    * Gradients of {@code loss} with respect to {@code parameters} (Graph.addGradients), paired for
-   * {@link #update}; a parameter the loss does not depend on gets a null gradient.
+   * {@link #update}. A parameter the loss does not reach through differentiable data edges (not
+   * at all, or only through StopGradient) gets a null gradient, as PyTorch leaves its {@code
+   * .grad} None; TF's addGradients would reject it ("unreachable from the output node").
    */
   public static List<ParameterGradient> gradients(
       Graph graph, Operand<TFloat32> loss, List<Parameter> parameters) {
+    Set<GraphOperation> upstream = differentiableUpstream((GraphOperation) loss.op());
+    List<Parameter> reached =
+        parameters.stream().filter(p -> upstream.contains(p.variable().op())).toList();
+    Map<String, Operand<TFloat32>> byName = new HashMap<>();
+    if (!reached.isEmpty()) {
+      Output<?>[] xs = new Output<?>[reached.size()];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = reached.get(i).variable().asOutput();
+      }
+      Output<?>[] dy = graph.addGradients(loss.asOutput(), xs);
+      for (int i = 0; i < xs.length; i++) {
+        if (dy[i] != null && dy[i].op() != null) {
+          @SuppressWarnings("unchecked")
+          Output<TFloat32> g = (Output<TFloat32>) dy[i];
+          byName.put(reached.get(i).name(), g);
+        }
+      }
+    }
     List<ParameterGradient> out = new ArrayList<>();
-    if (parameters.isEmpty()) {
-      return out;
-    }
-    Output<?>[] xs = new Output<?>[parameters.size()];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = parameters.get(i).variable().asOutput();
-    }
-    Output<?>[] dy = graph.addGradients(loss.asOutput(), xs);
-    for (int i = 0; i < xs.length; i++) {
-      Parameter p = parameters.get(i);
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> g = dy[i] == null || dy[i].op() == null ? null : (Output<TFloat32>) dy[i];
-      out.add(new ParameterGradient(p.name(), p.variable(), g));
+    for (Parameter p : parameters) {
+      out.add(new ParameterGradient(p.name(), p.variable(), byName.get(p.name())));
     }
     return out;
+  }
+
+  /** Ops whose outputs {@code root} reads through data edges, not crossing StopGradient. */
+  private static Set<GraphOperation> differentiableUpstream(GraphOperation root) {
+    Set<GraphOperation> seen = new HashSet<>();
+    Deque<GraphOperation> todo = new ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      GraphOperation op = todo.pop();
+      if (!seen.add(op)
+          || op.type().equals("StopGradient") || op.type().equals("PreventGradient")) {
+        continue;
+      }
+      for (int i = 0; i < op.numInputs(); i++) {
+        todo.push((GraphOperation) op.input(i).op());
+      }
+    }
+    return seen;
   }
 
   /**
