@@ -17,6 +17,8 @@ import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Assign;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -45,8 +47,12 @@ import ssm.util.Check;
  * overlapping parameter sets (segmentation and classification steps) each keep their own. Each
  * optimizer instance has a name; its slot variables live under {@code optimizer/<name>/} and are
  * exposed by {@link #slots()} as {@code <param name>.adam_m}, {@code .adam_v}, {@code .adam_step}
- * (all float32; the step is a float32 scalar as in PyTorch >= 1.12, exact to 2^24 steps), so a
- * checkpoint can save and restore them. All slots start at 0 (the session's initialisers).
+ * (all float32; the step is a float32 scalar as in PyTorch >= 1.12, exact to 2^24 steps), each with
+ * a feed placeholder and a load op, so a checkpoint can save and restore them. All slots start at 0
+ * (the session's initialisers).
+ *
+ * <p>Rounding: the moments use {@code beta * m + (1 - beta) * g}, the older PyTorch form; PyTorch
+ * 2.x writes the first moment as {@code m.lerp_(g, 1 - beta1)}, equal up to float32 rounding.
  *
  * <p>The learning rate is a float64 scalar placeholder with a default ({@link #learningRate()}),
  * so a schedule can feed another value in any run.
@@ -59,7 +65,17 @@ public final class PytorchAdam {
   private final double beta2;
   private final double eps;
   private final PlaceholderWithDefault<TFloat64> learningRate;
-  private final Map<String, Variable<TFloat32>> slots = new LinkedHashMap<>();
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
+
+  /**
+   * One optimizer state tensor of one parameter, with the placeholder and assign op through which
+   * a checkpoint restores it (as {@link Parameter#feed} / {@link Parameter#load}).
+   *
+   * @param name {@code <param name>.adam_m}, {@code .adam_v} or {@code .adam_step}
+   */
+  public record Slot(
+      String name, Variable<TFloat32> variable, Placeholder<TFloat32> feed,
+      Assign<TFloat32> load) {}
 
   /** A trainable tensor and its gradient; a null gradient means none (left untouched). */
   public record ParameterGradient(
@@ -209,15 +225,23 @@ public final class PytorchAdam {
 
   private record Write(Ops ops, Variable<TFloat32> variable, Operand<TFloat32> value) {}
 
-  /** Slot variables by {@code <param name>.adam_m|adam_v|adam_step}, in creation order. */
-  public Map<String, Variable<TFloat32>> slots() {
+  /**
+   * Slot variables by {@code <param name>.adam_m|adam_v|adam_step}, in creation order (created by
+   * {@link #update}, only for parameters that had a gradient).
+   */
+  public Map<String, Slot> slots() {
     return Collections.unmodifiableMap(slots);
   }
 
   private Variable<TFloat32> slot(String param, String kind, Shape shape) {
     String key = param + "." + kind;
-    return slots.computeIfAbsent(key, k -> scope.withName(k)
-        .variable(scope.zeros(scope.constant(shape.asArray()), TFloat32.class)));
+    return slots.computeIfAbsent(key, k -> {
+      Variable<TFloat32> v = scope.withName(k)
+          .variable(scope.zeros(scope.constant(shape.asArray()), TFloat32.class));
+      Placeholder<TFloat32> feed =
+          scope.withName(k + ".feed").placeholder(TFloat32.class, Placeholder.shape(shape));
+      return new Slot(k, v, feed, scope.withName(k + ".load").assign(v, feed));
+    }).variable();
   }
 
   private static String sanitize(String s) {

@@ -46,10 +46,10 @@ class PytorchAdamTest {
       g.session().run(step);
       assertArrayEquals(new float[] {0.800412f, -1.800166f}, g.fetchFloats(w), 1e-6f);
       assertArrayEquals(new float[] {0.198f, -0.407f},
-          g.fetchFloats(adam.slots().get("w.adam_m")), 1e-6f);
+          g.fetchFloats(adam.slots().get("w.adam_m").variable()), 1e-6f);
       assertArrayEquals(new float[] {0.00218889f, 0.00920326f},
-          g.fetchFloats(adam.slots().get("w.adam_v")), 1e-8f);
-      assertEquals(2f, g.fetchFloats(adam.slots().get("w.adam_step"))[0], 0f);
+          g.fetchFloats(adam.slots().get("w.adam_v").variable()), 1e-8f);
+      assertEquals(2f, g.fetchFloats(adam.slots().get("w.adam_step").variable())[0], 0f);
     }
   }
 
@@ -96,7 +96,26 @@ class PytorchAdamTest {
         g.session().runner().feed(adam.learningRate(), zero).addTarget(step).run();
       }
       assertArrayEquals(new float[] {1, -2}, g.fetchFloats(w), 0f);
-      assertEquals(1f, g.fetchFloats(adam.slots().get("w.adam_step"))[0], 0f);
+      assertEquals(1f, g.fetchFloats(adam.slots().get("w.adam_step").variable())[0], 0f);
+    }
+  }
+
+  @Test
+  void slotsRestoreThroughTheirFeeds() {
+    // a checkpoint restores m through its feed/load; the next step then starts from it:
+    // m = 0.9 * 5 + 0.1 * g with g = w = [1, -2] -> 4.5 + [0.1, -0.2] = [4.6, 4.3]
+    try (GraphFixture g = new GraphFixture()) {
+      Ops tf = g.tf();
+      Variable<TFloat32> w = tf.withName("w").variable(tf.constant(new float[] {1, -2}));
+      Operand<TFloat32> grad = tf.gradients(halfSquaredNorm(tf, w), List.of(w)).dy(0);
+      PytorchAdam adam = new PytorchAdam(tf, "test", 0.1, 0);
+      Op step = adam.update(List.of(new PytorchAdam.ParameterGradient("w", w, grad)));
+      PytorchAdam.Slot m = adam.slots().get("w.adam_m");
+      try (TFloat32 five = ssm.graph.Tensors.floats(new float[] {5, 5}, 2)) {
+        g.session().runner().feed(m.feed(), five).addTarget(m.load()).run();
+      }
+      g.session().run(step);
+      assertArrayEquals(new float[] {4.6f, 4.3f}, g.fetchFloats(m.variable()), 1e-6f);
     }
   }
 }
