@@ -12,6 +12,16 @@ import ssm.box.RoiAlign;
 import ssm.classify.SHead;
 import ssm.graph.GraphContext;
 import ssm.layers.BatchNormMode;
+import ssm.loss.Losses;
+import ssm.loss.MaskLoss;
+import ssm.loss.RoiLoss;
+import ssm.loss.RpnLoss;
+import ssm.train.targets.AnchorTargets;
+import ssm.train.targets.BalancedSampler;
+import ssm.train.targets.MaskTargets;
+import ssm.train.targets.RoiTargets;
+import ssm.train.targets.RpnTargets;
+import ssm.train.targets.SampledRois;
 import ssm.mask.MaskHead;
 import ssm.roi.BoxBranch;
 import ssm.roi.BranchOutputs;
@@ -141,6 +151,48 @@ public final class SsmModel {
     Operand<TFloat32> logits = sHead.logits(g, batch.rows());
     return new InferenceGraph(proposals, detections, maskProbabilities, batch, logits,
         tf.nn.softmax(tf.expandDims(logits, tf.constant(0))));
+  }
+
+  /**
+   * The segmentation training path for one slice (Eq. 1): BatchNorm in training mode, RPN
+   * targets and loss on all anchors, RoI targets among the proposals plus the gt boxes, the
+   * segmentation branch's loss on the sampled RoIs and the mask loss on the positive ones.
+   * Running-statistics updates land in {@link GraphContext#batchNormUpdates()}.
+   *
+   * @param gtBoxes [G, 4] lesion boxes in input pixels (G may be 0)
+   * @param gtMasks [G, H, W] lesion masks, 0/1
+   * @param seed [2] stateless seed of the anchor and RoI samplers
+   */
+  public Losses.SegmentationTerms buildSegmentationTraining(GraphContext g,
+      Operand<TFloat32> image, Operand<TFloat32> gtBoxes, Operand<TFloat32> gtMasks,
+      Operand<TInt64> seed) {
+    Ops tf = g.ops().withSubScope("segmentation_step");
+    Operand<TInt32> imageShape = tf.shape(image);
+    Operand<TInt32> height = tf.gather(imageShape, tf.constant(0), tf.constant(0));
+    Operand<TInt32> width = tf.gather(imageShape, tf.constant(1), tf.constant(0));
+
+    Operand<TFloat32> features = features(g, input.apply(tf, image), BatchNormMode.TRAINING);
+    RpnOutputs rpn = rpnHead.build(g, features);
+    Operand<TFloat32> anchors = anchors(tf, features);
+    AnchorTargets anchorTargets = RpnTargets.from(settings.rpn())
+        .build(tf, anchors, gtBoxes, BalancedSampler.subSeed(tf, seed, 1));
+    RpnLoss.Terms rpnLoss = RpnLoss.compute(tf, rpn.objectnessLogits(), rpn.anchorDeltas(),
+        anchorTargets);
+
+    Proposals proposals = proposalGenerator.build(tf, rpn, anchors, height, width);
+    SampledRois rois = RoiTargets.from(settings.roi())
+        .build(tf, proposals.boxes(), gtBoxes, BalancedSampler.subSeed(tf, seed, 2));
+    BranchOutputs branch = segmentationBranch.apply(g, tf.withSubScope("segmentation_branch"),
+        roiAlign(tf, features, rois.boxes(), settings.roi().outputSize()));
+    RoiLoss.Terms roiLoss = RoiLoss.compute(tf, branch, rois);
+
+    Operand<TFloat32> positives = rois.positiveBoxes(tf);
+    Operand<TFloat32> maskLogits = maskHead.logits(g,
+        roiAlign(tf, features, positives, settings.mask().outputSize()));
+    Operand<TFloat32> maskTargets = new MaskTargets(2 * settings.mask().outputSize(), 2)
+        .build(tf, gtMasks, positives, rois.positiveMatchedGt(tf));
+    return new Losses.SegmentationTerms(rpnLoss, roiLoss,
+        MaskLoss.compute(tf, maskLogits, maskTargets));
   }
 
   /** Backbone + FPN on a normalised, padded batch of one: [1, H/s, W/s, 256]. */

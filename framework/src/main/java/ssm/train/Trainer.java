@@ -1,0 +1,178 @@
+package ssm.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PrimitiveIterator;
+import java.util.stream.IntStream;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
+import ssm.data.ClassificationExample;
+import ssm.data.Prefetcher;
+import ssm.data.SegmentationExample;
+import ssm.data.Slice;
+import ssm.graph.Tensors;
+import ssm.settings.TrainingSettings;
+
+/**
+ * The training loop of MODEL-SPEC 5: Stage I (segmentation steps only) where the regime has it,
+ * then Stage II, where each classification slice brings a random segmentation slice: a
+ * segmentation step when it has lesions (then, in the scratch regime, the branch copy when its
+ * loss is the lowest so far), then a classification step. Data is decoded ahead on a
+ * background thread; each step is one Session.run that fetches only scalar losses.
+ */
+public final class Trainer {
+  /** Tag of the classification loss. */
+  public static final String CLASSIFICATION_LOSS = "loss/s";
+  private static final int PREFETCH = 4;
+  private final Session session;
+  private final TrainingGraph graph;
+  private final TrainingData data;
+  private final TrainingSettings settings;
+  private final TrainingRegime regime;
+  private final List<TrainingHook> hooks;
+
+  public Trainer(Session session, TrainingGraph graph, TrainingData data,
+      TrainingSettings settings, TrainingRegime regime, List<TrainingHook> hooks) {
+    this.session = session;
+    this.graph = graph;
+    this.data = data;
+    this.settings = settings;
+    this.regime = regime;
+    this.hooks = List.copyOf(hooks);
+  }
+
+  /** Epochs of {@code stage}. */
+  public int epochs(int stage) {
+    return stage == 1 ? settings.stage1Epochs() : settings.epochs();
+  }
+
+  /** Runs from {@code state} to the end; returns the final state. */
+  public TrainingState run(TrainingState state) throws Exception {
+    for (TrainingHook h : hooks) {
+      h.beforeTraining(state);
+    }
+    while (state.stage() <= 2) {
+      if (state.stage() == 1 && state.epoch() >= epochs(1)) {
+        state = state.stageTwo();
+        continue;
+      }
+      if (state.stage() == 2 && state.epoch() >= epochs(2)) {
+        break;
+      }
+      if (state.stage() == 2 && state.epoch() == 0 && state.position() == 0
+          && regime.copy() == TrainingRegime.BranchCopy.AT_STAGE_TWO) {
+        session.run(graph.copyBranch); // frozen: the Stage I branch, never updated after
+      }
+      state = epoch(state);
+    }
+    for (TrainingHook h : hooks) {
+      h.afterTraining(state);
+    }
+    return state;
+  }
+
+  private TrainingState epoch(TrainingState state) throws Exception {
+    EpochPlan plan = new EpochPlan(data, settings.seed(), state.stage(), state.epoch());
+    PrimitiveIterator.OfInt positions = IntStream.range(state.position(), plan.size()).iterator();
+    try (Prefetcher<StepInput> inputs = new Prefetcher<>(plan, positions, PREFETCH)) {
+      while (inputs.hasNext()) {
+        long start = System.nanoTime();
+        StepInput in = inputs.next();
+        StepResult result = step(state, in, start);
+        state = result.state();
+        for (TrainingHook h : hooks) {
+          h.afterStep(result);
+        }
+      }
+    }
+    TrainingState next = state.nextEpoch();
+    for (TrainingHook h : hooks) {
+      h.afterEpoch(state, next);
+    }
+    return next;
+  }
+
+  private StepResult step(TrainingState state, StepInput in, long start) {
+    Map<String, Float> losses = new LinkedHashMap<>();
+    double best = state.bestSegmentationLoss();
+    boolean copied = false;
+    StringBuilder slices = new StringBuilder();
+    SegmentationExample seg = in.segmentation();
+    if (seg != null && seg.count() > 0) { // slices without lesions are skipped (MODEL-SPEC 5)
+      slices.append(seg.id());
+      losses.putAll(segmentationStep(seg, state.globalStep()));
+      float loss = losses.get("loss/segmentation");
+      if (loss < best) {
+        best = loss;
+        if (regime.copy() == TrainingRegime.BranchCopy.ON_IMPROVEMENT && state.stage() == 2) {
+          session.run(graph.copyBranch);
+          copied = true;
+        }
+      }
+    }
+    ClassificationExample cls = in.classification();
+    if (cls != null) {
+      slices.append(slices.length() > 0 ? ", " : "").append(cls.id());
+      losses.put(CLASSIFICATION_LOSS, classificationStep(cls, state.globalStep()));
+    }
+    return new StepResult(state.next(best), losses, copied, (System.nanoTime() - start) / 1e9,
+        slices.toString());
+  }
+
+  Map<String, Float> segmentationStep(SegmentationExample seg, long step) {
+    Slice image = seg.image();
+    List<Tensor> feeds = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner()
+          .feed(graph.segImage, track(feeds, pixels(image)))
+          .feed(graph.segBoxes, track(feeds, Tensors.floats(seg.boxes(), seg.count(), 4)))
+          .feed(graph.segMasks, track(feeds,
+              Tensors.bytes(seg.masks(), seg.count(), image.height(), image.width())))
+          .feed(graph.seed, track(feeds, seedTensor(step, 0)))
+          .addTarget(graph.segmentationStep);
+      List<String> tags = new ArrayList<>(graph.segmentationLosses.keySet());
+      for (Operand<TFloat32> loss : graph.segmentationLosses.values()) {
+        runner.fetch(loss);
+      }
+      Map<String, Float> out = new LinkedHashMap<>();
+      try (Result r = runner.run()) {
+        for (int i = 0; i < tags.size(); i++) {
+          out.put(tags.get(i), Tensors.scalar(r.get(i)));
+        }
+      }
+      return out;
+    } finally {
+      feeds.forEach(Tensor::close);
+    }
+  }
+
+  float classificationStep(ClassificationExample cls, long step) {
+    try (TFloat32 image = pixels(cls.image());
+        Tensor label = org.tensorflow.types.TInt32.scalarOf(cls.label());
+        Tensor seed = seedTensor(step, 1);
+        Result r = session.runner().feed(graph.clsImage, image)
+            .feed(graph.clsLabel, label).feed(graph.seed, seed)
+            .addTarget(graph.classificationStep).fetch(graph.classificationLoss).run()) {
+      return Tensors.scalar(r.get(0));
+    }
+  }
+
+  /** The stateless seed of step {@code step}'s part {@code part} (0 segmentation, 1 classification). */
+  private Tensor seedTensor(long step, int part) {
+    return org.tensorflow.types.TInt64.vectorOf(settings.seed(), 2 * step + part);
+  }
+
+  static TFloat32 pixels(Slice s) {
+    return Tensors.floats(s.pixels(), s.height(), s.width(), 3);
+  }
+
+  private static <T extends Tensor> T track(List<Tensor> feeds, T t) {
+    feeds.add(t);
+    return t;
+  }
+}

@@ -1,0 +1,117 @@
+package ssm.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TUint8;
+import ssm.graph.GraphContext;
+import ssm.graph.Parameter;
+import ssm.loss.ImageClassLoss;
+import ssm.loss.Losses;
+import ssm.model.InferenceGraph;
+import ssm.model.ParameterGroups;
+import ssm.model.SsmModel;
+import ssm.settings.TrainingSettings;
+
+/**
+ * The whole training graph of a run, built once: the segmentation step (Eq. 1, BatchNorm in
+ * training mode) and the classification step (Eq. 2, BatchNorm in inference mode) over one set
+ * of weights, one PyTorch-style Adam whose per-parameter state both steps share (as the
+ * reference's single optimizer), and the branch copy of the scratch and frozen regimes. The
+ * classification path is the full inference graph, so validation runs in the same session.
+ */
+public final class TrainingGraph {
+  /** Segmentation inputs: slice [H, W, 3], gt boxes [G, 4], gt masks [G, H, W] (0/1). */
+  public final Placeholder<TFloat32> segImage;
+  public final Placeholder<TFloat32> segBoxes;
+  public final Placeholder<TUint8> segMasks;
+  /** Classification inputs: slice [H, W, 3] and its label. */
+  public final Placeholder<TFloat32> clsImage;
+  public final Placeholder<TInt32> clsLabel;
+  /** Stateless seed [2] of the step's samplers and RoI-batch padding. */
+  public final Placeholder<TInt64> seed;
+
+  /** Eq. 1 terms by tag ({@code loss/rpn_objectness}, ...) and their sum {@code loss/segmentation}. */
+  public final Map<String, Operand<TFloat32>> segmentationLosses;
+  public final Operand<TFloat32> segmentationLoss;
+  /** Eq. 2: S's BCE against the one-hot label. */
+  public final Operand<TFloat32> classificationLoss;
+  /** The inference outputs on {@link #clsImage} (validation, prediction). */
+  public final InferenceGraph inference;
+
+  public final Op segmentationStep;
+  public final Op classificationStep;
+  /** Copies the segmentation branch into the classification branch; null with one branch. */
+  public final Op copyBranch;
+  public final PytorchAdam optimizer;
+
+  private TrainingGraph(GraphContext g, SsmModel model, TrainingSettings settings) {
+    Ops tf = g.ops();
+    segImage = tf.withName("seg_image").placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(-1, -1, 3)));
+    segBoxes = tf.withName("seg_boxes").placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(-1, 4)));
+    segMasks = tf.withName("seg_masks").placeholder(TUint8.class,
+        Placeholder.shape(Shape.of(-1, -1, -1)));
+    clsImage = tf.withName("image").placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(-1, -1, 3)));
+    clsLabel = tf.withName("label").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
+    seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+
+    Losses.SegmentationTerms terms = model.buildSegmentationTraining(g, segImage, segBoxes,
+        tf.dtypes.cast(segMasks, TFloat32.class), seed);
+    segmentationLoss = Losses.segmentation(tf, terms);
+    segmentationLosses = new LinkedHashMap<>(terms.byTag());
+    segmentationLosses.put("loss/segmentation", segmentationLoss);
+    List<Op> batchNormUpdates = new ArrayList<>(g.batchNormUpdates());
+
+    inference = model.buildInference(g, clsImage, seed);
+    classificationLoss = Losses.classification(tf, ImageClassLoss.forLabel(tf,
+        inference.classLogits(), clsLabel, model.settings().classifier().classes()));
+
+    optimizer = new PytorchAdam(tf, "adam", settings.learningRate(), settings.weightDecay());
+    List<String> ownBranch = model.classificationSource().ownParameterPrefixes();
+    Predicate<String> segmentationUpdates = n -> !ParameterGroups.sHead(n)
+        && ownBranch.stream().noneMatch(n::startsWith);
+    Op segmentationUpdate = optimizer.update(PytorchAdam.gradients(g.graph(), segmentationLoss,
+        g.parameters().trainable(segmentationUpdates)));
+    List<Op> segmentationOps = new ArrayList<>(batchNormUpdates);
+    segmentationOps.add(segmentationUpdate);
+    segmentationStep = tf.withControlDependencies(segmentationOps)
+        .withName("segmentation_step").noOp();
+    classificationStep = optimizer.update(PytorchAdam.gradients(g.graph(), classificationLoss,
+        g.parameters().trainable(ParameterGroups.classificationStep(settings.updateRule()))));
+    copyBranch = ownBranch.isEmpty() ? null : copyOp(g, model, ownBranch);
+  }
+
+  /** Builds the training graph of {@code model} into {@code g}. */
+  public static TrainingGraph build(GraphContext g, SsmModel model, TrainingSettings settings) {
+    return new TrainingGraph(g, model, settings);
+  }
+
+  /** Assigns every segmentation-branch parameter to its classification-branch twin. */
+  private static Op copyOp(GraphContext g, SsmModel model, List<String> ownBranch) {
+    Ops tf = g.ops().withSubScope("copy_branch");
+    List<String> from = model.segmentationBranch().parameterPrefixes();
+    List<Op> assigns = new ArrayList<>();
+    for (Parameter target : g.parameters().all()) {
+      for (int i = 0; i < ownBranch.size(); i++) {
+        if (target.name().startsWith(ownBranch.get(i))) {
+          String source = from.get(i) + target.name().substring(ownBranch.get(i).length());
+          assigns.add(tf.assign(target.variable(), g.parameters().get(source).variable()));
+        }
+      }
+    }
+    return tf.withControlDependencies(assigns).withName("copy").noOp();
+  }
+}
