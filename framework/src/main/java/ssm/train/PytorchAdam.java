@@ -186,7 +186,9 @@ public final class PytorchAdam {
       Variable<TFloat32> m = slot(pair.name(), "adam_m", w.shape());
       Variable<TFloat32> v = slot(pair.name(), "adam_v", w.shape());
       Variable<TFloat32> step = slot(pair.name(), "adam_step", Shape.scalar());
-      Ops p = t.withSubScope(sanitize(pair.name()));
+      // No sub-scope (nor tf.zeros, which opens one) per parameter: TF Java's withSubScope scans
+      // every op of the graph, which made building this update O(parameters x graph size).
+      Ops p = t;
       Operand<TFloat32> g = pair.gradient();
       if (weightDecay != 0) {
         g = p.math.add(g, p.math.mul(p.constant((float) weightDecay), w));
@@ -215,9 +217,11 @@ public final class PytorchAdam {
     }
     // Variables are reference-typed: without this barrier an assign could overwrite a weight that
     // another parameter's gradient (or a fetched loss) has yet to read.
+    // One barrier op keeps the control edges linear in the number of parameters.
+    Op barrier = t.withControlDependencies(computed).withName("values_ready").noOp();
     List<Op> assigns = new ArrayList<>();
     for (Write write : writes) {
-      assigns.add(write.ops().withControlDependencies(computed)
+      assigns.add(write.ops().withControlDependencies(List.of(barrier))
           .assign(write.variable(), write.value()));
     }
     return t.withControlDependencies(assigns).withName("step").noOp();
@@ -237,14 +241,10 @@ public final class PytorchAdam {
     String key = param + "." + kind;
     return slots.computeIfAbsent(key, k -> {
       Variable<TFloat32> v = scope.withName(k)
-          .variable(scope.zeros(scope.constant(shape.asArray()), TFloat32.class));
+          .variable(scope.fill(scope.constant(shape.asArray()), scope.constant(0f)));
       Placeholder<TFloat32> feed =
           scope.withName(k + ".feed").placeholder(TFloat32.class, Placeholder.shape(shape));
       return new Slot(k, v, feed, scope.withName(k + ".load").assign(v, feed));
     }).variable();
-  }
-
-  private static String sanitize(String s) {
-    return s.replaceAll("[^A-Za-z0-9_.\\-]", "_");
   }
 }

@@ -98,7 +98,7 @@ class TinyDetectionLearningTest {
           last = value;
         }
       }
-      System.out.printf("TinyDetectionLearningTest: Eq. 1 loss %.4f -> %.4f after 50 steps%n",
+      System.out.printf("TinyDetectionLearningTest: Eq. 1 loss %.6f -> %.6f after 50 steps%n",
           first, last);
       assertTrue(last < 0.5f * first, "Eq. 1 loss went from " + first + " to " + last);
     }
