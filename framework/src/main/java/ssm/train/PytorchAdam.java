@@ -152,6 +152,9 @@ public final class PytorchAdam {
 
   /** Ops whose outputs {@code root} reads through data edges, not crossing StopGradient. */
   private static Set<GraphOperation> differentiableUpstream(GraphOperation root) {
+    // Only floating-point edges carry gradients: a path through an integer or boolean tensor
+    // (Shape, Size, TopK or NMS indices, comparisons) reaches an op structurally, but TF's
+    // AddGradients then returns a null handle for it.
     Set<GraphOperation> seen = new HashSet<>();
     Deque<GraphOperation> todo = new ArrayDeque<>(List.of(root));
     while (!todo.isEmpty()) {
@@ -161,11 +164,22 @@ public final class PytorchAdam {
         continue;
       }
       for (int i = 0; i < op.numInputs(); i++) {
-        todo.push((GraphOperation) op.input(i).op());
+        org.tensorflow.Output<?> in = op.input(i);
+        if (isFloating(in.dataType())) {
+          todo.push((GraphOperation) in.op());
+        }
       }
     }
     return seen;
   }
+
+  private static boolean isFloating(org.tensorflow.proto.DataType type) {
+    return switch (type) {
+      case DT_FLOAT, DT_DOUBLE, DT_HALF, DT_BFLOAT16, DT_FLOAT_REF, DT_DOUBLE_REF -> true;
+      default -> false;
+    };
+  }
+
 
   /**
    * One Adam step over {@code pairs}: a single op that, when run, writes every parameter that has a

@@ -89,9 +89,24 @@ public final class TrainingGraph {
     segmentationOps.add(segmentationUpdate);
     segmentationStep = tf.withControlDependencies(segmentationOps)
         .withName("segmentation_step").noOp();
-    classificationStep = optimizer.update(PytorchAdam.gradients(g.graph(), classificationLoss,
-        g.parameters().trainable(ParameterGroups.classificationStep(settings.updateRule()))));
+    classificationStep = optimizer.update(zeroWhereUnreached(tf, PytorchAdam.gradients(
+        g.graph(), classificationLoss,
+        g.parameters().trainable(ParameterGroups.classificationStep(settings.updateRule())))));
     copyBranch = ownBranch.isEmpty() ? null : copyOp(g, model, ownBranch);
+  }
+
+  /**
+   * MODEL-SPEC 2: the RoI batch carries no gradient into the network, so S's loss reaches only S.
+   * The reference still steps its optimizer over the backbone in a classification step, whose
+   * gradients torch's {@code zero_grad()} left as zeros: the backbone moves by weight decay and
+   * Adam momentum. The same here: an update-rule parameter the loss does not reach gets a zero
+   * gradient instead of none.
+   */
+  private static List<PytorchAdam.ParameterGradient> zeroWhereUnreached(Ops tf,
+      List<PytorchAdam.ParameterGradient> pairs) {
+    return pairs.stream().map(p -> p.gradient() != null ? p
+        : new PytorchAdam.ParameterGradient(p.name(), p.variable(), tf.zerosLike(p.variable())))
+        .toList();
   }
 
   /** Builds the training graph of {@code model} into {@code g}. */
