@@ -18,9 +18,10 @@ import ssm.settings.Settings;
  * {@link SavedModelExport}, plus a README.txt describing it.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Write a TensorFlow SavedModel (signature serving_default: image [H, W, 3] ->",
-        "class_probabilities, class_logits, boxes, scores, mask_probabilities) for TensorFlow",
-        "Serving, Python TensorFlow or Java; DIR/README.txt describes it."})
+    description = {"Write a TensorFlow SavedModel of a variant's weights (TensorFlow Serving, "
+        + "Python, Java).",
+        "Signature serving_default: image float32 [H, W, 3] in [0, 1] -> class_probabilities, "
+        + "class_logits, boxes, scores, mask_probabilities; DIR/README.txt describes it."})
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SettingsOptions settingsOptions;

@@ -46,7 +46,7 @@ import ssm.util.ProgressBar;
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Predict lesions (boxes, scores, RLE masks) and the class of CT slices; "
         + "one JSON object per image on stdout.",
-        "--out DIR writes DIR/predictions.csv, DIR/json/NAME.json and DIR/overlays/NAME.png."})
+        "With --out DIR also DIR/predictions.csv, DIR/json/ and DIR/overlays/."})
 final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SettingsOptions settingsOptions;
@@ -67,7 +67,7 @@ final class PredictCommand implements Callable<Integer> {
   Path overlayDir;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Write predictions.csv, json/NAME.json and overlays/NAME.png here.")
+      description = "Write predictions.csv, json/ (a file per image) and overlays/ here.")
   Path outDir;
 
   @Option(names = "--csv", paramLabel = "FILE",
