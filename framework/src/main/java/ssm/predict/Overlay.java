@@ -66,8 +66,9 @@ public final class Overlay {
           Math.max(fontSize, Math.round(b[1]) - 2));
     }
     int c = p.predictedClass();
-    String text = String.format("%s %.1f%%  (%d lesions)", ClassificationExample.CLASS_NAMES[c],
-        100 * p.classProbabilities()[c], p.lesions().size());
+    int n = p.lesions().size();
+    String text = String.format("%s %.1f%%  (%d %s)", ClassificationExample.CLASS_NAMES[c],
+        100 * p.classProbabilities()[c], n, n == 1 ? "lesion" : "lesions");
     g.setColor(new Color(0, 0, 0, 160));
     g.fillRect(0, 0, g.getFontMetrics().stringWidth(text) + 12, fontSize + 10);
     g.setColor(Color.WHITE);

@@ -1,6 +1,7 @@
 package ssm.predict;
 
 import java.util.List;
+import ssm.metrics.Rle;
 
 /**
  * The SSM's answer for one slice.
@@ -31,6 +32,18 @@ public record Prediction(
       }
     }
     return best;
+  }
+
+  /**
+   * The lesion area as a fraction of the slice: pixels inside the union of the lesion masks
+   * (overlaps counted once) divided by {@code height * width}; 0 without lesions.
+   */
+  public double lesionAreaFraction() {
+    if (lesions.isEmpty()) {
+      return 0;
+    }
+    long union = Rle.merge(lesions.stream().map(Lesion::mask).toList(), false).area();
+    return (double) union / ((long) height * width);
   }
 
   /**

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Graph;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 import ssm.box.MaskPaster;
 import ssm.data.Slice;
 import ssm.graph.GraphContext;
@@ -40,8 +42,7 @@ public final class Predictor implements AutoCloseable {
       GraphContext g = new GraphContext(graph, 0);
       Ops tf = g.ops();
       image = tf.withName("image").placeholder(TFloat32.class);
-      // A fixed padding seed: the same slice always gets the same RoI batch.
-      out = model.buildInference(g, image, tf.constant(new long[] {20201, 0}));
+      out = model.buildInference(g, image, paddingSeed(tf));
       maskSize = 2 * model.settings().mask().outputSize();
       session = Sessions.create(graph);
       Weights.load(session, g.parameters(), weights);
@@ -49,6 +50,14 @@ public final class Predictor implements AutoCloseable {
       graph.close();
       throw e;
     }
+  }
+
+  /**
+   * The stateless seed of the RoI batch's padding permutation: fixed, so that the same slice
+   * always gets the same RoI batch (and the same class), here and in {@link SavedModelExport}.
+   */
+  static Operand<TInt64> paddingSeed(Ops tf) {
+    return tf.constant(new long[] {20201, 0});
   }
 
   /** The prediction for {@code slice} (already resized by the data layer). */

@@ -62,9 +62,10 @@ public final class Main implements Callable<Integer> {
         new ParamsCommand(),
         new DataCommand(),
         new PredictCommand(),
+        new ExportCommand(),
         new CocoEvalCommand()
         // ---- Commands from branches being merged: add each here, one line, in this order. ----
-        // ---- Later: train, eval, grid, sweep, bench, export, tables. ----
+        // ---- Later: train, eval, grid, sweep, bench, tables. ----
         );
   }
 

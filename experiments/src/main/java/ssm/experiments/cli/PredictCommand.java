@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -24,6 +27,7 @@ import ssm.data.Slice;
 import ssm.predict.Lesion;
 import ssm.predict.Overlay;
 import ssm.predict.Prediction;
+import ssm.predict.PredictionCsv;
 import ssm.predict.Predictor;
 import ssm.settings.Settings;
 import ssm.util.ProgressBar;
@@ -31,11 +35,18 @@ import ssm.util.ProgressBar;
 /**
  * {@code ssm predict}: lesion instances and the image class for PNG/JPEG slices or folders of
  * them, one JSON object per line on stdout. A file that cannot be read is reported on stderr and
- * skipped; the others are still predicted.
+ * skipped; the others are still predicted, and the exit code is 1.
+ *
+ * <p>{@code --out DIR} keeps everything in one folder: {@code DIR/predictions.csv} (see {@link
+ * PredictionCsv}), {@code DIR/json/NAME.json} (the stdout line of each slice, indented) and
+ * {@code DIR/overlays/NAME.png}; NAME is the file name without its extension, with {@code _2},
+ * {@code _3}... appended when two inputs share it. {@code --csv} and {@code --overlay} put those
+ * elsewhere, or write them without {@code --out}.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = "Predict lesions (boxes, scores, RLE masks) and the class of CT slices; "
-        + "one JSON object per image on stdout.")
+    description = {"Predict lesions (boxes, scores, RLE masks) and the class of CT slices; "
+        + "one JSON object per image on stdout.",
+        "With --out DIR also DIR/predictions.csv, DIR/json/ and DIR/overlays/."})
 final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SettingsOptions settingsOptions;
@@ -51,8 +62,18 @@ final class PredictCommand implements Callable<Integer> {
   boolean debug;
 
   @Option(names = "--overlay", paramLabel = "DIR",
-      description = "Write a PNG per image with masks, boxes and the class drawn over the slice.")
+      description = "Write a PNG per image with masks, boxes and the class drawn over the slice "
+          + "(default with --out: OUT/overlays).")
   Path overlayDir;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Write predictions.csv, json/ (a file per image) and overlays/ here.")
+  Path outDir;
+
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "Write one CSV row per image: file, class, the three probabilities, lesions, "
+          + "lesion area fraction (default with --out: OUT/predictions.csv).")
+  Path csvFile;
 
   @Override
   public Integer call() throws Exception {
@@ -60,25 +81,45 @@ final class PredictCommand implements Callable<Integer> {
     List<Path> files = expand(inputs);
     Resizer resizer = new Resizer(settings.model().input().minSize(),
         settings.model().input().maxSize());
-    if (overlayDir != null) {
-      Files.createDirectories(overlayDir);
+    Path jsonDir = outDir == null ? null : outDir.resolve("json");
+    Path overlays = overlayDir != null || outDir == null ? overlayDir : outDir.resolve("overlays");
+    Path csv = csvFile != null || outDir == null ? csvFile : outDir.resolve("predictions.csv");
+    for (Path d : new Path[] {jsonDir, overlays, csv == null ? null : csv.toAbsolutePath()
+        .getParent()}) {
+      if (d != null) {
+        Files.createDirectories(d);
+      }
     }
+    List<String> names = outputNames(files);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ObjectMapper json = new ObjectMapper();
     List<String> failures = new ArrayList<>();
     ProgressBar progress = files.size() > 1 ? new ProgressBar("predict", files.size()) : null;
-    try (Predictor predictor = new Predictor(settingsOptions.variant().model(settings), weights)) {
+    try (Predictor predictor = new Predictor(settingsOptions.variant().model(settings), weights);
+        PrintWriter table = csv == null ? null
+            : new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
+      if (table != null) {
+        table.println(PredictionCsv.HEADER);
+      }
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
         try {
           Slice original = ImageDecoder.decode(file);
           Prediction p = predictor.predict(resizer.resize(original), debug);
-          out.println(json.writeValueAsString(toJson(json, file, p)));
+          ObjectNode o = toJson(json, file, p);
+          out.println(json.writeValueAsString(o));
           out.flush();
-          if (overlayDir != null) {
-            Files.write(overlayDir.resolve(ImageDecoder.baseName(file.getFileName().toString())
-                + ".png"), Overlay.png(original, p));
+          if (jsonDir != null) {
+            json.writerWithDefaultPrettyPrinter()
+                .writeValue(jsonDir.resolve(names.get(i) + ".json").toFile(), o);
+          }
+          if (overlays != null) {
+            Files.write(overlays.resolve(names.get(i) + ".png"), Overlay.png(original, p));
+          }
+          if (table != null) {
+            table.println(PredictionCsv.row(file.toString(), p));
+            table.flush(); // a long run's rows are on disk as they come
           }
         } catch (RuntimeException | IOException e) {
           failures.add(file + ": " + e.getMessage());
@@ -94,6 +135,24 @@ final class PredictCommand implements Callable<Integer> {
     }
     err.flush();
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * Output names of {@code files}: the file name without extension, made unique by appending
+   * {@code _2}, {@code _3}... in input order (a/slice.png and b/slice.png give slice, slice_2).
+   */
+  static List<String> outputNames(List<Path> files) {
+    Set<String> used = new HashSet<>();
+    List<String> names = new ArrayList<>(files.size());
+    for (Path f : files) {
+      String base = ImageDecoder.baseName(f.getFileName().toString());
+      String name = base;
+      for (int k = 2; !used.add(name); k++) {
+        name = base + "_" + k;
+      }
+      names.add(name);
+    }
+    return names;
   }
 
   /** Files as given, folders expanded to their images (sorted by name). */
@@ -123,6 +182,7 @@ final class PredictCommand implements Callable<Integer> {
     int c = p.predictedClass();
     o.put("class", ClassificationExample.CLASS_NAMES[c]);
     o.put("class_index", c);
+    o.put("lesion_area_fraction", p.lesionAreaFraction());
     ObjectNode probs = o.putObject("probabilities");
     ArrayNode logits = o.putArray("logits");
     for (int k = 0; k < p.classLogits().length; k++) {

@@ -1,0 +1,41 @@
+package ssm.predict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import ssm.data.ClassificationExample;
+
+/**
+ * One CSV row per predicted slice, for spreadsheets and pandas: {@value #HEADER}. Probabilities
+ * are written as Java writes a float (the values of the JSON output, digit for digit); the lesion
+ * area fraction is {@link Prediction#lesionAreaFraction()} with 6 decimals. Fields holding a
+ * comma, quote or line break are quoted (RFC 4180).
+ */
+public final class PredictionCsv {
+  /** The header line. */
+  public static final String HEADER =
+      "file,class,p_normal,p_cp,p_covid,lesions,lesion_area_fraction";
+
+  private PredictionCsv() {}
+
+  /** The row of {@code p}, predicted from {@code file}, without a line break. */
+  public static String row(String file, Prediction p) {
+    List<String> fields = new ArrayList<>();
+    fields.add(quote(file));
+    fields.add(ClassificationExample.CLASS_NAMES[p.predictedClass()]);
+    for (float prob : p.classProbabilities()) {
+      fields.add(Float.toString(prob));
+    }
+    fields.add(Integer.toString(p.lesions().size()));
+    fields.add(String.format(Locale.ROOT, "%.6f", p.lesionAreaFraction()));
+    return String.join(",", fields);
+  }
+
+  static String quote(String field) {
+    if (field.contains(",") || field.contains("\"") || field.contains("\n")
+        || field.contains("\r")) {
+      return "\"" + field.replace("\"", "\"\"") + "\"";
+    }
+    return field;
+  }
+}
