@@ -1,6 +1,7 @@
 package ssm.experiments;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +18,8 @@ import ssm.experiments.modules.RpnModule;
 import ssm.experiments.modules.SegmentationBranchModule;
 import ssm.experiments.modules.SettingsModule;
 import ssm.experiments.modules.SharedRegimeModule;
-import ssm.experiments.modules.TwoBranchRegimeModule;
+import ssm.experiments.modules.FrozenRegimeModule;
+import ssm.experiments.modules.ScratchRegimeModule;
 import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
@@ -144,13 +146,19 @@ public record Variant(Regime regime, int depth, int blocks) {
   private Module regimeModule() {
     return switch (regime) {
       case SHARED -> new SharedRegimeModule();
-      case FROZEN, SCRATCH -> new TwoBranchRegimeModule();
+      case FROZEN -> new FrozenRegimeModule();
+      case SCRATCH -> new ScratchRegimeModule();
     };
   }
 
   /** The SSM of this variant, wired by Guice from {@link #modules}. */
   public SsmModel model(Settings settings) {
-    return Guice.createInjector(modules(settings)).getInstance(SsmModel.class);
+    return injector(settings).getInstance(SsmModel.class);
+  }
+
+  /** The injector of this variant's modules. */
+  public Injector injector(Settings settings) {
+    return Guice.createInjector(modules(settings));
   }
 
   @Override

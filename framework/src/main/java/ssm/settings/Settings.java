@@ -19,7 +19,8 @@ import ssm.util.Check;
  * @param resolved the fully resolved config these records were read from, origins included
  */
 public record Settings(
-    String variant, ModelSettings model, TrainingSettings training, Config resolved) {
+    String variant, ModelSettings model, TrainingSettings training, DataSettings data,
+    Config resolved) {
 
   /** Name of the file {@link #writeTo} writes into a run folder. */
   public static final String FILE_NAME = "config.conf";
@@ -36,7 +37,8 @@ public record Settings(
   /** Reads a resolved config; records check their ranges and name the key at fault. */
   public static Settings from(Config c) {
     return new Settings(c.getString("variant"), ModelSettings.from(c.getConfig("model")),
-        TrainingSettings.from(c.getConfig("training")), c);
+        TrainingSettings.from(c.getConfig("training")), DataSettings.from(c.getConfig("data")),
+        c);
   }
 
   /**

@@ -7,10 +7,10 @@ import ssm.roi.ClassificationRoiSource;
 import ssm.settings.ModelSettings;
 
 /**
- * Frozen and scratch regimes (paper's SSM2 and SSM-S): S reads its RoI batch from a second box
+ * The two-branch variants (frozen and scratch): S reads its RoI batch from a second box
  * head and predictor of its own ({@code *_s2}).
  */
-public final class TwoBranchRegimeModule extends AbstractModule {
+public final class TwoBranchModule extends AbstractModule {
   @Provides
   ClassificationRoiSource source(ModelSettings s) {
     return ClassificationRoiSource.secondBranch(BoxBranch.classification(s.fpnChannels(),

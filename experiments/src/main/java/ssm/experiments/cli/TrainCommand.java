@@ -1,0 +1,58 @@
+package ssm.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import ssm.experiments.Variant;
+import ssm.experiments.run.DataSources;
+import ssm.experiments.run.TrainingRun;
+import ssm.settings.Settings;
+
+/**
+ * {@code ssm train}: trains one variant (MODEL-SPEC 5), on the built-in synthetic data unless
+ * real data is given; checkpoints, TensorBoard events and the final weights go to {@code --out}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train one variant (Stage I where the regime has it, then Stage II).")
+final class TrainCommand implements Callable<Integer> {
+  @Mixin SettingsOptions settingsOptions;
+
+  @Option(names = "--seg-data", paramLabel = "DIR",
+      description = "Segmentation data: DIR/{train,test}/{images,masks} (default: synthetic).")
+  Path segData;
+
+  @Option(names = "--cls-data", paramLabel = "SPLIT",
+      description = "Classification training split file (COVIDx-CT format; default: synthetic).")
+  Path clsData;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/VARIANT).")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue from the run folder's last checkpoint.")
+  boolean resume;
+
+  @Option(names = "--init-weights", paramLabel = "FILE",
+      description = "Start from these weights (safetensors; tensors the model lacks are ignored).")
+  Path initWeights;
+
+  @Option(names = "--stage1-weights", paramLabel = "FILE",
+      description = "A finished Stage I model: skip Stage I (shared and frozen regimes).")
+  Path stageOneWeights;
+
+  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+      description = "Root of run folders and of the generated synthetic data (default: runs).")
+  Path runsRoot;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = settingsOptions.settings();
+    Variant variant = settingsOptions.variant();
+    DataSources sources = DataSources.resolve(settings, segData, clsData, runsRoot);
+    Path dir = out != null ? out : runsRoot.resolve(variant.name());
+    TrainingRun.run(variant, settings, sources, dir,
+        new TrainingRun.Start(resume, initWeights, stageOneWeights));
+    return 0;
+  }
+}

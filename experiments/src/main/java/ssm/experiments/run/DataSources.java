@@ -1,0 +1,110 @@
+package ssm.experiments.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import ssm.data.ReaderOptions;
+import ssm.data.SyntheticCtGenerator;
+import ssm.settings.DataSettings;
+import ssm.settings.Settings;
+
+/**
+ * Where a run's data lives: the segmentation train/test folders and the classification
+ * train/val/test split files, either the user's or the built-in synthetic dataset (generated
+ * under {@code runs/data/} on first use and reused after).
+ *
+ * <p>Conventions for user data (docs/data.md): {@code --seg-data DIR} holds {@code train/} and
+ * {@code test/} (each with {@code images/} and {@code masks/}), or is itself one such folder
+ * (then used for training only); {@code --cls-data FILE} is the training split file, and the
+ * validation and test splits are the files beside it whose names have {@code val} or
+ * {@code test} in place of {@code train}.
+ */
+public record DataSources(
+    Path segTrain, Path segTest, Path clsTrain, Path clsVal, Path clsTest, String description) {
+
+  /** The user's data where given, the built-in synthetic dataset otherwise. */
+  public static DataSources resolve(Settings settings, Path segData, Path clsData, Path runsRoot) {
+    Path synthetic = null;
+    if (segData == null || clsData == null) {
+      synthetic = ensureSynthetic(settings.data().synthetic(), runsRoot.resolve("data"));
+    }
+    Path segTrain;
+    Path segTest;
+    if (segData != null) {
+      boolean split = Files.isDirectory(segData.resolve("train"));
+      segTrain = split ? segData.resolve("train") : segData;
+      segTest = split && Files.isDirectory(segData.resolve("test")) ? segData.resolve("test") : null;
+    } else {
+      segTrain = synthetic.resolve("seg/train");
+      segTest = synthetic.resolve("seg/test");
+    }
+    Path clsTrain = clsData != null ? clsData : synthetic.resolve("cls/train.txt");
+    String description = synthetic == null
+        ? "segmentation " + segData + ", classification " + clsData
+        : "synthetic (built-in generator, " + settings.data().synthetic().folderName() + ")"
+            + (segData != null ? ", segmentation " + segData : "")
+            + (clsData != null ? ", classification " + clsData : "");
+    return new DataSources(segTrain, segTest, clsTrain, sibling(clsTrain, "val"),
+        sibling(clsTrain, "test"), description);
+  }
+
+  /** The reader options the settings ask for. */
+  public static ReaderOptions readerOptions(Settings s) {
+    return ReaderOptions.defaults()
+        .withSize(s.model().input().minSize(), s.model().input().maxSize())
+        .withMinLesionArea(s.data().minLesionArea())
+        .withSkipBad(s.data().skipBad());
+  }
+
+  private static Path sibling(Path trainSplit, String name) {
+    String file = trainSplit.getFileName().toString();
+    if (!file.contains("train")) {
+      return null;
+    }
+    Path p = trainSplit.resolveSibling(file.replace("train", name));
+    return Files.exists(p) ? p : null;
+  }
+
+  /**
+   * The synthetic dataset of {@code options} under {@code dataRoot}, generated into a temporary
+   * folder and renamed when complete, so that concurrent runs never read half a dataset.
+   */
+  public static Path ensureSynthetic(DataSettings.Synthetic options, Path dataRoot) {
+    Path dir = dataRoot.resolve(options.folderName());
+    if (Files.isDirectory(dir)) {
+      return dir;
+    }
+    try {
+      Files.createDirectories(dataRoot);
+      Path tmp = Files.createTempDirectory(dataRoot, ".tmp-synthetic-");
+      System.err.printf("generating the synthetic dataset (%d segmentation + %d classification "
+          + "slices of %dx%d, seed %d) into %s%n", options.seg(), options.cls(), options.size(),
+          options.size(), options.seed(), dir);
+      SyntheticCtGenerator.generate(tmp, new SyntheticCtGenerator.Options(options.seg(),
+          options.cls(), options.size(), options.seed()), (done, total) -> {});
+      try {
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (!Files.isDirectory(dir)) { // another process finished first: use its copy
+          throw e;
+        }
+        deleteRecursively(tmp);
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the synthetic dataset under " + dataRoot, e);
+    }
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+}

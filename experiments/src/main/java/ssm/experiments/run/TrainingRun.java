@@ -1,0 +1,152 @@
+package ssm.experiments.run;
+
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import ssm.data.CovidxSplit;
+import ssm.data.ReaderOptions;
+import ssm.data.SegmentationFolder;
+import ssm.events.EventFileWriter;
+import ssm.experiments.Variant;
+import ssm.graph.GraphContext;
+import ssm.graph.Sessions;
+import ssm.io.Weights;
+import ssm.model.SsmModel;
+import ssm.settings.Settings;
+import ssm.train.Checkpoints;
+import ssm.train.Trainer;
+import ssm.train.TrainingData;
+import ssm.train.TrainingGraph;
+import ssm.train.TrainingHook;
+import ssm.train.TrainingRegime;
+import ssm.train.TrainingState;
+import ssm.train.hooks.CheckpointHook;
+import ssm.train.hooks.EventsHook;
+import ssm.train.hooks.NanGuard;
+import ssm.train.hooks.ProgressHook;
+
+/**
+ * One training run of one variant, start to end: the run folder (resolved config, event file,
+ * checkpoints, final weights), the training graph and session, resume from the last checkpoint,
+ * the hooks, and the trainer. Graph, session and event file live in one try-with-resources.
+ */
+public final class TrainingRun {
+  /** File name of the final weights in the run folder. */
+  public static final String WEIGHTS = "weights.safetensors";
+
+  /**
+   * What to start from.
+   *
+   * @param resume continue from the run folder's last checkpoint when there is one
+   * @param initWeights weights to start from (e.g. an ImageNet-initialised body), or null
+   * @param stageOneWeights a finished Stage I model: Stage I is skipped, or null
+   */
+  public record Start(boolean resume, Path initWeights, Path stageOneWeights) {
+    public static final Start FRESH = new Start(false, null, null);
+  }
+
+  private TrainingRun() {}
+
+  /** Trains {@code variant} into {@code out}; returns the final weights file. */
+  public static Path run(Variant variant, Settings settings, DataSources sources, Path out,
+      Start start) throws Exception {
+    return run(variant, settings, sources, out, start, List.of());
+  }
+
+  /** As {@link #run(Variant, Settings, DataSources, Path, Start)} with extra hooks (tests). */
+  static Path run(Variant variant, Settings settings, DataSources sources, Path out,
+      Start start, List<TrainingHook> extraHooks) throws Exception {
+    Files.createDirectories(out);
+    settings.writeTo(out);
+    Injector injector = variant.injector(settings);
+    SsmModel model = injector.getInstance(SsmModel.class);
+    TrainingRegime regime = injector.getInstance(TrainingRegime.class);
+    ReaderOptions options = DataSources.readerOptions(settings);
+    TrainingData data = new TrainingData(new SegmentationFolder(sources.segTrain(), options),
+        new CovidxSplit(sources.clsTrain(), CovidxSplit.defaultImagesDir(sources.clsTrain()),
+            options), sources.description());
+
+    try (Graph graph = new Graph()) {
+      GraphContext g = new GraphContext(graph, settings.training().seed());
+      TrainingGraph tg = TrainingGraph.build(g, model, settings.training());
+      try (Session session = Sessions.create(graph);
+          EventFileWriter events = new EventFileWriter(out)) {
+        Checkpoints checkpoints = new Checkpoints(out.resolve("checkpoints"),
+            settings.training().keepCheckpoints(), session, g.parameters(), tg.optimizer);
+        TrainingState state = initialState(session, g, regime, checkpoints, start);
+        Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
+            hooks(variant, settings, data, events, checkpoints, extraHooks));
+        if (state.globalStep() == 0) {
+          events.text("config", 0, "```\n" + settings.render(true) + "\n```");
+          events.graph(graph.toGraphDef());
+        }
+        events.hparams(hparams(variant, settings), List.of("loss/segmentation", "loss/s",
+            "eval/ap", "eval/f1"));
+        TrainingState end = trainer.run(state);
+        Path last = checkpoints.latest().orElseThrow();
+        Path weights = out.resolve(WEIGHTS);
+        Files.copy(last.resolve(WEIGHTS), weights, StandardCopyOption.REPLACE_EXISTING);
+        events.hparamsEnd(ssm.events.SessionStatus.SUCCESS);
+        System.err.printf("%s: trained %d steps; weights in %s%n", variant.name(),
+            end.globalStep(), weights);
+        return weights;
+      }
+    }
+  }
+
+  private static TrainingState initialState(Session session, GraphContext g,
+      TrainingRegime regime, Checkpoints checkpoints, Start start) throws IOException {
+    Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
+    if (latest.isPresent()) {
+      TrainingState s = checkpoints.restore(latest.get());
+      System.err.printf("resuming from %s (stage %d, epoch %d, step %d)%n", latest.get(),
+          s.stage(), s.epoch() + 1, s.globalStep());
+      return s;
+    }
+    if (start.initWeights() != null) {
+      Weights.load(session, g.parameters(), start.initWeights(), true);
+    }
+    if (start.stageOneWeights() != null && regime.stageOne()) {
+      // A Stage I model (two branches) serves every regime of its backbone and depth.
+      Weights.load(session, g.parameters(), start.stageOneWeights(), true);
+      return TrainingState.start(false);
+    }
+    return TrainingState.start(regime.stageOne());
+  }
+
+  private static List<TrainingHook> hooks(Variant variant, Settings settings, TrainingData data,
+      EventFileWriter events, Checkpoints checkpoints, List<TrainingHook> extraHooks) {
+    List<TrainingHook> hooks = new ArrayList<>(extraHooks);
+    hooks.add(new NanGuard());
+    hooks.add(new ProgressHook(variant.name(),
+        stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
+        s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()));
+    hooks.add(new EventsHook(events, 1, settings.training().learningRate()));
+    hooks.add(new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs()));
+    return hooks;
+  }
+
+  private static Map<String, Object> hparams(Variant v, Settings s) {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("variant", v.name());
+    h.put("regime", v.regime().configName());
+    h.put("backbone", "ResNet" + v.depth());
+    h.put("blocks", v.blocks());
+    h.put("learning_rate", s.training().learningRate());
+    h.put("weight_decay", s.training().weightDecay());
+    h.put("epochs", s.training().epochs());
+    h.put("stage1_epochs", s.training().stage1Epochs());
+    h.put("update_rule", s.training().updateRule().configName());
+    h.put("image_size", s.model().input().minSize());
+    return h;
+  }
+}

@@ -1,0 +1,39 @@
+package ssm.settings;
+
+import com.typesafe.config.Config;
+import ssm.util.Check;
+
+/**
+ * Data settings, HOCON section {@code data}: the built-in synthetic dataset and the readers'
+ * options.
+ *
+ * @param synthetic the generator's options for the built-in dataset
+ * @param minLesionArea lesion instances are 8-connected components larger than this (pixels)
+ * @param skipBad skip unreadable slices instead of stopping
+ */
+public record DataSettings(Synthetic synthetic, int minLesionArea, boolean skipBad) {
+  public DataSettings {
+    Check.that(minLesionArea >= 0, "data.min-lesion-area = %s must be >= 0", minLesionArea);
+  }
+
+  /** Section {@code data.synthetic}. */
+  public record Synthetic(int seg, int cls, int size, long seed) {
+    public Synthetic {
+      Check.that(seg >= 10, "data.synthetic.seg = %s must be at least 10", seg);
+      Check.that(cls >= 10, "data.synthetic.cls = %s must be at least 10", cls);
+      Check.that(size >= 64, "data.synthetic.size = %s must be at least 64", size);
+    }
+
+    /** A folder name that identifies these options, e.g. {@code synthetic-512-s1-500x600}. */
+    public String folderName() {
+      return String.format("synthetic-%d-s%d-%dx%d", size, seed, seg, cls);
+    }
+  }
+
+  static DataSettings from(Config c) {
+    Config s = c.getConfig("synthetic");
+    return new DataSettings(
+        new Synthetic(s.getInt("seg"), s.getInt("cls"), s.getInt("size"), s.getLong("seed")),
+        c.getInt("min-lesion-area"), c.getBoolean("skip-bad"));
+  }
+}

@@ -1,0 +1,58 @@
+package ssm.train.hooks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import ssm.events.EventFileWriter;
+import ssm.train.StepResult;
+import ssm.train.TrainingHook;
+import ssm.train.TrainingState;
+
+/**
+ * Logs every loss term, the learning rate and the speed to the run's TensorBoard event file
+ * every {@code period} steps (see docs/tensorboard.md for the tags).
+ */
+public final class EventsHook implements TrainingHook {
+  private final EventFileWriter events;
+  private final int period;
+  private final double learningRate;
+  private long lastStep;
+  private long lastTime = System.nanoTime();
+
+  public EventsHook(EventFileWriter events, int period, double learningRate) {
+    this.events = events;
+    this.period = Math.max(1, period);
+    this.learningRate = learningRate;
+  }
+
+  @Override
+  public void afterStep(StepResult r) {
+    long step = r.state().globalStep();
+    if (step % period != 0) {
+      return;
+    }
+    Map<String, Number> scalars = new LinkedHashMap<>(r.losses());
+    Float seg = r.losses().get("loss/segmentation");
+    Float cls = r.losses().get("loss/s");
+    if (seg != null || cls != null) {
+      scalars.put("loss/total", (seg == null ? 0 : seg) + (cls == null ? 0 : cls));
+    }
+    scalars.put("train/learning_rate", learningRate);
+    scalars.put("train/stage", r.state().stage());
+    long now = System.nanoTime();
+    if (step > lastStep) {
+      scalars.put("time/steps_per_second", (step - lastStep) / ((now - lastTime) / 1e9));
+    }
+    scalars.put("time/step_ms", r.seconds() * 1000);
+    if (r.copiedBranch()) {
+      scalars.put("train/branch_copied", 1);
+    }
+    lastStep = step;
+    lastTime = now;
+    events.scalars(step, scalars);
+  }
+
+  @Override
+  public void afterTraining(TrainingState state) {
+    events.flush();
+  }
+}
