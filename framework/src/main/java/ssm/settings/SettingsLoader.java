@@ -33,6 +33,8 @@ public final class SettingsLoader {
   public static final String BASE = "configs/base.conf";
   /** Class-path folder of the variant files, {@code <variant>.conf}. */
   public static final String VARIANTS = "configs/variants/";
+  /** Resource folder of the run profiles. */
+  public static final String PROFILES = "configs/profiles/";
 
   /** A record's message starts with the key at fault, e.g. {@code model.rpn.nms-iou = 1.7 ...}. */
   private static final Pattern LEADING_KEY = Pattern.compile("^([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\\b");
@@ -77,6 +79,16 @@ public final class SettingsLoader {
    * @throws SettingsException naming every problem found, with its origin
    */
   public Settings load(String variant, List<Path> configFiles, List<String> overrides) {
+    return load(variant, null, configFiles, overrides);
+  }
+
+  /**
+   * As {@link #load(String, List, List)} with a profile ({@code configs/profiles/NAME.conf}:
+   * {@code smoke}, {@code demo}, {@code paper}) layered over the variant and under the user's
+   * files; {@code null} for none.
+   */
+  public Settings load(String variant, String profile, List<Path> configFiles,
+      List<String> overrides) {
     Config user = ConfigFactory.empty();
     for (String override : overrides) {
       user = parseOverride(override).withFallback(user);
@@ -92,6 +104,12 @@ public final class SettingsLoader {
         .orElseThrow(() -> new SettingsException(String.format(
             "unknown variant '%s' (from %s): there is no %s%s.conf; variants are named "
                 + "{shared|frozen|scratch}-{r18|r34}-{2|3}", chosen, chosenBy, VARIANTS, chosen)));
+    if (profile != null) {
+      user = user.withFallback(parseResource(PROFILES + profile + ".conf", "profile " + profile)
+          .orElseThrow(() -> new SettingsException(String.format(
+              "unknown profile '%s': there is no %s%s.conf; profiles are smoke, demo and paper",
+              profile, PROFILES, profile))));
+    }
     Config merged = user.withFallback(variantLayer).withFallback(reference);
     if (variant != null) {
       merged = merged.withValue("variant", ConfigValueFactory.fromAnyRef(variant, chosenBy));

@@ -10,7 +10,8 @@ import ssm.util.Check;
  * @param regime how the classification branch relates to the segmentation branch
  * @param updateRule what the classification step updates
  * @param stage1Epochs epochs of Stage I segmentation pretraining (0 or more; scratch has none)
- * @param epochs Stage II epochs, each one pass over the classification training images
+ * @param epochs Stage II epochs, each one pass over the classification training images (0: a
+ *     Stage I-only run)
  * @param learningRate Adam's learning rate, positive
  * @param weightDecay L2 weight added to the gradient (PyTorch Adam semantics), 0 or more
  * @param seed seed of shuffling, segmentation-image draws and initialisation
@@ -32,7 +33,7 @@ public record TrainingSettings(
     Check.that(regime != null, "training.regime is missing");
     Check.that(updateRule != null, "training.update-rule is missing");
     Check.that(stage1Epochs >= 0, "training.stage1-epochs = %s must be >= 0", stage1Epochs);
-    Check.positive("training.epochs", epochs);
+    Check.that(epochs >= 0, "training.epochs = %s must be >= 0 (0: Stage I only)", epochs);
     Check.positive("training.learning-rate", learningRate);
     Check.that(weightDecay >= 0, "training.weight-decay = %s must be >= 0", weightDecay);
     Check.positive("training.checkpoint-every-epochs", checkpointEveryEpochs);

@@ -21,6 +21,11 @@ public final class SettingsOptions {
           + "default: the configs' `variant` key (scratch-r18-3).")
   String variant;
 
+  @Option(names = "--profile", paramLabel = "NAME",
+      description = "Run profile over the variant's settings: smoke, demo or paper "
+          + "(configs/profiles/NAME.conf).")
+  String profile;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "HOCON file over the variant's settings; repeatable, later files win.")
   List<Path> configFiles = new ArrayList<>();
@@ -42,7 +47,7 @@ public final class SettingsOptions {
           throw new SettingsException(List.of("--variant " + variant + ": " + e.getMessage()), e);
         }
       }
-      Settings s = new SettingsLoader().load(variant, configFiles, overrides);
+      Settings s = new SettingsLoader().load(variant, profile, configFiles, overrides);
       Variant.of(s);
       loaded = s;
     }
@@ -54,9 +59,21 @@ public final class SettingsOptions {
    * go over several variants; {@code --variant} is not used).
    */
   public Settings settingsFor(Variant v) {
-    Settings s = new SettingsLoader().load(v.name(), configFiles, overrides);
+    Settings s = new SettingsLoader().load(v.name(), profile, configFiles, overrides);
     Variant.of(s);
     return s;
+  }
+
+  /** The profile given with --profile, or null. */
+  public String profile() {
+    return profile;
+  }
+
+  /** Sets the profile when none was given on the command line (a command's own default). */
+  public void defaultProfile(String name) {
+    if (profile == null) {
+      profile = name;
+    }
   }
 
   /** The variant of {@link #settings()}. */
