@@ -25,6 +25,8 @@ import ssm.metrics.PaperAp;
  * @param classificationSlices slices evaluated for classification
  * @param segmentationSeconds wall time of the segmentation part (decode, predict, metrics)
  * @param classificationSeconds wall time of the classification part
+ * @param predictSeconds of those, the time spent in the model's {@code predict}; the rest is
+ *     waiting for data and computing the metrics
  * @param skipped bad items left out, one message each (file and reason)
  */
 public record Evaluation(
@@ -38,6 +40,7 @@ public record Evaluation(
     int classificationSlices,
     double segmentationSeconds,
     double classificationSeconds,
+    double predictSeconds,
     List<String> skipped) {
 
   public Evaluation {
@@ -56,6 +59,7 @@ public record Evaluation(
     e.put("classification_slices", classificationSlices);
     e.put("segmentation_seconds", segmentationSeconds);
     e.put("classification_seconds", classificationSeconds);
+    e.put("predict_seconds", predictSeconds);
     e.put("detections", detections.size());
     skipped.forEach(e.putArray("skipped")::add);
     return root;

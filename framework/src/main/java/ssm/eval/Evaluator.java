@@ -81,22 +81,32 @@ public final class Evaluator {
     }
   }
 
-  private final SlicePredictor predictor;
+  private final SlicePredictor model;
   private final Options options;
+  private long predictNanos;
 
   public Evaluator(SlicePredictor predictor, Options options) {
-    this.predictor = predictor;
+    this.model = predictor;
     this.options = options;
   }
 
+  /** The model's prediction, timed. */
+  private Prediction predict(Slice s) {
+    long t = System.nanoTime();
+    Prediction p = model.predict(s);
+    predictNanos += System.nanoTime() - t;
+    return p;
+  }
+
   /**
-   * Evaluates the model on either set or both (a null set is not evaluated and its metrics are
+   * Evaluates the model (not thread-safe: one evaluation at a time) on either set or both (a null set is not evaluated and its metrics are
    * null). Bad items are skipped when the dataset says so ({@link LazyDataset#skipBad()}) and
    * listed in {@link Evaluation#skipped()}; otherwise the first one throws, naming the file.
    */
   public Evaluation evaluate(
       LazyDataset<SegmentationExample> segmentation, LazyDataset<ClassificationExample> classification) {
     long start = System.nanoTime();
+    predictNanos = 0;
     List<String> skipped = new ArrayList<>();
     SegmentationPart seg = segmentation == null ? null : segmentation(segmentation, skipped);
     long segNanos = System.nanoTime() - start;
@@ -114,6 +124,7 @@ public final class Evaluator {
         cls == null ? 0 : (int) cls.metrics.samples(),
         segNanos / 1e9,
         clsNanos / 1e9,
+        predictNanos / 1e9,
         skipped);
   }
 
@@ -148,7 +159,7 @@ public final class Evaluator {
               new CocoSegmentation.RleMask(m), m.toBbox(), m.area(), false));
           gts.add(new PaperAp.GroundTruth(LESION_CATEGORY, m));
         }
-        Prediction p = predictor.predict(s);
+        Prediction p = predict(s);
         checkSize(p, s);
         List<PaperAp.Prediction> preds = new ArrayList<>(p.lesions().size());
         for (Lesion l : p.lesions()) {
@@ -180,7 +191,7 @@ public final class Evaluator {
     try (Prefetcher<ClassificationExample> it = new Prefetcher<>(data, indices(data.size()), PREFETCH)) {
       while (it.hasNext()) {
         ClassificationExample e = it.next();
-        Prediction p = predictor.predict(e.image());
+        Prediction p = predict(e.image());
         truth[done] = e.label();
         predicted[done] = p.predictedClass();
         probabilities[done] = p.classProbabilities().clone();

@@ -62,7 +62,9 @@ public final class Main implements Callable<Integer> {
         new ParamsCommand(),
         new DataCommand(),
         new PredictCommand(),
-        new CocoEvalCommand()
+        new CocoEvalCommand(),
+        new EvalCommand(),
+        new TablesCommand()
         // ---- Commands from branches being merged: add each here, one line, in this order. ----
         // ---- Later: train, eval, grid, sweep, bench, export, tables. ----
         );
