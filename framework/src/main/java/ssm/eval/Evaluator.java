@@ -52,12 +52,16 @@ public final class Evaluator {
   public static final int LESION_CATEGORY = 1;
 
   private static final int PREFETCH = 4;
+  static final long SUBSET_SEED = 20201;
 
   /**
    * How to evaluate.
    *
-   * @param limit at most this many slices of EACH set, evenly spaced over it (index {@code
-   *     floor(k * size / limit)}, so a sorted split keeps its class mix); 0 = all
+   * @param limit at most this many slices of EACH set: a fixed pseudo-random subset (seed
+   *     {@value #SUBSET_SEED}), taken in file order, the same at every call, so that per-epoch
+   *     validation figures are comparable and neither a split sorted by class nor one cycling
+   *     through the classes loses a class (evenly spaced indices would, for a period dividing
+   *     the stride); 0 = all
    * @param progress where progress bars go, or null for none
    * @param interactive redraw the bar in place (a terminal) instead of one line per 10%
    */
@@ -220,10 +224,27 @@ public final class Evaluator {
     return options.limit() == 0 ? size : Math.min(options.limit(), size);
   }
 
-  /** Evenly spaced indices: {@code floor(k * size / n)} for {@code k < n}. */
+  /** All indices, or {@link Options#limit} of them drawn without replacement, sorted. */
   private PrimitiveIterator.OfInt indices(int size) {
-    int n = count(size);
-    return IntStream.range(0, n).map(k -> (int) ((long) k * size / n)).iterator();
+    return IntStream.of(subset(size, count(size), SUBSET_SEED)).iterator();
+  }
+
+  /** {@code n} of {@code 0..size-1} by a partial Fisher-Yates shuffle with {@code seed}, sorted. */
+  static int[] subset(int size, int n, long seed) {
+    int[] all = IntStream.range(0, size).toArray();
+    if (n >= size) {
+      return all;
+    }
+    java.util.Random random = new java.util.Random(seed);
+    for (int i = 0; i < n; i++) {
+      int j = i + random.nextInt(size - i);
+      int t = all[i];
+      all[i] = all[j];
+      all[j] = t;
+    }
+    int[] picked = java.util.Arrays.copyOf(all, n);
+    java.util.Arrays.sort(picked);
+    return picked;
   }
 
   private ProgressBar bar(String label, int total) {

@@ -174,23 +174,36 @@ class EvaluatorTest {
   }
 
   @Test
-  void limitTakesEvenlySpacedSlices() {
-    List<String> seen = new ArrayList<>();
-    SlicePredictor fake = fake(Map.of(), Map.of());
+  void limitTakesTheSameSubsetInFileOrder() {
     List<ClassificationExample> items = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 60; i++) { // classes cycle 0, 1, 2 as in the synthetic splits
       items.add(new ClassificationExample("s" + i, slice("s" + i), i % 3));
     }
     Items<ClassificationExample> data = new Items<>(
         items.stream().map(ClassificationExample::id).toList(), items);
-    Evaluation e = new Evaluator(s -> {
-      seen.add(s.id());
-      return fake.predict(s);
-    }, Evaluator.Options.quiet().withLimit(3)).evaluate(null, data);
-    // floor(k * 6 / 3) = 0, 2, 4
-    assertEquals(List.of("s0", "s2", "s4"), seen);
-    assertEquals(3, e.classificationSlices());
-    assertNull(e.paper());
+    List<List<String>> seen = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      List<String> ids = new ArrayList<>();
+      SlicePredictor fake = fake(Map.of(), Map.of());
+      Evaluation e = new Evaluator(s -> {
+        ids.add(s.id());
+        return fake.predict(s);
+      }, Evaluator.Options.quiet().withLimit(10)).evaluate(null, data);
+      assertEquals(10, e.classificationSlices());
+      assertNull(e.paper());
+      seen.add(ids);
+    }
+    assertEquals(seen.get(0), seen.get(1));
+    List<Integer> indices = seen.get(0).stream().map(id -> Integer.parseInt(id.substring(1))).toList();
+    assertEquals(indices.stream().sorted().distinct().toList(), indices); // file order, no repeats
+    // every class is represented (10 evenly spaced indices, stride 6, would all be class 0)
+    assertEquals(3, indices.stream().map(i -> i % 3).distinct().count(), indices.toString());
+  }
+
+  @Test
+  void subsetOfEverythingIsEverything() {
+    assertArrayEquals(new int[] {0, 1, 2}, Evaluator.subset(3, 5, 1));
+    assertEquals(4, Evaluator.subset(100, 4, 1).length);
   }
 
   @Test

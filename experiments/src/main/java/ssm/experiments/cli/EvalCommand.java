@@ -75,7 +75,8 @@ final class EvalCommand implements Callable<Integer> {
   Path cocoResults;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
-      description = "At most N slices of each set, evenly spaced (default: all).")
+      description = "At most N slices of each set: a fixed pseudo-random subset, in file "
+          + "order (default: all).")
   int limit;
 
   @Option(names = "--skip-bad", description = "Skip unreadable slices (listed) instead of failing.")
