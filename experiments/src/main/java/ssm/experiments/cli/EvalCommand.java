@@ -129,6 +129,10 @@ final class EvalCommand implements Callable<Integer> {
 
     ObjectNode report = e.toJson(variant.name(), dataset);
     report.put("paper_label", variant.paperLabel());
+    // each part's own data, so that Table 2 and Table 3 each name only what they used
+    ObjectNode parts = report.putObject("datasets");
+    parts.put("segmentation", seg == null ? null : describe(seg, null));
+    parts.put("classification", cls == null ? null : describe(null, cls));
     report.put("weights", weights.toAbsolutePath().normalize().toString());
     report.putObject("parameters").put("total", parameters);
     ((ObjectNode) report.get("evaluation")).put("seconds", seconds);

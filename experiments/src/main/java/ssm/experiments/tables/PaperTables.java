@@ -31,11 +31,20 @@ import ssm.experiments.Variant;
 public final class PaperTables {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String NOT_RUN = "not run";
+  private static final String SEGMENTATION = "segmentation";
+  private static final String CLASSIFICATION = "classification";
 
   /** One evaluated run. */
   public record Run(Variant variant, Path file, JsonNode metrics) {
-    String dataset() {
-      JsonNode d = metrics.get("dataset");
+    /**
+     * The data of one part ({@code segmentation} or {@code classification}): {@code
+     * datasets.<part>} as ssm eval writes it, else the report's {@code dataset}.
+     */
+    String dataset(String part) {
+      JsonNode d = metrics.at("/datasets/" + part);
+      if (!d.isTextual()) {
+        d = metrics.get("dataset");
+      }
       return d == null || d.isNull() ? "unknown data" : d.asText();
     }
   }
@@ -166,7 +175,7 @@ public final class PaperTables {
         .filter(r -> r.metrics().at("/segmentation/paper").isObject()).toList();
     List<Run> ranked = rank(measured, r -> orLowest(number(r, "/segmentation/paper/ap")));
     Map<Variant, Integer> paperRank = paperRank(v -> PaperResults.segmentation(v).ap());
-    Datasets data = new Datasets(ranked);
+    Datasets data = new Datasets(ranked, SEGMENTATION);
     List<List<String>> rows = new ArrayList<>();
     List<List<String>> csv = new ArrayList<>();
     int rank = 0;
@@ -184,7 +193,8 @@ public final class PaperTables {
       csv.add(List.of(String.valueOf(rank), r.variant().name(), r.variant().paperLabel(), "measured",
           raw(ap50), raw(p.ap50()), raw(ap75), raw(p.ap75()), raw(ap), raw(p.ap()),
           String.valueOf(paperRank.get(r.variant())),
-          String.valueOf(r.metrics().at("/segmentation/paper/images/scored").asInt()), r.dataset()));
+          String.valueOf(r.metrics().at("/segmentation/paper/images/scored").asInt()),
+          r.dataset(SEGMENTATION)));
     }
     for (Variant v : notRun(measured)) {
       PaperResults.Segmentation p = PaperResults.segmentation(v);
@@ -214,7 +224,7 @@ public final class PaperTables {
         .filter(r -> r.metrics().at("/classification").isObject()).toList();
     List<Run> ranked = rank(measured, r -> orLowest(number(r, "/classification/f1_weighted")));
     Map<Variant, Integer> paperRank = paperRank(v -> PaperResults.classification(v).f1());
-    Datasets data = new Datasets(ranked);
+    Datasets data = new Datasets(ranked, CLASSIFICATION);
     List<List<String>> rows = new ArrayList<>();
     List<List<String>> csv = new ArrayList<>();
     int rank = 0;
@@ -236,7 +246,8 @@ public final class PaperTables {
           "measured", raw(covid), raw(p.sensitivityCovid()), raw(cp), raw(p.sensitivityCp()),
           raw(normal), raw(p.sensitivityNormal()), raw(acc), raw(p.accuracy()), raw(f1),
           raw(p.f1()), String.valueOf(paperRank.get(r.variant())),
-          String.valueOf(r.metrics().at("/classification/samples").asLong()), r.dataset()));
+          String.valueOf(r.metrics().at("/classification/samples").asLong()),
+          r.dataset(CLASSIFICATION)));
     }
     for (Variant v : notRun(measured)) {
       PaperResults.Classification p = PaperResults.classification(v);
@@ -287,14 +298,16 @@ public final class PaperTables {
   /** The datasets of the measured rows: named in the caption, a column when there are several. */
   private static final class Datasets {
     private final List<String> names = new ArrayList<>();
+    private final String part;
 
-    Datasets(List<Run> runs) {
-      runs.stream().map(Run::dataset).distinct().forEach(names::add);
+    Datasets(List<Run> runs, String part) {
+      this.part = part;
+      runs.stream().map(r -> r.dataset(part)).distinct().forEach(names::add);
     }
 
     void addColumn(List<String> row, Run r) {
       if (names.size() > 1) {
-        row.add("[" + (names.indexOf(r.dataset()) + 1) + "]");
+        row.add("[" + (names.indexOf(r.dataset(part)) + 1) + "]");
       }
     }
 

@@ -140,6 +140,19 @@ class PaperTablesTest {
   }
 
   @Test
+  void eachTableNamesTheDataOfItsOwnPart(@TempDir Path dir) throws Exception {
+    // ssm eval writes datasets.segmentation / datasets.classification beside the joint name
+    String m = metrics("scratch-r18-3", "both", 0.3, new double[] {1, 1, 1}, 0.9, null);
+    m = m.substring(0, m.length() - 1) + ", \"datasets\": {\"segmentation\": \"SEG DATA\","
+        + " \"classification\": \"CLS DATA\"}}";
+    write(dir.resolve("scratch-r18-3/metrics.json"), m);
+    List<PaperTables.Run> runs = PaperTables.scan(dir, new ArrayList<>());
+    assertTrue(PaperTables.table2(runs).caption().contains("Ours measured on: SEG DATA."));
+    assertTrue(PaperTables.table3(runs).caption().contains("Ours measured on: CLS DATA."));
+    assertTrue(PaperTables.table3(runs).csv().contains(",CLS DATA\n"));
+  }
+
+  @Test
   void aVariantTwiceKeepsTheNewerAndWarns(@TempDir Path dir) throws Exception {
     runs(dir);
     Path older = dir.resolve("grid-a/scratch-r18-3/metrics.json");
