@@ -68,9 +68,11 @@ public final class PaperResults {
       Map.entry("scratch-r34-2", new Classification(89.62, 89.99, 96.76, 92.93, 0.9293)),
       Map.entry("scratch-r34-3", new Classification(91.44, 95.33, 92.48, 93.26, 0.9333)));
 
-  /** The data the paper's figures were measured on (MODEL-SPEC 6, 8). */
-  public static final String DATASET =
-      "CNCB-NCOV segmentation test split (100 slices) and COVIDx-CT test split (21,192 slices)";
+  /** The data of the paper's Table 2 (MODEL-SPEC 6, 8). */
+  public static final String SEGMENTATION_DATA = "CNCB-NCOV segmentation test split (100 slices)";
+
+  /** The data of the paper's Table 3 (MODEL-SPEC 6, 8). */
+  public static final String CLASSIFICATION_DATA = "COVIDx-CT test split (21,192 slices)";
 
   public static Parameters parameters(Variant v) {
     return PARAMETERS.get(v.depth() + "-" + v.blocks() + "-" + (v.twoBranches() ? 2 : 1));

@@ -336,7 +336,8 @@ public final class PaperTables {
         }
         b.append(". ");
       }
-      b.append("Paper figures: ").append(PaperResults.DATASET).append('.');
+      b.append("Paper figures: ").append(part.equals(SEGMENTATION)
+          ? PaperResults.SEGMENTATION_DATA : PaperResults.CLASSIFICATION_DATA).append('.');
       if (names.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).startsWith("synthetic"))) {
         b.append(" **Synthetic data: our figures are NOT comparable with the paper's.**");
       }
