@@ -139,7 +139,9 @@ final class EvalCommand implements Callable<Integer> {
     Path dir = outDir != null ? outDir : weights.toAbsolutePath().getParent();
     Path metrics = dir.resolve("metrics.json");
     MetricsJson.write(metrics, report);
-    if (cocoResults != null && e.groundTruth() != null) {
+    if (cocoResults != null && e.groundTruth() == null) {
+      err.println("--coco-results: no segmentation data was evaluated; no COCO files written");
+    } else if (cocoResults != null) {
       Path gt = groundTruthFile(cocoResults);
       CocoFiles.writeResults(cocoResults, e.detections());
       CocoFiles.writeGroundTruth(gt, e.groundTruth());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,6 +15,7 @@ import ssm.experiments.Variant;
 import ssm.experiments.tables.PaperTables;
 import ssm.model.ParameterCount;
 import ssm.settings.Settings;
+import ssm.settings.SettingsLoader;
 
 /**
  * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 from the runs' metrics.json files, written
@@ -29,7 +29,6 @@ import ssm.settings.Settings;
             + "table3-classification}.md and the tables as .csv; prints the markdown."})
 final class TablesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin SettingsOptions settingsOptions;
 
   @Parameters(index = "0", paramLabel = "RUNS_DIR", description = "Folder of the runs.")
   Path runsDir;
@@ -61,8 +60,9 @@ final class TablesCommand implements Callable<Integer> {
     return 0;
   }
 
-  private long count(Variant v) {
-    Settings s = settingsOptions.settingsFor(v);
+  /** The variant's parameters with its default settings (the architecture is the variant's). */
+  private static long count(Variant v) {
+    Settings s = new SettingsLoader().load(v.name(), List.of(), List.of());
     return ParameterCount.of(v.model(s), s.training().updateRule()).total();
   }
 }
