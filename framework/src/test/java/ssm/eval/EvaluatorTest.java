@@ -174,6 +174,28 @@ class EvaluatorTest {
   }
 
   @Test
+  void theCocoFilesReproduceTheCocoNumbers(@TempDir Path dir) {
+    // what ssm eval --coco-results writes, read back and evaluated from the files alone
+    Map<String, List<Lesion>> lesions = Map.of(
+        "a.png", List.of(lesion(square(1, 1, 4), 0.6f), lesion(square(9, 10, 5), 0.8f)),
+        "b.png", List.of(lesion(square(3, 12, 6), 0.9f)),
+        "n.png", List.of(lesion(square(0, 0, 3), 0.99f)));
+    Evaluation e = new Evaluator(fake(lesions, Map.of()), Evaluator.Options.quiet())
+        .evaluate(segmentation(), null);
+    Path gt = dir.resolve("dt.gt.json");
+    Path dt = dir.resolve("dt.json");
+    ssm.metrics.CocoFiles.writeGroundTruth(gt, e.groundTruth());
+    ssm.metrics.CocoFiles.writeResults(dt, e.detections());
+    for (var type : ssm.metrics.CocoEvaluator.IouType.values()) {
+      var again = ssm.metrics.CocoEvaluator.evaluate(ssm.metrics.CocoFiles.readGroundTruth(gt),
+          ssm.metrics.CocoFiles.readResults(dt), type);
+      var mine = type == ssm.metrics.CocoEvaluator.IouType.SEGM ? e.cocoSegm() : e.cocoBbox();
+      assertArrayEquals(mine.stats().asArray(), again.stats().asArray(), 0.0, type.label());
+    }
+    assertTrue(e.cocoSegm().stats().ap() > 0 && e.cocoSegm().stats().ap() < 1);
+  }
+
+  @Test
   void limitTakesTheSameSubsetInFileOrder() {
     List<ClassificationExample> items = new ArrayList<>();
     for (int i = 0; i < 60; i++) { // classes cycle 0, 1, 2 as in the synthetic splits
