@@ -64,9 +64,9 @@ public final class Main implements Callable<Integer> {
         new TrainCommand(),
         new PredictCommand(),
         new ExportCommand(),
-        new CocoEvalCommand()
-        // ---- Commands from branches being merged: add each here, one line, in this order. ----
-        // ---- Later: train, eval, grid, sweep, bench, tables. ----
+        new CocoEvalCommand(),
+        new EvalCommand(),
+        new TablesCommand()
         );
   }
 

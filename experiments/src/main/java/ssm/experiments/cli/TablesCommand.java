@@ -1,0 +1,68 @@
+package ssm.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ssm.experiments.Variant;
+import ssm.experiments.tables.PaperTables;
+import ssm.model.ParameterCount;
+import ssm.settings.Settings;
+import ssm.settings.SettingsLoader;
+
+/**
+ * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 from the runs' metrics.json files, written
+ * as markdown and CSV into {@code RUNS_DIR/tables/} and printed (docs/evaluation.md).
+ */
+@Command(name = "tables", mixinStandardHelpOptions = true,
+    description = {"The paper's Tables 1-3 (parameters; mask AP ranked by AP@[.5:.95]; "
+        + "sensitivities, accuracy, F1 ranked by F1) from RUNS_DIR/<variant>/metrics.json and "
+        + "RUNS_DIR/*/<variant>/metrics.json, each figure beside the paper's.",
+        "Writes RUNS_DIR/tables/{tables,table1-parameters,table2-segmentation,"
+            + "table3-classification}.md and the tables as .csv; prints the markdown."})
+final class TablesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RUNS_DIR", description = "Folder of the runs.")
+  Path runsDir;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> warnings = new ArrayList<>();
+    List<PaperTables.Run> runs = PaperTables.scan(runsDir, warnings);
+    warnings.forEach(w -> err.println("warning: " + w));
+    err.printf("%d evaluated variant(s) under %s%n", runs.size(), runsDir);
+    err.flush();
+    // Parameters are counted once per architecture (frozen and scratch share one).
+    Map<String, Long> counted = new HashMap<>();
+    List<PaperTables.Table> tables = List.of(
+        PaperTables.table1(runs, v -> counted.computeIfAbsent(v.depth() + "-" + v.blocks() + "-"
+            + v.twoBranches(), k -> count(v))),
+        PaperTables.table2(runs),
+        PaperTables.table3(runs));
+    String preamble = "# The paper's tables, from " + runsDir.toAbsolutePath().normalize()
+        + "\n\nWritten by `./ssm tables " + runsDir + "` from " + runs.size()
+        + " metrics.json file(s). See docs/evaluation.md.\n";
+    Path md = PaperTables.write(runsDir.resolve("tables"), tables, preamble);
+    tables.forEach(t -> out.println(t.markdown()));
+    out.flush();
+    err.println("wrote " + md + " and " + runsDir.resolve("tables") + "/table{1,2,3}-*.{md,csv}");
+    err.flush();
+    return 0;
+  }
+
+  /** The variant's parameters with its default settings (the architecture is the variant's). */
+  private static long count(Variant v) {
+    Settings s = new SettingsLoader().load(v.name(), List.of(), List.of());
+    return ParameterCount.of(v.model(s), s.training().updateRule()).total();
+  }
+}

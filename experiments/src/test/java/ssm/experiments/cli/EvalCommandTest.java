@@ -1,0 +1,104 @@
+package ssm.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import ssm.data.SyntheticCtGenerator;
+
+class EvalCommandTest {
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** 5 seg slices (4 train, 1 test) and 5 cls slices (3 train, 1 val, 1 test) of size x size. */
+  private static Path synthetic(Path dir, int size, long seed) {
+    SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(5, 5, size, seed),
+        (done, total) -> {});
+    return dir;
+  }
+
+  @Test
+  void theSyntheticSetIsNamedWithItsSeedAndSize(@TempDir Path dir) {
+    Path root = synthetic(dir, 64, 7);
+    assertEquals("synthetic (built-in generator, seed 7, 64 px): seg/test + cls/test.txt of "
+            + root.toAbsolutePath().normalize(),
+        EvalCommand.describe(root.resolve("seg/test"), root.resolve("cls/test.txt")));
+    assertEquals("synthetic (built-in generator, seed 7, 64 px): cls/test.txt of "
+        + root.toAbsolutePath().normalize(), EvalCommand.describe(null, root.resolve("cls/test.txt")));
+  }
+
+  @Test
+  void otherDataIsNamedByItsPaths(@TempDir Path dir) {
+    assertEquals("segmentation " + dir.resolve("cncb/test") + "; classification "
+            + dir.resolve("covidx/test.txt"),
+        EvalCommand.describe(dir.resolve("cncb/test"), dir.resolve("covidx/test.txt")));
+  }
+
+  @Test
+  void groundTruthFileSitsBesideTheResults() {
+    assertEquals(Path.of("out/dt.gt.json"), EvalCommand.groundTruthFile(Path.of("out/dt.json")));
+    assertEquals(Path.of("dt.gt.json"), EvalCommand.groundTruthFile(Path.of("dt")));
+  }
+
+  @Test
+  void missingWeightsIsAnError(@TempDir Path dir) {
+    Run r = run("eval", "--weights", dir.resolve("nope.safetensors").toString(),
+        "--cls-data", dir.resolve("x.txt").toString());
+    assertTrue(r.code() != 0);
+    assertTrue(r.err().contains("nope.safetensors: no such file"), r.err());
+  }
+
+  /**
+   * The one real-model run: the reference-parity weights (scratch-r18-3) on one segmentation
+   * and one classification slice of 128x128; the COCO files it writes reproduce its COCO AP.
+   */
+  @Test
+  void evaluatesTheFixtureAndWritesMetricsAndCocoFiles(@TempDir Path dir) throws Exception {
+    Path weights = Path.of(System.getProperty("ssm.fixtures", "../../shared/fixtures"),
+        "reference-parity", "weights.safetensors").toAbsolutePath().normalize();
+    assumeTrue(Files.isRegularFile(weights), "fixture weights not found at " + weights);
+    Path data = synthetic(dir.resolve("data"), 128, 1);
+    Path out = dir.resolve("run");
+    Path dt = dir.resolve("coco/dt.json");
+    Run r = run("eval", "--weights", weights.toString(), "--seg-data",
+        data.resolve("seg/test").toString(), "--cls-data", data.resolve("cls/test.txt").toString(),
+        "--out", out.toString(), "--coco-results", dt.toString(),
+        "--set", "model.input.min-size=128", "--set", "model.input.max-size=256");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("AP@0.5"), r.out());
+    assertTrue(r.out().contains("accuracy"), r.out());
+    JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertEquals("ssm-metrics/1", m.get("schema").asText());
+    assertEquals("scratch-r18-3", m.get("variant").asText());
+    assertEquals(8_267_759, m.at("/parameters/total").asLong());
+    assertEquals(1, m.at("/evaluation/segmentation_slices").asInt());
+    assertEquals(1, m.at("/classification/samples").asInt());
+    assertTrue(m.get("dataset").asText().startsWith("synthetic (built-in generator, seed 1, 128 px)"));
+
+    Run coco = run("coco-eval", "--gt", dir.resolve("coco/dt.gt.json").toString(),
+        "--dt", dt.toString(), "--iou-type", "segm", "--json");
+    if (m.at("/evaluation/detections").asInt() > 0) {
+      assertEquals(0, coco.code(), coco.err());
+      assertEquals(m.at("/segmentation/coco_segm/AP").asDouble(),
+          new ObjectMapper().readTree(coco.out()).get("AP").asDouble(), 0.0);
+    }
+  }
+}

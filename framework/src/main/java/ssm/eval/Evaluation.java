@@ -1,0 +1,120 @@
+package ssm.eval;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import ssm.metrics.ClassificationMetrics;
+import ssm.metrics.CocoDataset;
+import ssm.metrics.CocoDetection;
+import ssm.metrics.CocoEvaluator;
+import ssm.metrics.CocoStats;
+import ssm.metrics.MetricsJson;
+import ssm.metrics.PaperAp;
+
+/**
+ * What {@link Evaluator#evaluate} found. A part that was not evaluated is null (its slice count
+ * 0).
+ *
+ * @param paper the paper's per-image mask AP (Table 2)
+ * @param cocoSegm COCO mask AP/AR
+ * @param cocoBbox COCO box AP/AR (predicted boxes)
+ * @param classification Table 3's metrics
+ * @param groundTruth the segmentation gt as a COCO data set (image ids 1..n), or null
+ * @param detections every detection, with mask and predicted box, on those image ids
+ * @param segmentationSlices slices evaluated for segmentation
+ * @param classificationSlices slices evaluated for classification
+ * @param segmentationSeconds wall time of the segmentation part (decode, predict, metrics)
+ * @param classificationSeconds wall time of the classification part
+ * @param predictSeconds of those, the time spent in the model's {@code predict}; the rest is
+ *     waiting for data and computing the metrics
+ * @param skipped bad items left out, one message each (file and reason)
+ */
+public record Evaluation(
+    PaperAp.Result paper,
+    CocoEvaluator.Result cocoSegm,
+    CocoEvaluator.Result cocoBbox,
+    ClassificationMetrics classification,
+    CocoDataset groundTruth,
+    List<CocoDetection> detections,
+    int segmentationSlices,
+    int classificationSlices,
+    double segmentationSeconds,
+    double classificationSeconds,
+    double predictSeconds,
+    List<String> skipped) {
+
+  public Evaluation {
+    detections = List.copyOf(detections);
+    skipped = List.copyOf(skipped);
+  }
+
+  /**
+   * The metrics.json tree (schema {@value MetricsJson#SCHEMA}, docs/metrics.md) plus an {@code
+   * evaluation} object: slice counts, seconds and skipped items.
+   */
+  public ObjectNode toJson(String variant, String dataset) {
+    ObjectNode root = MetricsJson.report(variant, dataset, paper, cocoSegm, cocoBbox, classification);
+    ObjectNode e = root.putObject("evaluation");
+    e.put("segmentation_slices", segmentationSlices);
+    e.put("classification_slices", classificationSlices);
+    e.put("segmentation_seconds", segmentationSeconds);
+    e.put("classification_seconds", classificationSeconds);
+    e.put("predict_seconds", predictSeconds);
+    e.put("detections", detections.size());
+    skipped.forEach(e.putArray("skipped")::add);
+    return root;
+  }
+
+  /** A short human summary: the paper's numbers first, then COCO, then classification. */
+  public String toText() {
+    StringBuilder b = new StringBuilder();
+    if (paper != null) {
+      b.append(String.format(Locale.ROOT,
+          "segmentation, paper per-image mask AP (%d slices: %d scored, %d of them empty, %d skipped)%n",
+          paper.imagesTotal(), paper.imagesScored(), paper.imagesEmpty(), paper.imagesSkipped()));
+      b.append(String.format(Locale.ROOT, "  AP@0.5 %s   AP@0.75 %s   AP@[.5:.95] %s%n",
+          f4(paper.ap50()), f4(paper.ap75()), f4(paper.ap())));
+      b.append(String.format(Locale.ROOT, "segmentation, COCO (%d detections)%n", detections.size()));
+      b.append("         AP     AP50   AP75   APs    APm    APl    AR1    AR10   AR100\n");
+      coco(b, "  segm ", cocoSegm.stats());
+      coco(b, "  bbox ", cocoBbox.stats());
+    }
+    if (classification != null) {
+      ClassificationMetrics m = classification;
+      b.append(String.format(Locale.ROOT, "classification (%d slices)%n", m.samples()));
+      b.append("  confusion (rows true, columns predicted: Normal, CP, COVID-19)\n");
+      for (int r = 0; r < m.confusion().length; r++) {
+        b.append(String.format(Locale.ROOT, "    %-9s", m.classNames().get(r)));
+        for (long v : m.confusion()[r]) {
+          b.append(String.format(Locale.ROOT, " %7d", v));
+        }
+        b.append('\n');
+      }
+      b.append("  class      sensitivity precision F1     AUC\n");
+      for (int c = 0; c < m.classNames().size(); c++) {
+        b.append(String.format(Locale.ROOT, "  %-10s %-11s %-9s %-6s %s%n", m.classNames().get(c),
+            f4(m.sensitivity()[c]), f4(m.precision()[c]), f4(m.f1()[c]), f4(m.auc()[c])));
+      }
+      b.append(String.format(Locale.ROOT, "  accuracy %s   F1 (paper weights 0.45/0.35/0.20) %s"
+          + "   macro F1 %s%n", f4(m.accuracy()), f4(m.weightedF1()), f4(m.macroF1())));
+    }
+    if (!skipped.isEmpty()) {
+      b.append(String.format(Locale.ROOT, "skipped %d bad items:%n", skipped.size()));
+      skipped.forEach(s -> b.append("  ").append(s).append('\n'));
+    }
+    return b.toString();
+  }
+
+  private static void coco(StringBuilder b, String label, CocoStats s) {
+    b.append(label);
+    double[] v = s.asArray();
+    for (int i : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8}) {
+      b.append(String.format(Locale.ROOT, " %6.3f", v[i]));
+    }
+    b.append('\n');
+  }
+
+  private static String f4(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+  }
+}
