@@ -40,16 +40,16 @@ class EvalCommandTest {
     Path root = synthetic(dir, 64, 7);
     assertEquals("synthetic (built-in generator, seed 7, 64 px): seg/test + cls/test.txt of "
             + root.toAbsolutePath().normalize(),
-        EvalCommand.describe(root.resolve("seg/test"), root.resolve("cls/test.txt")));
+        ssm.experiments.run.EvaluationRun.describe(root.resolve("seg/test"), root.resolve("cls/test.txt")));
     assertEquals("synthetic (built-in generator, seed 7, 64 px): cls/test.txt of "
-        + root.toAbsolutePath().normalize(), EvalCommand.describe(null, root.resolve("cls/test.txt")));
+        + root.toAbsolutePath().normalize(), ssm.experiments.run.EvaluationRun.describe(null, root.resolve("cls/test.txt")));
   }
 
   @Test
   void otherDataIsNamedByItsPaths(@TempDir Path dir) {
     assertEquals("segmentation " + dir.resolve("cncb/test") + "; classification "
             + dir.resolve("covidx/test.txt"),
-        EvalCommand.describe(dir.resolve("cncb/test"), dir.resolve("covidx/test.txt")));
+        ssm.experiments.run.EvaluationRun.describe(dir.resolve("cncb/test"), dir.resolve("covidx/test.txt")));
   }
 
   @Test

@@ -1,0 +1,143 @@
+package ssm.experiments.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ssm.data.ClassPrefixedFolder;
+import ssm.data.ClassificationExample;
+import ssm.data.CovidxSplit;
+import ssm.data.LazyDataset;
+import ssm.data.ReaderOptions;
+import ssm.data.SegmentationFolder;
+import ssm.eval.Evaluation;
+import ssm.eval.Evaluator;
+import ssm.experiments.Variant;
+import ssm.metrics.MetricsJson;
+import ssm.model.ParameterCount;
+import ssm.model.SsmModel;
+import ssm.predict.Predictor;
+import ssm.settings.Settings;
+
+/**
+ * Evaluates a variant's weights on a segmentation test folder and a classification split and
+ * writes {@code metrics.json} (the schema docs/evaluation.md describes): the one place behind
+ * {@code ssm eval} and the grid.
+ */
+public final class EvaluationRun {
+  private EvaluationRun() {}
+
+  /**
+   * What an evaluation produced.
+   *
+   * @param report the metrics.json content
+   * @param metricsFile where it was written
+   * @param dataset the data as captions name it
+   */
+  public record Result(Evaluation evaluation, ObjectNode report, Path metricsFile, double seconds,
+      String dataset) {}
+
+  /**
+   * @param seg segmentation test folder, or null
+   * @param cls classification split file or class-prefixed folder, or null
+   * @param metricsDir folder of metrics.json
+   * @param limit at most this many slices per set (0: all)
+   */
+  public static Result evaluate(Variant variant, Settings settings, Path weights, Path seg,
+      Path cls, Path metricsDir, int limit, boolean skipBad, PrintWriter err) throws IOException {
+    ReaderOptions options = ReaderOptions.defaults()
+        .withSize(settings.model().input().minSize(), settings.model().input().maxSize())
+        .withSkipBad(skipBad);
+    SegmentationFolder segmentation = seg == null ? null : new SegmentationFolder(seg, options);
+    LazyDataset<ClassificationExample> classification = cls == null ? null
+        : Files.isDirectory(cls) ? new ClassPrefixedFolder(cls, options)
+        : new CovidxSplit(cls, CovidxSplit.defaultImagesDir(cls), options);
+    String dataset = describe(seg, cls);
+    err.printf("evaluating %s (%s) on %s%n", variant.name(), weights, dataset);
+    err.flush();
+
+    SsmModel model = variant.model(settings);
+    long parameters = ParameterCount.of(model).total();
+    Evaluation e;
+    long start = System.nanoTime();
+    try (Predictor predictor = new Predictor(model, weights)) {
+      e = new Evaluator(s -> predictor.predict(s, false),
+          new Evaluator.Options(limit, System.err, System.console() != null))
+          .evaluate(segmentation, classification);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    ObjectNode report = e.toJson(variant.name(), dataset);
+    report.put("paper_label", variant.paperLabel());
+    // each part's own data, so that Table 2 and Table 3 each name only what they used
+    ObjectNode parts = report.putObject("datasets");
+    parts.put("segmentation", seg == null ? null : describe(seg, null));
+    parts.put("classification", cls == null ? null : describe(null, cls));
+    report.put("weights", weights.toAbsolutePath().normalize().toString());
+    report.putObject("parameters").put("total", parameters);
+    ((ObjectNode) report.get("evaluation")).put("seconds", seconds);
+    Path metrics = metricsDir.resolve("metrics.json");
+    MetricsJson.write(metrics, report);
+    return new Result(e, report, metrics, seconds, dataset);
+  }
+
+  private static final Pattern SYNTH_README = Pattern.compile(
+      "ssm data synth\\): seg (\\d+), cls (\\d+), size (\\d+), seed (-?\\d+)");
+
+  /**
+   * The dataset as table captions print it: {@code synthetic (built-in generator, seed 1, 512 px)
+   * seg/test + cls/test.txt} when the folder was written by the generator (its README.txt), else
+   * the absolute paths.
+   */
+  public static String describe(Path seg, Path cls) {
+    Path root = null;
+    for (Path p : new Path[] {seg == null ? null : seg.toAbsolutePath().getParent(),
+        cls == null ? null : cls.toAbsolutePath().getParent()}) {
+      if (p != null && p.getParent() != null && root == null) {
+        Matcher m = readme(p.getParent());
+        if (m != null) {
+          root = p.getParent();
+        }
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (root != null) {
+      Matcher m = readme(root);
+      String where = root.toAbsolutePath().normalize().toString();
+      if (seg != null) {
+        parts.add(root.toAbsolutePath().relativize(seg.toAbsolutePath()).toString());
+      }
+      if (cls != null) {
+        parts.add(root.toAbsolutePath().relativize(cls.toAbsolutePath()).toString());
+      }
+      return String.format("synthetic (built-in generator, seed %s, %s px): %s of %s",
+          m.group(4), m.group(3), String.join(" + ", parts), where);
+    }
+    if (seg != null) {
+      parts.add("segmentation " + seg.toAbsolutePath().normalize());
+    }
+    if (cls != null) {
+      parts.add("classification " + cls.toAbsolutePath().normalize());
+    }
+    return String.join("; ", parts);
+  }
+
+  private static Matcher readme(Path root) {
+    Path readme = root.resolve("README.txt");
+    if (!Files.isRegularFile(readme)) {
+      return null;
+    }
+    try {
+      Matcher m = SYNTH_README.matcher(Files.readString(readme, StandardCharsets.UTF_8));
+      return m.find() ? m : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
