@@ -61,6 +61,7 @@ public final class Main implements Callable<Integer> {
         new VariantsCommand(),
         new ParamsCommand(),
         new DataCommand(),
+        new GridCommand(),
         new TrainCommand(),
         new PredictCommand(),
         new ExportCommand(),

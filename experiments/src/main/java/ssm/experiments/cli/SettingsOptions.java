@@ -59,7 +59,14 @@ public final class SettingsOptions {
    * go over several variants; {@code --variant} is not used).
    */
   public Settings settingsFor(Variant v) {
-    Settings s = new SettingsLoader().load(v.name(), profile, configFiles, overrides);
+    return settingsFor(v, List.of());
+  }
+
+  /** As {@link #settingsFor(Variant)} with {@code extra} overrides after the user's. */
+  public Settings settingsFor(Variant v, List<String> extra) {
+    List<String> all = new ArrayList<>(overrides);
+    all.addAll(extra);
+    Settings s = new SettingsLoader().load(v.name(), profile, configFiles, all);
     Variant.of(s);
     return s;
   }

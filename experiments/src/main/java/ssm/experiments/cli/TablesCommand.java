@@ -35,8 +35,12 @@ final class TablesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    report(runsDir, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return 0;
+  }
+
+  /** Writes Tables 1-3 of the runs under {@code runsDir} and prints their markdown. */
+  static void report(Path runsDir, PrintWriter out, PrintWriter err) {
     List<String> warnings = new ArrayList<>();
     List<PaperTables.Run> runs = PaperTables.scan(runsDir, warnings);
     warnings.forEach(w -> err.println("warning: " + w));
@@ -57,7 +61,6 @@ final class TablesCommand implements Callable<Integer> {
     out.flush();
     err.println("wrote " + md + " and " + runsDir.resolve("tables") + "/table{1,2,3}-*.{md,csv}");
     err.flush();
-    return 0;
   }
 
   /** The variant's parameters with its default settings (the architecture is the variant's). */

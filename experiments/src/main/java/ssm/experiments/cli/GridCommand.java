@@ -1,0 +1,101 @@
+package ssm.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import ssm.experiments.Variant;
+import ssm.experiments.run.DataSources;
+import ssm.experiments.run.GridDefinition;
+import ssm.experiments.run.GridRunner;
+import ssm.util.Check;
+
+/**
+ * {@code ssm grid}: the paper's 12 variants (or another grid file) trained, evaluated and
+ * tabulated, on the built-in synthetic data unless real data is given. Runs land in
+ * {@code runs/<grid>-<profile>/<variant>/}; rerunning skips finished variants and resumes
+ * interrupted ones; {@code --shard K/N} runs every Nth variant for N machines.
+ */
+@Command(name = "grid", mixinStandardHelpOptions = true,
+    description = "Train and evaluate a grid of variants (default: the paper's 12, profile "
+        + "demo, synthetic data) and print Tables 1-3.")
+final class GridCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin SettingsOptions settingsOptions;
+
+  @Option(names = "--grid", paramLabel = "NAME|FILE", defaultValue = "paper",
+      description = "A grid of configs/grids/ or a grid file (default: paper).")
+  String grid;
+
+  @Option(names = "--seg-data", paramLabel = "DIR",
+      description = "Segmentation data: DIR/{train,test}/{images,masks} (default: synthetic).")
+  Path segData;
+
+  @Option(names = "--cls-data", paramLabel = "SPLIT",
+      description = "Classification training split (COVIDx-CT format; default: synthetic).")
+  Path clsData;
+
+  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+      description = "Root of the run folders (default: runs).")
+  Path runsRoot;
+
+  @Option(names = "--shard", paramLabel = "K/N",
+      description = "Run variants K, K+N, K+2N, ... of the grid (1-based), e.g. 2/4.")
+  String shard;
+
+  @Override
+  public Integer call() throws Exception {
+    settingsOptions.defaultProfile("demo");
+    GridDefinition definition = GridDefinition.load(grid);
+    List<Variant> variants = shardOf(definition.variants(), shard);
+    var first = settingsOptions.settingsFor(variants.get(0));
+    if ("paper".equals(settingsOptions.profile()) && (segData == null || clsData == null)) {
+      throw new IllegalArgumentException("profile paper is the paper's protocol on the real "
+          + "datasets: give --seg-data and --cls-data (or use --profile demo)");
+    }
+    DataSources data = DataSources.resolve(first, segData, clsData, runsRoot);
+    Path root = runsRoot.resolve(definition.name() + "-" + settingsOptions.profile());
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("grid %s, profile %s: %d variant(s)%s into %s; data: %s%n", definition.name(),
+        settingsOptions.profile(), variants.size(), shard == null ? "" : " (shard " + shard + ")",
+        root, data.description());
+    err.flush();
+    long start = System.nanoTime();
+    List<GridRunner.Outcome> outcomes = new GridRunner(root, settingsOptions::settingsFor,
+        v -> settingsOptions.settingsFor(v, List.of("training.epochs = 0")), data, err)
+        .run(variants);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("| variant | paper | status | seconds | result |");
+    out.println("|---|---|---|---:|---|");
+    outcomes.forEach(o -> out.printf("| %s | %s | %s | %.0f | %s |%n", o.variant().name(),
+        o.variant().paperLabel(), o.status(), o.seconds(), o.detail()));
+    out.printf("%ngrid wall time: %.1f min%n%n", (System.nanoTime() - start) / 60e9);
+    out.flush();
+    TablesCommand.report(root, out, err);
+    return outcomes.stream().anyMatch(o -> o.status().equals("FAILED")) ? 1 : 0;
+  }
+
+  /** Variants K, K+N, ... (1-based K) of {@code all}; all of them without a shard. */
+  static List<Variant> shardOf(List<Variant> all, String shard) {
+    if (shard == null) {
+      return all;
+    }
+    String[] kn = shard.split("/");
+    Check.that(kn.length == 2 && kn[0].matches("\\d+") && kn[1].matches("\\d+"),
+        "--shard %s: expected K/N, e.g. 2/4", shard);
+    int k = Integer.parseInt(kn[0]);
+    int n = Integer.parseInt(kn[1]);
+    Check.that(n >= 1 && k >= 1 && k <= n, "--shard %s: need 1 <= K <= N", shard);
+    List<Variant> mine = new ArrayList<>();
+    for (int i = k - 1; i < all.size(); i += n) {
+      mine.add(all.get(i));
+    }
+    return mine;
+  }
+}

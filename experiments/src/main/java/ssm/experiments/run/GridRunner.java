@@ -1,0 +1,124 @@
+package ssm.experiments.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import ssm.experiments.Variant;
+import ssm.settings.Regime;
+import ssm.settings.Settings;
+
+/**
+ * Runs a grid: each variant of this shard trained (resuming an interrupted run), evaluated on
+ * the test splits and written to {@code <root>/<variant>/}; finished variants are skipped, a
+ * variant another process holds is left to it, and a failure is reported without stopping the
+ * others. Stage I is trained once per backbone and depth ({@code <root>/stage1-r18-3/}) and
+ * reused by every shared and frozen variant of that architecture.
+ */
+public final class GridRunner {
+  private final Path root;
+  private final Function<Variant, Settings> settings;
+  private final Function<Variant, Settings> stageOneSettings;
+  private final DataSources data;
+  private final PrintWriter err;
+
+  /**
+   * @param settings the settings of a variant (profile, files and overrides applied)
+   * @param stageOneSettings the settings of a Stage I-only run of a variant
+   */
+  public GridRunner(Path root, Function<Variant, Settings> settings,
+      Function<Variant, Settings> stageOneSettings, DataSources data, PrintWriter err) {
+    this.root = root;
+    this.settings = settings;
+    this.stageOneSettings = stageOneSettings;
+    this.data = data;
+    this.err = err;
+  }
+
+  /** How one variant ended. */
+  public record Outcome(Variant variant, String status, double seconds, String detail) {}
+
+  /** Runs {@code variants} (already this shard's) in order; returns one outcome each. */
+  public List<Outcome> run(List<Variant> variants) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      Variant v = variants.get(i);
+      err.printf("%n[%d/%d] %s (%s)%n", i + 1, variants.size(), v.name(), v.paperLabel());
+      err.flush();
+      Outcome o = runOne(v);
+      err.printf("[%d/%d] %s: %s in %.0f s %s%n", i + 1, variants.size(), v.name(), o.status(),
+          o.seconds(), o.detail());
+      err.flush();
+      outcomes.add(o);
+    }
+    return outcomes;
+  }
+
+  private Outcome runOne(Variant v) {
+    long start = System.nanoTime();
+    Path dir = root.resolve(v.name());
+    if (Files.exists(dir.resolve("metrics.json"))) {
+      return new Outcome(v, "done earlier", 0, "(skipped; delete its metrics.json to rerun)");
+    }
+    try {
+      Optional<RunLock> lock = RunLock.acquire(dir);
+      if (lock.isEmpty()) {
+        return new Outcome(v, "running elsewhere", 0, "(" + dir.resolve(".lock") + ")");
+      }
+      try (RunLock held = lock.get()) {
+        Settings s = settings.apply(v);
+        Path stageOne = v.regime() == Regime.SCRATCH ? null : stageOne(v);
+        Path weights = TrainingRun.run(v, s, data, dir, new TrainingRun.Start(true, null,
+            stageOne));
+        EvaluationRun.Result r = EvaluationRun.evaluate(v, s, weights, data.segTest(),
+            data.clsTest(), dir, 0, false, err);
+        return new Outcome(v, "finished", seconds(start), summary(r));
+      }
+    } catch (Exception | AssertionError e) {
+      return new Outcome(v, "FAILED", seconds(start), e.getClass().getSimpleName() + ": "
+          + e.getMessage());
+    }
+  }
+
+  /** The Stage I weights of {@code v}'s backbone and depth, trained on first use. */
+  private Path stageOne(Variant v) throws Exception {
+    Variant twoBranch = new Variant(Regime.FROZEN, v.depth(), v.blocks());
+    Path dir = root.resolve(String.format("stage1-r%d-%d", v.depth(), v.blocks()));
+    Path weights = dir.resolve(TrainingRun.WEIGHTS);
+    while (!Files.exists(weights)) {
+      Optional<RunLock> lock = RunLock.acquire(dir);
+      if (lock.isEmpty()) { // another process trains it: wait for its weights
+        Thread.sleep(5000);
+        continue;
+      }
+      try (RunLock held = lock.get()) {
+        if (!Files.exists(weights)) {
+          err.printf("Stage I for ResNet%d, %d blocks (shared by its shared and frozen "
+              + "variants)%n", v.depth(), v.blocks());
+          TrainingRun.run(twoBranch, stageOneSettings.apply(twoBranch), data, dir,
+              new TrainingRun.Start(true, null, null));
+        }
+      }
+    }
+    return weights;
+  }
+
+  private static String summary(EvaluationRun.Result r) {
+    var seg = r.report().path("segmentation").path("paper");
+    var cls = r.report().path("classification");
+    return String.format("AP@[.5:.95] %s, AP@0.5 %s, accuracy %s, F1 %s",
+        format(seg.path("ap")), format(seg.path("ap50")), format(cls.path("accuracy")),
+        format(cls.path("f1_weighted")));
+  }
+
+  private static String format(com.fasterxml.jackson.databind.JsonNode n) {
+    return n.isNumber() ? String.format("%.4f", n.asDouble()) : "n/a";
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
