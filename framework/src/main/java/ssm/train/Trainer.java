@@ -43,7 +43,18 @@ public final class Trainer {
     this.data = data;
     this.settings = settings;
     this.regime = regime;
-    this.hooks = List.copyOf(hooks);
+    this.hooks = new ArrayList<>(hooks);
+  }
+
+  /** Adds a hook after those given at construction. */
+  public void addHook(TrainingHook hook) {
+    hooks.add(hook);
+  }
+
+  /** The first hook of {@code type}. */
+  public <T extends TrainingHook> T hook(Class<T> type) {
+    return hooks.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName()));
   }
 
   /** Epochs of {@code stage}. */

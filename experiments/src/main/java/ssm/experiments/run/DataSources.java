@@ -17,14 +17,15 @@ import ssm.settings.Settings;
  * train/val/test split files, either the user's or the built-in synthetic dataset (generated
  * under {@code runs/data/} on first use and reused after).
  *
- * <p>Conventions for user data (docs/data.md): {@code --seg-data DIR} holds {@code train/} and
- * {@code test/} (each with {@code images/} and {@code masks/}), or is itself one such folder
+ * <p>Conventions for user data (docs/data.md): {@code --seg-data DIR} holds {@code train/},
+ * {@code test/} and optionally {@code val/} (each with {@code images/} and {@code masks/}; the
+ * validation folder is evaluated after every checkpoint), or is itself one such folder
  * (then used for training only); {@code --cls-data FILE} is the training split file, and the
  * validation and test splits are the files beside it whose names have {@code val} or
  * {@code test} in place of {@code train}.
  */
-public record DataSources(
-    Path segTrain, Path segTest, Path clsTrain, Path clsVal, Path clsTest, String description) {
+public record DataSources(Path segTrain, Path segVal, Path segTest, Path clsTrain, Path clsVal,
+    Path clsTest, String description) {
 
   /** The user's data where given, the built-in synthetic dataset otherwise. */
   public static DataSources resolve(Settings settings, Path segData, Path clsData, Path runsRoot) {
@@ -33,11 +34,13 @@ public record DataSources(
       synthetic = ensureSynthetic(settings.data().synthetic(), runsRoot.resolve("data"));
     }
     Path segTrain;
+    Path segVal = null;
     Path segTest;
     if (segData != null) {
       boolean split = Files.isDirectory(segData.resolve("train"));
       segTrain = split ? segData.resolve("train") : segData;
       segTest = split && Files.isDirectory(segData.resolve("test")) ? segData.resolve("test") : null;
+      segVal = split && Files.isDirectory(segData.resolve("val")) ? segData.resolve("val") : null;
     } else {
       segTrain = synthetic.resolve("seg/train");
       segTest = synthetic.resolve("seg/test");
@@ -48,7 +51,7 @@ public record DataSources(
         : "synthetic (built-in generator, " + settings.data().synthetic().folderName() + ")"
             + (segData != null ? ", segmentation " + segData : "")
             + (clsData != null ? ", classification " + clsData : "");
-    return new DataSources(segTrain, segTest, clsTrain, sibling(clsTrain, "val"),
+    return new DataSources(segTrain, segVal, segTest, clsTrain, sibling(clsTrain, "val"),
         sibling(clsTrain, "test"), description);
   }
 

@@ -85,6 +85,7 @@ public final class TrainingRun {
         TrainingState state = initialState(session, g, regime, checkpoints, start);
         Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
             hooks(variant, settings, data, events, checkpoints, extraHooks));
+        validation(model, settings, sources, events, session, g, trainer);
         if (state.globalStep() == 0) {
           events.text("config", 0, "```\n" + settings.render(true) + "\n```");
           events.graph(graph.toGraphDef());
@@ -121,6 +122,21 @@ public final class TrainingRun {
       return TrainingState.start(false);
     }
     return TrainingState.start(regime.stageOne());
+  }
+
+  /** Adds the per-checkpoint validation when the data has a validation split. */
+  private static void validation(SsmModel model, Settings settings, DataSources sources,
+      EventFileWriter events, Session session, GraphContext g, Trainer trainer) {
+    if (sources.clsVal() == null && sources.segVal() == null) {
+      return;
+    }
+    ReaderOptions options = DataSources.readerOptions(settings);
+    CheckpointHook checkpoints = trainer.hook(CheckpointHook.class);
+    trainer.addHook(new ValidationHook(model, checkpoints::last,
+        sources.segVal() == null ? null : new SegmentationFolder(sources.segVal(), options),
+        sources.clsVal() == null ? null : new CovidxSplit(sources.clsVal(),
+            CovidxSplit.defaultImagesDir(sources.clsVal()), options),
+        events, session, g.parameters()));
   }
 
   private static List<TrainingHook> hooks(Variant variant, Settings settings, TrainingData data,
