@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,14 +68,18 @@ final class GridCommand implements Callable<Integer> {
         root, data.description());
     err.flush();
     long start = System.nanoTime();
-    List<GridRunner.Outcome> outcomes = new GridRunner(root, settingsOptions::settingsFor,
+    List<GridRunner.Job> jobs = new ArrayList<>();
+    for (Variant v : variants) {
+      jobs.add(new GridRunner.Job(v.name(), v, settingsOptions.settingsFor(v), Map.of()));
+    }
+    List<GridRunner.Outcome> outcomes = new GridRunner(root,
         v -> settingsOptions.settingsFor(v, List.of("training.epochs = 0")), data, err)
-        .run(variants);
+        .run(jobs);
     PrintWriter out = spec.commandLine().getOut();
     out.println("| variant | paper | status | seconds | result |");
     out.println("|---|---|---|---:|---|");
-    outcomes.forEach(o -> out.printf("| %s | %s | %s | %.0f | %s |%n", o.variant().name(),
-        o.variant().paperLabel(), o.status(), o.seconds(), o.detail()));
+    outcomes.forEach(o -> out.printf("| %s | %s | %s | %.0f | %s |%n", o.job().name(),
+        o.job().variant().paperLabel(), o.status(), o.seconds(), o.detail()));
     out.printf("%ngrid wall time: %.1f min%n%n", (System.nanoTime() - start) / 60e9);
     out.flush();
     TablesCommand.report(root, out, err);

@@ -62,6 +62,7 @@ public final class Main implements Callable<Integer> {
         new ParamsCommand(),
         new DataCommand(),
         new GridCommand(),
+        new SweepCommand(),
         new TrainCommand(),
         new PredictCommand(),
         new ExportCommand(),

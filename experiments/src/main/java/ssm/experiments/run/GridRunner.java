@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import ssm.experiments.Variant;
@@ -12,7 +13,7 @@ import ssm.settings.Regime;
 import ssm.settings.Settings;
 
 /**
- * Runs a grid: each variant of this shard trained (resuming an interrupted run), evaluated on
+ * Runs a grid or a sweep: each job of this shard trained (resuming an interrupted run), evaluated on
  * the test splits and written to {@code <root>/<variant>/}; finished variants are skipped, a
  * variant another process holds is left to it, and a failure is reported without stopping the
  * others. Stage I is trained once per backbone and depth ({@code <root>/stage1-r18-3/}) and
@@ -20,36 +21,43 @@ import ssm.settings.Settings;
  */
 public final class GridRunner {
   private final Path root;
-  private final Function<Variant, Settings> settings;
   private final Function<Variant, Settings> stageOneSettings;
   private final DataSources data;
   private final PrintWriter err;
 
   /**
-   * @param settings the settings of a variant (profile, files and overrides applied)
-   * @param stageOneSettings the settings of a Stage I-only run of a variant
+   * @param stageOneSettings the settings of a Stage I-only run of a variant, or null to train
+   *     Stage I inside each run (sweeps, whose keys may change Stage I)
    */
-  public GridRunner(Path root, Function<Variant, Settings> settings,
-      Function<Variant, Settings> stageOneSettings, DataSources data, PrintWriter err) {
+  public GridRunner(Path root, Function<Variant, Settings> stageOneSettings, DataSources data,
+      PrintWriter err) {
     this.root = root;
-    this.settings = settings;
     this.stageOneSettings = stageOneSettings;
     this.data = data;
     this.err = err;
   }
 
-  /** How one variant ended. */
-  public record Outcome(Variant variant, String status, double seconds, String detail) {}
+  /**
+   * One run of a grid or sweep.
+   *
+   * @param name its folder under the root (the variant's name in a grid)
+   * @param hparams extra hyperparameters to log (a sweep's keys)
+   */
+  public record Job(String name, Variant variant, Settings settings, Map<String, Object> hparams) {}
 
-  /** Runs {@code variants} (already this shard's) in order; returns one outcome each. */
-  public List<Outcome> run(List<Variant> variants) {
+  /** How one job ended. */
+  public record Outcome(Job job, String status, double seconds, String detail) {}
+
+  /** Runs {@code jobs} (already this shard's) in order; returns one outcome each. */
+  public List<Outcome> run(List<Job> jobs) {
     List<Outcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < variants.size(); i++) {
-      Variant v = variants.get(i);
-      err.printf("%n[%d/%d] %s (%s)%n", i + 1, variants.size(), v.name(), v.paperLabel());
+    for (int i = 0; i < jobs.size(); i++) {
+      Job job = jobs.get(i);
+      err.printf("%n[%d/%d] %s (%s)%n", i + 1, jobs.size(), job.name(),
+          job.variant().paperLabel());
       err.flush();
-      Outcome o = runOne(v);
-      err.printf("[%d/%d] %s: %s in %.0f s %s%n", i + 1, variants.size(), v.name(), o.status(),
+      Outcome o = runOne(job);
+      err.printf("[%d/%d] %s: %s in %.0f s %s%n", i + 1, jobs.size(), job.name(), o.status(),
           o.seconds(), o.detail());
       err.flush();
       outcomes.add(o);
@@ -57,28 +65,30 @@ public final class GridRunner {
     return outcomes;
   }
 
-  private Outcome runOne(Variant v) {
+  private Outcome runOne(Job job) {
     long start = System.nanoTime();
-    Path dir = root.resolve(v.name());
+    Variant v = job.variant();
+    Path dir = root.resolve(job.name());
     if (Files.exists(dir.resolve("metrics.json"))) {
-      return new Outcome(v, "done earlier", 0, "(skipped; delete its metrics.json to rerun)");
+      return new Outcome(job, "done earlier", 0, "(skipped; delete its metrics.json to rerun)");
     }
     try {
       Optional<RunLock> lock = RunLock.acquire(dir);
       if (lock.isEmpty()) {
-        return new Outcome(v, "running elsewhere", 0, "(" + dir.resolve(".lock") + ")");
+        return new Outcome(job, "running elsewhere", 0, "(" + dir.resolve(".lock") + ")");
       }
       try (RunLock held = lock.get()) {
-        Settings s = settings.apply(v);
-        Path stageOne = v.regime() == Regime.SCRATCH ? null : stageOne(v);
+        Settings s = job.settings();
+        Path stageOne = v.regime() == Regime.SCRATCH || stageOneSettings == null ? null
+            : stageOne(v);
         Path weights = TrainingRun.run(v, s, data, dir, new TrainingRun.Start(true, null,
-            stageOne));
+            stageOne), job.hparams());
         EvaluationRun.Result r = EvaluationRun.evaluate(v, s, weights, data.segTest(),
             data.clsTest(), dir, 0, false, err);
-        return new Outcome(v, "finished", seconds(start), summary(r));
+        return new Outcome(job, "finished", seconds(start), summary(r));
       }
     } catch (Exception | AssertionError e) {
-      return new Outcome(v, "FAILED", seconds(start), e.getClass().getSimpleName() + ": "
+      return new Outcome(job, "FAILED", seconds(start), e.getClass().getSimpleName() + ": "
           + e.getMessage());
     }
   }
@@ -99,7 +109,7 @@ public final class GridRunner {
           err.printf("Stage I for ResNet%d, %d blocks (shared by its shared and frozen "
               + "variants)%n", v.depth(), v.blocks());
           TrainingRun.run(twoBranch, stageOneSettings.apply(twoBranch), data, dir,
-              new TrainingRun.Start(true, null, null));
+              new TrainingRun.Start(true, null, null), Map.of());
         }
       }
     }

@@ -59,12 +59,19 @@ public final class TrainingRun {
   /** Trains {@code variant} into {@code out}; returns the final weights file. */
   public static Path run(Variant variant, Settings settings, DataSources sources, Path out,
       Start start) throws Exception {
-    return run(variant, settings, sources, out, start, List.of());
+    return run(variant, settings, sources, out, start, Map.of(), List.of());
+  }
+
+  /** As {@link #run(Variant, Settings, DataSources, Path, Start)}, logging extra hparams. */
+  public static Path run(Variant variant, Settings settings, DataSources sources, Path out,
+      Start start, Map<String, Object> hparams) throws Exception {
+    return run(variant, settings, sources, out, start, hparams, List.of());
   }
 
   /** As {@link #run(Variant, Settings, DataSources, Path, Start)} with extra hooks (tests). */
   static Path run(Variant variant, Settings settings, DataSources sources, Path out,
-      Start start, List<TrainingHook> extraHooks) throws Exception {
+      Start start, Map<String, Object> extraHparams, List<TrainingHook> extraHooks)
+      throws Exception {
     Files.createDirectories(out);
     settings.writeTo(out);
     Injector injector = variant.injector(settings);
@@ -90,7 +97,9 @@ public final class TrainingRun {
           events.text("config", 0, "```\n" + settings.render(true) + "\n```");
           events.graph(graph.toGraphDef());
         }
-        events.hparams(hparams(variant, settings), List.of("loss/segmentation", "loss/s",
+        Map<String, Object> hparams = hparams(variant, settings);
+        hparams.putAll(extraHparams);
+        events.hparams(hparams, List.of("loss/segmentation", "loss/s",
             "eval/ap", "eval/f1"));
         TrainingState end = trainer.run(state);
         Path last = checkpoints.latest().orElseThrow();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.Variant;
@@ -48,7 +49,7 @@ class ResumeTest {
     Path crashed = dir.resolve("crashed");
     // 6 classification slices per epoch: step 9 is the middle of epoch 2
     assertThrows(IllegalStateException.class, () -> TrainingRun.run(v, s, data, crashed,
-        TrainingRun.Start.FRESH, List.of(new Crash(9))));
+        TrainingRun.Start.FRESH, Map.of(), List.of(new Crash(9))));
     long[] executed = {0};
     TrainingHook counter = new TrainingHook() {
       @Override
@@ -57,7 +58,7 @@ class ResumeTest {
       }
     };
     Path resumed = TrainingRun.run(v, s, data, crashed, new TrainingRun.Start(true, null, null),
-        List.of(counter));
+        Map.of(), List.of(counter));
     assertEquals(6, executed[0], "the resumed run replays epoch 2 only, from its checkpoint");
 
     Map<String, Safetensors.Entry> a = Safetensors.read(whole);
