@@ -34,17 +34,7 @@ final class GridCommand implements Callable<Integer> {
       description = "A grid of configs/grids/ or a grid file (default: paper).")
   String grid;
 
-  @Option(names = "--seg-data", paramLabel = "DIR",
-      description = "Segmentation data: DIR/{train,test}/{images,masks} (default: synthetic).")
-  Path segData;
-
-  @Option(names = "--cls-data", paramLabel = "SPLIT",
-      description = "Classification training split (COVIDx-CT format; default: synthetic).")
-  Path clsData;
-
-  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
-      description = "Root of the run folders (default: runs).")
-  Path runsRoot;
+  @Mixin DataOptions dataOptions;
 
   @Option(names = "--shard", paramLabel = "K/N",
       description = "Run variants K, K+N, K+2N, ... of the grid (1-based), e.g. 2/4.")
@@ -56,12 +46,12 @@ final class GridCommand implements Callable<Integer> {
     GridDefinition definition = GridDefinition.load(grid);
     List<Variant> variants = shardOf(definition.variants(), shard);
     var first = settingsOptions.settingsFor(variants.get(0));
-    if ("paper".equals(settingsOptions.profile()) && (segData == null || clsData == null)) {
+    if ("paper".equals(settingsOptions.profile()) && !dataOptions.realData()) {
       throw new IllegalArgumentException("profile paper is the paper's protocol on the real "
           + "datasets: give --seg-data and --cls-data (or use --profile demo)");
     }
-    DataSources data = DataSources.resolve(first, segData, clsData, runsRoot);
-    Path root = runsRoot.resolve(definition.name() + "-" + settingsOptions.profile());
+    DataSources data = dataOptions.sources(first);
+    Path root = dataOptions.runsRoot().resolve(definition.name() + "-" + settingsOptions.profile());
     PrintWriter err = spec.commandLine().getErr();
     err.printf("grid %s, profile %s: %d variant(s)%s into %s; data: %s%n", definition.name(),
         settingsOptions.profile(), variants.size(), shard == null ? "" : " (shard " + shard + ")",

@@ -33,15 +33,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "A setting and its values; repeatable (the product of all is run).")
   List<String> sweeps;
 
-  @Option(names = "--seg-data", paramLabel = "DIR", description = "Segmentation data.")
-  Path segData;
-
-  @Option(names = "--cls-data", paramLabel = "SPLIT", description = "Classification split.")
-  Path clsData;
-
-  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
-      description = "Root of the run folders (default: runs).")
-  Path runsRoot;
+  @Mixin DataOptions dataOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -56,8 +48,8 @@ final class SweepCommand implements Callable<Integer> {
       jobs.add(new GridRunner.Job(label(c), variant,
           settingsOptions.settingsFor(variant, overrides), hparams));
     }
-    DataSources data = DataSources.resolve(jobs.get(0).settings(), segData, clsData, runsRoot);
-    Path root = runsRoot.resolve("sweep-" + variant.name() + "-" + settingsOptions.profile());
+    DataSources data = dataOptions.sources(jobs.get(0).settings());
+    Path root = dataOptions.runsRoot().resolve("sweep-" + variant.name() + "-" + settingsOptions.profile());
     PrintWriter err = spec.commandLine().getErr();
     err.printf("sweep of %s: %d combination(s) into %s; data: %s%n", variant.name(), jobs.size(),
         root, data.description());

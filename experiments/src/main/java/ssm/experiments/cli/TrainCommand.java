@@ -19,13 +19,7 @@ import ssm.settings.Settings;
 final class TrainCommand implements Callable<Integer> {
   @Mixin SettingsOptions settingsOptions;
 
-  @Option(names = "--seg-data", paramLabel = "DIR",
-      description = "Segmentation data: DIR/{train,test}/{images,masks} (default: synthetic).")
-  Path segData;
-
-  @Option(names = "--cls-data", paramLabel = "SPLIT",
-      description = "Classification training split file (COVIDx-CT format; default: synthetic).")
-  Path clsData;
+  @Mixin DataOptions dataOptions;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/VARIANT).")
   Path out;
@@ -41,16 +35,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "A finished Stage I model: skip Stage I (shared and frozen regimes).")
   Path stageOneWeights;
 
-  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
-      description = "Root of run folders and of the generated synthetic data (default: runs).")
-  Path runsRoot;
-
   @Override
   public Integer call() throws Exception {
     Settings settings = settingsOptions.settings();
     Variant variant = settingsOptions.variant();
-    DataSources sources = DataSources.resolve(settings, segData, clsData, runsRoot);
-    Path dir = out != null ? out : runsRoot.resolve(variant.name());
+    DataSources sources = dataOptions.sources(settings);
+    Path dir = out != null ? out : dataOptions.runsRoot().resolve(variant.name());
     TrainingRun.run(variant, settings, sources, dir,
         new TrainingRun.Start(resume, initWeights, stageOneWeights));
     return 0;

@@ -78,9 +78,9 @@ class MainTest {
 
   @Test
   void verbosePrintsTheStackTrace() {
-    assertEquals(2, run("config", "--verbose", "--set", "training.epochs=0"));
+    assertEquals(2, run("config", "--verbose", "--set", "training.epochs=-1"));
     assertTrue(err.toString().contains("\tat "), err.toString());
-    assertTrue(err.toString().contains("error: --set training.epochs=0: training.epochs = 0.0 must "
-        + "be positive"), err.toString());
+    assertTrue(err.toString().contains("error: --set training.epochs=-1: training.epochs = -1 must "
+        + "be >= 0 (0: Stage I only)"), err.toString());
   }
 }

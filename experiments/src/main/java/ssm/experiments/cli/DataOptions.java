@@ -1,0 +1,40 @@
+package ssm.experiments.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import ssm.experiments.run.DataSources;
+import ssm.settings.Settings;
+
+/**
+ * The data options of the commands that train ({@code train}, {@code grid}, {@code sweep}):
+ * the real data sets, or the built-in synthetic one generated under {@code --runs}.
+ */
+public final class DataOptions {
+  @Option(names = "--seg-data", paramLabel = "DIR",
+      description = "Segmentation data: DIR/{train,test[,val]}/{images,masks} "
+          + "(default: the built-in synthetic data).")
+  Path segData;
+
+  @Option(names = "--cls-data", paramLabel = "SPLIT",
+      description = "Classification training split file, COVIDx-CT format; val/test splits are "
+          + "the files beside it named with val/test (default: the built-in synthetic data).")
+  Path clsData;
+
+  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+      description = "Root of the run folders and of the generated synthetic data (default: runs).")
+  Path runsRoot;
+
+  /** The data of a run with {@code settings}. */
+  public DataSources sources(Settings settings) {
+    return DataSources.resolve(settings, segData, clsData, runsRoot);
+  }
+
+  /** Whether both real data sets were given. */
+  public boolean realData() {
+    return segData != null && clsData != null;
+  }
+
+  public Path runsRoot() {
+    return runsRoot;
+  }
+}
