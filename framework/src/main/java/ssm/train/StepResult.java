@@ -11,7 +11,9 @@ import java.util.Map;
  * @param copiedBranch whether the classification branch received the segmentation branch
  * @param seconds wall time of the step
  * @param slices ids of the slices used, for error messages
+ * @param gradients the segmentation step's gradients by parameter name, on the steps where the
+ *     trainer fetched them for histograms; empty otherwise
  */
 public record StepResult(
     TrainingState state, Map<String, Float> losses, boolean copiedBranch, double seconds,
-    String slices) {}
+    String slices, Map<String, float[]> gradients) {}

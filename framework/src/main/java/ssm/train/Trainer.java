@@ -35,6 +35,7 @@ public final class Trainer {
   private final TrainingSettings settings;
   private final TrainingRegime regime;
   private final List<TrainingHook> hooks;
+  private int gradientPeriod;
 
   public Trainer(Session session, TrainingGraph graph, TrainingData data,
       TrainingSettings settings, TrainingRegime regime, List<TrainingHook> hooks) {
@@ -44,6 +45,14 @@ public final class Trainer {
     this.settings = settings;
     this.regime = regime;
     this.hooks = new ArrayList<>(hooks);
+  }
+
+  /**
+   * Also fetches the segmentation step's gradients every {@code steps} steps (in the same
+   * Session.run), handed to the hooks in {@link StepResult#gradients()}; 0 never.
+   */
+  public void fetchGradientsEvery(int steps) {
+    this.gradientPeriod = steps;
   }
 
   /** Adds a hook after those given at construction. */
@@ -113,10 +122,13 @@ public final class Trainer {
     double best = state.bestSegmentationLoss();
     boolean copied = false;
     StringBuilder slices = new StringBuilder();
+    Map<String, float[]> gradients = new LinkedHashMap<>();
     SegmentationExample seg = in.segmentation();
     if (seg != null && seg.count() > 0) { // slices without lesions are skipped (MODEL-SPEC 5)
       slices.append(seg.id());
-      losses.putAll(segmentationStep(seg, state.globalStep()));
+      boolean withGradients = gradientPeriod > 0 && state.globalStep() % gradientPeriod == 0;
+      losses.putAll(segmentationStep(seg, state.globalStep(),
+          withGradients ? gradients : null));
       float loss = losses.get("loss/segmentation");
       if (loss < best) {
         best = loss;
@@ -132,10 +144,16 @@ public final class Trainer {
       losses.put(CLASSIFICATION_LOSS, classificationStep(cls, state.globalStep()));
     }
     return new StepResult(state.next(best), losses, copied, (System.nanoTime() - start) / 1e9,
-        slices.toString());
+        slices.toString(), gradients);
   }
 
   Map<String, Float> segmentationStep(SegmentationExample seg, long step) {
+    return segmentationStep(seg, step, null);
+  }
+
+  /** A segmentation step; when {@code gradients} is not null, fills it by parameter name. */
+  private Map<String, Float> segmentationStep(SegmentationExample seg, long step,
+      Map<String, float[]> gradients) {
     Slice image = seg.image();
     List<Tensor> feeds = new ArrayList<>();
     try {
@@ -150,10 +168,17 @@ public final class Trainer {
       for (Operand<TFloat32> loss : graph.segmentationLosses.values()) {
         runner.fetch(loss);
       }
+      if (gradients != null) {
+        graph.segmentationGradients.forEach(p -> runner.fetch(p.gradient()));
+      }
       Map<String, Float> out = new LinkedHashMap<>();
       try (Result r = runner.run()) {
         for (int i = 0; i < tags.size(); i++) {
           out.put(tags.get(i), Tensors.scalar(r.get(i)));
+        }
+        for (int i = 0; gradients != null && i < graph.segmentationGradients.size(); i++) {
+          gradients.put(graph.segmentationGradients.get(i).name(),
+              Tensors.toFloats(r.get(tags.size() + i)));
         }
       }
       return out;

@@ -54,6 +54,8 @@ public final class TrainingGraph {
   /** Copies the segmentation branch into the classification branch; null with one branch. */
   public final Op copyBranch;
   public final PytorchAdam optimizer;
+  /** The segmentation step's gradients, for histograms (parameters the loss reaches). */
+  public final List<PytorchAdam.ParameterGradient> segmentationGradients;
 
   private TrainingGraph(GraphContext g, SsmModel model, TrainingSettings settings) {
     Ops tf = g.ops();
@@ -83,8 +85,10 @@ public final class TrainingGraph {
     List<String> ownBranch = model.classificationSource().ownParameterPrefixes();
     Predicate<String> segmentationUpdates = n -> !ParameterGroups.sHead(n)
         && ownBranch.stream().noneMatch(n::startsWith);
-    Op segmentationUpdate = optimizer.update(PytorchAdam.gradients(g.graph(), segmentationLoss,
-        g.parameters().trainable(segmentationUpdates)));
+    List<PytorchAdam.ParameterGradient> gradients = PytorchAdam.gradients(g.graph(),
+        segmentationLoss, g.parameters().trainable(segmentationUpdates));
+    segmentationGradients = gradients.stream().filter(p -> p.gradient() != null).toList();
+    Op segmentationUpdate = optimizer.update(gradients);
     List<Op> segmentationOps = new ArrayList<>(batchNormUpdates);
     segmentationOps.add(segmentationUpdate);
     segmentationStep = tf.withControlDependencies(segmentationOps)

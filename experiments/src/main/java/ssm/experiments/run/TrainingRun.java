@@ -42,6 +42,8 @@ import ssm.train.hooks.ProgressHook;
 public final class TrainingRun {
   /** File name of the final weights in the run folder. */
   public static final String WEIGHTS = "weights.safetensors";
+  /** Gradient histograms are logged every this many steps (a full copy of the gradients). */
+  static final int GRADIENT_HISTOGRAM_STEPS = 200;
 
   /**
    * What to start from.
@@ -93,6 +95,7 @@ public final class TrainingRun {
         Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
             hooks(variant, settings, data, events, checkpoints, extraHooks));
         validation(model, settings, sources, events, session, g, trainer);
+        trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
         if (state.globalStep() == 0) {
           events.text("config", 0, "```\n" + settings.render(true) + "\n```");
           events.graph(graph.toGraphDef());

@@ -27,7 +27,7 @@ public final class EventsHook implements TrainingHook {
   @Override
   public void afterStep(StepResult r) {
     long step = r.state().globalStep();
-    if (step % period != 0) {
+    if (step % period != 0 && r.gradients().isEmpty()) {
       return;
     }
     Map<String, Number> scalars = new LinkedHashMap<>(r.losses());
@@ -49,6 +49,7 @@ public final class EventsHook implements TrainingHook {
     lastStep = step;
     lastTime = now;
     events.scalars(step, scalars);
+    r.gradients().forEach((name, values) -> events.histogram("gradients/" + name, step, values));
   }
 
   @Override
