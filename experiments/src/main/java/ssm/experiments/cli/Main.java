@@ -63,7 +63,8 @@ public final class Main implements Callable<Integer> {
         new DataCommand(),
         new PredictCommand(),
         new ExportCommand(),
-        new CocoEvalCommand()
+        new CocoEvalCommand(),
+        new BenchCommand()
         // ---- Commands from branches being merged: add each here, one line, in this order. ----
         // ---- Later: train, eval, grid, sweep, bench, tables. ----
         );
