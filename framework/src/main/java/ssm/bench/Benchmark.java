@@ -180,16 +180,19 @@ public final class Benchmark {
         results.put("inference_first_run_s", (System.nanoTime() - t0) / 1e9);
       }
       List<Double> graphOnly = new ArrayList<>();
+      List<Double> graphCpu = new ArrayList<>();
       List<Double> endToEnd = new ArrayList<>();
       long detections = 0;
       log.accept("inference: " + options.warmup() + " warm-up + " + options.iters() + " runs");
       for (int i = 0; i < options.warmup() + options.iters(); i++) {
         Slice s = slices.get(i % slices.size()).image();
         long a = System.nanoTime();
+        long ca = cpuNanos();
         try (Result r = predictor.runGraph(s, null)) {
           long b = System.nanoTime();
           if (i >= options.warmup()) {
             graphOnly.add((b - a) / 1e9);
+            graphCpu.add((cpuNanos() - ca) / 1e9);
             detections += r.get(3).shape().size(0);
           }
         }
@@ -205,6 +208,7 @@ public final class Benchmark {
       }
       results.put("inference_graph", Stats.of(graphOnly).toMap());
       results.put("inference_end_to_end", Stats.of(endToEnd).toMap());
+      results.put("inference_graph_cpu", Stats.of(graphCpu).toMap());
       results.put("inference_detections_per_slice", (double) detections / options.iters());
       if (options.profile()) {
         StepProfile p = new StepProfile();
@@ -238,11 +242,13 @@ public final class Benchmark {
         List<Double> seg = new ArrayList<>();
         List<Double> cls = new ArrayList<>();
         List<Double> iteration = new ArrayList<>();
+        List<Double> iterationCpu = new ArrayList<>();
         List<Double> copy = new ArrayList<>();
         log.accept("training: " + options.warmup() + " warm-up + " + options.iters()
             + " iterations");
         for (int i = 0; i < options.warmup() + options.iters(); i++) {
           long a = System.nanoTime();
+          long ca = cpuNanos();
           trainer.segmentationStep(segs.get(i % segs.size()), i);
           long b = System.nanoTime();
           trainer.classificationStep(clss.get(i % clss.size()), i);
@@ -254,6 +260,7 @@ public final class Benchmark {
             seg.add((b - a) / 1e9);
             cls.add((c - b) / 1e9);
             iteration.add((c - a) / 1e9);
+            iterationCpu.add((cpuNanos() - ca) / 1e9);
           }
           if (tg.copyBranch != null) {
             long d = System.nanoTime();
@@ -264,6 +271,7 @@ public final class Benchmark {
           }
         }
         results.put("training_iteration", Stats.of(iteration).toMap());
+        results.put("training_iteration_cpu", Stats.of(iterationCpu).toMap());
         results.put("training_segmentation_step", Stats.of(seg).toMap());
         results.put("training_classification_step", Stats.of(cls).toMap());
         if (!copy.isEmpty()) {
@@ -340,6 +348,15 @@ public final class Benchmark {
     return RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
   }
 
+  /** CPU time of this process, all threads (TensorFlow's native ones included), or 0. */
+  static long cpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
+  }
+
   /** The three load averages of /proc/loadavg, or an empty string where there is none. */
   public static String loadAverage() {
     try {
@@ -384,7 +401,9 @@ public final class Benchmark {
     for (String[] row : new String[][] {
         {"inference_graph", "inference, Session.run only (s/slice)"},
         {"inference_end_to_end", "inference, end to end (s/slice)"},
+        {"inference_graph_cpu", "inference, CPU s of Session.run"},
         {"training_iteration", "training iteration (s)"},
+        {"training_iteration_cpu", "training iteration, CPU s"},
         {"training_segmentation_step", "  segmentation step (s)"},
         {"training_classification_step", "  classification step (s)"},
         {"training_branch_copy", "  branch copy (s)"}}) {
