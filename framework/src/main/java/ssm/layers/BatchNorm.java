@@ -32,16 +32,12 @@ public record BatchNorm(String name, int channels) {
     var mean = g.parameters().buffer(name + ".running_mean", shape, Init.ZEROS);
     var variance = g.parameters().buffer(name + ".running_var", shape, Init.ONES);
     if (mode == BatchNormMode.INFERENCE) {
-      // FusedBatchNormV3 with the running statistics: TF's CPU kernel computes y = x * scale +
-      // shift with scale = gamma * rsqrt(var + eps), shift = beta - mean * scale (the formula of
-      // PyTorch's eval-mode BN), and Grappler's remapper folds it, with the ReLU after it, into
-      // the preceding convolution (_FusedConv2D / oneDNN's fused conv): no separate Mul and Add
-      // passes over every activation. No gradient ever flows through it: the RoI batch that
-      // feeds S is cut from the network by StopGradient (MODEL-SPEC 2).
-      FusedBatchNorm<TFloat32, TFloat32> frozen = tf.nn.fusedBatchNorm(x, gamma, beta, mean,
-          variance, FusedBatchNorm.epsilon(EPS), FusedBatchNorm.isTraining(false),
-          FusedBatchNorm.dataFormat("NHWC"));
-      return frozen.y();
+      // y = x * scale + shift; the statistics are constants for the gradient.
+      Operand<TFloat32> scale =
+          tf.math.mul(gamma, tf.stopGradient(tf.math.rsqrt(tf.math.add(variance, tf.constant(EPS)))));
+      Operand<TFloat32> shift =
+          tf.math.sub(beta, tf.math.mul(tf.stopGradient(mean.asOutput()), scale));
+      return tf.math.add(tf.math.mul(x, scale), shift);
     }
     FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x, gamma, beta,
         tf.constant(new float[0]), tf.constant(new float[0]),
