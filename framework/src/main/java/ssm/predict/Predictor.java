@@ -131,8 +131,11 @@ public final class Predictor implements AutoCloseable {
       float[] box = {boxes[4 * i] / slice.scaleX(), boxes[4 * i + 1] / slice.scaleY(),
           boxes[4 * i + 2] / slice.scaleX(), boxes[4 * i + 3] / slice.scaleY()};
       float[] probs = Arrays.copyOfRange(masks, i * cells, (i + 1) * cells);
-      float[] pasted = MaskPaster.paste(probs, maskSize, box, h, w).mask();
-      lesions.add(new Lesion(box, scores[i], Rle.fromProbabilities(pasted, h, w, MASK_THRESHOLD)));
+      // Only the pasted box's window: the same RLE as pasting into a full-size image (MaskPaster
+      // .paste + Rle.fromProbabilities), without allocating and scanning H x W per lesion.
+      MaskPaster.Window win = MaskPaster.pasteWindow(probs, maskSize, box, h, w);
+      lesions.add(new Lesion(box, scores[i], Rle.fromWindowProbabilities(win.values(), win.x0(),
+          win.y0(), win.width(), win.height(), h, w, MASK_THRESHOLD)));
     }
     return lesions;
   }
