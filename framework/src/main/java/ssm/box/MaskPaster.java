@@ -43,20 +43,56 @@ public final class MaskPaster {
       System.arraycopy(probs, y * m, padded, (y + 1) * p + 1, m);
     }
     int[] b = pasteBox(box, m);
+    Window win = window(padded, p, b, imageHeight, imageWidth);
+    float[] image = new float[imageHeight * imageWidth];
+    for (int y = 0; y < win.height(); y++) {
+      System.arraycopy(win.values(), y * win.width(), image,
+          (win.y0() + y) * imageWidth + win.x0(), win.width());
+    }
+    return new Pasted(b, image);
+  }
+
+  /**
+   * The part of a pasted mask inside the image: {@code height x width} probabilities (row-major)
+   * at image column {@code x0}, row {@code y0}; every pixel outside it is 0. What {@link #paste}
+   * writes into its full-size image, without the full-size image.
+   */
+  public record Window(int x0, int y0, int width, int height, float[] values) {}
+
+  /** {@link #paste}, as the {@link Window} inside the image only (same values). */
+  public static Window pasteWindow(float[] probs, int m, float[] box, int imageHeight,
+      int imageWidth) {
+    Check.that(
+        m > 0 && probs.length == m * m, "mask must be %s x %s, got %s values", m, m, probs.length);
+    Check.that(box.length == 4, "box must have 4 coordinates, got %s", box.length);
+    int p = m + 2;
+    float[] padded = new float[p * p];
+    for (int y = 0; y < m; y++) {
+      System.arraycopy(probs, y * m, padded, (y + 1) * p + 1, m);
+    }
+    return window(padded, p, pasteBox(box, m), imageHeight, imageWidth);
+  }
+
+  private static Window window(float[] padded, int p, int[] b, int imageHeight, int imageWidth) {
     int w = Math.max(b[2] - b[0] + 1, 1);
     int h = Math.max(b[3] - b[1] + 1, 1);
     float[] resized = resizeBilinear(padded, p, p, h, w);
-    float[] image = new float[imageHeight * imageWidth];
     int x0 = Math.max(b[0], 0);
     int x1 = Math.min(b[2] + 1, imageWidth);
     int y0 = Math.max(b[1], 0);
     int y1 = Math.min(b[3] + 1, imageHeight);
+    int ww = Math.max(x1 - x0, 0);
+    int wh = Math.max(y1 - y0, 0);
+    if (ww == 0 || wh == 0) {
+      return new Window(0, 0, 0, 0, new float[0]);
+    }
+    float[] values = new float[ww * wh];
     for (int y = y0; y < y1; y++) {
       for (int x = x0; x < x1; x++) {
-        image[y * imageWidth + x] = resized[(y - b[1]) * w + (x - b[0])];
+        values[(y - y0) * ww + (x - x0)] = resized[(y - b[1]) * w + (x - b[0])];
       }
     }
-    return new Pasted(b, image);
+    return new Window(x0, y0, ww, wh, values);
   }
 
   /**

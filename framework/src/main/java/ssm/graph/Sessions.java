@@ -22,7 +22,18 @@ public final class Sessions {
    * (absl logging, which TF_CPP_MIN_LOG_LEVEL does not silence in TF 2.16).
    */
   public static ConfigProto config() {
-    return ConfigProto.newBuilder()
+    ConfigProto.Builder b = ConfigProto.newBuilder();
+    // Thread pools: TensorFlow's default (one thread per core for each) unless the system
+    // properties ssm.intra-op-threads / ssm.inter-op-threads say otherwise (benchmarks).
+    int intra = Integer.getInteger("ssm.intra-op-threads", 0);
+    int inter = Integer.getInteger("ssm.inter-op-threads", 0);
+    if (intra > 0) {
+      b.setIntraOpParallelismThreads(intra);
+    }
+    if (inter > 0) {
+      b.setInterOpParallelismThreads(inter);
+    }
+    return b
         .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(
             RewriterConfig.newBuilder().setMemoryOptimization(RewriterConfig.MemOptType.NO_MEM_OPT)))
         .build();

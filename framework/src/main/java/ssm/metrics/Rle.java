@@ -61,6 +61,66 @@ public final class Rle {
     return encode(i -> probabilities[i] > threshold, height, width);
   }
 
+  /**
+   * {@link #fromProbabilities} of an image that is 0 everywhere but in a {@code windowWidth x
+   * windowHeight} window (row-major values) at column {@code x0}, row {@code y0}: the same RLE,
+   * without visiting the pixels outside the window. {@code threshold} must be >= 0 (0 is then
+   * background).
+   */
+  public static Rle fromWindowProbabilities(float[] window, int x0, int y0, int windowWidth,
+      int windowHeight, int height, int width, float threshold) {
+    Check.that(threshold >= 0, "threshold %s must be >= 0", threshold);
+    Check.that(window.length == windowWidth * windowHeight && x0 >= 0 && y0 >= 0
+        && x0 + windowWidth <= width && y0 + windowHeight <= height,
+        "window %dx%d at (%d, %d) does not fit a %dx%d image", windowWidth, windowHeight, x0, y0,
+        width, height);
+    Runs r = new Runs();
+    for (int x = 0; x < width; x++) {
+      if (x < x0 || x >= x0 + windowWidth) {
+        r.add(false, height);
+        continue;
+      }
+      r.add(false, y0);
+      for (int y = 0; y < windowHeight; y++) {
+        r.add(window[y * windowWidth + (x - x0)] > threshold, 1);
+      }
+      r.add(false, height - y0 - windowHeight);
+    }
+    return new Rle(height, width, r.finish());
+  }
+
+  /** Column-major run lengths, starting with background, as {@link #encode(PixelSource, int, int)}. */
+  private static final class Runs {
+    private int[] counts = new int[16];
+    private int k;
+    private boolean previous;
+    private int run;
+
+    void add(boolean v, int n) {
+      if (n <= 0) {
+        return;
+      }
+      if (v != previous) {
+        push(run);
+        run = 0;
+        previous = v;
+      }
+      run += n;
+    }
+
+    private void push(int c) {
+      if (k == counts.length) {
+        counts = Arrays.copyOf(counts, 2 * k);
+      }
+      counts[k++] = c;
+    }
+
+    int[] finish() {
+      push(run);
+      return Arrays.copyOf(counts, k);
+    }
+  }
+
   private interface PixelSource {
     boolean get(int rowMajorIndex);
   }

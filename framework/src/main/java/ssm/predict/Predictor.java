@@ -11,6 +11,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import ssm.box.MaskPaster;
@@ -38,6 +39,22 @@ public final class Predictor implements AutoCloseable {
 
   /** Builds {@code model}'s inference graph and loads {@code weights} (safetensors). */
   public Predictor(SsmModel model, Path weights) throws IOException {
+    this(model, weights, true);
+  }
+
+  /**
+   * A predictor over the initialisers' (random) weights, for benchmarks: the same graph and the
+   * same per-slice work as a trained one.
+   */
+  public static Predictor untrained(SsmModel model) {
+    try {
+      return new Predictor(model, null, false);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // not reached: nothing is read
+    }
+  }
+
+  private Predictor(SsmModel model, Path weights, boolean load) throws IOException {
     try {
       GraphContext g = new GraphContext(graph, 0);
       Ops tf = g.ops();
@@ -45,7 +62,9 @@ public final class Predictor implements AutoCloseable {
       out = model.buildInference(g, image, paddingSeed(tf));
       maskSize = 2 * model.settings().mask().outputSize();
       session = Sessions.create(graph);
-      Weights.load(session, g.parameters(), weights);
+      if (load) {
+        Weights.load(session, g.parameters(), weights);
+      }
     } catch (IOException | RuntimeException e) {
       graph.close();
       throw e;
@@ -60,17 +79,36 @@ public final class Predictor implements AutoCloseable {
     return tf.constant(new long[] {20201, 0});
   }
 
+  /**
+   * The Session.run of {@link #predict} for {@code slice}, without the Java-side post-processing
+   * (mask pasting, RLE): what the graph costs. The caller closes the result.
+   */
+  public Result runGraph(Slice slice, RunOptions options) {
+    try (TFloat32 in = Tensors.floats(slice.pixels(), slice.height(), slice.width(), 3)) {
+      Session.Runner runner = runner(in, false);
+      if (options == null) {
+        return runner.run();
+      }
+      return runner.setOptions(options).runAndFetchMetadata();
+    }
+  }
+
+  private Session.Runner runner(TFloat32 in, boolean debug) {
+    Session.Runner runner = session.runner().feed(image, in)
+        .fetch(out.classLogits()).fetch(out.classProbabilities())
+        .fetch(out.detections().boxes()).fetch(out.detections().scores())
+        .fetch(out.maskProbabilities());
+    if (debug) {
+      runner.fetch(out.proposals().boxes()).fetch(out.proposals().logits())
+          .fetch(out.roiBatch().rows());
+    }
+    return runner;
+  }
+
   /** The prediction for {@code slice} (already resized by the data layer). */
   public Prediction predict(Slice slice, boolean debug) {
     try (TFloat32 in = Tensors.floats(slice.pixels(), slice.height(), slice.width(), 3)) {
-      Session.Runner runner = session.runner().feed(image, in)
-          .fetch(out.classLogits()).fetch(out.classProbabilities())
-          .fetch(out.detections().boxes()).fetch(out.detections().scores())
-          .fetch(out.maskProbabilities());
-      if (debug) {
-        runner.fetch(out.proposals().boxes()).fetch(out.proposals().logits())
-            .fetch(out.roiBatch().rows());
-      }
+      Session.Runner runner = runner(in, debug);
       try (Result r = runner.run()) {
         float[] boxes = Tensors.toFloats(r.get(2));
         float[] scores = Tensors.toFloats(r.get(3));
@@ -93,8 +131,11 @@ public final class Predictor implements AutoCloseable {
       float[] box = {boxes[4 * i] / slice.scaleX(), boxes[4 * i + 1] / slice.scaleY(),
           boxes[4 * i + 2] / slice.scaleX(), boxes[4 * i + 3] / slice.scaleY()};
       float[] probs = Arrays.copyOfRange(masks, i * cells, (i + 1) * cells);
-      float[] pasted = MaskPaster.paste(probs, maskSize, box, h, w).mask();
-      lesions.add(new Lesion(box, scores[i], Rle.fromProbabilities(pasted, h, w, MASK_THRESHOLD)));
+      // Only the pasted box's window: the same RLE as pasting into a full-size image (MaskPaster
+      // .paste + Rle.fromProbabilities), without allocating and scanning H x W per lesion.
+      MaskPaster.Window win = MaskPaster.pasteWindow(probs, maskSize, box, h, w);
+      lesions.add(new Lesion(box, scores[i], Rle.fromWindowProbabilities(win.values(), win.x0(),
+          win.y0(), win.width(), win.height(), h, w, MASK_THRESHOLD)));
     }
     return lesions;
   }

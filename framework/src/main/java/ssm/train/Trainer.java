@@ -147,7 +147,8 @@ public final class Trainer {
         slices.toString(), gradients);
   }
 
-  Map<String, Float> segmentationStep(SegmentationExample seg, long step) {
+  /** One segmentation step (Eq. 1) on {@code seg}; its losses by tag. */
+  public Map<String, Float> segmentationStep(SegmentationExample seg, long step) {
     return segmentationStep(seg, step, null);
   }
 
@@ -187,7 +188,8 @@ public final class Trainer {
     }
   }
 
-  float classificationStep(ClassificationExample cls, long step) {
+  /** One classification step (Eq. 2) on {@code cls}; its loss. */
+  public float classificationStep(ClassificationExample cls, long step) {
     try (TFloat32 image = pixels(cls.image());
         Tensor label = org.tensorflow.types.TInt32.scalarOf(cls.label());
         Tensor seed = seedTensor(step, 1);
