@@ -42,10 +42,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Only these: inference, training, data (comma-separated; default all).")
   java.util.List<String> only;
 
-  @Option(names = "--profile",
+  @Option(names = "--trace",
       description = "Also trace 3 runs of each (FULL_TRACE) and print the time per op type and "
           + "name scope.")
-  boolean profile;
+  boolean trace;
 
   @Option(names = "--json", description = "One JSON object on stdout instead of the table.")
   boolean json;
@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
     Settings settings = settingsOptions.settings();
     PrintWriter err = spec.commandLine().getErr();
     Benchmark bench = new Benchmark(settingsOptions.variant().model(settings), settings.training(),
-        new Benchmark.Options(size, iters, warmup, parts, profile), m -> {
+        new Benchmark.Options(size, iters, warmup, parts, trace), m -> {
           err.println(m);
           err.flush();
         });
