@@ -170,6 +170,13 @@ public final class PaperTables {
   }
 
   /** Table 2: the paper's per-image mask AP, ranked by AP@[.5:.95]. */
+  /** {@code "4 of 12 (8 skipped)"}: the slices the paper's per-image AP averaged over. */
+  private static String slicesScored(Run r) {
+    var images = r.metrics().at("/segmentation/paper/images");
+    return String.format("%d of %d (%d skipped)", images.path("scored").asInt(),
+        images.path("total").asInt(), images.path("skipped").asInt());
+  }
+
   public static Table table2(List<Run> runs) {
     List<Run> measured = runs.stream()
         .filter(r -> r.metrics().at("/segmentation/paper").isObject()).toList();
@@ -187,7 +194,7 @@ public final class PaperTables {
       Double ap = number(r, "/segmentation/paper/ap");
       List<String> row = new ArrayList<>(List.of(String.valueOf(rank), r.variant().name(),
           r.variant().paperLabel(), f4(ap50), f4(p.ap50()), f4(ap75), f4(p.ap75()), f4(ap),
-          f4(p.ap()), String.valueOf(paperRank.get(r.variant()))));
+          f4(p.ap()), String.valueOf(paperRank.get(r.variant())), slicesScored(r)));
       data.addColumn(row, r);
       rows.add(row);
       csv.add(List.of(String.valueOf(rank), r.variant().name(), r.variant().paperLabel(), "measured",
@@ -199,19 +206,22 @@ public final class PaperTables {
     for (Variant v : notRun(measured)) {
       PaperResults.Segmentation p = PaperResults.segmentation(v);
       List<String> row = new ArrayList<>(List.of("", v.name(), v.paperLabel(), NOT_RUN,
-          f4(p.ap50()), "", f4(p.ap75()), "", f4(p.ap()), String.valueOf(paperRank.get(v))));
+          f4(p.ap50()), "", f4(p.ap75()), "", f4(p.ap()), String.valueOf(paperRank.get(v)), ""));
       data.addEmptyColumn(row);
       rows.add(row);
       csv.add(List.of("", v.name(), v.paperLabel(), NOT_RUN, "", raw(p.ap50()), "", raw(p.ap75()),
           "", raw(p.ap()), String.valueOf(paperRank.get(v)), "", ""));
     }
     List<String> header = new ArrayList<>(List.of("rank", "variant", "paper label", "AP@0.5",
-        "paper", "AP@0.75", "paper", "AP@[.5:.95]", "paper", "paper rank"));
+        "paper", "AP@0.75", "paper", "AP@[.5:.95]", "paper", "paper rank", "slices scored"));
     data.addHeader(header);
     return new Table("table2-segmentation",
         "**Table 2.** Lesion segmentation: the paper's per-image mask AP (mean over test slices; "
             + "MODEL-SPEC 7, docs/metrics.md), ranked by AP@[.5:.95]; each paper figure is in the "
-            + "column after ours. " + data.caption(),
+            + "column after ours. By the paper's rule a slice with no lesion and no prediction "
+            + "scores 1 and a slice with only one of the two is skipped, so a model that predicts "
+            + "nothing scores 1 on the slices it is scored on: read AP with its \"slices scored\" "
+            + "column. " + data.caption(),
         header, rows,
         List.of("rank", "variant", "paper_label", "status", "ap50", "ap50_paper", "ap75",
             "ap75_paper", "ap", "ap_paper", "paper_rank", "images_scored", "dataset"),
