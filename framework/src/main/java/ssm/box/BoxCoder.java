@@ -29,6 +29,12 @@ public record BoxCoder(float wx, float wy, float ww, float wh, float dwClamp) {
     Check.positive("box coder weight wh", wh);
   }
 
+  /** A coder with the settings' weights {@code [wx, wy, ww, wh]} and the default clamp. */
+  public static BoxCoder of(float[] weights) {
+    Check.that(weights.length == 4, "box coder weights must be 4 values, got %s", weights.length);
+    return new BoxCoder(weights[0], weights[1], weights[2], weights[3]);
+  }
+
   /** A coder with the default clamp {@code log(1000 / 16)}. */
   public BoxCoder(float wx, float wy, float ww, float wh) {
     this(wx, wy, ww, wh, DEFAULT_CLAMP);

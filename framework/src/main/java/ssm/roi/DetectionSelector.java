@@ -21,8 +21,7 @@ public final class DetectionSelector {
 
   public DetectionSelector(RoiSettings settings) {
     this.settings = settings;
-    float[] w = settings.boxWeights();
-    this.coder = new BoxCoder(w[0], w[1], w[2], w[3]);
+    this.coder = BoxCoder.of(settings.boxWeights());
   }
 
   /** Detections among {@code proposals} [N, 4] scored by {@code out}. */

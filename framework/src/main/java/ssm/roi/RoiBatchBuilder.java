@@ -25,8 +25,7 @@ public final class RoiBatchBuilder {
 
   public RoiBatchBuilder(ClassifierSettings settings, RoiSettings roi) {
     this.settings = settings;
-    float[] w = roi.boxWeights();
-    this.coder = new BoxCoder(w[0], w[1], w[2], w[3]);
+    this.coder = BoxCoder.of(roi.boxWeights());
   }
 
   /** Rows of the batch; R = model.classifier.rois. */

@@ -21,11 +21,10 @@ public record RoiTargets(Matcher matcher, BalancedSampler sampler, BoxCoder code
 
   /** The targets of MODEL-SPEC 2 from {@code model.roi}. */
   public static RoiTargets from(RoiSettings s) {
-    float[] w = s.boxWeights();
     return new RoiTargets(
         new Matcher(s.positiveIou(), s.positiveIou(), false),
         new BalancedSampler(s.batchPerImage(), s.positiveFraction()),
-        new BoxCoder(w[0], w[1], w[2], w[3]));
+        BoxCoder.of(s.boxWeights()));
   }
 
   /**

@@ -22,11 +22,10 @@ public record RpnTargets(Matcher matcher, BalancedSampler sampler, BoxCoder code
 
   /** The targets of MODEL-SPEC 2 from {@code model.rpn}. */
   public static RpnTargets from(RpnSettings s) {
-    float[] w = s.boxWeights();
     return new RpnTargets(
         new Matcher(s.positiveIou(), s.negativeIou(), true),
         new BalancedSampler(s.batchPerImage(), s.positiveFraction()),
-        new BoxCoder(w[0], w[1], w[2], w[3]));
+        BoxCoder.of(s.boxWeights()));
   }
 
   /**
