@@ -170,11 +170,16 @@ public final class PaperTables {
   }
 
   /** Table 2: the paper's per-image mask AP, ranked by AP@[.5:.95]. */
-  /** {@code "4 of 12 (8 skipped)"}: the slices the paper's per-image AP averaged over. */
+  /**
+   * {@code "4 of 12 (8 skipped)"}: the slices the paper's per-image AP averaged over (just the
+   * scored count when the report has no totals).
+   */
   private static String slicesScored(Run r) {
     var images = r.metrics().at("/segmentation/paper/images");
-    return String.format("%d of %d (%d skipped)", images.path("scored").asInt(),
-        images.path("total").asInt(), images.path("skipped").asInt());
+    int scored = images.path("scored").asInt();
+    int total = images.path("total").asInt();
+    return total == 0 ? String.valueOf(scored)
+        : String.format("%d of %d (%d skipped)", scored, total, images.path("skipped").asInt());
   }
 
   public static Table table2(List<Run> runs) {
