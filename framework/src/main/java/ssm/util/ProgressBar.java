@@ -14,7 +14,8 @@ public final class ProgressBar {
   private final long total;
   private final PrintStream out;
   private final boolean interactive;
-  private final long start = System.nanoTime();
+  private long start = -1;
+  private long startDone;
   private long lastDraw;
   private long lastDecile = -1;
 
@@ -32,6 +33,10 @@ public final class ProgressBar {
   /** Reports {@code done} of {@code total} items, with {@code extra} text (losses, say). */
   public void update(long done, String extra) {
     long now = System.nanoTime();
+    if (start < 0) { // rates count from the first report, so set-up time does not distort them
+      start = now;
+      startDone = done;
+    }
     long decile = done * 10 / total;
     boolean last = done >= total;
     if (interactive) {
@@ -52,11 +57,12 @@ public final class ProgressBar {
 
   private String line(long done, long now, String extra) {
     double seconds = (now - start) / 1e9;
-    double rate = seconds > 0 ? done / seconds : 0;
+    double rate = seconds > 0 && done > startDone ? (done - startDone) / seconds : 0;
     int filled = (int) (WIDTH * Math.min(done, total) / total);
     String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
     String eta = rate > 0 && done < total ? " ETA " + format((long) ((total - done) / rate)) : "";
-    return String.format("%s [%s] %d/%d %.2f/s%s%s", label, bar, done, total, rate, eta,
+    String speed = rate > 0 ? String.format(" %.2f/s", rate) : "";
+    return String.format("%s [%s] %d/%d%s%s%s", label, bar, done, total, speed, eta,
         extra == null || extra.isEmpty() ? "" : " " + extra);
   }
 
