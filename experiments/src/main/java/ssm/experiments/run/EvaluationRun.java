@@ -51,9 +51,9 @@ public final class EvaluationRun {
    */
   public static Result evaluate(Variant variant, Settings settings, Path weights, Path seg,
       Path cls, Path metricsDir, int limit, boolean skipBad, PrintWriter err) throws IOException {
-    ReaderOptions options = ReaderOptions.defaults()
-        .withSize(settings.model().input().minSize(), settings.model().input().maxSize())
-        .withSkipBad(skipBad);
+    // The readers of training (DataSources): ground truth here is the lesions training saw.
+    ReaderOptions options = DataSources.readerOptions(settings)
+        .withSkipBad(skipBad || settings.data().skipBad());
     SegmentationFolder segmentation = seg == null ? null : new SegmentationFolder(seg, options);
     LazyDataset<ClassificationExample> classification = cls == null ? null
         : Files.isDirectory(cls) ? new ClassPrefixedFolder(cls, options)
