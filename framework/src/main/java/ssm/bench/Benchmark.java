@@ -38,6 +38,7 @@ import ssm.graph.Sessions;
 import ssm.graph.Tensors;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
+import ssm.settings.ModelSettings;
 import ssm.settings.TrainingSettings;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
@@ -210,6 +211,7 @@ public final class Benchmark {
       results.put("inference_end_to_end", Stats.of(endToEnd).toMap());
       results.put("inference_graph_cpu", Stats.of(graphCpu).toMap());
       results.put("inference_detections_per_slice", (double) detections / options.iters());
+      arithmetic(Math.round((float) detections / options.iters()));
       if (options.profile()) {
         StepProfile p = new StepProfile();
         for (int i = 0; i < Math.min(3, options.iters()); i++) {
@@ -221,6 +223,30 @@ public final class Benchmark {
       }
     }
     results.put("inference_peak_rss_mb", vmHwmMb());
+  }
+
+  /**
+   * The model's multiply-accumulates per inference ({@link ModelArithmetic}, on the padded input)
+   * and the time they take at the machine's measured MatMul rate: a floor no implementation on
+   * this machine and build goes under.
+   */
+  private void arithmetic(int detections) {
+    ModelSettings m = model.settings();
+    int d = m.input().sizeDivisible();
+    int side = (options.size() + d - 1) / d * d;
+    int branches = model.classificationSource().ownParameterPrefixes().isEmpty() ? 1 : 2;
+    long macs = ModelArithmetic.total(ModelArithmetic.inference(m, side, side,
+        m.rpn().postNmsTopN(), branches, detections));
+    log.accept("measuring the machine's float32 MatMul rate (2048^3)");
+    double gflops = MatMulRate.measureGflops();
+    results.put("inference_gmac", macs / 1e9);
+    results.put("matmul_gflops", gflops);
+    results.put("inference_arithmetic_floor_s", 2 * macs / 1e9 / gflops);
+    int maxPositives = Math.round(m.roi().batchPerImage() * m.roi().positiveFraction());
+    results.put("training_arithmetic_floor_s", List.of(
+        2 * ModelArithmetic.trainingIteration(m, side, side, 0, branches) / 1e9 / gflops,
+        2 * ModelArithmetic.trainingIteration(m, side, side, maxPositives, branches) / 1e9
+            / gflops));
   }
 
   private void training(List<SegmentationExample> segs, List<ClassificationExample> clss) {
@@ -416,6 +442,10 @@ public final class Benchmark {
     }
     for (String[] row : new String[][] {
         {"inference_detections_per_slice", "detections per slice (untrained)", "%.1f"},
+        {"inference_gmac", "inference multiply-accumulates (G)", "%.2f"},
+        {"matmul_gflops", "machine: float32 MatMul rate (GFLOP/s)", "%.1f"},
+        {"inference_arithmetic_floor_s", "inference arithmetic at that rate (s)", "%.4f"},
+        {"training_arithmetic_floor_s", "training iteration arithmetic (s)", "%s"},
         {"inference_build_s", "inference graph build (s)", "%.2f"},
         {"inference_first_run_s", "inference first run (s)", "%.2f"},
         {"training_build_s", "training graph build (s)", "%.2f"},
@@ -427,7 +457,10 @@ public final class Benchmark {
         {"peak_rss_mb", "peak RSS at end (MB, VmHWM)", "%.0f"}}) {
       Object v = r.get(row[0]);
       if (v != null) {
-        b.append(String.format("%-38s %10s%n", row[1], String.format(row[2], v)));
+        String value = v instanceof List<?> range
+            ? String.format("%.3f .. %.3f", range.get(0), range.get(range.size() - 1))
+            : String.format(row[2], v);
+        b.append(String.format("%-38s %10s%n", row[1], value));
       }
     }
     return b.toString();

@@ -11,12 +11,18 @@ import ssm.graph.ParameterLayout;
 /**
  * A 2-d convolution with PyTorch's padding semantics, NHWC. PyTorch pads symmetrically; TF's
  * "SAME" pads asymmetrically for stride 2, so stride-2 and odd paddings pad explicitly first.
+ * Built as TensorFlow's generic {@code Conv} op, not {@code Conv2D}, so that it runs in Eigen
+ * even with oneDNN on (see {@link ConvGradient}); the arithmetic is the same.
  *
  * @param name parameter prefix, e.g. {@code backbone.body.conv1} ({@code .weight}, {@code .bias})
  */
 public record Conv2d(
     String name, int in, int out, int kernel, int stride, int padding, boolean bias,
     Init weightInit, Init biasInit) {
+
+  static {
+    ConvGradient.ensureRegistered();
+  }
 
   /** A convolution with bias, both initialised with {@code weightInit} / zeros. */
   public static Conv2d withBias(String name, int in, int out, int kernel, int padding, Init init) {
@@ -36,11 +42,11 @@ public record Conv2d(
     List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
     Operand<TFloat32> y;
     if (padding == 0) {
-      y = tf.nn.conv2d(x, w, strides, "VALID");
+      y = tf.nn.conv(x, w, strides, "VALID");
     } else if (stride == 1 && 2 * padding == kernel - 1) {
-      y = tf.nn.conv2d(x, w, strides, "SAME"); // symmetric: same as PyTorch
+      y = tf.nn.conv(x, w, strides, "SAME"); // symmetric: same as PyTorch
     } else {
-      y = tf.nn.conv2d(zeroPad(tf, x, padding), w, strides, "VALID");
+      y = tf.nn.conv(zeroPad(tf, x, padding), w, strides, "VALID");
     }
     if (bias) {
       Operand<TFloat32> b = g.parameters().parameter(name + ".bias", new long[] {out},
