@@ -13,8 +13,9 @@ import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
 
 /**
- * End-to-end learning of both outputs at 128 px: a short scratch-regime run (12 epochs, 324
- * iterations, about 3 minutes), then the evaluation on the HELD-OUT synthetic test splits: the
+ * End-to-end learning of both outputs at 128 px: a short scratch-regime run (24 epochs, 648
+ * iterations, about 6 minutes; 12 epochs were enough for the Conv2D build and fell to chance
+ * after the switch to the Conv op changed the rounding of the trajectory), then the evaluation on the HELD-OUT synthetic test splits: the
  * classifier beats chance and lesions are found. Deterministic (seeded data and samplers,
  * TF_DETERMINISTIC_OPS=1), so the figures in the comments reproduce.
  */
@@ -26,7 +27,7 @@ class ClassifierLearningTest {
     Settings s = new SettingsLoader().load("scratch-r18-2", List.of(), List.of(
         "data.synthetic { seg = 40, cls = 45, size = 128, seed = 5 }",
         "data.min-lesion-area = 20", "model.input { min-size = 128, max-size = 256 }",
-        "training { epochs = 12, learning-rate = 3e-4, checkpoint-every-epochs = 12 }"));
+        "training { epochs = 24, learning-rate = 3e-4, checkpoint-every-epochs = 24 }"));
     Variant v = Variant.of(s);
     DataSources data = DataSources.resolve(s, null, null, dir);
     Path weights = TrainingRun.run(v, s, data, dir.resolve("run"), TrainingRun.Start.FRESH);
@@ -35,9 +36,10 @@ class ClassifierLearningTest {
     var cls = r.report().path("classification");
     System.out.println("held-out: " + r.evaluation().toText());
     double accuracy = cls.path("accuracy").asDouble();
-    // measured 6 of 9 held-out slices right (0.667); chance is 1/3
+    // measured 6 of 9 held-out slices right (0.667), macro F1 0.656; chance is 1/3
     assertTrue(accuracy > 0.5, "held-out accuracy " + accuracy + " (chance 1/3)");
-    // measured COCO mask AP50 0.337 on the held-out segmentation slices; untrained: 0
+    // measured COCO mask AP50 0.337 (paper AP@0.5 0.833) on the held-out segmentation slices;
+    // untrained: 0
     double ap50 = r.evaluation().cocoSegm().stats().ap50();
     assertTrue(ap50 > 0.2, "held-out COCO mask AP50 " + ap50);
   }
