@@ -227,8 +227,8 @@ public final class Benchmark {
 
   /**
    * The model's multiply-accumulates per inference ({@link ModelArithmetic}, on the padded input)
-   * and the time they take at the machine's measured MatMul rate: a floor no implementation on
-   * this machine and build goes under.
+   * and the time they take at the machine's measured MatMul rate: the floor for any
+   * implementation that does these multiplications in float32 with TensorFlow's kernels.
    */
   private void arithmetic(int detections) {
     ModelSettings m = model.settings();
