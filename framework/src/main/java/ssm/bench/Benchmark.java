@@ -23,9 +23,9 @@ import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
-import ssm.data.BadItems;
 import ssm.data.ClassificationExample;
 import ssm.data.CovidxSplit;
+import ssm.data.InMemoryDataset;
 import ssm.data.LazyDataset;
 import ssm.data.Prefetcher;
 import ssm.data.ReaderOptions;
@@ -261,8 +261,8 @@ public final class Benchmark {
       TrainingGraph tg = TrainingGraph.build(g, model, training);
       try (Session session = Sessions.create(graph)) {
         results.put("training_build_s", (System.nanoTime() - t0) / 1e9);
-        TrainingData data = new TrainingData(new ListDataset<>(segs, SegmentationExample::id),
-            new ListDataset<>(clss, ClassificationExample::id), "bench");
+        TrainingData data = new TrainingData(new InMemoryDataset<>(segs, SegmentationExample::id),
+            new InMemoryDataset<>(clss, ClassificationExample::id), "bench");
         Trainer trainer = new Trainer(session, tg, data, training, TrainingRegime.SHARED,
             List.of());
         List<Double> seg = new ArrayList<>();
@@ -445,7 +445,7 @@ public final class Benchmark {
         {"inference_gmac", "inference multiply-accumulates (G)", "%.2f"},
         {"matmul_gflops", "machine: float32 MatMul rate (GFLOP/s)", "%.1f"},
         {"inference_arithmetic_floor_s", "inference arithmetic at that rate (s)", "%.4f"},
-        {"training_arithmetic_floor_s", "training iteration arithmetic (s)", "%s"},
+        {"training_arithmetic_floor_s", "training iteration arithmetic (s)", "%.3f .. %.3f"},
         {"inference_build_s", "inference graph build (s)", "%.2f"},
         {"inference_first_run_s", "inference first run (s)", "%.2f"},
         {"training_build_s", "training graph build (s)", "%.2f"},
@@ -457,10 +457,8 @@ public final class Benchmark {
         {"peak_rss_mb", "peak RSS at end (MB, VmHWM)", "%.0f"}}) {
       Object v = r.get(row[0]);
       if (v != null) {
-        String value = v instanceof List<?> range
-            ? String.format("%.3f .. %.3f", range.get(0), range.get(range.size() - 1))
-            : String.format(row[2], v);
-        b.append(String.format("%-38s %10s%n", row[1], value));
+        Object[] values = v instanceof List<?> list ? list.toArray() : new Object[] {v};
+        b.append(String.format("%-38s %10s%n", row[1], String.format(row[2], values)));
       }
     }
     return b.toString();
@@ -471,35 +469,6 @@ public final class Benchmark {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** An in-memory dataset over already-decoded items. */
-  private record ListDataset<T>(List<T> items, java.util.function.Function<T, String> ids)
-      implements LazyDataset<T> {
-    @Override
-    public int size() {
-      return items.size();
-    }
-
-    @Override
-    public String id(int index) {
-      return ids.apply(items.get(index));
-    }
-
-    @Override
-    public T load(int index) {
-      return items.get(index);
-    }
-
-    @Override
-    public boolean skipBad() {
-      return false;
-    }
-
-    @Override
-    public BadItems badItems() {
-      return new BadItems();
     }
   }
 }

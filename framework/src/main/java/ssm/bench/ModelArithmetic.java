@@ -1,7 +1,9 @@
 package ssm.bench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import ssm.backbone.TruncatedResNet;
 import ssm.settings.ModelSettings;
 
 /**
@@ -12,8 +14,6 @@ import ssm.settings.ModelSettings;
  * the floor that the arithmetic alone sets (docs/performance.md).
  */
 public final class ModelArithmetic {
-  private static final int[] STAGE_CHANNELS = {64, 128, 256, 512};
-
   private ModelArithmetic() {}
 
   /**
@@ -80,7 +80,7 @@ public final class ModelArithmetic {
 
   /** The truncated ResNet body; leaves {@code size} at its output's height and width. */
   static long backbone(ModelSettings.BackboneSettings b, int[] size) {
-    int[] blocks = b.depth() == 18 ? new int[] {2, 2, 2, 2} : new int[] {3, 4, 6, 3};
+    List<Integer> blocks = new TruncatedResNet(b.depth(), b.blocks()).blocksPerStage();
     int h = down(size[0], 7, 2, 3);
     int w = down(size[1], 7, 2, 3);
     long macs = conv(h, w, 7, 3, 64);
@@ -88,8 +88,8 @@ public final class ModelArithmetic {
     w = down(w, 3, 2, 1);
     int in = 64;
     for (int stage = 0; stage < b.blocks(); stage++) {
-      int out = STAGE_CHANNELS[stage];
-      for (int block = 0; block < blocks[stage]; block++) {
+      int out = 64 << stage; // as TruncatedResNet
+      for (int block = 0; block < blocks.get(stage); block++) {
         int stride = stage > 0 && block == 0 ? 2 : 1;
         int oh = down(h, 3, stride, 1);
         int ow = down(w, 3, stride, 1);

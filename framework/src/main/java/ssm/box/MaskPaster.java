@@ -34,16 +34,9 @@ public final class MaskPaster {
    * input pixels) into an {@code imageHeight x imageWidth} image.
    */
   public static Pasted paste(float[] probs, int m, float[] box, int imageHeight, int imageWidth) {
-    Check.that(
-        m > 0 && probs.length == m * m, "mask must be %s x %s, got %s values", m, m, probs.length);
-    Check.that(box.length == 4, "box must have 4 coordinates, got %s", box.length);
-    int p = m + 2;
-    float[] padded = new float[p * p];
-    for (int y = 0; y < m; y++) {
-      System.arraycopy(probs, y * m, padded, (y + 1) * p + 1, m);
-    }
+    checkInputs(probs, m, box);
     int[] b = pasteBox(box, m);
-    Window win = window(padded, p, b, imageHeight, imageWidth);
+    Window win = window(probs, m, b, imageHeight, imageWidth);
     float[] image = new float[imageHeight * imageWidth];
     for (int y = 0; y < win.height(); y++) {
       System.arraycopy(win.values(), y * win.width(), image,
@@ -62,18 +55,23 @@ public final class MaskPaster {
   /** {@link #paste}, as the {@link Window} inside the image only (same values). */
   public static Window pasteWindow(float[] probs, int m, float[] box, int imageHeight,
       int imageWidth) {
+    checkInputs(probs, m, box);
+    return window(probs, m, pasteBox(box, m), imageHeight, imageWidth);
+  }
+
+  private static void checkInputs(float[] probs, int m, float[] box) {
     Check.that(
         m > 0 && probs.length == m * m, "mask must be %s x %s, got %s values", m, m, probs.length);
     Check.that(box.length == 4, "box must have 4 coordinates, got %s", box.length);
+  }
+
+  /** The m x m mask, padded by one zero on each side, resized to paste box {@code b}, clipped. */
+  private static Window window(float[] probs, int m, int[] b, int imageHeight, int imageWidth) {
     int p = m + 2;
     float[] padded = new float[p * p];
     for (int y = 0; y < m; y++) {
       System.arraycopy(probs, y * m, padded, (y + 1) * p + 1, m);
     }
-    return window(padded, p, pasteBox(box, m), imageHeight, imageWidth);
-  }
-
-  private static Window window(float[] padded, int p, int[] b, int imageHeight, int imageWidth) {
     int w = Math.max(b[2] - b[0] + 1, 1);
     int h = Math.max(b[3] - b[1] + 1, 1);
     float[] resized = resizeBilinear(padded, p, p, h, w);

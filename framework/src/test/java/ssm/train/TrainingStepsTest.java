@@ -16,6 +16,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import ssm.data.ClassificationExample;
 import ssm.data.CovidxSplit;
+import ssm.data.InMemoryDataset;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
@@ -61,7 +62,8 @@ class TrainingStepsTest {
   private static void check(SsmModel model, Regime regime) {
     try (GraphFixture g = new GraphFixture()) {
       TrainingGraph tg = TrainingGraph.build(g.context(), model, settings(regime));
-      TrainingData data = new TrainingData(new Single<>(seg), new Single<>(cls), "test");
+      TrainingData data = new TrainingData(new InMemoryDataset<>(List.of(seg), SegmentationExample::id),
+          new InMemoryDataset<>(List.of(cls), ClassificationExample::id), "test");
       Session s = g.session();
       Map<String, float[]> before = snapshot(s, g.context().parameters().all());
       Trainer trainer = new Trainer(s, tg, data, settings(regime), TrainingRegime.SHARED, List.of());
