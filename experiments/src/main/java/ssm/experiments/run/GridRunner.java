@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import ssm.experiments.Variant;
+import ssm.experiments.tables.PaperTables;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 
@@ -119,8 +120,11 @@ public final class GridRunner {
   private static String summary(EvaluationRun.Result r) {
     var seg = r.report().path("segmentation").path("paper");
     var cls = r.report().path("classification");
-    return String.format("AP@[.5:.95] %s, AP@0.5 %s, accuracy %s, F1 %s",
-        format(seg.path("ap")), format(seg.path("ap50")), format(cls.path("accuracy")),
+    // The paper's per-image AP scores a lesion-free slice without predictions as 1: say over
+    // how many slices it averaged, or an untrained model reads as perfect.
+    return String.format("AP@[.5:.95] %s, AP@0.5 %s [slices scored: %s], accuracy %s, F1 %s",
+        format(seg.path("ap")), format(seg.path("ap50")),
+        PaperTables.slicesScored(seg.path("images")), format(cls.path("accuracy")),
         format(cls.path("f1_weighted")));
   }
 

@@ -175,7 +175,11 @@ public final class PaperTables {
    * scored count when the report has no totals).
    */
   private static String slicesScored(Run r) {
-    var images = r.metrics().at("/segmentation/paper/images");
+    return slicesScored(r.metrics().at("/segmentation/paper/images"));
+  }
+
+  /** The same, from the {@code segmentation.paper.images} node of a metrics report. */
+  public static String slicesScored(com.fasterxml.jackson.databind.JsonNode images) {
     int scored = images.path("scored").asInt();
     int total = images.path("total").asInt();
     return total == 0 ? String.valueOf(scored)
