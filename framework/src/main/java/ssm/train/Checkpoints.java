@@ -27,9 +27,15 @@ import ssm.io.Weights;
  * (PyTorch names and layouts: {@code ./ssm predict --weights} reads it), {@code
  * optimizer.safetensors} (Adam's per-parameter state) and {@code state.json}. Each is written to
  * a temporary folder, then renamed, so a crash never leaves a half-written checkpoint. The last
- * {@code keep} are kept, plus {@code best/}.
+ * {@code keep} are kept, plus the copies {@link #keepAs} makes ({@code best/}, {@code
+ * best-validation/}).
  */
 public final class Checkpoints {
+  /** The lowest-training-loss checkpoint's copy ({@code CheckpointHook}). */
+  public static final String BEST = "best";
+  /** The best-on-validation checkpoint's copy ({@code ValidationHook} of the runner). */
+  public static final String BEST_VALIDATION = "best-validation";
+
   private static final String PREFIX = "ckpt-";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path dir;
@@ -71,17 +77,22 @@ public final class Checkpoints {
     return target;
   }
 
-  /** Copies checkpoint {@code ckpt} to {@code best/} (atomically). */
-  public void markBest(Path ckpt) throws IOException {
-    Path tmp = Files.createTempDirectory(dir, ".tmp-best-");
+  /** This run's checkpoint folder. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** Copies checkpoint {@code ckpt} to the sibling folder {@code name} (atomically). */
+  public void keepAs(Path ckpt, String name) throws IOException {
+    Path tmp = Files.createTempDirectory(dir, ".tmp-" + name + "-");
     try {
       try (Stream<Path> files = Files.list(ckpt)) {
         for (Path f : files.toList()) {
           Files.copy(f, tmp.resolve(f.getFileName()));
         }
       }
-      deleteRecursively(dir.resolve("best"));
-      Files.move(tmp, dir.resolve("best"), StandardCopyOption.ATOMIC_MOVE);
+      deleteRecursively(dir.resolve(name));
+      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     } finally {
       deleteRecursively(tmp);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
@@ -74,6 +75,9 @@ public final class TrainingRun {
   static Path run(Variant variant, Settings settings, DataSources sources, Path out,
       Start start, Map<String, Object> extraHparams, List<TrainingHook> extraHooks)
       throws Exception {
+    if (!start.resume()) {
+      refuseToOverwrite(out);
+    }
     Files.createDirectories(out);
     settings.writeTo(out);
     Injector injector = variant.injector(settings);
@@ -94,7 +98,7 @@ public final class TrainingRun {
         TrainingState state = initialState(session, g, regime, checkpoints, start);
         Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
             hooks(variant, settings, data, events, checkpoints, extraHooks));
-        validation(model, settings, sources, events, session, g, trainer);
+        validation(model, settings, sources, events, session, g, trainer, checkpoints);
         trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
         if (state.globalStep() == 0) {
           events.text("config", 0, "```\n" + settings.render(true) + "\n```");
@@ -112,6 +116,20 @@ public final class TrainingRun {
         System.err.printf("%s: trained %d steps; weights in %s%n", variant.name(),
             end.globalStep(), weights);
         return weights;
+      }
+    }
+  }
+
+  /** A fresh run in a folder that holds checkpoints would overwrite another run's. */
+  private static void refuseToOverwrite(Path out) throws IOException {
+    Path dir = out.resolve("checkpoints");
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      if (entries.findAny().isPresent()) {
+        throw new IllegalArgumentException(String.format("%s already holds a run's checkpoints "
+            + "(%s): add --resume to continue that run, or choose another --out", out, dir));
       }
     }
   }
@@ -138,13 +156,14 @@ public final class TrainingRun {
 
   /** Adds the per-checkpoint validation when the data has a validation split. */
   private static void validation(SsmModel model, Settings settings, DataSources sources,
-      EventFileWriter events, Session session, GraphContext g, Trainer trainer) {
+      EventFileWriter events, Session session, GraphContext g, Trainer trainer,
+      Checkpoints checkpoints) {
     if (sources.clsVal() == null && sources.segVal() == null) {
       return;
     }
     ReaderOptions options = DataSources.readerOptions(settings);
-    CheckpointHook checkpoints = trainer.hook(CheckpointHook.class);
-    trainer.addHook(new ValidationHook(model, checkpoints::last,
+    CheckpointHook written = trainer.hook(CheckpointHook.class);
+    trainer.addHook(new ValidationHook(model, written::last, checkpoints,
         sources.segVal() == null ? null : new SegmentationFolder(sources.segVal(), options),
         sources.clsVal() == null ? null : new CovidxSplit(sources.clsVal(),
             CovidxSplit.defaultImagesDir(sources.clsVal()), options),

@@ -1,6 +1,10 @@
 package ssm.experiments.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,7 @@ import ssm.model.SsmModel;
 import ssm.predict.Overlay;
 import ssm.predict.Prediction;
 import ssm.predict.Predictor;
+import ssm.train.Checkpoints;
 import ssm.train.TrainingHook;
 import ssm.train.TrainingState;
 
@@ -30,10 +35,18 @@ import ssm.train.TrainingState;
  * logs the metrics, an overlay of the first validation slice, and a histogram of every weight
  * to the event file. It evaluates the checkpoint file itself, so what it reports is exactly
  * what {@code ./ssm predict} would do with it.
+ *
+ * <p>The metrics also go to the checkpoint's {@code validation.json}, and the checkpoint with the
+ * highest validation score so far is copied to {@code checkpoints/best-validation/}: the paper's
+ * F1 (Table 3 ranks by it) when there are classification validation slices, else the paper's
+ * AP@[.5:.95] (Table 2's rank). A resumed run reads the score to beat from that copy.
  */
 final class ValidationHook implements TrainingHook {
   private final SsmModel model;
+  static final String METRICS_FILE = "validation.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Supplier<Path> lastCheckpoint;
+  private final Checkpoints checkpoints;
   private final LazyDataset<SegmentationExample> segmentation;
   private final LazyDataset<ClassificationExample> classification;
   private final EventFileWriter events;
@@ -41,12 +54,13 @@ final class ValidationHook implements TrainingHook {
   private final ParameterRegistry parameters;
   private Path evaluated;
 
-  ValidationHook(SsmModel model, Supplier<Path> lastCheckpoint,
+  ValidationHook(SsmModel model, Supplier<Path> lastCheckpoint, Checkpoints checkpoints,
       LazyDataset<SegmentationExample> segmentation,
       LazyDataset<ClassificationExample> classification, EventFileWriter events,
       Session session, ParameterRegistry parameters) {
     this.model = model;
     this.lastCheckpoint = lastCheckpoint;
+    this.checkpoints = checkpoints;
     this.segmentation = segmentation;
     this.classification = classification;
     this.events = events;
@@ -66,12 +80,49 @@ final class ValidationHook implements TrainingHook {
     try (Predictor predictor = new Predictor(model, ckpt.resolve(TrainingRun.WEIGHTS))) {
       Evaluation e = new Evaluator(s -> predictor.predict(s, false), Evaluator.Options.quiet())
           .evaluate(segmentation, classification);
-      events.scalars(step, scalars(e));
+      Map<String, Number> scalars = scalars(e);
+      events.scalars(step, scalars);
+      keepIfBest(ckpt, scalars);
       ssm.data.Slice first = classification != null ? classification.load(0).image()
           : segmentation.load(0).image();
       Prediction p = predictor.predict(first, false);
       events.image("images/overlay", step, Overlay.png(first, p), first.height(), first.width());
     }
+  }
+
+  /** The tag of the validation score that picks {@code best-validation/}. */
+  private String selectionTag() {
+    return classification != null ? "eval/f1" : "eval/ap";
+  }
+
+  private void keepIfBest(Path ckpt, Map<String, Number> scalars) throws IOException {
+    Path tmp = ckpt.resolve(METRICS_FILE + ".tmp");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), scalars);
+    Files.move(tmp, ckpt.resolve(METRICS_FILE), StandardCopyOption.ATOMIC_MOVE);
+    String tag = selectionTag();
+    Number score = scalars.get(tag);
+    if (score == null) {
+      return; // NaN: nothing was scored
+    }
+    double best = bestSoFar(tag);
+    if (score.doubleValue() > best) {
+      checkpoints.keepAs(ckpt, Checkpoints.BEST_VALIDATION);
+      System.err.printf("validation %s %.4f (best so far; was %s): kept as %s%n", tag,
+          score.doubleValue(), Double.isInfinite(best) ? "none" : String.format("%.4f", best),
+          checkpoints.dir().resolve(Checkpoints.BEST_VALIDATION));
+    } else {
+      System.err.printf("validation %s %.4f (best so far %.4f)%n", tag, score.doubleValue(), best);
+    }
+  }
+
+  /** The score of {@code best-validation/}, or -infinity when there is none yet. */
+  private double bestSoFar(String tag) throws IOException {
+    Path kept = checkpoints.dir().resolve(Checkpoints.BEST_VALIDATION).resolve(METRICS_FILE);
+    if (!Files.exists(kept)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    var value = JSON.readTree(kept.toFile()).get(tag);
+    return value == null ? Double.NEGATIVE_INFINITY : value.asDouble();
   }
 
   private void histograms(long step) {

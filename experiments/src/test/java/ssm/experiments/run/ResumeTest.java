@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.Variant;
 import ssm.io.Safetensors;
 import ssm.settings.Settings;
-import ssm.settings.SettingsLoader;
 import ssm.train.StepResult;
 import ssm.train.TrainingHook;
 
@@ -38,10 +36,7 @@ class ResumeTest {
 
   @Test
   void resumedRunEqualsUninterruptedRun() throws Exception {
-    Settings s = new SettingsLoader().load("scratch-r18-2", List.of(), List.of(
-        "data.synthetic { seg = 10, cls = 10, size = 96, seed = 5 }",
-        "data.min-lesion-area = 10", "model.input { min-size = 96, max-size = 192 }",
-        "training.epochs = 2", "training.learning-rate = 1e-4"));
+    Settings s = TinyRun.settings(2);
     Variant v = Variant.of(s);
     DataSources data = DataSources.resolve(s, null, null, dir);
 

@@ -38,7 +38,7 @@ public final class CheckpointHook implements TrainingHook {
       double mean = epochLoss / Math.max(1, epochSteps);
       if (mean < bestLoss) {
         bestLoss = mean;
-        checkpoints.markBest(last);
+        checkpoints.keepAs(last, Checkpoints.BEST);
       }
     }
     epochLoss = 0;

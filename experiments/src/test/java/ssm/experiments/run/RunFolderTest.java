@@ -1,0 +1,71 @@
+package ssm.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssm.experiments.Variant;
+import ssm.io.Safetensors;
+import ssm.settings.Settings;
+import ssm.train.Checkpoints;
+
+/**
+ * What a training run leaves in its folder besides the weights: every checkpoint's validation
+ * metrics, a copy of the checkpoint that scored best on validation, and a refusal to start a
+ * fresh run over another run's checkpoints.
+ */
+class RunFolderTest {
+  @TempDir Path dir;
+
+  @Test
+  void keepsTheBestValidationCheckpointAndRefusesToOverwriteARun() throws Exception {
+    Settings s = TinyRun.settings(3);
+    Variant v = Variant.of(s);
+    DataSources data = DataSources.resolve(s, null, null, dir);
+    Path run = dir.resolve("run");
+    TrainingRun.run(v, s, data, run, TrainingRun.Start.FRESH);
+
+    Path checkpoints = run.resolve("checkpoints");
+    List<Path> written;
+    try (Stream<Path> all = Files.list(checkpoints)) {
+      written = all.filter(p -> p.getFileName().toString().startsWith("ckpt-")).sorted().toList();
+    }
+    assertEquals(3, written.size(), "one checkpoint per epoch");
+    ObjectMapper json = new ObjectMapper();
+    Path best = written.get(0);
+    double bestF1 = Double.NEGATIVE_INFINITY;
+    for (Path ckpt : written) { // the earliest of equal scores is kept
+      double f1 = json.readTree(ckpt.resolve(ValidationHook.METRICS_FILE).toFile())
+          .get("eval/f1").asDouble();
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = ckpt;
+      }
+    }
+    Path kept = checkpoints.resolve(Checkpoints.BEST_VALIDATION);
+    assertEquals(bestF1, json.readTree(kept.resolve(ValidationHook.METRICS_FILE).toFile())
+        .get("eval/f1").asDouble());
+    Map<String, Safetensors.Entry> a = Safetensors.read(best.resolve(TrainingRun.WEIGHTS));
+    Map<String, Safetensors.Entry> b = Safetensors.read(kept.resolve(TrainingRun.WEIGHTS));
+    assertEquals(a.keySet(), b.keySet());
+    for (String name : a.keySet()) {
+      assertArrayEquals(a.get(name).data(), b.get(name).data(), 0f, name);
+    }
+
+    long before = Files.getLastModifiedTime(run.resolve("config.conf")).toMillis();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainingRun.run(v, s, data, run, TrainingRun.Start.FRESH));
+    assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    assertEquals(before, Files.getLastModifiedTime(run.resolve("config.conf")).toMillis(),
+        "nothing of the first run is touched");
+  }
+}
