@@ -1,7 +1,5 @@
 package ssm.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The reference-parity fixture (../shared/fixtures/reference-parity): weights and outputs of the
- * author's PyTorch implementation. Tests that need it are skipped, with the reason printed, when
- * the folder is absent.
+ * The reference-parity fixture (fixtures/reference-parity in the repository): weights and
+ * outputs of the author's PyTorch implementation. A missing fixture fails the test that needs it.
  */
 public final class ReferenceFixture {
   private static JsonNode expected;
@@ -21,12 +18,13 @@ public final class ReferenceFixture {
 
   /** The fixture folder; skips the calling test when it does not exist. */
   public static Path dir() {
-    String root = System.getProperty("ssm.fixtures", "../../shared/fixtures");
+    String root = System.getProperty("ssm.fixtures", "../fixtures");
     Path dir = Path.of(root, "reference-parity").toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
-      System.out.println("SKIPPED: reference-parity fixture not found at " + dir);
+      throw new IllegalStateException(
+          "reference-parity fixture not found at " + dir + " (it is part of the repository:"
+              + " fixtures/reference-parity; system property ssm.fixtures = " + root + ")");
     }
-    assumeTrue(Files.isDirectory(dir), "reference-parity fixture not found at " + dir);
     return dir;
   }
 
@@ -102,13 +100,6 @@ public final class ReferenceFixture {
       node.forEach(n -> flatten(n, out));
     } else {
       out.add(node.floatValue());
-    }
-  }
-
-  static {
-    // Fail early with a clear message on misuse rather than a NullPointerException later.
-    if (System.getProperty("ssm.fixtures") == null) {
-      System.err.println("ssm.fixtures not set; looking for ../../shared/fixtures");
     }
   }
 
