@@ -10,9 +10,10 @@ import ssm.layers.BatchNormMode;
 import ssm.layers.Conv2d;
 
 /**
- * A torchvision ResNet18/34 body cut after {@code blocks} stages (MODEL-SPEC 2): conv1 7x7/2 +
- * BN + ReLU + max-pool 3x3/2, then layer1..layer{blocks} of basic blocks. NHWC: [1, H, W, 3] ->
- * [1, H/s, W/s, C] with (s, C) = (8, 128) for 2 stages and (16, 256) for 3.
+ * A torchvision ResNet18/34 body cut after {@code blocks} stages
+ * (docs/model.md#22-backbone-and-fpn): conv1 7x7/2 + BN + ReLU + max-pool 3x3/2, then
+ * layer1..layer{blocks} of basic blocks. NHWC: [1, H, W, 3] -> [1, H/s, W/s, C] with (s, C) = (8,
+ * 128) for 2 stages and (16, 256) for 3.
  */
 public final class TruncatedResNet {
   private static final String PREFIX = "backbone.body.";

@@ -57,11 +57,11 @@ public final class ModelArithmetic {
   }
 
   /**
-   * An estimate of one training iteration's MACs (MODEL-SPEC 5): the segmentation step's forward
-   * pass ({@code batch-per-image} sampled RoIs through one branch, {@code positives} RoIs through
-   * the mask head) and its backward pass, counted as twice the forward (each layer's input and
-   * weight gradients), then the classification step's forward pass (the inference path without
-   * detections; its backbone gets no gradient).
+   * An estimate of one training iteration's MACs (docs/model.md#52-protocol): the segmentation
+   * step's forward pass ({@code batch-per-image} sampled RoIs through one branch, {@code positives}
+   * RoIs through the mask head) and its backward pass, counted as twice the forward (each layer's
+   * input and weight gradients), then the classification step's forward pass (the inference path
+   * without detections; its backbone gets no gradient).
    *
    * @param positives positive RoIs of the segmentation step (0 to 25% of 512)
    */

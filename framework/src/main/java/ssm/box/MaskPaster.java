@@ -4,8 +4,8 @@ import ssm.util.Check;
 
 /**
  * Pastes a square mask-probability map (28 x 28 in the SSM) into the image, as torchvision's {@code
- * paste_masks_in_image} with padding 1 (README 2.10). Plain Java post-processing, not graph code;
- * all arithmetic in float32 as the reference.
+ * paste_masks_in_image} with padding 1 (docs/model.md#912-mask-pasting). Plain Java
+ * post-processing, not graph code; all arithmetic in float32 as the reference.
  *
  * <ol>
  *   <li>the M x M map is padded with one zero pixel on each side: (M + 2) x (M + 2);

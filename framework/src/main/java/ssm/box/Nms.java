@@ -8,10 +8,11 @@ import org.tensorflow.types.TInt32;
 import ssm.util.Check;
 
 /**
- * Greedy non-maximum suppression with torchvision's semantics (README 2.7), on one
- * NonMaxSuppressionV5 op: boxes in decreasing score order, equal scores by lower index first; a box
- * is suppressed when its IoU with a kept box is strictly greater than the threshold; zero-area
- * boxes have IoU 0 with everything, so they are never suppressed and never suppress.
+ * Greedy non-maximum suppression with torchvision's semantics
+ * (docs/model.md#94-strict-nms-and-thresholds), on one NonMaxSuppressionV5 op: boxes in decreasing
+ * score order, equal scores by lower index first; a box is suppressed when its IoU with a kept box
+ * is strictly greater than the threshold; zero-area boxes have IoU 0 with everything, so they are
+ * never suppressed and never suppress.
  */
 public final class Nms {
   /** torchvision {@code batched_nms} switches to per-class NMS above this many coordinates. */

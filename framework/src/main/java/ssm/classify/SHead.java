@@ -8,8 +8,8 @@ import ssm.layers.Linear;
 import ssm.settings.ModelSettings.ClassifierSettings;
 
 /**
- * The image classifier S (MODEL-SPEC 2): the R x 5 RoI batch flattened row-major (R * 5
- * values) -> FC hidden + ReLU -> FC hidden + ReLU -> FC classes logits.
+ * The image classifier S (docs/model.md#27-image-classifier-s): the R x 5 RoI batch flattened
+ * row-major (R * 5 values) -> FC hidden + ReLU -> FC hidden + ReLU -> FC classes logits.
  */
 public final class SHead {
   /** Parameter-name prefix of S. */

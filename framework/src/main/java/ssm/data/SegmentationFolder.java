@@ -9,11 +9,11 @@ import java.util.stream.Stream;
 
 /**
  * A CNCB-NCOV style segmentation folder: {@code DIR/images/*.png|jpg} and {@code DIR/masks/} with
- * one PNG mask per image, same base name (MODEL-SPEC 6). Items are listed in file-name order at
- * construction (an image without a mask is bad) and decoded by {@link #load}: the image resized
- * per MODEL-SPEC 2, lesion instances found at the ORIGINAL resolution (area rule in original
- * pixels, as the reference), then boxes scaled by the slice's scale factors and instance masks
- * resized nearest-neighbour.
+ * one PNG mask per image, same base name (docs/model.md#61-segmentation-cncb-ncov). Items are
+ * listed in file-name order at construction (an image without a mask is bad) and decoded by {@link
+ * #load}: the image resized per docs/model.md#21-input, lesion instances found at the ORIGINAL
+ * resolution (area rule in original pixels, as the reference), then boxes scaled by the slice's
+ * scale factors and instance masks resized nearest-neighbour.
  */
 public final class SegmentationFolder implements LazyDataset<SegmentationExample> {
   private final Path dir;

@@ -36,10 +36,11 @@ import ssm.util.ProgressBar;
  *
  * <ul>
  *   <li>Segmentation: ground truth = the lesion instances of each slice at its ORIGINAL size
- *       (MODEL-SPEC 6, area &gt; min-lesion-area), one COCO category {@value #LESION_CATEGORY}
- *       "lesion"; image ids 1..n in evaluation order. Detections = the predictor's lesions (score
- *       threshold and mask binarisation are the model's), each with its mask and its PREDICTED
- *       box. Paper AP (MODEL-SPEC 7), COCO segm and COCO bbox are computed from these.
+ *       (docs/model.md#61-segmentation-cncb-ncov, area &gt; min-lesion-area), one COCO category
+ *       {@value #LESION_CATEGORY} "lesion"; image ids 1..n in evaluation order. Detections = the
+ *       predictor's lesions (score threshold and mask binarisation are the model's), each with its
+ *       mask and its PREDICTED box. Paper AP (docs/model.md#71-paper-ap), COCO segm and COCO bbox
+ *       are computed from these.
  *   <li>Classification: confusion matrix, sensitivities, accuracy, the paper's weighted F1, macro
  *       F1 and the one-vs-rest AUC from the predicted probabilities.
  * </ul>

@@ -7,9 +7,9 @@ import java.util.List;
 import ssm.util.Check;
 
 /**
- * The paper's segmentation AP (MODEL-SPEC 7): per-image mask average precision with the semantics
- * of Matterport Mask R-CNN {@code utils.compute_ap} / {@code compute_matches}, averaged over the
- * test images.
+ * The paper's segmentation AP (docs/model.md#71-paper-ap): per-image mask average precision with
+ * the semantics of Matterport Mask R-CNN {@code utils.compute_ap} / {@code compute_matches},
+ * averaged over the test images.
  *
  * <p>Per image: predictions in descending score order; each takes, among the not yet matched
  * ground truths in descending IoU order, the first one of its own class, stopping as soon as the
@@ -127,7 +127,7 @@ public final class PaperAp {
           sum[t] += 1;
         }
       } else if (noGt || noPred) {
-        skipped++; // MODEL-SPEC 7: an image with only one of gt and prediction is left out
+        skipped++; // only one of gt and prediction: left out (docs/model.md#71-paper-ap)
       } else {
         scored++;
         double[] ap = imageAp(image, IOU_THRESHOLDS);

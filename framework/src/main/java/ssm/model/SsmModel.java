@@ -77,7 +77,7 @@ public final class SsmModel {
     this.cellAnchors = Anchors.cell(settings.anchors().sizes(), settings.anchors().aspectRatios());
   }
 
-  /** The parts MODEL-SPEC 2 prescribes for {@code settings}, with the given S source. */
+  /** The parts of docs/model.md#2-architecture for {@code settings}, with the given S source. */
   public static SsmModel of(ModelSettings settings, ClassificationRoiSource classificationSource) {
     TruncatedResNet body =
         new TruncatedResNet(settings.backbone().depth(), settings.backbone().blocks());

@@ -32,7 +32,7 @@ public final class BoxBranch {
     this.representation = representation;
   }
 
-  /** The segmentation branch of MODEL-SPEC 2. */
+  /** The segmentation branch (docs/model.md#24-segmentation-branch). */
   public static BoxBranch segmentation(int channels, int roiSize, int representation) {
     return new BoxBranch("roi_heads.box_head", "roi_heads.box_predictor", channels, roiSize,
         representation);

@@ -7,7 +7,7 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
 
 /**
- * Which kept RoI fills each of the R rows of the RoI batch (MODEL-SPEC 2, fixture README 2.9):
+ * Which kept RoI fills each of the R rows of the RoI batch (docs/model.md#910-roi-batch-padding):
  * with n kept RoIs (n < R), the reference cuts rows 0..R-1 into n runs at the sorted cut points
  * {@code randperm(R - 2)[:n - 1] + 1}; run i repeats kept RoI i. So the order is preserved, RoI 0
  * starts row 0, every RoI appears, and the last run has at least two rows. With n >= R the rows

@@ -13,7 +13,7 @@ import ssm.settings.ModelSettings.RoiSettings;
 
 /**
  * Builds the ranked R x 5 RoI batch from the classification branch's outputs over ALL
- * proposals (MODEL-SPEC 2, fixture README 2.9): lesion probability and decoded, clipped boxes;
+ * proposals (docs/model.md#26-roi-batch): lesion probability and decoded, clipped boxes;
  * boxes with area <= min-area dropped; NMS (label 1: coordinate offset); the first R kept; row =
  * (probability, the RAW lesion deltas as the predictor output them, not decoded); padded to R
  * rows by {@link OrderPreservingPadding}, or R zero rows when nothing survives (the reference

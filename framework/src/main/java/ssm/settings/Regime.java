@@ -1,8 +1,9 @@
 package ssm.settings;
 
 /**
- * How the classification branch relates to the segmentation branch (MODEL-SPEC 4), HOCON key
- * {@code training.regime}, written in kebab case ({@code shared | frozen | scratch}).
+ * How the classification branch relates to the segmentation branch
+ * (docs/model.md#4-variants-and-regimes), HOCON key {@code training.regime}, written in kebab case
+ * ({@code shared | frozen | scratch}).
  */
 public enum Regime {
   /** Paper 3.2, first approach ("SSM"): Stage I, then one RoI branch serves both tasks. */

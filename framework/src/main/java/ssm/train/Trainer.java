@@ -19,9 +19,9 @@ import ssm.graph.Tensors;
 import ssm.settings.TrainingSettings;
 
 /**
- * The training loop of MODEL-SPEC 5: Stage I (segmentation steps only) where the regime has it,
- * then Stage II, where each classification slice brings a random segmentation slice: a
- * segmentation step when it has lesions (then, in the scratch regime, the branch copy when its
+ * The training loop of docs/model.md#52-protocol: Stage I (segmentation steps only) where the
+ * regime has it, then Stage II, where each classification slice brings a random segmentation slice:
+ * a segmentation step when it has lesions (then, in the scratch regime, the branch copy when its
  * loss is the lowest so far), then a classification step. Data is decoded ahead on a
  * background thread; each step is one Session.run that fetches only scalar losses.
  */
@@ -124,7 +124,7 @@ public final class Trainer {
     StringBuilder slices = new StringBuilder();
     Map<String, float[]> gradients = new LinkedHashMap<>();
     SegmentationExample seg = in.segmentation();
-    if (seg != null && seg.count() > 0) { // slices without lesions are skipped (MODEL-SPEC 5)
+    if (seg != null && seg.count() > 0) { // no lesions: skipped (docs/model.md#52-protocol)
       slices.append(seg.id());
       boolean withGradients = gradientPeriod > 0 && state.globalStep() % gradientPeriod == 0;
       losses.putAll(segmentationStep(seg, state.globalStep(),

@@ -3,9 +3,9 @@ package ssm.train;
 import ssm.settings.Regime;
 
 /**
- * How a regime trains (MODEL-SPEC 4). All three regimes update everything but S and the
- * classification branch in a segmentation step; they differ in Stage I and in when the
- * segmentation branch is copied into the classification branch.
+ * How a regime trains (docs/model.md#4-variants-and-regimes). All three regimes update everything
+ * but S and the classification branch in a segmentation step; they differ in Stage I and in when
+ * the segmentation branch is copied into the classification branch.
  *
  * @param regime the regime's name
  * @param stageOne whether Stage I (segmentation only) pretraining runs first

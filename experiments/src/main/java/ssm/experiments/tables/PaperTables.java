@@ -160,7 +160,7 @@ public final class PaperTables {
     return new Table("table1-parameters",
         "**Table 1.** Parameters of the 12 variants, counted from each variant's graph (parameters "
             + "only, no BN buffers), beside the paper's printed figure and the exact count of the "
-            + "reference architecture (MODEL-SPEC 3). Independent of any data.",
+            + "reference architecture (docs/model.md#3-parameter-counts). Independent of any data.",
         List.of("variant", "paper label", "backbone", "blocks", "branches", "parameters",
             "paper", "reference exact", "equal"),
         rows,
@@ -226,7 +226,8 @@ public final class PaperTables {
     data.addHeader(header);
     return new Table("table2-segmentation",
         "**Table 2.** Lesion segmentation: the paper's per-image mask AP (mean over test slices; "
-            + "MODEL-SPEC 7, docs/metrics.md), ranked by AP@[.5:.95]; each paper figure is in the "
+            + "docs/model.md#71-paper-ap, docs/metrics.md), ranked by AP@[.5:.95]; each paper "
+            + "figure is in the "
             + "column after ours. By the paper's rule a slice with no lesion and no prediction "
             + "scores 1 and a slice with only one of the two is skipped, so a model that predicts "
             + "nothing scores 1 on the slices it is scored on: read AP with its \"slices scored\" "
@@ -286,7 +287,8 @@ public final class PaperTables {
     return new Table("table3-classification",
         "**Table 3.** Image classification: sensitivity per class and overall accuracy in percent, "
             + "TRUNCATED to two decimals as the paper prints them; F1 = the paper's weighted F1 "
-            + "(weights 0.45 Normal, 0.35 CP, 0.20 COVID-19; MODEL-SPEC 7); ranked by F1; each "
+            + "(weights 0.45 Normal, 0.35 CP, 0.20 COVID-19; "
+            + "docs/model.md#73-classification-metrics); ranked by F1; each "
             + "paper figure is in the column after ours. " + data.caption(),
         header, rows,
         List.of("rank", "variant", "paper_label", "status", "sensitivity_covid",
