@@ -16,7 +16,7 @@ public final class ReferenceFixture {
 
   private ReferenceFixture() {}
 
-  /** The fixture folder; skips the calling test when it does not exist. */
+  /** The fixture folder; throws (failing the calling test) when it does not exist. */
   public static Path dir() {
     String root = System.getProperty("ssm.fixtures", "../fixtures");
     Path dir = Path.of(root, "reference-parity").toAbsolutePath().normalize();

@@ -2,7 +2,6 @@ package ssm.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import ssm.data.SyntheticCtGenerator;
+import ssm.testing.ReferenceFixture;
 
 class EvalCommandTest {
   private record Run(int code, String out, String err) {}
@@ -72,9 +72,8 @@ class EvalCommandTest {
    */
   @Test
   void evaluatesTheFixtureAndWritesMetricsAndCocoFiles(@TempDir Path dir) throws Exception {
-    Path weights = Path.of(System.getProperty("ssm.fixtures", "../../shared/fixtures"),
-        "reference-parity", "weights.safetensors").toAbsolutePath().normalize();
-    assumeTrue(Files.isRegularFile(weights), "fixture weights not found at " + weights);
+    Path weights = ReferenceFixture.weights();
+    assertTrue(Files.isRegularFile(weights), "fixture weights not found at " + weights);
     Path data = synthetic(dir.resolve("data"), 128, 1);
     Path out = dir.resolve("run");
     Path dt = dir.resolve("coco/dt.json");

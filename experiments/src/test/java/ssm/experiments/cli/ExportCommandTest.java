@@ -3,7 +3,6 @@ package ssm.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +26,7 @@ import ssm.predict.Prediction;
 import ssm.predict.Predictor;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.testing.ReferenceFixture;
 
 /**
  * {@code ssm export} against {@code ssm predict}: a SavedModel of the reference-parity weights,
@@ -37,10 +37,7 @@ class ExportCommandTest {
   @TempDir Path dir;
 
   static Path fixture() {
-    Path d = Path.of(System.getProperty("ssm.fixtures", "../../shared/fixtures"),
-        "reference-parity").toAbsolutePath().normalize();
-    assumeTrue(Files.isDirectory(d), "reference-parity fixture not found at " + d);
-    return d;
+    return ReferenceFixture.dir(); // a missing fixture fails the test
   }
 
   @Test
