@@ -59,8 +59,8 @@ public final class SavedModelExport {
   private SavedModelExport() {}
 
   /**
-   * Builds {@code model}'s inference graph, loads {@code weights} (safetensors or .pth) and writes the
-   * SavedModel and a {@code README.txt} into {@code dir}, which must not exist or be empty.
+   * Builds {@code model}'s inference graph, loads {@code weights} (safetensors or .pth) and writes
+   * the SavedModel and a {@code README.txt} into {@code dir}, which must not exist or be empty.
    *
    * @param modelName what README.txt calls the model, e.g. the variant's name
    * @return the serving signature as written

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,12 +51,11 @@ public final class PthWriter {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
         ZipRecordsWriter zip = new ZipRecordsWriter(out);
         zip.record(ARCHIVE + "/data.pkl", p.bytes());
-        zip.record(ARCHIVE + "/byteorder", "little".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        zip.record(ARCHIVE + "/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
         for (Map.Entry<String, byte[]> s : storages.entrySet()) {
           zip.record(ARCHIVE + "/data/" + s.getKey(), s.getValue());
         }
-        zip.record(ARCHIVE + "/version",
-            FORMAT_VERSION.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        zip.record(ARCHIVE + "/version", FORMAT_VERSION.getBytes(StandardCharsets.US_ASCII));
         zip.finish();
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -36,16 +36,22 @@ class PthReaderTest {
         .add(n));
     assertEquals(new TreeSet<>(reference.keySet()), floats, "float32 tensor names");
     assertEquals(113, floats.size());
+    List<String> differing = new java.util.ArrayList<>();
     for (String n : floats) {
       PthTensor t = c.modelWeights().get(n);
       assertArrayEquals(reference.get(n).shape(), t.shape(), n);
       float[] ref = reference.get(n).data();
       for (int i = 0; i < ref.length; i++) {
         if (Float.floatToRawIntBits(ref[i]) != Float.floatToRawIntBits(t.floats()[i])) {
-          throw new AssertionError(n + "[" + i + "]: " + t.floats()[i] + " != " + ref[i]);
+          differing.add(n + "[" + i + "] " + t.floats()[i] + " != " + ref[i]);
+          break;
         }
       }
     }
+    // torch.load agrees with this reader on the committed files (docs/weights.md, "How it was
+    // checked"): a difference here is in the fixture, not in the reader.
+    assertEquals(List.of(), differing, differing.size() + " of 113 tensors of " + name
+        + " differ from weights.safetensors");
     // One int64 num_batches_tracked scalar per BatchNorm: a BatchNorm has 4 float tensors.
     long batchNorms = floats.stream().filter(n -> n.endsWith(".running_var")).count();
     assertEquals(batchNorms, counters.size());

@@ -70,7 +70,8 @@ class PthWriterTest {
     // Each record's data starts at a multiple of 64 (torch's alignment): the 4 floats of
     // conv.weight [1, -2, 3.5, 0] are found at such an offset.
     byte[] bytes = Files.readAllBytes(file);
-    java.nio.ByteBuffer le = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.nio.ByteBuffer le =
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     boolean found = false;
     for (int at = 0; at + 16 <= bytes.length; at += 64) {
       found |= le.getFloat(at) == 1 && le.getFloat(at + 4) == -2 && le.getFloat(at + 8) == 3.5f;
