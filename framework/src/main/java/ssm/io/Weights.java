@@ -36,6 +36,15 @@ public final class Weights {
   }
 
   /**
+   * As {@link #load(Session, ParameterRegistry, Path)}; with {@code ignoreUnexpected}, tensors
+   * the model does not have are skipped. A .pth's anchors are not checked.
+   */
+  public static void load(Session session, ParameterRegistry registry, Path file,
+      boolean ignoreUnexpected) throws IOException {
+    load(session, registry, file, null, ignoreUnexpected);
+  }
+
+  /**
    * As {@link #load(Session, ParameterRegistry, Path)}; a PyTorch checkpoint's anchors must be
    * {@code anchors} (the model's settings; null: not checked). With {@code ignoreUnexpected},
    * tensors the model does not have are skipped (e.g. a two-branch checkpoint into a one-branch

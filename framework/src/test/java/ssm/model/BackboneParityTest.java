@@ -38,7 +38,7 @@ class BackboneParityTest {
       Operand<TFloat32> fpn = new Fpn(256, 256).build(g.context(), c3);
       RpnOutputs rpn = new RpnHead(256, 30).build(g.context(), fpn);
       Session s = g.session();
-      Weights.load(s, g.context().parameters(), ReferenceFixture.weights(), null, true);
+      Weights.load(s, g.context().parameters(), ReferenceFixture.weights(), true);
       try (TFloat32 in = Tensors.floats(ReferenceFixture.imagePixels(image.path("file").asText()),
               512, 512, 3);
           Result r = s.runner().feed(pixels, in).fetch(batch).fetch(c3).fetch(fpn)
