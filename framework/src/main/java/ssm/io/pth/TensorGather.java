@@ -57,15 +57,17 @@ final class TensorGather {
       throw new PthException(what + ": negative storage offset");
     }
     long count = t.elements();
-    long last = t.offset();
+    long last = t.offset(); // the element the last index reaches
     for (int d = 0; d < t.shape().length; d++) {
       if (t.shape()[d] < 0 || t.stride()[d] < 0) {
         throw new PthException(what + ": negative size or stride");
       }
-      if (t.shape()[d] > 0 && count > 0) {
-        last += Math.multiplyHigh(t.shape()[d] - 1, t.stride()[d]) != 0 ? Long.MAX_VALUE / 2
-            : Math.min((t.shape()[d] - 1) * t.stride()[d], Long.MAX_VALUE / 4);
-        last = Math.min(last, Long.MAX_VALUE / 2);
+      if (count > 0) {
+        try {
+          last = Math.addExact(last, Math.multiplyExact(t.shape()[d] - 1, t.stride()[d]));
+        } catch (ArithmeticException e) {
+          throw new PthException(what + ": its last element overflows a long");
+        }
       }
     }
     long available = t.storage().elements();
