@@ -15,31 +15,48 @@ import org.tensorflow.types.TFloat32;
 import ssm.graph.Parameter;
 import ssm.graph.ParameterRegistry;
 import ssm.graph.Tensors;
+import ssm.settings.ModelSettings.AnchorSettings;
 
 /**
  * Loads and saves a model's parameters and buffers as safetensors files keyed by the reference
- * implementation's PyTorch names and layouts, so that the author's checkpoint, converted to
- * safetensors, loads unchanged.
+ * implementation's PyTorch names and layouts. Loading also takes the author's PyTorch checkpoints
+ * ({@code .pth}) directly (see {@link WeightsFile}).
  */
 public final class Weights {
   private Weights() {}
 
   /**
-   * Assigns every parameter and buffer of {@code registry} from {@code file}. Missing,
+   * Assigns every parameter and buffer of {@code registry} from {@code file} (safetensors or
+   * .pth; a .pth's anchors are not checked: commands use the overload with anchors). Missing,
    * unexpected or mis-shaped tensors give one error listing them all.
    */
   public static void load(Session session, ParameterRegistry registry, Path file)
       throws IOException {
-    load(session, registry, file, false);
+    load(session, registry, file, null, false);
   }
 
   /**
    * As {@link #load(Session, ParameterRegistry, Path)}; with {@code ignoreUnexpected}, tensors
-   * the model does not have are skipped (e.g. a two-branch checkpoint into a one-branch model).
+   * the model does not have are skipped. A .pth's anchors are not checked.
    */
   public static void load(Session session, ParameterRegistry registry, Path file,
       boolean ignoreUnexpected) throws IOException {
-    Map<String, Safetensors.Entry> tensors = Safetensors.read(file);
+    load(session, registry, file, null, ignoreUnexpected);
+  }
+
+  /**
+   * As {@link #load(Session, ParameterRegistry, Path)}; a PyTorch checkpoint's anchors must be
+   * {@code anchors} (the model's settings; null: not checked). With {@code ignoreUnexpected},
+   * tensors the model does not have are skipped (e.g. a two-branch checkpoint into a one-branch
+   * model).
+   */
+  public static void load(Session session, ParameterRegistry registry, Path file,
+      AnchorSettings anchors, boolean ignoreUnexpected) throws IOException {
+    WeightsFile read = WeightsFile.read(file);
+    if (anchors != null) {
+      checkAnchors(read, anchors, file);
+    }
+    Map<String, Safetensors.Entry> tensors = read.tensors();
     if (ignoreUnexpected) {
       tensors.keySet().removeIf(n -> !registry.contains(n));
     }
@@ -76,6 +93,18 @@ public final class Weights {
       }
     }
     Safetensors.write(file, out, metadata);
+  }
+
+  /** A checkpoint trained with other anchors would load but predict nonsense: refuse it. */
+  public static void checkAnchors(WeightsFile read, AnchorSettings anchors, Path file)
+      throws IOException {
+    if (read.anchors().isPresent()
+        && !read.anchors().get().matches(anchors.sizes(), anchors.aspectRatios())) {
+      throw new IOException(file + ": its anchor_generator has " + read.anchors().get()
+          + " but the settings have model.anchors.sizes = " + Arrays.toString(anchors.sizes())
+          + ", model.anchors.aspect-ratios = " + Arrays.toString(anchors.aspectRatios())
+          + "; choose the settings the checkpoint was trained with");
+    }
   }
 
   private static void check(ParameterRegistry registry, Map<String, Safetensors.Entry> tensors,

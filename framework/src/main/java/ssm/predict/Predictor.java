@@ -37,7 +37,7 @@ public final class Predictor implements AutoCloseable {
   private final InferenceGraph out;
   private final int maskSize;
 
-  /** Builds {@code model}'s inference graph and loads {@code weights} (safetensors). */
+  /** Builds {@code model}'s inference graph and loads {@code weights} (safetensors or .pth). */
   public Predictor(SsmModel model, Path weights) throws IOException {
     this(model, weights, true);
   }
@@ -63,7 +63,7 @@ public final class Predictor implements AutoCloseable {
       maskSize = 2 * model.settings().mask().outputSize();
       session = Sessions.create(graph);
       if (load) {
-        Weights.load(session, g.parameters(), weights);
+        Weights.load(session, g.parameters(), weights, model.settings().anchors(), false);
       }
     } catch (IOException | RuntimeException e) {
       graph.close();

@@ -59,8 +59,8 @@ public final class SavedModelExport {
   private SavedModelExport() {}
 
   /**
-   * Builds {@code model}'s inference graph, loads {@code weights} (safetensors) and writes the
-   * SavedModel and a {@code README.txt} into {@code dir}, which must not exist or be empty.
+   * Builds {@code model}'s inference graph, loads {@code weights} (safetensors or .pth) and writes
+   * the SavedModel and a {@code README.txt} into {@code dir}, which must not exist or be empty.
    *
    * @param modelName what README.txt calls the model, e.g. the variant's name
    * @return the serving signature as written
@@ -94,7 +94,7 @@ public final class SavedModelExport {
               .ensureShape(out.maskProbabilities(), Shape.of(-1, maskSize, maskSize)))
           .build();
       try (Session session = Sessions.create(graph)) {
-        Weights.load(session, g.parameters(), weights);
+        Weights.load(session, g.parameters(), weights, model.settings().anchors(), false);
         Files.createDirectories(dir);
         SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature)
             .export();

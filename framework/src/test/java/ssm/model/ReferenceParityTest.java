@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +42,13 @@ class ReferenceParityTest {
     image = g.tf().placeholder(TFloat32.class);
     out = SsmModel.twoBranch(TestSettings.model()).buildInference(g.context(), image,
         g.tf().constant(new long[] {0, 0}));
-    Weights.load(g.session(), g.context().parameters(), ReferenceFixture.weights());
+    Weights.load(g.session(), g.context().parameters(), weights(), TestSettings.model().anchors(),
+        false);
+  }
+
+  /** The weights under test: the fixture's safetensors here, the author's .pth in subclasses. */
+  Path weights() {
+    return ReferenceFixture.weights();
   }
 
   @AfterAll

@@ -39,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin SettingsOptions settingsOptions;
 
   @Option(names = "--weights", required = true, paramLabel = "FILE",
-      description = "Weights (safetensors) of the variant.")
+      description = "Weights of the variant: safetensors or the author's PyTorch .pth.")
   Path weights;
 
   @Option(names = "--seg-data", paramLabel = "DIR",

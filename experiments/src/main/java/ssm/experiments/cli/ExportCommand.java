@@ -27,7 +27,8 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin SettingsOptions settingsOptions;
 
   @Option(names = "--weights", required = true, paramLabel = "FILE",
-      description = "Weights (safetensors, PyTorch names and layouts) of the variant.")
+      description = "Weights of the variant: safetensors (PyTorch names and layouts) or"
+          + " the author's PyTorch .pth.")
   Path weights;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",

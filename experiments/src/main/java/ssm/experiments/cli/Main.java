@@ -69,6 +69,7 @@ public final class Main implements Callable<Integer> {
         new TrainCommand(),
         new PredictCommand(),
         new ExportCommand(),
+        new ConvertCommand(),
         new CocoEvalCommand(),
         new EvalCommand(),
         new TablesCommand(),

@@ -52,7 +52,8 @@ final class PredictCommand implements Callable<Integer> {
   @Mixin SettingsOptions settingsOptions;
 
   @Option(names = "--weights", required = true, paramLabel = "FILE",
-      description = "Weights (safetensors, PyTorch names and layouts) of the variant.")
+      description = "Weights of the variant: safetensors (PyTorch names and layouts) or"
+          + " the author's PyTorch .pth.")
   Path weights;
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Slices or folders of slices.")

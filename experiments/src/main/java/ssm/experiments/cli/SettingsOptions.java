@@ -37,6 +37,11 @@ public final class SettingsOptions {
 
   private Settings loaded;
 
+  /** Whether {@code --variant} was given. */
+  public boolean variantGiven() {
+    return variant != null;
+  }
+
   /** The settings, loaded and checked on first use (unknown keys, types, ranges, variant). */
   public Settings settings() {
     if (loaded == null) {

@@ -29,11 +29,13 @@ final class TrainCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(names = "--init-weights", paramLabel = "FILE",
-      description = "Start from these weights (safetensors; tensors the model lacks are ignored).")
+      description = "Start from these weights (safetensors or PyTorch .pth; tensors the model lacks"
+          + " are ignored).")
   Path initWeights;
 
   @Option(names = "--stage1-weights", paramLabel = "FILE",
-      description = "A finished Stage I model: skip Stage I (shared and frozen regimes).")
+      description = "A finished Stage I model (safetensors or .pth): skip Stage I (shared and"
+          + " frozen regimes).")
   Path stageOneWeights;
 
   @Override

@@ -22,6 +22,7 @@ import ssm.graph.GraphContext;
 import ssm.graph.Sessions;
 import ssm.io.Weights;
 import ssm.model.SsmModel;
+import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Settings;
 import ssm.train.Checkpoints;
 import ssm.train.Trainer;
@@ -95,7 +96,8 @@ public final class TrainingRun {
           EventFileWriter events = new EventFileWriter(out)) {
         Checkpoints checkpoints = new Checkpoints(out.resolve("checkpoints"),
             settings.training().keepCheckpoints(), session, g.parameters(), tg.optimizer);
-        TrainingState state = initialState(session, g, regime, checkpoints, start);
+        TrainingState state = initialState(session, g, regime, checkpoints, start,
+            settings.model().anchors());
         Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
             hooks(variant, settings, data, events, checkpoints, extraHooks));
         validation(model, settings, sources, events, session, g, trainer, checkpoints);
@@ -135,7 +137,8 @@ public final class TrainingRun {
   }
 
   private static TrainingState initialState(Session session, GraphContext g,
-      TrainingRegime regime, Checkpoints checkpoints, Start start) throws IOException {
+      TrainingRegime regime, Checkpoints checkpoints, Start start, AnchorSettings anchors)
+      throws IOException {
     Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
     if (latest.isPresent()) {
       TrainingState s = checkpoints.restore(latest.get());
@@ -144,11 +147,11 @@ public final class TrainingRun {
       return s;
     }
     if (start.initWeights() != null) {
-      Weights.load(session, g.parameters(), start.initWeights(), true);
+      Weights.load(session, g.parameters(), start.initWeights(), anchors, true);
     }
     if (start.stageOneWeights() != null && regime.stageOne()) {
       // A Stage I model (two branches) serves every regime of its backbone and depth.
-      Weights.load(session, g.parameters(), start.stageOneWeights(), true);
+      Weights.load(session, g.parameters(), start.stageOneWeights(), anchors, true);
       return TrainingState.start(false);
     }
     return TrainingState.start(regime.stageOne());
