@@ -53,6 +53,17 @@ public final class Main implements Callable<Integer> {
       description = "Print the stack trace of an error.")
   boolean verbose;
 
+  /** {@code --device}: every command's sessions (docs/gpu.md); set before any session. */
+  @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "DEVICE",
+      description = "cpu, gpu, gpu:N or auto (default: the GPU when TensorFlow sees one).")
+  void device(String value) {
+    try {
+      ssm.device.Devices.select(ssm.device.DeviceChoice.parse(value));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
   @Spec CommandSpec spec;
 
   /**
@@ -72,7 +83,8 @@ public final class Main implements Callable<Integer> {
         new CocoEvalCommand(),
         new EvalCommand(),
         new TablesCommand(),
-        new BenchCommand()
+        new BenchCommand(),
+        new DoctorCommand()
         );
   }
 
