@@ -106,8 +106,9 @@ public final class CudaLibraries {
       return "Every CUDA library TensorFlow needs was found; check that nvidia-smi sees the GPU"
           + " and run with TF_CPP_MIN_LOG_LEVEL=0 for TensorFlow's own messages.";
     }
-    return "Not found: " + String.join(", ", missing.stream()
-        .map(l -> l.file() + " (" + l.what() + "; needs " + l.needs() + ")").toList())
-        + ". Install them or add their directory to LD_LIBRARY_PATH.";
+    Library first = missing.get(0);
+    return "Not found: " + first.file() + " (" + first.what() + "; needs " + first.needs() + ")"
+        + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more CUDA libraries" : "")
+        + "; install them or add their directory to LD_LIBRARY_PATH.";
   }
 }

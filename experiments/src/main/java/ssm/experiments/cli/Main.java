@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         "                        only) unless set; 0 shows everything.",
         "  TF_ENABLE_ONEDNN_OPTS oneDNN CPU kernels: ./ssm sets 1 unless set (about 3x",
         "                        faster training, 20% faster inference).",
-        "  TF_DETERMINISTIC_OPS  ./ssm sets 1 unless set: reproducible runs, exact resume.",
+        "  TF_DETERMINISTIC_OPS  ./ssm sets 1 unless set: reproducible runs, exact resume",
+        "                        (0 for training on a GPU, see docs/gpu.md).",
         "  SSM_JAVA_OPTS         JVM options for ./ssm, e.g. -Xmx8g.",
         "  SSM_MAVEN_OPTS        Maven options of ./ssm's build, e.g. -Pgpu (CUDA)."})
 public final class Main implements Callable<Integer> {
