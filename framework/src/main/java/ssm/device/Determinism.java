@@ -63,13 +63,13 @@ public final class Determinism {
    * Fails before the first step what TensorFlow would fail at it: a GPU session of a graph
    * with ops that raise under op determinism.
    *
-   * @throws IllegalStateException naming each op, node count and TensorFlow source
+   * @throws DeviceSetupException naming each op, node count and TensorFlow source
    */
   public static void checkGpuGraph(List<GpuDeterminism.Finding> raising) {
     if (raising.isEmpty()) {
       return;
     }
-    throw new IllegalStateException(ENV + "=" + System.getenv(ENV) + " on a GPU: "
+    throw new DeviceSetupException(ENV + "=" + System.getenv(ENV) + " on a GPU: "
         + String.join("; ", raising.stream().map(Object::toString).toList())
         + ". TensorFlow would fail the first step. Unset " + ENV + " (./ssm then turns it off "
         + "for GPU training) or run with --device cpu for bit-reproducible training");

@@ -40,7 +40,7 @@ public final class Devices {
    * Whether this process's sessions put the model on a GPU: never with {@code --device cpu} or
    * the CPU natives; with {@code auto} when TensorFlow sees a GPU.
    *
-   * @throws IllegalStateException for {@code --device gpu} without the GPU natives or without a
+   * @throws DeviceSetupException for {@code --device gpu} without the GPU natives or without a
    *     GPU TensorFlow can use, naming what is missing
    */
   public static synchronized boolean onGpu() {
@@ -57,7 +57,7 @@ public final class Devices {
     }
     if (!NativeBuild.isGpuBuild()) {
       if (wantGpu) {
-        throw new IllegalStateException("--device " + choice + " needs TensorFlow's GPU natives ("
+        throw new DeviceSetupException("--device " + choice + " needs TensorFlow's GPU natives ("
             + NativeBuild.GPU_CLASSIFIER + "), but " + NativeBuild.classifier().orElse("none")
             + " is on the class path: run SSM_MAVEN_OPTS=-Pgpu ./ssm ... (docs/gpu.md)");
       }
@@ -66,7 +66,7 @@ public final class Devices {
     List<Device> gpus = list(sessionConfig()).stream().filter(d -> d.type().equals("GPU"))
         .toList();
     if (gpus.isEmpty() && wantGpu) {
-      throw new IllegalStateException("--device " + choice + ": TensorFlow sees no GPU. "
+      throw new DeviceSetupException("--device " + choice + ": TensorFlow sees no GPU. "
           + CudaLibraries.diagnosis() + " (./ssm doctor tells more)");
     }
     return !gpus.isEmpty();

@@ -56,7 +56,7 @@ class DeterminismTest {
         f.stream().map(x -> x.rule().op() + " x" + x.nodes()).toList());
     List<GpuDeterminism.Finding> raising = GpuDeterminism.raising(f);
     assertEquals(1, raising.size());
-    IllegalStateException e = assertThrows(IllegalStateException.class,
+    DeviceSetupException e = assertThrows(DeviceSetupException.class,
         () -> Determinism.checkGpuGraph(raising));
     assertTrue(e.getMessage().contains("CropAndResizeGradImage x2, e.g. roi/grad/a"),
         e.getMessage());

@@ -48,7 +48,7 @@ class DeviceChoiceTest {
       Devices.select(DeviceChoice.AUTO);
       assertFalse(Devices.onGpu());
       Devices.select(DeviceChoice.parse("gpu"));
-      IllegalStateException e = assertThrows(IllegalStateException.class, Devices::onGpu);
+      DeviceSetupException e = assertThrows(DeviceSetupException.class, Devices::onGpu);
       assertTrue(e.getMessage().contains("-Pgpu"), e.getMessage());
     } finally {
       Devices.select(DeviceChoice.AUTO);
