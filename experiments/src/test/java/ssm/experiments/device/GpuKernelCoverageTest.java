@@ -25,7 +25,8 @@ class GpuKernelCoverageTest {
   void everyOpOfEveryRegimeHasAGpuKernel() {
     assumeTrue(NativeBuild.isGpuBuild(), "needs the GPU natives, but "
         + NativeBuild.classifier().orElse("none") + " is on the class path: mvn -Pgpu -B test "
-        + "-pl experiments -am -Dtest=GpuKernelCoverageTest -Dsurefire.failIfNoSpecifiedTests=false");
+        + "-pl experiments -am -Dtest=GpuKernelCoverageTest "
+        + "-Dsurefire.failIfNoSpecifiedTests=false");
     KernelRegistry kernels = KernelRegistry.loaded();
     assertTrue(kernels.count(KernelRegistry.GPU) > 4000,
         "the GPU natives registered only " + kernels.count(KernelRegistry.GPU) + " GPU kernels");
