@@ -1,18 +1,19 @@
 package ssm.box;
 
 import org.tensorflow.Operand;
+import org.tensorflow.Operation;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.image.NonMaxSuppression;
+import org.tensorflow.op.Scope;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import ssm.util.Check;
 
 /**
  * Greedy non-maximum suppression with torchvision's semantics
- * (docs/model.md#94-strict-nms-and-thresholds), on one NonMaxSuppressionV5 op: boxes in decreasing
- * score order, equal scores by lower index first; a box is suppressed when its IoU with a kept box
- * is strictly greater than the threshold; zero-area boxes have IoU 0 with everything, so they are
- * never suppressed and never suppress.
+ * (docs/model.md#94-strict-nms-and-thresholds), on one NonMaxSuppressionV3 op (V5 has no GPU
+ * kernel; docs/gpu.md): boxes in decreasing score order, equal scores by lower index first; a box
+ * is suppressed when its IoU with a kept box is strictly greater than the threshold; zero-area
+ * boxes have IoU 0 with everything, so they are never suppressed and never suppress.
  */
 public final class Nms {
   /** torchvision {@code batched_nms} switches to per-class NMS above this many coordinates. */
@@ -65,16 +66,18 @@ public final class Nms {
       float iouThreshold,
       int maxOutput) {
     Check.range("NMS IoU threshold", iouThreshold, 0, 1);
-    // V5 reads boxes as (y1, x1, y2, x2), but its IoU is symmetric in the two axes, so x1, y1, x2,
-    // y2 works unchanged. Score threshold -inf: no score filtering; soft-NMS sigma 0: hard NMS.
-    NonMaxSuppression<TFloat32> nms =
-        tf.image.nonMaxSuppression(
-            boxes,
-            scores,
-            tf.constant(maxOutput),
-            tf.constant(iouThreshold),
-            tf.constant(Float.NEGATIVE_INFINITY),
-            tf.constant(0f));
-    return nms.selectedIndices();
+    // V3 reads boxes as (y1, x1, y2, x2), but its IoU is symmetric in the two axes, so x1, y1, x2,
+    // y2 works unchanged. Score threshold -inf: no score filtering. V3, not V5 (the op behind
+    // tf.image.nonMaxSuppression): TensorFlow 2.16 has GPU kernels for V3 and V4 only, and on CPU
+    // V3 is V5's hard NMS (the same DoNonMaxSuppressionOp, soft-NMS sigma 0); docs/gpu.md.
+    Scope scope = tf.scope();
+    Operation nms = scope.opBuilder("NonMaxSuppressionV3", "NonMaxSuppressionV3")
+        .addInput(boxes.asOutput())
+        .addInput(scores.asOutput())
+        .addInput(tf.constant(maxOutput).asOutput())
+        .addInput(tf.constant(iouThreshold).asOutput())
+        .addInput(tf.constant(Float.NEGATIVE_INFINITY).asOutput())
+        .build();
+    return nms.<TInt32>output(0);
   }
 }

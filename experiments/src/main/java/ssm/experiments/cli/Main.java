@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         "                        only) unless set; 0 shows everything.",
         "  TF_ENABLE_ONEDNN_OPTS oneDNN CPU kernels: ./ssm sets 1 unless set (about 3x",
         "                        faster training, 20% faster inference).",
-        "  TF_DETERMINISTIC_OPS  ./ssm sets 1 unless set: reproducible runs, exact resume.",
+        "  TF_DETERMINISTIC_OPS  ./ssm sets 1 unless set: reproducible runs, exact resume",
+        "                        (0 for training on a GPU, see docs/gpu.md).",
         "  SSM_JAVA_OPTS         JVM options for ./ssm, e.g. -Xmx8g.",
         "  SSM_MAVEN_OPTS        Maven options of ./ssm's build, e.g. -Pgpu (CUDA)."})
 public final class Main implements Callable<Integer> {
@@ -52,6 +53,17 @@ public final class Main implements Callable<Integer> {
   @Option(names = VERBOSE, scope = ScopeType.INHERIT,
       description = "Print the stack trace of an error.")
   boolean verbose;
+
+  /** {@code --device}: every command's sessions (docs/gpu.md); set before any session. */
+  @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "DEVICE",
+      description = "cpu, gpu, gpu:N or auto (default: the GPU when TensorFlow sees one).")
+  void device(String value) {
+    try {
+      ssm.device.Devices.select(ssm.device.DeviceChoice.parse(value));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
 
   @Spec CommandSpec spec;
 
@@ -73,7 +85,8 @@ public final class Main implements Callable<Integer> {
         new CocoEvalCommand(),
         new EvalCommand(),
         new TablesCommand(),
-        new BenchCommand()
+        new BenchCommand(),
+        new DoctorCommand()
         );
   }
 
