@@ -145,6 +145,7 @@ final class ValidationHook implements TrainingHook {
     }
     if (e.cocoSegm() != null) {
       m.put("eval/coco_ap", e.cocoSegm().stats().ap());
+      m.put("eval/coco_ap50", e.cocoSegm().stats().ap50());
     }
     ClassificationMetrics c = e.classification();
     if (c != null) {
@@ -153,6 +154,13 @@ final class ValidationHook implements TrainingHook {
       String[] tags = {"eval/sensitivity_normal", "eval/sensitivity_cp", "eval/sensitivity_covid"};
       for (int k = 0; k < tags.length && k < c.sensitivity().length; k++) {
         m.put(tags[k], c.sensitivity()[k]);
+      }
+      ClassificationMetrics.Binary v = c.covidVsRest();
+      if (v != null) {
+        m.put("eval/covid_vs_rest_sensitivity", v.sensitivity());
+        m.put("eval/covid_vs_rest_specificity", v.specificity());
+        m.put("eval/covid_vs_rest_accuracy", v.accuracy());
+        m.put("eval/covid_vs_rest_auc", v.auc());
       }
     }
     m.values().removeIf(v -> Double.isNaN(v.doubleValue()));
