@@ -86,8 +86,21 @@ final class ValidationHook implements TrainingHook {
       ssm.data.Slice first = classification != null ? classification.load(0).image()
           : segmentation.load(0).image();
       Prediction p = predictor.predict(first, false);
-      events.image("images/overlay", step, Overlay.png(first, p), first.height(), first.width());
+      // the overlay is drawn at the file's own size, where the prediction's masks are
+      ssm.data.Slice original = original(classification != null ? classification : segmentation);
+      if (original != null) {
+        events.image("images/overlay", step, Overlay.png(original, p), original.height(),
+            original.width());
+      }
     }
+  }
+
+  /** Item 0 of {@code data} at its original size, or null for a reader without files. */
+  private static ssm.data.Slice original(LazyDataset<?> data) {
+    java.nio.file.Path file = data instanceof ssm.data.CovidxSplit c ? c.imagePath(0)
+        : data instanceof ssm.data.SegmentationFolder f ? f.imagePath(0)
+        : data instanceof ssm.data.ClassPrefixedFolder f ? f.imagePath(0) : null;
+    return file == null ? null : ssm.data.ImageDecoder.decode(file);
   }
 
   /** The tag of the validation score that picks {@code best-validation/}. */
