@@ -83,6 +83,11 @@ public final class ClassPrefixedFolder implements LazyDataset<ClassificationExam
     return labels.get(index);
   }
 
+  /** The image file of item {@code index}. */
+  public java.nio.file.Path imagePath(int index) {
+    return files.get(index);
+  }
+
   @Override
   public ClassificationExample load(int index) {
     Slice s = ImageDecoder.decode(files.get(index));

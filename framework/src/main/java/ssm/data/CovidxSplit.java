@@ -137,6 +137,11 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
     return entries.get(index).file();
   }
 
+  /** The image file of item {@code index}. */
+  public Path imagePath(int index) {
+    return imagesDir.resolve(entries.get(index).file());
+  }
+
   /** The parsed line of item {@code index}. */
   public Entry entry(int index) {
     return entries.get(index);

@@ -4,21 +4,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
  * Text statistics of a dataset: images per class for classification data; slices, negatives,
- * lesions per image and a lesion-area histogram (original pixels) for segmentation data. Accepts
- * the synthetic layout ({@code DIR/seg/<split>/} folders and {@code DIR/cls/*.txt} split files),
- * a single segmentation folder ({@code images/} + {@code masks/}), a COVIDx-CT split file, or a
- * folder of class-prefixed images. Reads masks and split files only, never the slices.
+ * lesions per image, a lesion-area histogram (original pixels) and the lesions' box sides at the
+ * model's input size for segmentation data; for both, every image decoded: sizes
+ * (min / median / max), colour modes, unreadable files by name and masks whose size differs from
+ * their image's ({@link ImageScan}). Accepts the synthetic layout ({@code DIR/seg/<split>/}
+ * folders and {@code DIR/cls/*.txt} split files), a single segmentation folder ({@code images/}
+ * or {@code imgs/}, and {@code masks/}), a COVIDx-CT split file, or a folder of class-prefixed
+ * images.
  */
 public final class DatasetStats {
   private static final int BAR = 40;
 
   private DatasetStats() {}
+
+  /**
+   * A report: the text, and the messages of the files that could not be decoded (a command
+   * fails when there is any).
+   */
+  public record Report(String text, List<String> unreadable) {
+    public Report {
+      unreadable = List.copyOf(unreadable);
+    }
+  }
 
   /** Segmentation statistics: slices, lesion count per slice, lesion areas. */
   public record SegmentationStats(int slices, int[] lesionsPerImage, int[] areas, int bad) {
@@ -28,35 +42,50 @@ public final class DatasetStats {
     }
   }
 
-  /** The report for {@code path} (see the class comment); bad items are counted, not fatal. */
+  /** The text of {@link #report(Path, int, Resizer)} at the default input size. */
   public static String report(Path path, int minLesionArea) {
+    return report(path, minLesionArea, Resizer.defaults()).text();
+  }
+
+  /**
+   * The report for {@code path} (see the class comment); bad items are counted, not fatal.
+   * Lesion box sides are given at the input size of {@code input} (the model's transform).
+   */
+  public static Report report(Path path, int minLesionArea, Resizer input) {
     StringBuilder sb = new StringBuilder();
+    List<String> unreadable = new ArrayList<>();
     ReaderOptions options = ReaderOptions.defaults().withMinLesionArea(minLesionArea)
         .withSkipBad(true);
     if (Files.isRegularFile(path)) {
-      classification(sb, path.getFileName().toString(), CovidxSplit.open(path));
-    } else if (Files.isDirectory(path.resolve("images")) && Files.isDirectory(path.resolve("masks"))) {
-      segmentation(sb, path.toString(), new SegmentationFolder(path, options), minLesionArea);
+      classification(sb, path.getFileName().toString(), CovidxSplit.open(path), unreadable);
+    } else if (SegmentationFolder.isSegmentationFolder(path)) {
+      segmentation(sb, path.toString(), new SegmentationFolder(path, options), minLesionArea,
+          input, unreadable);
     } else if (Files.isDirectory(path.resolve("seg")) || Files.isDirectory(path.resolve("cls"))) {
       for (Path split : children(path.resolve("seg"), Files::isDirectory)) {
         segmentation(sb, "seg/" + split.getFileName(), new SegmentationFolder(split, options),
-            minLesionArea);
+            minLesionArea, input, unreadable);
       }
       for (Path split : children(path.resolve("cls"), p -> p.toString().endsWith(".txt"))) {
         Path images = CovidxSplit.defaultImagesDir(split);
-        classification(sb, "cls/" + split.getFileName(), new CovidxSplit(split, images, options));
+        classification(sb, "cls/" + split.getFileName(), new CovidxSplit(split, images, options),
+            unreadable);
       }
     } else if (Files.isDirectory(path)) {
       ClassPrefixedFolder f = new ClassPrefixedFolder(path, options);
       int[] counts = new int[ClassificationExample.CLASSES];
+      ImageScan scan = new ImageScan();
       for (int i = 0; i < f.size(); i++) {
         counts[f.label(i)]++;
+        scan.image(path.resolve(f.id(i)));
       }
       classCounts(sb, path.toString(), counts, f.badItems());
+      scan.appendTo(sb);
+      unreadable.addAll(scan.unreadable());
     } else {
       throw new DataException(path.toString(), "no such file or folder");
     }
-    return sb.toString();
+    return new Report(sb.toString(), unreadable);
   }
 
   /** Statistics of a segmentation folder (bad items are skipped when its options say so). */
@@ -84,7 +113,27 @@ public final class DatasetStats {
   }
 
   private static void segmentation(StringBuilder sb, String name, SegmentationFolder f,
-      int minArea) {
+      int minArea, Resizer input, List<String> unreadable) {
+    ImageScan scan = new ImageScan();
+    List<Double> sides = new ArrayList<>(); // sqrt(box w * box h) at the input size
+    for (int i = 0; i < f.size(); i++) {
+      int[] wh = scan.image(f.imagePath(i));
+      scan.mask(f.maskPath(i), f.id(i), wh);
+      if (wh == null) {
+        continue;
+      }
+      int[] out = input.outputSize(wh[1], wh[0]);
+      double sx = (double) out[1] / wh[0];
+      double sy = (double) out[0] / wh[1];
+      try {
+        float[] b = f.instances(i).boxes();
+        for (int k = 0; k < b.length; k += 4) {
+          sides.add(Math.sqrt((b[k + 2] - b[k]) * sx * (b[k + 3] - b[k + 1]) * sy));
+        }
+      } catch (DataException e) {
+        // counted by segmentation(f) below
+      }
+    }
     SegmentationStats s = segmentation(f);
     int lesions = s.areas().length;
     sb.append(String.format(Locale.ROOT, "%s: %d slices, %d lesions (area > %d px), "
@@ -121,17 +170,43 @@ public final class DatasetStats {
           : (edges[k] + 1) + "-" + edges[k + 1];
       bar(sb, label, areaHist[k], lesions);
     }
+    lesionSides(sb, sides, input);
     if (f.badItems().count() > 0) {
       sb.append("  ").append(f.badItems().summary().replace("\n", "\n  ")).append('\n');
     }
+    scan.appendTo(sb);
+    unreadable.addAll(scan.unreadable());
   }
 
-  private static void classification(StringBuilder sb, String name, CovidxSplit split) {
+  /** Histogram of the lesion boxes' {@code sqrt(w * h)} at the model's input size. */
+  private static void lesionSides(StringBuilder sb, List<Double> sides, Resizer input) {
+    double[] v = sides.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (v.length == 0) {
+      return;
+    }
+    sb.append(String.format(Locale.ROOT, "  lesion box side sqrt(w*h) after the input transform "
+        + "(min-size %d, max-size %d): min %.1f / median %.1f / max %.1f px%n", input.minSize(),
+        input.maxSize(), v[0], v[(v.length - 1) / 2], v[v.length - 1]));
+    int[] edges = {0, 8, 16, 32, 64, 128, 256, Integer.MAX_VALUE};
+    for (int k = 0; k + 1 < edges.length; k++) {
+      int lo = edges[k];
+      int hi = edges[k + 1];
+      int n = (int) java.util.Arrays.stream(v).filter(x -> x >= lo && x < hi).count();
+      bar(sb, hi == Integer.MAX_VALUE ? ">=" + lo : lo + "-" + hi, n, v.length);
+    }
+  }
+
+  private static void classification(StringBuilder sb, String name, CovidxSplit split,
+      List<String> unreadable) {
     int[] counts = new int[ClassificationExample.CLASSES];
+    ImageScan scan = new ImageScan();
     for (int i = 0; i < split.size(); i++) {
       counts[split.entry(i).label()]++;
+      scan.image(split.imagePath(i));
     }
     classCounts(sb, name, counts, split.badItems());
+    scan.appendTo(sb);
+    unreadable.addAll(scan.unreadable());
   }
 
   private static void classCounts(StringBuilder sb, String name, int[] counts, BadItems bad) {

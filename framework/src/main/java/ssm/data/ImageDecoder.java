@@ -28,8 +28,11 @@ public final class ImageDecoder {
    * channels, alpha dropped, 8-bit values / 255f, 16-bit values / 65535f. The id is the file name.
    */
   public static Slice decode(Path file) {
-    String name = file.getFileName().toString();
-    BufferedImage img = read(file);
+    return decode(file.getFileName().toString(), read(file));
+  }
+
+  /** {@link #decode(Path)} of an image already read by {@link #read}; {@code name} is its id. */
+  public static Slice decode(String name, BufferedImage img) {
     int h = img.getHeight();
     int w = img.getWidth();
     float[] rgb = new float[h * w * 3];
@@ -101,8 +104,26 @@ public final class ImageDecoder {
     return new LabelImage(h, w, values);
   }
 
+  /**
+   * The colour mode of a decoded image in PIL's words: {@code L} (grey), {@code LA} (grey with
+   * alpha), {@code RGB}, {@code RGBA}, {@code P} (palette), with {@code ;16} for 16-bit samples.
+   */
+  public static String colourMode(BufferedImage img) {
+    ColorModel cm = img.getColorModel();
+    if (cm instanceof IndexColorModel) {
+      return "P";
+    }
+    int colours = cm.getColorSpace().getNumComponents();
+    String mode = colours == 1 ? "L" : colours == 3 ? "RGB" : colours + "-component";
+    if (cm.hasAlpha()) {
+      mode = colours == 1 ? "LA" : colours == 3 ? "RGBA" : mode + "+alpha";
+    }
+    int bits = img.getRaster().getSampleModel().getSampleSize(0);
+    return bits > 8 ? mode + ";" + bits : mode;
+  }
+
   /** The decoded image, or a {@link DataException} saying why not. */
-  static BufferedImage read(Path file) {
+  public static BufferedImage read(Path file) {
     String name = file.getFileName().toString();
     if (!Files.isRegularFile(file)) {
       throw new DataException(name, "file does not exist (" + file + ")");

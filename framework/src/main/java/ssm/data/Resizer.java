@@ -26,6 +26,16 @@ public final class Resizer {
     return new Resizer(512, 1024);
   }
 
+  /** The short side the transform aims at. */
+  public int minSize() {
+    return minSize;
+  }
+
+  /** The long side the transform never exceeds. */
+  public int maxSize() {
+    return maxSize;
+  }
+
   /** {@code {outHeight, outWidth}} for an {@code height x width} input. */
   public int[] outputSize(int height, int width) {
     // torchvision: Python doubles; scale = min_size / short, reduced when long * scale > max_size

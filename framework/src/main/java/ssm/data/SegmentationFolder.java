@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A CNCB-NCOV style segmentation folder: {@code DIR/images/*.png|jpg} and {@code DIR/masks/} with
- * one PNG mask per image, same base name (docs/model.md#61-segmentation-cncb-ncov). Items are
- * listed in file-name order at construction (an image without a mask is bad) and decoded by {@link
- * #load}: the image resized per docs/model.md#21-input, lesion instances found at the ORIGINAL
- * resolution (area rule in original pixels, as the reference), then boxes scaled by the slice's
- * scale factors and instance masks resized nearest-neighbour.
+ * A CNCB-NCOV style segmentation folder: {@code DIR/images/*.png|jpg} (or {@code DIR/imgs/}, the
+ * author's code's name, see {@link #imagesDir}) and {@code DIR/masks/} with one PNG mask per image,
+ * same base name (docs/model.md#61-segmentation-cncb-ncov). Items are listed in file-name order at
+ * construction (an image without a mask is bad) and decoded by {@link #load}: the image resized per
+ * docs/model.md#21-input, lesion instances found at the ORIGINAL resolution (area rule in original
+ * pixels, as the reference), then boxes scaled by the slice's scale factors and instance masks
+ * resized nearest-neighbour.
  */
 public final class SegmentationFolder implements LazyDataset<SegmentationExample> {
   private final Path dir;
@@ -28,9 +29,12 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
     this.dir = dir;
     this.options = options;
     this.resizer = options.resizer();
-    Path imageDir = dir.resolve("images");
+    Path imageDir = imagesDir(dir);
     Path maskDir = dir.resolve("masks");
-    requireDir(imageDir);
+    if (imageDir == null) {
+      throw new DataException(dir.toString(), "segmentation folder has no images/ (or imgs/) "
+          + "folder");
+    }
     requireDir(maskDir);
     for (Path image : list(imageDir)) {
       String name = image.getFileName().toString();
@@ -50,6 +54,29 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
       throw new DataException(dir.toString(), "segmentation folder has no usable images in "
           + imageDir.getFileName() + "/" + (bad.count() > 0 ? " (" + bad.summary() + ")" : ""));
     }
+  }
+
+  /**
+   * The images folder of segmentation folder {@code dir}: {@code images/}, else {@code imgs/} (the
+   * name the author's code uses); null when there is neither.
+   */
+  public static Path imagesDir(Path dir) {
+    for (String name : new String[] {"images", "imgs"}) {
+      if (Files.isDirectory(dir.resolve(name))) {
+        return dir.resolve(name);
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code dir} looks like a segmentation folder: an images folder and {@code masks/}. */
+  public static boolean isSegmentationFolder(Path dir) {
+    return imagesDir(dir) != null && Files.isDirectory(dir.resolve("masks"));
+  }
+
+  /** The image file of item {@code index}. */
+  public Path imagePath(int index) {
+    return images.get(index);
   }
 
   /** The folder read with {@link ReaderOptions#defaults()}. */

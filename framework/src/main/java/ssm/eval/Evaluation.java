@@ -81,9 +81,21 @@ public record Evaluation(
     }
     if (classification != null) {
       ClassificationMetrics m = classification;
-      b.append(String.format(Locale.ROOT, "classification (%d slices)%n", m.samples()));
-      b.append("  confusion (rows true, columns predicted: Normal, CP, COVID-19)\n");
+      List<String> present = m.presentClasses();
+      b.append(String.format(Locale.ROOT, "classification (%d slices; classes in the data: %s)%n",
+          m.samples(), String.join(", ", present)));
+      if (m.partial()) {
+        List<String> absent = new java.util.ArrayList<>(m.classNames());
+        absent.removeAll(present);
+        b.append(String.format(Locale.ROOT, "  not in the data, so not measured: %s (per-class "
+            + "figures n/a; macro F1 over the classes present)%n", String.join(", ", absent)));
+      }
+      b.append("  confusion (rows true, columns predicted: ")
+          .append(String.join(", ", m.classNames())).append(")\n");
       for (int r = 0; r < m.confusion().length; r++) {
+        if (!m.present(r)) {
+          continue;
+        }
         b.append(String.format(Locale.ROOT, "    %-9s", m.classNames().get(r)));
         for (long v : m.confusion()[r]) {
           b.append(String.format(Locale.ROOT, " %7d", v));
@@ -92,11 +104,22 @@ public record Evaluation(
       }
       b.append("  class      sensitivity precision F1     AUC\n");
       for (int c = 0; c < m.classNames().size(); c++) {
+        if (!m.present(c)) {
+          continue;
+        }
         b.append(String.format(Locale.ROOT, "  %-10s %-11s %-9s %-6s %s%n", m.classNames().get(c),
             f4(m.sensitivity()[c]), f4(m.precision()[c]), f4(m.f1()[c]), f4(m.auc()[c])));
       }
-      b.append(String.format(Locale.ROOT, "  accuracy %s   F1 (paper weights 0.45/0.35/0.20) %s"
-          + "   macro F1 %s%n", f4(m.accuracy()), f4(m.weightedF1()), f4(m.macroF1())));
+      b.append(String.format(Locale.ROOT, "  accuracy %s   F1 (paper weights 0.45/0.35/0.20%s) %s"
+          + "   macro F1 %s%n", f4(m.accuracy()), m.partial() ? ", renormalised" : "",
+          f4(m.weightedF1()), f4(m.macroF1())));
+      ClassificationMetrics.Binary v = m.covidVsRest();
+      if (v != null) {
+        b.append(String.format(Locale.ROOT, "  %s versus rest: sensitivity %s   specificity %s   "
+            + "accuracy %s   AUC %s   (TP %d, FN %d, FP %d, TN %d)%n", v.positive(),
+            f4(v.sensitivity()), f4(v.specificity()), f4(v.accuracy()), f4(v.auc()), v.tp(),
+            v.fn(), v.fp(), v.tn()));
+      }
     }
     if (!skipped.isEmpty()) {
       b.append(String.format(Locale.ROOT, "skipped %d bad items:%n", skipped.size()));

@@ -109,6 +109,21 @@ public final class MetricsJson {
     number(n, "f1_macro", m.macroF1());
     perClass(n.putObject("auc"), m.classNames(), m.auc());
     n.put("samples", m.samples());
+    ArrayNode present = n.putArray("classes_present");
+    m.presentClasses().forEach(present::add);
+    if (m.covidVsRest() != null) {
+      ClassificationMetrics.Binary b = m.covidVsRest();
+      ObjectNode v = n.putObject("covid_vs_rest");
+      v.put("positive", b.positive());
+      v.put("tp", b.tp());
+      v.put("fn", b.fn());
+      v.put("fp", b.fp());
+      v.put("tn", b.tn());
+      number(v, "sensitivity", b.sensitivity());
+      number(v, "specificity", b.specificity());
+      number(v, "accuracy", b.accuracy());
+      number(v, "auc", b.auc());
+    }
     return n;
   }
 

@@ -31,6 +31,9 @@ public final class Overlay {
     int w = original.width();
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     boolean[] lesion = new boolean[h * w];
+    ssm.util.Check.that(p.height() == h && p.width() == w, "%s: the prediction is for a %dx%d "
+        + "slice but the overlay is drawn on %dx%d: draw on the slice at its original size",
+        original.id(), p.width(), p.height(), w, h);
     for (Lesion l : p.lesions()) {
       boolean[] m = l.mask().decode();
       for (int i = 0; i < m.length; i++) {

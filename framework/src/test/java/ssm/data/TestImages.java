@@ -36,6 +36,18 @@ final class TestImages {
     return save(img, file);
   }
 
+  /** An RGBA PNG whose pixel i has colour argb[i] (0xAARRGGBB). */
+  static Path rgba(Path file, int width, int height, int[] argb) {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    img.setRGB(0, 0, width, height, argb, 0, width);
+    return save(img, file);
+  }
+
+  /** A lesion-free mask {@code dir/masks/<base>.png}. */
+  static Path lesionFree(Path dir, String base, int width, int height) {
+    return filled(dir.resolve("masks/" + base + ".png"), width, height, 0);
+  }
+
   private static Path write(Path file, int width, int height, int[] values, int type) {
     BufferedImage img = new BufferedImage(width, height, type);
     WritableRaster r = img.getRaster();

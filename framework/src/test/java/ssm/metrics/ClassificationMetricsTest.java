@@ -39,6 +39,57 @@ class ClassificationMetricsTest {
     assertEquals(21191, r.samples());
   }
 
+  @Test
+  void twoClassDataMeasuresOnlyThePresentClassesAndCovidVersusRest() {
+    // Normal and COVID-19 only (no CP), by hand:
+    //   true   0    0    0    2    2
+    //   pred   0    2    0    2    0
+    //   p_cov  0.1  0.6  0.3  0.8  0.4
+    // rows: Normal [2, 0, 1], CP [0, 0, 0], COVID-19 [1, 0, 1]; accuracy 3/5
+    // Normal: sensitivity 2/3, precision 2/3, F1 2/3; COVID-19: 1/2, 1/2, 1/2; CP: not measured
+    // macro F1 (2/3 + 1/2) / 2 = 7/12; weighted (0.45 * 2/3 + 0.20 * 1/2) / (0.45 + 0.20)
+    // COVID-19 vs rest: TP 1, FN 1, FP 1, TN 2: sensitivity 1/2, specificity 2/3, accuracy 3/5
+    // AUC: positives 0.8, 0.4 against negatives 0.1, 0.6, 0.3: 3 + 2 of 6 pairs = 5/6
+    float[] p = {0.1f, 0.6f, 0.3f, 0.8f, 0.4f};
+    float[][] probabilities = new float[5][];
+    for (int i = 0; i < 5; i++) {
+      probabilities[i] = new float[] {1 - p[i], 0, p[i]};
+    }
+    ClassificationMetrics r = ClassificationMetrics.of(CLASSES, new int[] {0, 0, 0, 2, 2},
+        new int[] {0, 2, 0, 2, 0}, probabilities, W);
+    assertEquals(List.of("Normal", "COVID-19"), r.presentClasses());
+    assertTrue(r.partial());
+    assertEquals(2.0 / 3, r.sensitivity()[0], 1e-12);
+    assertTrue(Double.isNaN(r.sensitivity()[1]));
+    assertTrue(Double.isNaN(r.f1()[1]));
+    assertTrue(Double.isNaN(r.auc()[1]));
+    assertEquals(0.0, r.precision()[1], 0.0); // CP never predicted: 0/0 -> 0
+    assertEquals(0.5, r.sensitivity()[2], 1e-12);
+    assertEquals(0.6, r.accuracy(), 1e-12);
+    assertEquals(7.0 / 12, r.macroF1(), 1e-12);
+    assertEquals((0.45 * 2 / 3 + 0.20 * 0.5) / 0.65, r.weightedF1(), 1e-12);
+    ClassificationMetrics.Binary v = r.covidVsRest();
+    assertEquals("COVID-19", v.positive());
+    assertArrayEquals(new long[] {1, 1, 1, 2}, new long[] {v.tp(), v.fn(), v.fp(), v.tn()});
+    assertEquals(0.5, v.sensitivity(), 1e-12);
+    assertEquals(2.0 / 3, v.specificity(), 1e-12);
+    assertEquals(0.6, v.accuracy(), 1e-12);
+    assertEquals(5.0 / 6, v.auc(), 1e-12);
+  }
+
+  @Test
+  void allThreeClassesPresentKeepThePaperFormulasAndStillGiveCovidVersusRest() {
+    long[][] m = {{9322, 123, 5}, {174, 7139, 82}, {27, 277, 4042}};
+    ClassificationMetrics r = ClassificationMetrics.fromConfusion(CLASSES, m, W, null);
+    assertTrue(!r.partial());
+    ClassificationMetrics.Binary v = r.covidVsRest();
+    // TP 4042, FN 27 + 277, FP 5 + 82, TN 9322 + 123 + 174 + 7139
+    assertArrayEquals(new long[] {4042, 304, 87, 16758},
+        new long[] {v.tp(), v.fn(), v.fp(), v.tn()});
+    assertEquals(16758.0 / (16758 + 87), v.specificity(), 1e-12);
+    assertTrue(Double.isNaN(v.auc()));
+  }
+
   private static double truncatedPercent(double fraction) {
     return Math.floor(10000 * fraction) / 100;
   }

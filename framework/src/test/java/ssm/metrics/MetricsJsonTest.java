@@ -27,11 +27,17 @@ class MetricsJsonTest {
     assertEquals(1, root.at("/segmentation/paper/images/empty").asInt());
     assertTrue(root.at("/segmentation/coco_segm").isNull(), "not evaluated -> null, key kept");
     assertEquals(1.0, root.at("/classification/sensitivity/Normal").asDouble(), 0);
-    // COVID-19 has no samples: sensitivity 0/0 := 0; AUC not computed -> null
-    assertEquals(0.0, root.at("/classification/sensitivity/COVID-19").asDouble(), 0);
+    // COVID-19 has no samples: not measured -> null (not a 0); AUC not computed -> null
+    assertTrue(root.at("/classification/sensitivity/COVID-19").isNull());
+    assertTrue(root.at("/classification/f1/COVID-19").isNull());
     assertTrue(root.at("/classification/auc/CP").isNull());
-    // weighted F1 = 0.45 * 1 + 0.35 * 1 + 0.20 * 0 = 0.8
-    assertEquals(0.8, root.at("/classification/f1_weighted").asDouble(), 1e-15);
+    assertEquals("[\"Normal\",\"CP\"]", root.at("/classification/classes_present").toString());
+    // weighted F1 renormalised over the classes present: (0.45 * 1 + 0.35 * 1) / 0.8 = 1
+    assertEquals(1.0, root.at("/classification/f1_weighted").asDouble(), 1e-15);
+    // COVID-19 versus rest: no positives, 2 true negatives
+    assertTrue(root.at("/classification/covid_vs_rest/sensitivity").isNull());
+    assertEquals(1.0, root.at("/classification/covid_vs_rest/specificity").asDouble(), 0);
+    assertEquals(2, root.at("/classification/covid_vs_rest/tn").asInt());
   }
 
   @Test

@@ -90,9 +90,10 @@ public final class DataCommand implements Callable<Integer> {
 
   /** {@code ssm data stats PATH [--min-area 100]}. */
   @Command(name = "stats", mixinStandardHelpOptions = true,
-      description = "Images per class, lesions per slice and a lesion-area histogram of a dataset "
-          + "folder (synthetic layout or segmentation folder), a split file or a class-prefixed "
-          + "image folder.")
+      description = "Decodes every image of a dataset folder (synthetic layout or segmentation "
+          + "folder), a split file or a class-prefixed image folder, and prints sizes, colour "
+          + "modes, images per class, lesions per slice, lesion areas and sizes at the input "
+          + "size, masks not matching their image; exit 1 when a file cannot be decoded.")
   static final class Stats implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -103,11 +104,26 @@ public final class DataCommand implements Callable<Integer> {
         description = "a lesion counts when its area is greater (default ${DEFAULT-VALUE})")
     int minArea;
 
+    @Option(names = "--input-size", defaultValue = "512,1024", split = ",",
+        paramLabel = "MIN,MAX", description = "the model's input transform (short side, long side "
+            + "at most) at which lesion box sides are reported (default ${DEFAULT-VALUE})")
+    int[] inputSize;
+
     @Override
     public Integer call() {
       try {
-        spec.commandLine().getOut().print(DatasetStats.report(path, minArea));
+        if (inputSize.length != 2) {
+          throw new DataException("--input-size", "expected MIN,MAX, e.g. 512,1024");
+        }
+        DatasetStats.Report r = DatasetStats.report(path, minArea,
+            new ssm.data.Resizer(inputSize[0], inputSize[1]));
+        spec.commandLine().getOut().print(r.text());
         spec.commandLine().getOut().flush();
+        if (!r.unreadable().isEmpty()) {
+          spec.commandLine().getErr().printf("data stats: %d unreadable files (listed above)%n",
+              r.unreadable().size());
+          return 1;
+        }
         return 0;
       } catch (DataException e) {
         spec.commandLine().getErr().println("data stats: " + e.getMessage());

@@ -11,13 +11,15 @@ import ssm.settings.Settings;
  */
 public final class DataOptions {
   @Option(names = "--seg-data", paramLabel = "DIR",
-      description = "Segmentation data: DIR/{train,test[,val]}/{images,masks} "
-          + "(default: the built-in synthetic data).")
+      description = "Segmentation data: DIR/{train[,test][,val]}/{images|imgs,masks}, or one "
+          + "such folder; without val and test, a seeded validation split is cut and recorded in "
+          + "the run folder's split/split.json (default: the built-in synthetic data).")
   Path segData;
 
   @Option(names = "--cls-data", paramLabel = "SPLIT",
       description = "Classification training split file, COVIDx-CT format; val/test splits are "
-          + "the files beside it named with val/test (default: the built-in synthetic data).")
+          + "the files beside it named with val/test; without a val file a seeded, stratified "
+          + "validation split is cut (default: the built-in synthetic data).")
   Path clsData;
 
   @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",

@@ -50,8 +50,9 @@ final class GridCommand implements Callable<Integer> {
       throw new IllegalArgumentException("profile paper is the paper's protocol on the real "
           + "datasets: give --seg-data and --cls-data (or use --profile demo)");
     }
-    DataSources data = dataOptions.sources(first);
     Path root = dataOptions.runsRoot().resolve(definition.name() + "-" + settingsOptions.profile());
+    DataSources data = dataOptions.sources(first)
+        .withValidationSplit(root, first.training().seed());
     PrintWriter err = spec.commandLine().getErr();
     err.printf("grid %s, profile %s: %d variant(s)%s into %s; data: %s%n", definition.name(),
         settingsOptions.profile(), variants.size(), shard == null ? "" : " (shard " + shard + ")",

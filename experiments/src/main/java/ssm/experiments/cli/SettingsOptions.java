@@ -22,7 +22,7 @@ public final class SettingsOptions {
   String variant;
 
   @Option(names = "--profile", paramLabel = "NAME",
-      description = "Run profile over the variant's settings: smoke, demo or paper "
+      description = "Run profile over the variant's settings: smoke, demo, paper or real "
           + "(configs/profiles/NAME.conf).")
   String profile;
 

@@ -26,7 +26,7 @@ import ssm.settings.SettingsLoader;
         + "sensitivities, accuracy, F1 ranked by F1) from RUNS_DIR/<variant>/metrics.json and "
         + "RUNS_DIR/*/<variant>/metrics.json, each figure beside the paper's.",
         "Writes RUNS_DIR/tables/{tables,table1-parameters,table2-segmentation,"
-            + "table3-classification}.md and the tables as .csv; prints the markdown."})
+            + "table3-classification,table4-covid-vs-rest}.md and the tables as .csv; prints the markdown."})
 final class TablesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,14 +52,16 @@ final class TablesCommand implements Callable<Integer> {
         PaperTables.table1(runs, v -> counted.computeIfAbsent(v.depth() + "-" + v.blocks() + "-"
             + v.twoBranches(), k -> count(v))),
         PaperTables.table2(runs),
-        PaperTables.table3(runs));
+        PaperTables.table3(runs),
+        PaperTables.table4(runs));
     String preamble = "# The paper's tables, from " + runsDir.toAbsolutePath().normalize()
         + "\n\nWritten by `./ssm tables " + runsDir + "` from " + runs.size()
-        + " metrics.json file(s). See docs/evaluation.md.\n";
+        + " metrics.json file(s). See docs/evaluation.md.\n" + PaperTables.dataNote(runs);
     Path md = PaperTables.write(runsDir.resolve("tables"), tables, preamble);
     tables.forEach(t -> out.println(t.markdown()));
     out.flush();
-    err.println("wrote " + md + " and " + runsDir.resolve("tables") + "/table{1,2,3}-*.{md,csv}");
+    err.println("wrote " + md + " and " + runsDir.resolve("tables")
+        + "/table{1,2,3,4}-*.{md,csv}");
     err.flush();
   }
 

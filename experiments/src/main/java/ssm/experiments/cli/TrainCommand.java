@@ -42,8 +42,9 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = settingsOptions.settings();
     Variant variant = settingsOptions.variant();
-    DataSources sources = dataOptions.sources(settings);
     Path dir = out != null ? out : dataOptions.runsRoot().resolve(variant.name());
+    DataSources sources = dataOptions.sources(settings)
+        .withValidationSplit(dir, settings.training().seed());
     TrainingRun.run(variant, settings, sources, dir,
         new TrainingRun.Start(resume, initWeights, stageOneWeights));
     return 0;

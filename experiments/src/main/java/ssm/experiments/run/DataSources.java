@@ -22,7 +22,8 @@ import ssm.settings.Settings;
  * validation folder is evaluated after every checkpoint), or is itself one such folder
  * (then used for training only); {@code --cls-data FILE} is the training split file, and the
  * validation and test splits are the files beside it whose names have {@code val} or
- * {@code test} in place of {@code train}.
+ * {@code test} in place of {@code train}. Where the user's data has no validation split,
+ * {@link #withValidationSplit} cuts a seeded one from the training data ({@link ValidationSplit}).
  */
 public record DataSources(Path segTrain, Path segVal, Path segTest, Path clsTrain, Path clsVal,
     Path clsTest, String description) {
@@ -53,6 +54,26 @@ public record DataSources(Path segTrain, Path segVal, Path segTest, Path clsTrai
             + (clsData != null ? ", classification " + clsData : "");
     return new DataSources(segTrain, segVal, segTest, clsTrain, sibling(clsTrain, "val"),
         sibling(clsTrain, "test"), description);
+  }
+
+  /**
+   * These sources, with a seeded validation split cut from the user's training data where it has
+   * none and no test split either (segmentation) or no validation split (classification); the
+   * split is written under {@code runDir/split/} ({@link ValidationSplit}). Synthetic data always
+   * has its own splits and is returned unchanged.
+   */
+  public DataSources withValidationSplit(Path runDir, long seed) {
+    boolean cutSeg = segTrain != null && segVal == null && segTest == null;
+    boolean cutCls = clsTrain != null && clsVal == null;
+    if (description.startsWith("synthetic") || (!cutSeg && !cutCls)) {
+      return this;
+    }
+    ValidationSplit split = ValidationSplit.write(runDir.resolve("split"),
+        cutSeg ? segTrain : null, cutCls ? clsTrain : null, ValidationSplit.FRACTION, seed);
+    return new DataSources(cutSeg ? split.segTrain() : segTrain, cutSeg ? split.segVal() : segVal,
+        segTest, cutCls ? split.clsTrain() : clsTrain, cutCls ? split.clsVal() : clsVal, clsTest,
+        description + "; validation split cut by seed " + seed + " (" + split.summary() + ", "
+            + runDir.resolve("split/split.json") + ")");
   }
 
   /** The reader options the settings ask for. */

@@ -84,8 +84,11 @@ public final class GridRunner {
             : stageOne(v);
         Path weights = TrainingRun.run(v, s, data, dir, new TrainingRun.Start(true, null,
             stageOne), job.hparams());
-        EvaluationRun.Result r = EvaluationRun.evaluate(v, s, weights, data.segTest(),
-            data.clsTest(), dir, 0, false, err);
+        // data without a test split (e.g. the user's, with a validation split cut from it) is
+        // evaluated on its validation split; metrics.json's datasets name which folder it was
+        EvaluationRun.Result r = EvaluationRun.evaluate(v, s, weights,
+            data.segTest() != null ? data.segTest() : data.segVal(),
+            data.clsTest() != null ? data.clsTest() : data.clsVal(), dir, 0, false, err);
         return new Outcome(job, "finished", seconds(start), summary(r));
       }
     } catch (Exception | AssertionError e) {

@@ -15,6 +15,9 @@ import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
 import ssm.data.ReaderOptions;
+import ssm.data.LazyDataset;
+import ssm.data.MirroredSegmentation;
+import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
 import ssm.events.EventFileWriter;
 import ssm.experiments.Variant;
@@ -85,7 +88,12 @@ public final class TrainingRun {
     SsmModel model = injector.getInstance(SsmModel.class);
     TrainingRegime regime = injector.getInstance(TrainingRegime.class);
     ReaderOptions options = DataSources.readerOptions(settings);
-    TrainingData data = new TrainingData(new SegmentationFolder(sources.segTrain(), options),
+    LazyDataset<SegmentationExample> segmentation = new SegmentationFolder(sources.segTrain(),
+        options);
+    if (settings.data().augmentFlip()) {
+      segmentation = new MirroredSegmentation(segmentation);
+    }
+    TrainingData data = new TrainingData(segmentation,
         new CovidxSplit(sources.clsTrain(), CovidxSplit.defaultImagesDir(sources.clsTrain()),
             options), sources.description());
 

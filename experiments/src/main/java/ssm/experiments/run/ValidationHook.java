@@ -86,8 +86,21 @@ final class ValidationHook implements TrainingHook {
       ssm.data.Slice first = classification != null ? classification.load(0).image()
           : segmentation.load(0).image();
       Prediction p = predictor.predict(first, false);
-      events.image("images/overlay", step, Overlay.png(first, p), first.height(), first.width());
+      // the overlay is drawn at the file's own size, where the prediction's masks are
+      ssm.data.Slice original = original(classification != null ? classification : segmentation);
+      if (original != null) {
+        events.image("images/overlay", step, Overlay.png(original, p), original.height(),
+            original.width());
+      }
     }
+  }
+
+  /** Item 0 of {@code data} at its original size, or null for a reader without files. */
+  private static ssm.data.Slice original(LazyDataset<?> data) {
+    java.nio.file.Path file = data instanceof ssm.data.CovidxSplit c ? c.imagePath(0)
+        : data instanceof ssm.data.SegmentationFolder f ? f.imagePath(0)
+        : data instanceof ssm.data.ClassPrefixedFolder f ? f.imagePath(0) : null;
+    return file == null ? null : ssm.data.ImageDecoder.decode(file);
   }
 
   /** The tag of the validation score that picks {@code best-validation/}. */
@@ -145,6 +158,7 @@ final class ValidationHook implements TrainingHook {
     }
     if (e.cocoSegm() != null) {
       m.put("eval/coco_ap", e.cocoSegm().stats().ap());
+      m.put("eval/coco_ap50", e.cocoSegm().stats().ap50());
     }
     ClassificationMetrics c = e.classification();
     if (c != null) {
@@ -153,6 +167,13 @@ final class ValidationHook implements TrainingHook {
       String[] tags = {"eval/sensitivity_normal", "eval/sensitivity_cp", "eval/sensitivity_covid"};
       for (int k = 0; k < tags.length && k < c.sensitivity().length; k++) {
         m.put(tags[k], c.sensitivity()[k]);
+      }
+      ClassificationMetrics.Binary v = c.covidVsRest();
+      if (v != null) {
+        m.put("eval/covid_vs_rest_sensitivity", v.sensitivity());
+        m.put("eval/covid_vs_rest_specificity", v.specificity());
+        m.put("eval/covid_vs_rest_accuracy", v.accuracy());
+        m.put("eval/covid_vs_rest_auc", v.auc());
       }
     }
     m.values().removeIf(v -> Double.isNaN(v.doubleValue()));

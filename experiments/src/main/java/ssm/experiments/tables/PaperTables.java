@@ -289,13 +289,124 @@ public final class PaperTables {
             + "TRUNCATED to two decimals as the paper prints them; F1 = the paper's weighted F1 "
             + "(weights 0.45 Normal, 0.35 CP, 0.20 COVID-19; "
             + "docs/model.md#73-classification-metrics); ranked by F1; each "
-            + "paper figure is in the column after ours. " + data.caption(),
+            + "paper figure is in the column after ours. " + absentClasses(measured)
+            + data.caption(),
         header, rows,
         List.of("rank", "variant", "paper_label", "status", "sensitivity_covid",
             "sensitivity_covid_paper", "sensitivity_cp", "sensitivity_cp_paper",
             "sensitivity_normal", "sensitivity_normal_paper", "accuracy", "accuracy_paper", "f1",
             "f1_paper", "paper_rank", "samples", "dataset"),
         csv);
+  }
+
+  /**
+   * Table 4 (not in the paper): COVID-19 against the rest, the figures a clinical reader asks
+   * first, and the classes each evaluation's data holds; ranked by AUC.
+   */
+  public static Table table4(List<Run> runs) {
+    List<Run> measured = runs.stream()
+        .filter(r -> r.metrics().at("/classification/covid_vs_rest").isObject()).toList();
+    List<Run> ranked = rank(measured,
+        r -> orLowest(number(r, "/classification/covid_vs_rest/auc")));
+    Datasets data = new Datasets(ranked, CLASSIFICATION);
+    List<List<String>> rows = new ArrayList<>();
+    List<List<String>> csv = new ArrayList<>();
+    int rank = 0;
+    for (Run r : ranked) {
+      rank++;
+      String v = "/classification/covid_vs_rest/";
+      Double sens = number(r, v + "sensitivity");
+      Double spec = number(r, v + "specificity");
+      Double acc = number(r, v + "accuracy");
+      Double auc = number(r, v + "auc");
+      Double macro = number(r, "/classification/f1_macro");
+      String present = present(r);
+      List<String> row = new ArrayList<>(List.of(String.valueOf(rank), r.variant().name(),
+          r.variant().paperLabel(), present, f4(sens), f4(spec), f4(acc), f4(auc), f4(macro),
+          String.valueOf(r.metrics().at("/classification/samples").asLong())));
+      data.addColumn(row, r);
+      rows.add(row);
+      csv.add(List.of(String.valueOf(rank), r.variant().name(), r.variant().paperLabel(),
+          present, raw(sens), raw(spec), raw(acc), raw(auc), raw(macro),
+          String.valueOf(r.metrics().at("/classification/samples").asLong()),
+          r.dataset(CLASSIFICATION)));
+    }
+    List<String> header = new ArrayList<>(List.of("rank", "variant", "paper label",
+        "classes in the data", "COVID-19 sensitivity", "specificity", "accuracy", "AUC",
+        "macro F1 (classes present)", "slices"));
+    data.addHeader(header);
+    return new Table("table4-covid-vs-rest",
+        "**Table 4** (not in the paper). COVID-19 against every other class: sensitivity, "
+            + "specificity, accuracy (predicted class COVID-19 or not) and the ROC AUC of S's "
+            + "COVID-19 probability; the macro F1 averages the classes the data holds; ranked by "
+            + "AUC. " + data.caption(),
+        header, rows,
+        List.of("rank", "variant", "paper_label", "classes_present", "sensitivity",
+            "specificity", "accuracy", "auc", "f1_macro", "samples", "dataset"),
+        csv);
+  }
+
+  private static String present(Run r) {
+    List<String> names = new ArrayList<>();
+    r.metrics().at("/classification/classes_present").forEach(n -> names.add(n.asText()));
+    return names.isEmpty() ? "n/a" : String.join(" + ", names);
+  }
+
+  /** A caption sentence naming the classes absent from the evaluated data, or "". */
+  private static String absentClasses(List<Run> runs) {
+    java.util.Set<String> absent = new java.util.TreeSet<>();
+    for (Run r : runs) {
+      JsonNode present = r.metrics().at("/classification/classes_present");
+      if (!present.isArray()) {
+        continue;
+      }
+      List<String> p = new ArrayList<>();
+      present.forEach(n -> p.add(n.asText()));
+      r.metrics().at("/classification/classes").forEach(n -> {
+        if (!p.contains(n.asText())) {
+          absent.add(n.asText());
+        }
+      });
+    }
+    return absent.isEmpty() ? "" : "The evaluated data holds no " + String.join(", ", absent)
+        + " slice: its sensitivity is n/a (not measured), and the F1 weights are renormalised "
+        + "over the classes present (Table 4 has the COVID-19-versus-rest figures). ";
+  }
+
+  /**
+   * A preamble paragraph when some run was evaluated on data other than the built-in synthetic
+   * set: these are measurements on that data at that run's budget, not the paper's results.
+   */
+  public static String dataNote(List<Run> runs) {
+    List<String> real = runs.stream().map(r -> r.dataset(CLASSIFICATION))
+        .filter(d -> !d.startsWith("synthetic") && !d.equals("unknown data")).distinct().toList();
+    if (real.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("\n**Measured on the user's data, at the training budget "
+        + "of each run's config.conf** (");
+    runs.stream().map(r -> r.file().resolveSibling("config.conf")).filter(Files::isRegularFile)
+        .findFirst().ifPresent(c -> b.append(budget(c)).append("; "));
+    b.append("data: ").append(String.join("; ", real)).append("). These are real-data results "
+        + "of a short budget, NOT the paper's results; the 'paper' columns are the paper's "
+        + "figures on its own data, for reference only.\n");
+    return b.toString();
+  }
+
+  private static String budget(Path config) {
+    try {
+      com.typesafe.config.Config c = com.typesafe.config.ConfigFactory.parseFile(config.toFile());
+      return String.format(Locale.ROOT, "e.g. %s: Stage II %s epochs, Stage I %s epochs, "
+          + "learning rate %s, input short side %s", config.getParent().getFileName(),
+          c.hasPath("training.epochs") ? c.getValue("training.epochs").render() : "?",
+          c.hasPath("training.stage1-epochs") ? c.getValue("training.stage1-epochs").render()
+              : "?",
+          c.hasPath("training.learning-rate") ? c.getValue("training.learning-rate").render()
+              : "?",
+          c.hasPath("model.input.min-size") ? c.getValue("model.input.min-size").render() : "?");
+    } catch (RuntimeException e) {
+      return "budget unreadable: " + e.getMessage();
+    }
   }
 
   /** Writes each table as {@code dir/<file>.md} and {@code .csv}, and all three in tables.md. */

@@ -52,6 +52,28 @@ class PaperTablesTest {
     return dir;
   }
 
+  @Test
+  void twoClassRealDataSaysWhatItHoldsAndGivesCovidVersusRest(@TempDir Path dir) throws Exception {
+    String real = "segmentation runs/x/split/seg/val; classification runs/x/split/cls/val.txt";
+    write(dir.resolve("scratch-r18-3/metrics.json"), "{\"schema\": \"ssm-metrics/1\", "
+        + "\"variant\": \"scratch-r18-3\", \"dataset\": \"" + real + "\", "
+        + "\"segmentation\": null, \"classification\": {\"classes\": [\"Normal\", \"CP\", "
+        + "\"COVID-19\"], \"classes_present\": [\"Normal\", \"COVID-19\"], \"sensitivity\": "
+        + "{\"Normal\": 0.8, \"CP\": null, \"COVID-19\": 0.6}, \"accuracy\": 0.7, "
+        + "\"f1_weighted\": 0.7, \"f1_macro\": 0.69, \"samples\": 109, \"covid_vs_rest\": "
+        + "{\"sensitivity\": 0.6, \"specificity\": 0.8, \"accuracy\": 0.7, \"auc\": 0.77}}}");
+    List<PaperTables.Run> runs = PaperTables.scan(dir, new ArrayList<>());
+    PaperTables.Table t3 = PaperTables.table3(runs);
+    assertEquals("n/a", t3.rows().get(0).get(5)); // CP sensitivity: not measured, not 0
+    assertTrue(t3.caption().contains("holds no CP slice"), t3.caption());
+    PaperTables.Table t4 = PaperTables.table4(runs);
+    assertEquals(List.of("1", "scratch-r18-3", "SSM-S R18**", "Normal + COVID-19", "0.6000",
+        "0.8000", "0.7000", "0.7700", "0.6900", "109"), t4.rows().get(0));
+    assertTrue(PaperTables.dataNote(runs).contains("NOT the paper's results"));
+    assertEquals("", PaperTables.dataNote(PaperTables.scan(runs(dir.resolve("synthetic")),
+        new ArrayList<>())));
+  }
+
   private static List<String> column(PaperTables.Table t, int c) {
     return t.rows().stream().map(r -> r.get(c)).toList();
   }
