@@ -1,6 +1,8 @@
 package ssm.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +54,9 @@ public final class Weights {
    */
   public static void load(Session session, ParameterRegistry registry, Path file,
       AnchorSettings anchors, boolean ignoreUnexpected) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such weights file");
+    }
     WeightsFile read = WeightsFile.read(file);
     if (anchors != null) {
       checkAnchors(read, anchors, file);

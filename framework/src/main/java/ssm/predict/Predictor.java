@@ -55,17 +55,24 @@ public final class Predictor implements AutoCloseable {
   }
 
   private Predictor(SsmModel model, Path weights, boolean load) throws IOException {
+    Session s = null;
     try {
       GraphContext g = new GraphContext(graph, 0);
       Ops tf = g.ops();
       image = tf.withName("image").placeholder(TFloat32.class);
       out = model.buildInference(g, image, paddingSeed(tf));
       maskSize = 2 * model.settings().mask().outputSize();
-      session = Sessions.create(graph);
+      s = Sessions.create(graph);
       if (load) {
-        Weights.load(session, g.parameters(), weights, model.settings().anchors(), false);
+        Weights.load(s, g.parameters(), weights, model.settings().anchors(), false);
       }
+      session = s;
     } catch (IOException | RuntimeException e) {
+      // Session first: Graph.close waits until every session of the graph is closed, so closing
+      // the graph under an open session never returns.
+      if (s != null) {
+        s.close();
+      }
       graph.close();
       throw e;
     }

@@ -26,9 +26,15 @@ import ssm.io.Weights;
  * A run's checkpoints: {@code checkpoints/ckpt-<step>/} holding {@code weights.safetensors}
  * (PyTorch names and layouts: {@code ./ssm predict --weights} reads it), {@code
  * optimizer.safetensors} (Adam's per-parameter state) and {@code state.json}. Each is written to
- * a temporary folder, then renamed, so a crash never leaves a half-written checkpoint. The last
- * {@code keep} are kept, plus the copies {@link #keepAs} makes ({@code best/}, {@code
- * best-validation/}).
+ * a temporary folder, then renamed, so a crash never leaves a half-written checkpoint.
+ *
+ * <p>On disk, without duplicates: the last {@code keep} checkpoints are kept, and only the
+ * newest keeps its optimizer state (twice the weights' size; resume reads the newest alone),
+ * until {@link #finish} drops that too.
+ * {@link #keepAs} ({@code best/}, {@code best-validation/}) and {@link #linkOrCopy} (the run's
+ * final weights) make hard links, not copies, so a kept checkpoint costs its bytes once. Files
+ * are never rewritten in place (every write is a new file renamed over the old name), so a
+ * link never sees another name's change.
  */
 public final class Checkpoints {
   /** The lowest-training-loss checkpoint's copy ({@code CheckpointHook}). */
@@ -37,6 +43,7 @@ public final class Checkpoints {
   public static final String BEST_VALIDATION = "best-validation";
 
   private static final String PREFIX = "ckpt-";
+  private static final String OPTIMIZER = "optimizer.safetensors";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path dir;
   private final int keep;
@@ -60,7 +67,7 @@ public final class Checkpoints {
     Path tmp = Files.createTempDirectory(dir, ".tmp-ckpt-");
     try {
       Weights.save(session, parameters, tmp.resolve("weights.safetensors"), Map.of());
-      saveOptimizer(tmp.resolve("optimizer.safetensors"));
+      saveOptimizer(tmp.resolve(OPTIMIZER));
       ObjectNode s = JSON.createObjectNode();
       s.put("stage", state.stage());
       s.put("epoch", state.epoch());
@@ -82,19 +89,48 @@ public final class Checkpoints {
     return dir;
   }
 
-  /** Copies checkpoint {@code ckpt} to the sibling folder {@code name} (atomically). */
+  /**
+   * Keeps checkpoint {@code ckpt} as the sibling folder {@code name} (atomically): its weights,
+   * state and validation scores as hard links; not its optimizer state, which only resume reads,
+   * from the newest checkpoint.
+   */
   public void keepAs(Path ckpt, String name) throws IOException {
     Path tmp = Files.createTempDirectory(dir, ".tmp-" + name + "-");
     try {
       try (Stream<Path> files = Files.list(ckpt)) {
         for (Path f : files.toList()) {
-          Files.copy(f, tmp.resolve(f.getFileName()));
+          if (!f.getFileName().toString().equals(OPTIMIZER)) {
+            linkOrCopy(f, tmp.resolve(f.getFileName()));
+          }
         }
       }
       deleteRecursively(dir.resolve(name));
       Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     } finally {
       deleteRecursively(tmp);
+    }
+  }
+
+  /**
+   * Makes {@code target} name the same bytes as {@code source}: a hard link, or a copy where the
+   * file system has none; replaces {@code target}.
+   */
+  public static void linkOrCopy(Path source, Path target) throws IOException {
+    Files.deleteIfExists(target);
+    try {
+      Files.createLink(target, source);
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Drops the optimizer state of a run that has finished: only resuming an interrupted run reads
+   * it, and it is twice the weights' size. The weights and counters stay.
+   */
+  public void finish() throws IOException {
+    for (Path ckpt : list()) {
+      Files.deleteIfExists(ckpt.resolve(OPTIMIZER));
     }
   }
 
@@ -107,7 +143,12 @@ public final class Checkpoints {
   /** Loads weights, optimizer state and counters of {@code ckpt} into the session. */
   public TrainingState restore(Path ckpt) throws IOException {
     Weights.load(session, parameters, ckpt.resolve("weights.safetensors"));
-    Map<String, Safetensors.Entry> slots = Safetensors.read(ckpt.resolve("optimizer.safetensors"));
+    if (!Files.exists(ckpt.resolve(OPTIMIZER))) {
+      throw new IOException(ckpt + " has no " + OPTIMIZER + ": the run finished, and a finished "
+          + "run keeps no optimizer state (docs/training.md); to train it further, start a new "
+          + "run from its weights with --init-weights " + ckpt.resolve("weights.safetensors"));
+    }
+    Map<String, Safetensors.Entry> slots = Safetensors.read(ckpt.resolve(OPTIMIZER));
     List<Tensor> fed = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
@@ -124,6 +165,11 @@ public final class Checkpoints {
     } finally {
       fed.forEach(Tensor::close);
     }
+    return state(ckpt);
+  }
+
+  /** The counters saved with {@code ckpt} ({@code state.json}), without loading anything. */
+  public TrainingState state(Path ckpt) throws IOException {
     var s = JSON.readTree(ckpt.resolve("state.json").toFile());
     return new TrainingState(s.get("stage").asInt(), s.get("epoch").asInt(),
         s.get("position").asInt(), s.get("global_step").asLong(),
@@ -159,6 +205,9 @@ public final class Checkpoints {
     List<Path> all = list();
     for (int i = 0; i < all.size() - keep; i++) {
       deleteRecursively(all.get(i));
+    }
+    for (int i = Math.max(0, all.size() - keep); i < all.size() - 1; i++) {
+      Files.deleteIfExists(all.get(i).resolve(OPTIMIZER)); // resume reads the newest one only
     }
   }
 

@@ -18,8 +18,9 @@ import ssm.data.SyntheticCtGenerator;
  * are printed as one line naming the file, with exit code 1.
  */
 @Command(name = "data", mixinStandardHelpOptions = true,
-    description = "Dataset tools: write the synthetic dataset, print dataset statistics.",
-    subcommands = {DataCommand.Synth.class, DataCommand.Stats.class})
+    description = "Dataset tools: write the synthetic dataset, print dataset statistics, check "
+        + "a run's data.",
+    subcommands = {DataCommand.Synth.class, DataCommand.Stats.class, DataCheckCommand.class})
 public final class DataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

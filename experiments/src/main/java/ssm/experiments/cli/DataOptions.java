@@ -1,7 +1,9 @@
 package ssm.experiments.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import ssm.experiments.run.DataCheck;
 import ssm.experiments.run.DataSources;
 import ssm.settings.Settings;
 
@@ -29,6 +31,17 @@ public final class DataOptions {
   /** The data of a run with {@code settings}. */
   public DataSources sources(Settings settings) {
     return DataSources.resolve(settings, segData, clsData, runsRoot);
+  }
+
+  /**
+   * The data of a run with {@code settings}, checked ({@link DataCheck}: layout, readers, first
+   * slice of each set; one line per set on {@code err}) before anything trains.
+   */
+  public DataSources checkedSources(Settings settings, PrintWriter err) {
+    DataCheck.checkPaths(segData, clsData);
+    DataSources sources = sources(settings);
+    DataCheck.check(sources, settings, err);
+    return sources;
   }
 
   /** Whether both real data sets were given. */

@@ -52,8 +52,14 @@ final class EvalCommand implements Callable<Integer> {
   Path clsData;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Folder of metrics.json; default: the folder of the weights.")
+      description = "Folder of metrics.json; default: the folder of the weights, unless it "
+          + "already holds one (a run's own evaluation: kept unless --overwrite).")
   Path outDir;
+
+  @Option(names = "--overwrite",
+      description = "Replace the metrics.json beside the weights (default: keep it and write "
+          + "none; --out writes elsewhere).")
+  boolean overwrite;
 
   @Option(names = "--coco-results", paramLabel = "FILE",
       description = "Also write the detections as a COCO result file, and the ground truth beside "
@@ -73,7 +79,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = settingsOptions.settings();
+    Settings settings = settingsOptions.settingsForWeights(weights, spec.commandLine().getErr());
     Variant variant = settingsOptions.variant();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -90,8 +96,9 @@ final class EvalCommand implements Callable<Integer> {
       seg = sources.segTest();
       cls = sources.clsTest();
     }
+    Path metricsDir = metricsDir();
     EvaluationRun.Result result = EvaluationRun.evaluate(variant, settings, weights, seg, cls,
-        outDir != null ? outDir : weights.toAbsolutePath().getParent(), limit, skipBad, err);
+        metricsDir, limit, skipBad, err);
     Evaluation e = result.evaluation();
     ObjectNode report = result.report();
     Path metrics = result.metricsFile();
@@ -115,12 +122,26 @@ final class EvalCommand implements Callable<Integer> {
     double evaluating = e.segmentationSeconds() + e.classificationSeconds();
     err.printf(Locale.ROOT, "evaluated %d slices (%d segmentation, %d classification) in %.1f s: "
         + "model %.1f s (%.3f s per slice), data and metrics %.1f s; %.1f s with model building "
-        + "and weight loading; wrote %s%n", slices, e.segmentationSlices(),
+        + "and weight loading; %s%n", slices, e.segmentationSlices(),
         e.classificationSlices(), evaluating, e.predictSeconds(),
         slices == 0 ? 0 : e.predictSeconds() / slices, evaluating - e.predictSeconds(), seconds,
-        metrics);
+        metrics != null ? "wrote " + metrics : "metrics.json not written: "
+            + weights.toAbsolutePath().getParent().resolve("metrics.json")
+            + " exists (--overwrite to replace it, --out DIR to write elsewhere)");
     err.flush();
     return 0;
+  }
+
+  /**
+   * Where metrics.json goes: --out, else the weights' folder unless that already holds one (the
+   * run's own, written by train or grid) and --overwrite was not given; null for nowhere.
+   */
+  private Path metricsDir() {
+    if (outDir != null) {
+      return outDir;
+    }
+    Path dir = weights.toAbsolutePath().getParent();
+    return overwrite || !Files.exists(dir.resolve("metrics.json")) ? dir : null;
   }
 
   /** {@code dt.json} -> {@code dt.gt.json}. */

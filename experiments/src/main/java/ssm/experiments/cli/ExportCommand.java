@@ -37,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = settingsOptions.settings();
+    Settings settings = settingsOptions.settingsForWeights(weights, spec.commandLine().getErr());
     Variant variant = settingsOptions.variant();
     long start = System.nanoTime();
     Signature signature =

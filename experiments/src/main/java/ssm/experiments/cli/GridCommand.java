@@ -50,10 +50,10 @@ final class GridCommand implements Callable<Integer> {
       throw new IllegalArgumentException("profile paper is the paper's protocol on the real "
           + "datasets: give --seg-data and --cls-data (or use --profile demo)");
     }
-    Path root = dataOptions.runsRoot().resolve(definition.name() + "-" + settingsOptions.profile());
-    DataSources data = dataOptions.sources(first)
-        .withValidationSplit(root, first.training().seed());
     PrintWriter err = spec.commandLine().getErr();
+    Path root = dataOptions.runsRoot().resolve(definition.name() + "-" + settingsOptions.profile());
+    DataSources data = dataOptions.checkedSources(first, err) // once, before any variant
+        .withValidationSplit(root, first.training().seed());
     err.printf("grid %s, profile %s: %d variant(s)%s into %s; data: %s%n", definition.name(),
         settingsOptions.profile(), variants.size(), shard == null ? "" : " (shard " + shard + ")",
         root, data.description());

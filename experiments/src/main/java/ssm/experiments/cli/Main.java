@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         "  TF_CPP_MIN_LOG_LEVEL  TensorFlow's native log level: ./ssm sets 2 (errors",
         "                        only) unless set; 0 shows everything.",
         "  TF_ENABLE_ONEDNN_OPTS oneDNN CPU kernels: ./ssm sets 1 unless set (about 3x",
-        "                        faster training, 20% faster inference).",
+        "                        faster training, 20%% faster inference).",
         "  TF_DETERMINISTIC_OPS  ./ssm sets 1 unless set: reproducible runs, exact resume",
         "                        (0 for training on a GPU, see docs/gpu.md).",
         "  SSM_JAVA_OPTS         JVM options for ./ssm, e.g. -Xmx8g.",
@@ -85,6 +85,7 @@ public final class Main implements Callable<Integer> {
         new CocoEvalCommand(),
         new EvalCommand(),
         new TablesCommand(),
+        new RunsCommand(),
         new BenchCommand(),
         new DoctorCommand()
         );

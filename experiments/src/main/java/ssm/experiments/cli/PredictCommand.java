@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +79,7 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = settingsOptions.settings();
+    Settings settings = settingsOptions.settingsForWeights(weights, spec.commandLine().getErr());
     List<Path> files = expand(inputs);
     Resizer resizer = new Resizer(settings.model().input().minSize(),
         settings.model().input().maxSize());
@@ -97,11 +98,16 @@ final class PredictCommand implements Callable<Integer> {
     ObjectMapper json = new ObjectMapper();
     List<String> failures = new ArrayList<>();
     ProgressBar progress = files.size() > 1 ? new ProgressBar("predict", files.size()) : null;
+    // The weights load before anything of an earlier predict in --out is cleared.
     try (Predictor predictor = new Predictor(settingsOptions.variant().model(settings), weights);
+        PredictOutputFolder written = outDir == null ? null
+            : new PredictOutputFolder(outDir, Arrays.asList(jsonDir,
+                overlayDir == null ? overlays : null));
         PrintWriter table = csv == null ? null
             : new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
       if (table != null) {
         table.println(PredictionCsv.HEADER);
+        wrote(written, csv);
       }
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
@@ -112,11 +118,14 @@ final class PredictCommand implements Callable<Integer> {
           out.println(json.writeValueAsString(o));
           out.flush();
           if (jsonDir != null) {
-            json.writerWithDefaultPrettyPrinter()
-                .writeValue(jsonDir.resolve(names.get(i) + ".json").toFile(), o);
+            Path f = jsonDir.resolve(names.get(i) + ".json");
+            wrote(written, f);
+            json.writerWithDefaultPrettyPrinter().writeValue(f.toFile(), o);
           }
           if (overlays != null) {
-            Files.write(overlays.resolve(names.get(i) + ".png"), Overlay.png(original, p));
+            Path f = overlays.resolve(names.get(i) + ".png");
+            wrote(written, f);
+            Files.write(f, Overlay.png(original, p));
           }
           if (table != null) {
             table.println(PredictionCsv.row(file.toString(), p));
@@ -136,6 +145,12 @@ final class PredictCommand implements Callable<Integer> {
     }
     err.flush();
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  private static void wrote(PredictOutputFolder folder, Path file) {
+    if (folder != null) {
+      folder.wrote(file);
+    }
   }
 
   /**

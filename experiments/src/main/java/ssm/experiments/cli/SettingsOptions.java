@@ -1,10 +1,13 @@
 package ssm.experiments.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import ssm.experiments.Variant;
+import ssm.experiments.run.RunConfig;
 import ssm.settings.Settings;
 import ssm.settings.SettingsException;
 import ssm.settings.SettingsLoader;
@@ -57,6 +60,41 @@ public final class SettingsOptions {
       loaded = s;
     }
     return loaded;
+  }
+
+  /**
+   * The settings of a command that runs {@code weights} (predict, eval, export): those the
+   * weights were trained with ({@link RunConfig}: their run's config.conf) unless the command
+   * line names its own (--profile or --config; --set still applies over the run's, and a
+   * --variant other than the run's drops them). Says in one line on {@code err} which it uses.
+   */
+  public Settings settingsForWeights(Path weights, PrintWriter err) {
+    if (loaded != null) {
+      return loaded;
+    }
+    Optional<Path> run = RunConfig.of(weights);
+    if (run.isEmpty()) {
+      return settings();
+    }
+    if (profile != null || !configFiles.isEmpty()) {
+      err.printf("settings: from the command line (--profile/--config), not %s of the run "
+          + "that wrote the weights%n", run.get());
+      err.flush();
+      return settings();
+    }
+    Settings trained = new SettingsLoader().load(null, null, List.of(run.get()), List.of());
+    if (variant != null && !variant.equals(trained.variant())) {
+      err.printf("settings: --variant %s, not %s of the run that wrote the weights (variant %s)%n",
+          variant, run.get(), trained.variant());
+      err.flush();
+      return settings();
+    }
+    configFiles = new ArrayList<>(List.of(run.get()));
+    err.printf("settings: %s (the run that wrote the weights, variant %s)%s; --profile or "
+        + "--config to use others%n", run.get(), trained.variant(),
+        overrides.isEmpty() ? "" : " with --set");
+    err.flush();
+    return settings();
   }
 
   /**

@@ -48,9 +48,9 @@ final class SweepCommand implements Callable<Integer> {
       jobs.add(new GridRunner.Job(label(c), variant,
           settingsOptions.settingsFor(variant, overrides), hparams));
     }
-    DataSources data = dataOptions.sources(jobs.get(0).settings());
-    Path root = dataOptions.runsRoot().resolve("sweep-" + variant.name() + "-" + settingsOptions.profile());
     PrintWriter err = spec.commandLine().getErr();
+    DataSources data = dataOptions.checkedSources(jobs.get(0).settings(), err);
+    Path root = dataOptions.runsRoot().resolve("sweep-" + variant.name() + "-" + settingsOptions.profile());
     err.printf("sweep of %s: %d combination(s) into %s; data: %s%n", variant.name(), jobs.size(),
         root, data.description());
     List<GridRunner.Outcome> outcomes = new GridRunner(root, null, data, err).run(jobs);

@@ -37,7 +37,7 @@ public final class EvaluationRun {
    * What an evaluation produced.
    *
    * @param report the metrics.json content
-   * @param metricsFile where it was written
+   * @param metricsFile where it was written, or null
    * @param dataset the data as captions name it
    */
   public record Result(Evaluation evaluation, ObjectNode report, Path metricsFile, double seconds,
@@ -46,7 +46,7 @@ public final class EvaluationRun {
   /**
    * @param seg segmentation test folder, or null
    * @param cls classification split file or class-prefixed folder, or null
-   * @param metricsDir folder of metrics.json
+   * @param metricsDir folder of metrics.json, or null to write none
    * @param limit at most this many slices per set (0: all)
    */
   public static Result evaluate(Variant variant, Settings settings, Path weights, Path seg,
@@ -82,8 +82,10 @@ public final class EvaluationRun {
     report.put("weights", weights.toAbsolutePath().normalize().toString());
     report.putObject("parameters").put("total", parameters);
     ((ObjectNode) report.get("evaluation")).put("seconds", seconds);
-    Path metrics = metricsDir.resolve("metrics.json");
-    MetricsJson.write(metrics, report);
+    Path metrics = metricsDir == null ? null : metricsDir.resolve("metrics.json");
+    if (metrics != null) {
+      MetricsJson.write(metrics, report);
+    }
     return new Result(e, report, metrics, seconds, dataset);
   }
 

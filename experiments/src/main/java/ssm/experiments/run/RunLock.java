@@ -39,6 +39,12 @@ public final class RunLock implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** Whether a live process (or one of another host) holds the lock of {@code dir}. */
+  public static boolean held(Path dir) {
+    Path file = dir.resolve(".lock");
+    return Files.exists(file) && !stale(file);
+  }
+
   private static boolean stale(Path file) {
     try {
       String[] owner = Files.readString(file, StandardCharsets.UTF_8).trim().split("@", 2);

@@ -4,7 +4,6 @@ import com.google.inject.Injector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +86,7 @@ public final class TrainingRun {
     Injector injector = variant.injector(settings);
     SsmModel model = injector.getInstance(SsmModel.class);
     TrainingRegime regime = injector.getInstance(TrainingRegime.class);
+    String label = label(variant, settings, regime);
     ReaderOptions options = DataSources.readerOptions(settings);
     LazyDataset<SegmentationExample> segmentation = new SegmentationFolder(sources.segTrain(),
         options);
@@ -100,34 +100,63 @@ public final class TrainingRun {
     try (Graph graph = new Graph()) {
       GraphContext g = new GraphContext(graph, settings.training().seed());
       TrainingGraph tg = TrainingGraph.build(g, model, settings.training());
-      try (Session session = Sessions.create(graph);
-          EventFileWriter events = new EventFileWriter(out)) {
+      try (Session session = Sessions.create(graph)) {
         Checkpoints checkpoints = new Checkpoints(out.resolve("checkpoints"),
             settings.training().keepCheckpoints(), session, g.parameters(), tg.optimizer);
-        TrainingState state = initialState(session, g, regime, checkpoints, start,
-            settings.model().anchors());
-        Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
-            hooks(variant, settings, data, events, checkpoints, extraHooks));
-        validation(model, settings, sources, events, session, g, trainer, checkpoints);
-        trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
-        if (state.globalStep() == 0) {
-          events.text("config", 0, "```\n" + settings.render(true) + "\n```");
-          events.graph(graph.toGraphDef());
-        }
-        Map<String, Object> hparams = hparams(variant, settings);
-        hparams.putAll(extraHparams);
-        events.hparams(hparams, List.of("loss/segmentation", "loss/s",
-            "eval/ap", "eval/f1"));
-        TrainingState end = trainer.run(state);
-        Path last = checkpoints.latest().orElseThrow();
+        TrainingState state = initialState(session, g, regime, checkpoints, start, settings);
         Path weights = out.resolve(WEIGHTS);
-        Files.copy(last.resolve(WEIGHTS), weights, StandardCopyOption.REPLACE_EXISTING);
-        events.hparamsEnd(ssm.events.SessionStatus.SUCCESS);
-        System.err.printf("%s: trained %d steps; weights in %s%n", variant.name(),
-            end.globalStep(), weights);
-        return weights;
+        if (finished(state, settings)) {
+          Path last = checkpoints.latest().orElseThrow();
+          Checkpoints.linkOrCopy(last.resolve(WEIGHTS), weights);
+          checkpoints.finish();
+          System.err.printf("%s: %s is a finished run (%d steps, the last checkpoint %s): "
+              + "nothing to train; weights in %s%n", label, out, state.globalStep(),
+              last.getFileName(), weights);
+          return weights;
+        }
+        // A finished run (above) writes no event file: nothing happens in it.
+        try (EventFileWriter events = new EventFileWriter(out)) {
+          Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
+              hooks(label, settings, data, events, checkpoints, extraHooks));
+          validation(model, settings, sources, events, session, g, trainer, checkpoints);
+          trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
+          if (state.globalStep() == 0) {
+            events.text("config", 0, "```\n" + settings.render(true) + "\n```");
+            events.graph(graph.toGraphDef());
+          }
+          Map<String, Object> hparams = hparams(variant, settings);
+          hparams.putAll(extraHparams);
+          events.hparams(hparams, List.of("loss/segmentation", "loss/s",
+              "eval/ap", "eval/f1"));
+          TrainingState end = trainer.run(state);
+          Path last = checkpoints.latest().orElseThrow();
+          // A link, not a copy: the final weights are the last checkpoint's (README, "disk").
+          Checkpoints.linkOrCopy(last.resolve(WEIGHTS), weights);
+          checkpoints.finish();
+          events.hparamsEnd(ssm.events.SessionStatus.SUCCESS);
+          System.err.printf("%s: trained %d steps; weights in %s%n", label, end.globalStep(),
+              weights);
+          return weights;
+        }
       }
     }
+  }
+
+  /**
+   * What progress lines call the run: the variant, or {@code stage1-r18-3} for a Stage I-only
+   * run (no Stage II epochs), which serves every regime of its backbone and depth.
+   */
+  static String label(Variant variant, Settings settings, TrainingRegime regime) {
+    return regime.stageOne() && settings.training().epochs() == 0
+        ? String.format("stage1-r%d-%d", variant.depth(), variant.blocks()) : variant.name();
+  }
+
+  /** Whether a run at {@code state} has no step left (a resumed run that had finished). */
+  static boolean finished(TrainingState state, Settings settings) {
+    int stage = state.stage() == 1 && state.epoch() >= settings.training().stage1Epochs()
+        ? 2 : state.stage();
+    int epoch = stage == state.stage() ? state.epoch() : 0;
+    return state.globalStep() > 0 && stage == 2 && epoch >= settings.training().epochs();
   }
 
   /** A fresh run in a folder that holds checkpoints would overwrite another run's. */
@@ -145,15 +174,20 @@ public final class TrainingRun {
   }
 
   private static TrainingState initialState(Session session, GraphContext g,
-      TrainingRegime regime, Checkpoints checkpoints, Start start, AnchorSettings anchors)
+      TrainingRegime regime, Checkpoints checkpoints, Start start, Settings settings)
       throws IOException {
     Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
     if (latest.isPresent()) {
+      TrainingState saved = checkpoints.state(latest.get());
+      if (finished(saved, settings)) {
+        return saved; // nothing will be trained: nothing to load (its optimizer state is gone)
+      }
       TrainingState s = checkpoints.restore(latest.get());
-      System.err.printf("resuming from %s (stage %d, epoch %d, step %d)%n", latest.get(),
-          s.stage(), s.epoch() + 1, s.globalStep());
+      System.err.printf("resuming from %s (stage %d, %d epoch(s) of it done, step %d)%n",
+          latest.get(), s.stage(), s.epoch(), s.globalStep());
       return s;
     }
+    AnchorSettings anchors = settings.model().anchors();
     if (start.initWeights() != null) {
       Weights.load(session, g.parameters(), start.initWeights(), anchors, true);
     }
@@ -181,11 +215,11 @@ public final class TrainingRun {
         events, session, g.parameters()));
   }
 
-  private static List<TrainingHook> hooks(Variant variant, Settings settings, TrainingData data,
+  private static List<TrainingHook> hooks(String label, Settings settings, TrainingData data,
       EventFileWriter events, Checkpoints checkpoints, List<TrainingHook> extraHooks) {
     List<TrainingHook> hooks = new ArrayList<>(extraHooks);
     hooks.add(new NanGuard());
-    hooks.add(new ProgressHook(variant.name(),
+    hooks.add(new ProgressHook(label,
         stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
         s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()));
     hooks.add(new EventsHook(events, 1, settings.training().learningRate()));

@@ -77,17 +77,21 @@ final class ValidationHook implements TrainingHook {
     evaluated = ckpt;
     long step = next.globalStep();
     histograms(step);
+    // Stage I trains the segmentation branch only: S is untrained, so its scores mean nothing.
+    LazyDataset<ClassificationExample> cls = finished.stage() == 1 ? null : classification;
+    if (cls == null && segmentation == null) {
+      return;
+    }
     try (Predictor predictor = new Predictor(model, ckpt.resolve(TrainingRun.WEIGHTS))) {
       Evaluation e = new Evaluator(s -> predictor.predict(s, false), Evaluator.Options.quiet())
-          .evaluate(segmentation, classification);
+          .evaluate(segmentation, cls);
       Map<String, Number> scalars = scalars(e);
       events.scalars(step, scalars);
-      keepIfBest(ckpt, scalars);
-      ssm.data.Slice first = classification != null ? classification.load(0).image()
-          : segmentation.load(0).image();
+      keepIfBest(ckpt, scalars, cls != null ? "eval/f1" : "eval/ap");
+      ssm.data.Slice first = cls != null ? cls.load(0).image() : segmentation.load(0).image();
       Prediction p = predictor.predict(first, false);
       // the overlay is drawn at the file's own size, where the prediction's masks are
-      ssm.data.Slice original = original(classification != null ? classification : segmentation);
+      ssm.data.Slice original = original(cls != null ? cls : segmentation);
       if (original != null) {
         events.image("images/overlay", step, Overlay.png(original, p), original.height(),
             original.width());
@@ -103,16 +107,14 @@ final class ValidationHook implements TrainingHook {
     return file == null ? null : ssm.data.ImageDecoder.decode(file);
   }
 
-  /** The tag of the validation score that picks {@code best-validation/}. */
-  private String selectionTag() {
-    return classification != null ? "eval/f1" : "eval/ap";
-  }
-
-  private void keepIfBest(Path ckpt, Map<String, Number> scalars) throws IOException {
+  /**
+   * Writes the checkpoint's validation.json and keeps it as {@code best-validation/} when its
+   * {@code tag} (eval/f1 with classification slices, else eval/ap) beats the kept one's.
+   */
+  private void keepIfBest(Path ckpt, Map<String, Number> scalars, String tag) throws IOException {
     Path tmp = ckpt.resolve(METRICS_FILE + ".tmp");
     JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), scalars);
     Files.move(tmp, ckpt.resolve(METRICS_FILE), StandardCopyOption.ATOMIC_MOVE);
-    String tag = selectionTag();
     Number score = scalars.get(tag);
     if (score == null) {
       return; // NaN: nothing was scored

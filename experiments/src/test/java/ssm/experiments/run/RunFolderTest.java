@@ -20,8 +20,8 @@ import ssm.train.Checkpoints;
 
 /**
  * What a training run leaves in its folder besides the weights: every checkpoint's validation
- * metrics, a copy of the checkpoint that scored best on validation, and a refusal to start a
- * fresh run over another run's checkpoints.
+ * metrics, a copy (hard links) of the checkpoint that scored best on validation, no optimizer
+ * state once finished, and a refusal to start a fresh run over another run's checkpoints.
  */
 class RunFolderTest {
   @TempDir Path dir;
@@ -59,6 +59,17 @@ class RunFolderTest {
     assertEquals(a.keySet(), b.keySet());
     for (String name : a.keySet()) {
       assertArrayEquals(a.get(name).data(), b.get(name).data(), 0f, name);
+    }
+
+    // no duplicates on disk: the kept copies and the final weights are links to the checkpoints'
+    // files, and a finished run keeps no optimizer state
+    assertTrue(Files.isSameFile(best.resolve(TrainingRun.WEIGHTS),
+        kept.resolve(TrainingRun.WEIGHTS)));
+    assertTrue(Files.isSameFile(written.get(2).resolve(TrainingRun.WEIGHTS),
+        run.resolve(TrainingRun.WEIGHTS)));
+    try (Stream<Path> all = Files.walk(run)) {
+      assertEquals(List.of(), all.filter(p -> p.getFileName().toString()
+          .equals("optimizer.safetensors")).toList());
     }
 
     long before = Files.getLastModifiedTime(run.resolve("config.conf")).toMillis();

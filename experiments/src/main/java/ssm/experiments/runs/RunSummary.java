@@ -1,0 +1,78 @@
+package ssm.experiments.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ssm.events.ScalarSeries;
+import ssm.events.ScalarSeries.Point;
+import ssm.experiments.run.RunLock;
+import ssm.experiments.run.TrainingRun;
+
+/**
+ * What one run folder says about its run: its state, its scalars read back from the event files,
+ * its test metrics (metrics.json) and its best validation scores.
+ *
+ * @param name the folder relative to the folder listed
+ * @param state {@code running} (a live process holds its .lock), {@code finished} (final
+ *     weights written), {@code interrupted} (checkpoints or events, no final weights) or
+ *     {@code empty}
+ * @param metrics the run's metrics.json, or null
+ */
+public record RunSummary(String name, Path dir, String state, ScalarSeries scalars,
+    JsonNode metrics) {
+
+  /** Reads {@code dir}. */
+  public static RunSummary read(String name, Path dir) throws IOException {
+    ScalarSeries scalars = ScalarSeries.read(dir);
+    Path metricsFile = dir.resolve("metrics.json");
+    JsonNode metrics = Files.isRegularFile(metricsFile)
+        ? new ObjectMapper().readTree(metricsFile.toFile()) : null;
+    return new RunSummary(name, dir, state(dir, scalars), scalars, metrics);
+  }
+
+  private static String state(Path dir, ScalarSeries scalars) {
+    if (RunLock.held(dir)) {
+      return "running";
+    }
+    if (Files.isRegularFile(dir.resolve(TrainingRun.WEIGHTS))) {
+      return "finished";
+    }
+    return Files.isDirectory(dir.resolve("checkpoints")) || !scalars.all().isEmpty()
+        ? "interrupted" : "empty";
+  }
+
+  /** The last step with a scalar, or 0. */
+  public long lastStep() {
+    return scalars.all().values().stream().filter(l -> !l.isEmpty())
+        .mapToLong(l -> l.get(l.size() - 1).step()).max().orElse(0);
+  }
+
+  /** The last value of {@code tag}, or NaN. */
+  public double last(String tag) {
+    List<Point> p = scalars.of(tag);
+    return p.isEmpty() ? Double.NaN : p.get(p.size() - 1).value();
+  }
+
+  /** The point of {@code tag} with the highest value (the earliest of equals), or null. */
+  public Point best(String tag) {
+    Point best = null;
+    for (Point p : scalars.of(tag)) {
+      if (Double.isFinite(p.value()) && (best == null || p.value() > best.value())) {
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  /** A number of metrics.json at {@code pointer} (e.g. /classification/accuracy), or NaN. */
+  public double metric(String pointer) {
+    if (metrics == null) {
+      return Double.NaN;
+    }
+    JsonNode n = metrics.at(pointer);
+    return n.isNumber() ? n.asDouble() : Double.NaN;
+  }
+}
