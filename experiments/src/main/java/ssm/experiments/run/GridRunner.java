@@ -126,7 +126,7 @@ public final class GridRunner {
     return String.format("AP@0.5 %s %s [slices scored: %s], COCO segm AP50 %s %s, AP@[.5:.95]"
         + " %s; accuracy %s %s (n = %d), F1 %s", format(seg.path("ap50")),
         interval(seg.path("ap50_ci95")), PaperTables.slicesScored(seg.path("images")),
-        format(coco.path("ap50")), interval(coco.path("ap50_ci95")), format(seg.path("ap")),
+        format(coco.path("AP50")), interval(coco.path("ap50_ci95")), format(seg.path("ap")),
         format(cls.path("accuracy")), interval(cls.path("accuracy_ci95")),
         cls.path("samples").asInt(), format(cls.path("f1_weighted")));
   }

@@ -219,7 +219,7 @@ public final class PaperTables {
           r.variant().paperLabel(), f4(ap50), f4(p.ap50()), f4(ap75), f4(p.ap75()), f4(ap),
           f4(p.ap()), String.valueOf(paperRank.get(r.variant())), slicesScored(r),
           withInterval(ap50, r.metrics().at("/segmentation/paper/ap50_ci95")),
-          withInterval(number(r, "/segmentation/coco_segm/ap50"),
+          withInterval(number(r, "/segmentation/coco_segm/AP50"),
               r.metrics().at("/segmentation/coco_segm/ap50_ci95"))));
       data.addColumn(row, r);
       rows.add(row);
@@ -230,7 +230,7 @@ public final class PaperTables {
           String.valueOf(r.metrics().at("/segmentation/paper/images/total").asInt()),
           ciBound(r, "/segmentation/paper/ap50_ci95", 0),
           ciBound(r, "/segmentation/paper/ap50_ci95", 1),
-          raw(number(r, "/segmentation/coco_segm/ap50")),
+          raw(number(r, "/segmentation/coco_segm/AP50")),
           ciBound(r, "/segmentation/coco_segm/ap50_ci95", 0),
           ciBound(r, "/segmentation/coco_segm/ap50_ci95", 1),
           r.dataset(SEGMENTATION)));

@@ -22,7 +22,7 @@ class PaperTablesTest {
     String seg = ap == null ? "null" : String.format(
         "{\"paper\": {\"ap50\": %s, \"ap75\": %s, \"ap\": %s, \"ap50_ci95\": [%s, %s],"
         + " \"images\": {\"scored\": 7, \"empty\": 2, \"skipped\": 3, \"total\": 10}},"
-        + " \"coco_segm\": {\"ap50\": 0.6, \"ap50_ci95\": [0.4, 0.8]}}",
+        + " \"coco_segm\": {\"AP50\": 0.6, \"ap50_ci95\": [0.4, 0.8]}}",
         ap + 0.2, ap - 0.1, ap, ap + 0.1, ap + 0.3);
     String cls = f1 == null ? "null" : String.format("{\"sensitivity\": {\"Normal\": %s, \"CP\": %s,"
         + " \"COVID-19\": %s}, \"accuracy\": 0.5, \"accuracy_ci95\": [0.3773502, 0.6226497],"
