@@ -144,6 +144,18 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void learningRateScheduleIsReadAndValidated() {
+    Settings s = loader.load(null, List.of(), List.of("training.lr-schedule.warmup-steps=20",
+        "training.lr-schedule.decay=cosine", "training.lr-schedule.final-factor=0.05"));
+    assertEquals(new LrSchedule(20, LrDecay.COSINE, 0.05), s.training().lrSchedule());
+    assertEquals(LrSchedule.CONSTANT, loader.load().training().lrSchedule());
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load(null, List.of(), List.of("training.lr-schedule.decay=cosin")));
+    assertEquals("--set training.lr-schedule.decay=cosin: training.lr-schedule.decay = cosin is "
+        + "not one of constant, cosine", e.getMessage());
+  }
+
+  @Test
   void unknownVariantIsRejected() {
     SettingsException e = assertThrows(SettingsException.class,
         () -> loader.load("scratch-r50-3"));

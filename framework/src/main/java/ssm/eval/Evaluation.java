@@ -8,6 +8,8 @@ import ssm.metrics.CocoDataset;
 import ssm.metrics.CocoDetection;
 import ssm.metrics.CocoEvaluator;
 import ssm.metrics.CocoStats;
+import ssm.metrics.ConfidenceIntervals;
+import ssm.metrics.ConfidenceIntervals.Interval;
 import ssm.metrics.MetricsJson;
 import ssm.metrics.PaperAp;
 
@@ -48,12 +50,57 @@ public record Evaluation(
     skipped = List.copyOf(skipped);
   }
 
+  /** COCO bootstrap draws of {@link #intervals()} (each a full COCO evaluation). */
+  static final int COCO_RESAMPLES = 200;
+
+  /**
+   * 95% intervals of the headline figures: the paper's mask AP@0.5 and COCO segm AP50 by the
+   * bootstrap over the test slices, accuracy by Wilson's interval; null where a part was not
+   * evaluated.
+   */
+  public record Intervals(Interval paperAp50, Interval cocoSegmAp50, Interval accuracy) {}
+
+  /** Computes {@link Intervals} (a few hundred COCO evaluations of the test slices). */
+  public Intervals intervals() {
+    Interval paperAp50 = null;
+    Interval coco = null;
+    if (paper != null && groundTruth != null) {
+      paperAp50 = ConfidenceIntervals.paperAp50(PaperAp.imagesFrom(groundTruth, detections));
+      coco = ConfidenceIntervals.cocoAp50(groundTruth, detections, CocoEvaluator.IouType.SEGM,
+          COCO_RESAMPLES);
+    }
+    Interval accuracy = null;
+    if (classification != null) {
+      long right = 0;
+      for (int c = 0; c < classification.confusion().length; c++) {
+        right += classification.confusion()[c][c];
+      }
+      accuracy = ConfidenceIntervals.wilson(right, classification.samples());
+    }
+    return new Intervals(paperAp50, coco, accuracy);
+  }
+
   /**
    * The metrics.json tree (schema {@value MetricsJson#SCHEMA}, docs/metrics.md) plus an {@code
-   * evaluation} object: slice counts, seconds and skipped items.
+   * evaluation} object: slice counts, seconds and skipped items; and the 95% intervals of
+   * {@link #intervals()} as {@code [low, high]} beside their figures ({@code
+   * segmentation.paper.ap50_ci95}, {@code segmentation.coco_segm.ap50_ci95}, {@code
+   * classification.accuracy_ci95}).
    */
   public ObjectNode toJson(String variant, String dataset) {
+    return toJson(variant, dataset, intervals());
+  }
+
+  /** As {@link #toJson(String, String)} with intervals already computed. */
+  public ObjectNode toJson(String variant, String dataset, Intervals ci) {
     ObjectNode root = MetricsJson.report(variant, dataset, paper, cocoSegm, cocoBbox, classification);
+    if (ci.paperAp50() != null) {
+      interval((ObjectNode) root.at("/segmentation/paper"), "ap50_ci95", ci.paperAp50());
+      interval((ObjectNode) root.at("/segmentation/coco_segm"), "ap50_ci95", ci.cocoSegmAp50());
+    }
+    if (ci.accuracy() != null) {
+      interval((ObjectNode) root.get("classification"), "accuracy_ci95", ci.accuracy());
+    }
     ObjectNode e = root.putObject("evaluation");
     e.put("segmentation_slices", segmentationSlices);
     e.put("classification_slices", classificationSlices);
@@ -65,8 +112,21 @@ public record Evaluation(
     return root;
   }
 
+  private static void interval(ObjectNode n, String key, Interval i) {
+    if (i.defined()) {
+      n.putArray(key).add(i.low()).add(i.high());
+    } else {
+      n.putNull(key);
+    }
+  }
+
   /** A short human summary: the paper's numbers first, then COCO, then classification. */
   public String toText() {
+    return toText(intervals());
+  }
+
+  /** As {@link #toText()} with intervals already computed. */
+  public String toText(Intervals ci) {
     StringBuilder b = new StringBuilder();
     if (paper != null) {
       b.append(String.format(Locale.ROOT,
@@ -74,10 +134,15 @@ public record Evaluation(
           paper.imagesTotal(), paper.imagesScored(), paper.imagesEmpty(), paper.imagesSkipped()));
       b.append(String.format(Locale.ROOT, "  AP@0.5 %s   AP@0.75 %s   AP@[.5:.95] %s%n",
           f4(paper.ap50()), f4(paper.ap75()), f4(paper.ap())));
+      b.append(String.format(Locale.ROOT, "  AP@0.5 95%% interval %s (bootstrap over the %d "
+          + "slices; %d of the scored slices have lesions)%n", range(ci.paperAp50()),
+          paper.imagesTotal(), paper.imagesScored() - paper.imagesEmpty()));
       b.append(String.format(Locale.ROOT, "segmentation, COCO (%d detections)%n", detections.size()));
       b.append("         AP     AP50   AP75   APs    APm    APl    AR1    AR10   AR100\n");
       coco(b, "  segm ", cocoSegm.stats());
       coco(b, "  bbox ", cocoBbox.stats());
+      b.append(String.format(Locale.ROOT, "  segm AP50 95%% interval %s (bootstrap over the %d "
+          + "slices)%n", range(ci.cocoSegmAp50()), groundTruth.images().size()));
     }
     if (classification != null) {
       ClassificationMetrics m = classification;
@@ -113,6 +178,8 @@ public record Evaluation(
       b.append(String.format(Locale.ROOT, "  accuracy %s   F1 (paper weights 0.45/0.35/0.20%s) %s"
           + "   macro F1 %s%n", f4(m.accuracy()), m.partial() ? ", renormalised" : "",
           f4(m.weightedF1()), f4(m.macroF1())));
+      b.append(String.format(Locale.ROOT, "  accuracy 95%% interval %s (Wilson, n = %d)%n",
+          range(ci.accuracy()), m.samples()));
       ClassificationMetrics.Binary v = m.covidVsRest();
       if (v != null) {
         b.append(String.format(Locale.ROOT, "  %s versus rest: sensitivity %s   specificity %s   "
@@ -135,6 +202,12 @@ public record Evaluation(
       b.append(String.format(Locale.ROOT, " %6.3f", v[i]));
     }
     b.append('\n');
+  }
+
+  /** {@code [0.5123, 0.8012]}, or n/a. */
+  public static String range(Interval i) {
+    return i == null || !i.defined() ? "n/a"
+        : String.format(Locale.ROOT, "[%.4f, %.4f]", i.low(), i.high());
   }
 
   private static String f4(double v) {

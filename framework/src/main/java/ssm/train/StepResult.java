@@ -13,7 +13,8 @@ import java.util.Map;
  * @param slices ids of the slices used, for error messages
  * @param gradients the segmentation step's gradients by parameter name, on the steps where the
  *     trainer fetched them for histograms; empty otherwise
+ * @param learningRate the learning rate the step used (training.lr-schedule)
  */
 public record StepResult(
     TrainingState state, Map<String, Float> losses, boolean copiedBranch, double seconds,
-    String slices, Map<String, float[]> gradients) {}
+    String slices, Map<String, float[]> gradients, double learningRate) {}

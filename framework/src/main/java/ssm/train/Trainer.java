@@ -11,6 +11,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import ssm.data.ClassificationExample;
 import ssm.data.Prefetcher;
 import ssm.data.SegmentationExample;
@@ -23,7 +24,8 @@ import ssm.settings.TrainingSettings;
  * regime has it, then Stage II, where each classification slice brings a random segmentation slice:
  * a segmentation step when it has lesions (then, in the scratch regime, the branch copy when its
  * loss is the lowest so far), then a classification step. Data is decoded ahead on a
- * background thread; each step is one Session.run that fetches only scalar losses.
+ * background thread; each step is one Session.run that fetches only scalar losses. Both steps
+ * feed the learning rate of {@code training.lr-schedule} at the step's place in its stage.
  */
 public final class Trainer {
   /** Tag of the classification loss. */
@@ -117,7 +119,16 @@ public final class Trainer {
     return next;
   }
 
+  /** The learning rate of the step that starts from {@code state}. */
+  public double learningRate(TrainingState state) {
+    long perEpoch = state.stage() == 1 ? data.segmentation().size()
+        : data.classification().size();
+    return settings.learningRate(state.epoch() * perEpoch + state.position(),
+        epochs(state.stage()) * perEpoch);
+  }
+
   private StepResult step(TrainingState state, StepInput in, long start) {
+    double lr = learningRate(state);
     Map<String, Float> losses = new LinkedHashMap<>();
     double best = state.bestSegmentationLoss();
     boolean copied = false;
@@ -127,7 +138,7 @@ public final class Trainer {
     if (seg != null && seg.count() > 0) { // no lesions: skipped (docs/model.md#52-protocol)
       slices.append(seg.id());
       boolean withGradients = gradientPeriod > 0 && state.globalStep() % gradientPeriod == 0;
-      losses.putAll(segmentationStep(seg, state.globalStep(),
+      losses.putAll(segmentationStep(seg, state.globalStep(), lr,
           withGradients ? gradients : null));
       float loss = losses.get("loss/segmentation");
       if (loss < best) {
@@ -141,19 +152,19 @@ public final class Trainer {
     ClassificationExample cls = in.classification();
     if (cls != null) {
       slices.append(slices.length() > 0 ? ", " : "").append(cls.id());
-      losses.put(CLASSIFICATION_LOSS, classificationStep(cls, state.globalStep()));
+      losses.put(CLASSIFICATION_LOSS, classificationStep(cls, state.globalStep(), lr));
     }
     return new StepResult(state.next(best), losses, copied, (System.nanoTime() - start) / 1e9,
-        slices.toString(), gradients);
+        slices.toString(), gradients, lr);
   }
 
-  /** One segmentation step (Eq. 1) on {@code seg}; its losses by tag. */
+  /** One segmentation step (Eq. 1) on {@code seg} at the base learning rate; its losses by tag. */
   public Map<String, Float> segmentationStep(SegmentationExample seg, long step) {
-    return segmentationStep(seg, step, null);
+    return segmentationStep(seg, step, settings.learningRate(), null);
   }
 
   /** A segmentation step; when {@code gradients} is not null, fills it by parameter name. */
-  private Map<String, Float> segmentationStep(SegmentationExample seg, long step,
+  private Map<String, Float> segmentationStep(SegmentationExample seg, long step, double lr,
       Map<String, float[]> gradients) {
     Slice image = seg.image();
     List<Tensor> feeds = new ArrayList<>();
@@ -164,6 +175,7 @@ public final class Trainer {
           .feed(graph.segMasks, track(feeds,
               Tensors.bytes(seg.masks(), seg.count(), image.height(), image.width())))
           .feed(graph.seed, track(feeds, seedTensor(step, 0)))
+          .feed(graph.optimizer.learningRate(), track(feeds, TFloat64.scalarOf(lr)))
           .addTarget(graph.segmentationStep);
       List<String> tags = new ArrayList<>(graph.segmentationLosses.keySet());
       for (Operand<TFloat32> loss : graph.segmentationLosses.values()) {
@@ -188,13 +200,19 @@ public final class Trainer {
     }
   }
 
-  /** One classification step (Eq. 2) on {@code cls}; its loss. */
+  /** One classification step (Eq. 2) on {@code cls} at the base learning rate; its loss. */
   public float classificationStep(ClassificationExample cls, long step) {
+    return classificationStep(cls, step, settings.learningRate());
+  }
+
+  private float classificationStep(ClassificationExample cls, long step, double lr) {
     try (TFloat32 image = pixels(cls.image());
         Tensor label = org.tensorflow.types.TInt32.scalarOf(cls.label());
         Tensor seed = seedTensor(step, 1);
+        TFloat64 rate = TFloat64.scalarOf(lr);
         Result r = session.runner().feed(graph.clsImage, image)
             .feed(graph.clsLabel, label).feed(graph.seed, seed)
+            .feed(graph.optimizer.learningRate(), rate)
             .addTarget(graph.classificationStep).fetch(graph.classificationLoss).run()) {
       return Tensors.scalar(r.get(0));
     }

@@ -122,13 +122,22 @@ public final class GridRunner {
 
   private static String summary(EvaluationRun.Result r) {
     var seg = r.report().path("segmentation").path("paper");
+    var coco = r.report().path("segmentation").path("coco_segm");
     var cls = r.report().path("classification");
     // The paper's per-image AP scores a lesion-free slice without predictions as 1: say over
     // how many slices it averaged, or an untrained model reads as perfect.
-    return String.format("AP@[.5:.95] %s, AP@0.5 %s [slices scored: %s], accuracy %s, F1 %s",
-        format(seg.path("ap")), format(seg.path("ap50")),
-        PaperTables.slicesScored(seg.path("images")), format(cls.path("accuracy")),
-        format(cls.path("f1_weighted")));
+    return String.format("AP@0.5 %s %s [slices scored: %s], COCO segm AP50 %s %s, AP@[.5:.95]"
+        + " %s; accuracy %s %s (n = %d), F1 %s", format(seg.path("ap50")),
+        interval(seg.path("ap50_ci95")), PaperTables.slicesScored(seg.path("images")),
+        format(coco.path("AP50")), interval(coco.path("ap50_ci95")), format(seg.path("ap")),
+        format(cls.path("accuracy")), interval(cls.path("accuracy_ci95")),
+        cls.path("samples").asInt(), format(cls.path("f1_weighted")));
+  }
+
+  /** {@code [0.5123, 0.8012]} from a [low, high] node, or an empty string. */
+  private static String interval(com.fasterxml.jackson.databind.JsonNode ci) {
+    return ci.isArray() && ci.size() == 2 ? String.format("[%.4f, %.4f]", ci.get(0).asDouble(),
+        ci.get(1).asDouble()) : "";
   }
 
   private static String format(com.fasterxml.jackson.databind.JsonNode n) {

@@ -222,7 +222,7 @@ public final class TrainingRun {
     hooks.add(new ProgressHook(label,
         stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
         s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()));
-    hooks.add(new EventsHook(events, 1, settings.training().learningRate()));
+    hooks.add(new EventsHook(events, 1));
     hooks.add(new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs()));
     return hooks;
   }
@@ -234,6 +234,8 @@ public final class TrainingRun {
     h.put("backbone", "ResNet" + v.depth());
     h.put("blocks", v.blocks());
     h.put("learning_rate", s.training().learningRate());
+    h.put("lr_warmup_steps", s.training().lrSchedule().warmupSteps());
+    h.put("lr_decay", s.training().lrSchedule().decay().configName());
     h.put("weight_decay", s.training().weightDecay());
     h.put("epochs", s.training().epochs());
     h.put("stage1_epochs", s.training().stage1Epochs());

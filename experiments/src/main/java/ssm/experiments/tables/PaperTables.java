@@ -169,10 +169,11 @@ public final class PaperTables {
         csv);
   }
 
-  /** Table 2: the paper's per-image mask AP, ranked by AP@[.5:.95]. */
   /**
-   * {@code "4 of 12 (8 skipped)"}: the slices the paper's per-image AP averaged over (just the
-   * scored count when the report has no totals).
+   * {@code "10 of 12 (6 with lesions, 2 skipped)"}: the slices the paper's per-image AP averaged
+   * over, how many of them have lesions (the others are lesion-free slices without predictions,
+   * each scoring 1), and the slices left out (just the scored count when the report has no
+   * totals).
    */
   private static String slicesScored(Run r) {
     return slicesScored(r.metrics().at("/segmentation/paper/images"));
@@ -183,9 +184,22 @@ public final class PaperTables {
     int scored = images.path("scored").asInt();
     int total = images.path("total").asInt();
     return total == 0 ? String.valueOf(scored)
-        : String.format("%d of %d (%d skipped)", scored, total, images.path("skipped").asInt());
+        : String.format("%d of %d (%d with lesions, %d skipped)", scored, total,
+            scored - images.path("empty").asInt(), images.path("skipped").asInt());
   }
 
+  /** {@code "0.8123 [0.7011, 0.9012]"}: a figure and its 95% interval (a [low, high] node). */
+  static String withInterval(Double value, com.fasterxml.jackson.databind.JsonNode ci) {
+    if (value == null) {
+      return f4(null);
+    }
+    return ci.isArray() && ci.size() == 2
+        ? String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", value, ci.get(0).asDouble(),
+            ci.get(1).asDouble())
+        : f4(value);
+  }
+
+  /** Table 2: the paper's per-image mask AP, ranked by AP@[.5:.95]. */
   public static Table table2(List<Run> runs) {
     List<Run> measured = runs.stream()
         .filter(r -> r.metrics().at("/segmentation/paper").isObject()).toList();
@@ -203,26 +217,36 @@ public final class PaperTables {
       Double ap = number(r, "/segmentation/paper/ap");
       List<String> row = new ArrayList<>(List.of(String.valueOf(rank), r.variant().name(),
           r.variant().paperLabel(), f4(ap50), f4(p.ap50()), f4(ap75), f4(p.ap75()), f4(ap),
-          f4(p.ap()), String.valueOf(paperRank.get(r.variant())), slicesScored(r)));
+          f4(p.ap()), String.valueOf(paperRank.get(r.variant())), slicesScored(r),
+          withInterval(ap50, r.metrics().at("/segmentation/paper/ap50_ci95")),
+          withInterval(number(r, "/segmentation/coco_segm/AP50"),
+              r.metrics().at("/segmentation/coco_segm/ap50_ci95"))));
       data.addColumn(row, r);
       rows.add(row);
       csv.add(List.of(String.valueOf(rank), r.variant().name(), r.variant().paperLabel(), "measured",
           raw(ap50), raw(p.ap50()), raw(ap75), raw(p.ap75()), raw(ap), raw(p.ap()),
           String.valueOf(paperRank.get(r.variant())),
           String.valueOf(r.metrics().at("/segmentation/paper/images/scored").asInt()),
+          String.valueOf(r.metrics().at("/segmentation/paper/images/total").asInt()),
+          ciBound(r, "/segmentation/paper/ap50_ci95", 0),
+          ciBound(r, "/segmentation/paper/ap50_ci95", 1),
+          raw(number(r, "/segmentation/coco_segm/AP50")),
+          ciBound(r, "/segmentation/coco_segm/ap50_ci95", 0),
+          ciBound(r, "/segmentation/coco_segm/ap50_ci95", 1),
           r.dataset(SEGMENTATION)));
     }
     for (Variant v : notRun(measured)) {
       PaperResults.Segmentation p = PaperResults.segmentation(v);
       List<String> row = new ArrayList<>(List.of("", v.name(), v.paperLabel(), NOT_RUN,
-          f4(p.ap50()), "", f4(p.ap75()), "", f4(p.ap()), String.valueOf(paperRank.get(v)), ""));
+          f4(p.ap50()), "", f4(p.ap75()), "", f4(p.ap()), String.valueOf(paperRank.get(v)), "", "", ""));
       data.addEmptyColumn(row);
       rows.add(row);
       csv.add(List.of("", v.name(), v.paperLabel(), NOT_RUN, "", raw(p.ap50()), "", raw(p.ap75()),
-          "", raw(p.ap()), String.valueOf(paperRank.get(v)), "", ""));
+          "", raw(p.ap()), String.valueOf(paperRank.get(v)), "", "", "", "", "", "", "", ""));
     }
     List<String> header = new ArrayList<>(List.of("rank", "variant", "paper label", "AP@0.5",
-        "paper", "AP@0.75", "paper", "AP@[.5:.95]", "paper", "paper rank", "slices scored"));
+        "paper", "AP@0.75", "paper", "AP@[.5:.95]", "paper", "paper rank", "slices scored",
+        "AP@0.5 [95% interval]", "COCO segm AP50 [95% interval]"));
     data.addHeader(header);
     return new Table("table2-segmentation",
         "**Table 2.** Lesion segmentation: the paper's per-image mask AP (mean over test slices; "
@@ -231,10 +255,14 @@ public final class PaperTables {
             + "column after ours. By the paper's rule a slice with no lesion and no prediction "
             + "scores 1 and a slice with only one of the two is skipped, so a model that predicts "
             + "nothing scores 1 on the slices it is scored on: read AP with its \"slices scored\" "
-            + "column. " + data.caption(),
+            + "column. The 95% intervals are the percentile bootstrap over the test slices; COCO "
+            + "segm AP50 (pycocotools' AP at IoU 0.5 over all slices) has no paper figure. "
+            + data.caption(),
         header, rows,
         List.of("rank", "variant", "paper_label", "status", "ap50", "ap50_paper", "ap75",
-            "ap75_paper", "ap", "ap_paper", "paper_rank", "images_scored", "dataset"),
+            "ap75_paper", "ap", "ap_paper", "paper_rank", "images_scored", "images_total",
+            "ap50_ci95_low", "ap50_ci95_high", "coco_segm_ap50", "coco_segm_ap50_ci95_low",
+            "coco_segm_ap50_ci95_high", "dataset"),
         csv);
   }
 
@@ -259,7 +287,10 @@ public final class PaperTables {
       List<String> row = new ArrayList<>(List.of(String.valueOf(rank), r.variant().name(),
           r.variant().paperLabel(), trunc2(covid), f2(p.sensitivityCovid()), trunc2(cp),
           f2(p.sensitivityCp()), trunc2(normal), f2(p.sensitivityNormal()), trunc2(acc),
-          f2(p.accuracy()), f4(f1), f4(p.f1()), String.valueOf(paperRank.get(r.variant()))));
+          f2(p.accuracy()), f4(f1), f4(p.f1()), String.valueOf(paperRank.get(r.variant())),
+          String.valueOf(r.metrics().at("/classification/samples").asLong()),
+          withInterval(number(r, "/classification/accuracy"),
+              r.metrics().at("/classification/accuracy_ci95"))));
       data.addColumn(row, r);
       rows.add(row);
       csv.add(List.of(String.valueOf(rank), r.variant().name(), r.variant().paperLabel(),
@@ -267,35 +298,39 @@ public final class PaperTables {
           raw(normal), raw(p.sensitivityNormal()), raw(acc), raw(p.accuracy()), raw(f1),
           raw(p.f1()), String.valueOf(paperRank.get(r.variant())),
           String.valueOf(r.metrics().at("/classification/samples").asLong()),
+          ciBound(r, "/classification/accuracy_ci95", 0),
+          ciBound(r, "/classification/accuracy_ci95", 1),
           r.dataset(CLASSIFICATION)));
     }
     for (Variant v : notRun(measured)) {
       PaperResults.Classification p = PaperResults.classification(v);
       List<String> row = new ArrayList<>(List.of("", v.name(), v.paperLabel(), NOT_RUN,
           f2(p.sensitivityCovid()), "", f2(p.sensitivityCp()), "", f2(p.sensitivityNormal()), "",
-          f2(p.accuracy()), "", f4(p.f1()), String.valueOf(paperRank.get(v))));
+          f2(p.accuracy()), "", f4(p.f1()), String.valueOf(paperRank.get(v)), "", ""));
       data.addEmptyColumn(row);
       rows.add(row);
       csv.add(List.of("", v.name(), v.paperLabel(), NOT_RUN, "", raw(p.sensitivityCovid()), "",
           raw(p.sensitivityCp()), "", raw(p.sensitivityNormal()), "", raw(p.accuracy()), "",
-          raw(p.f1()), String.valueOf(paperRank.get(v)), "", ""));
+          raw(p.f1()), String.valueOf(paperRank.get(v)), "", "", "", ""));
     }
     List<String> header = new ArrayList<>(List.of("rank", "variant", "paper label",
         "sens. COVID-19 %", "paper", "sens. CP %", "paper", "sens. Normal %", "paper",
-        "accuracy %", "paper", "F1", "paper", "paper rank"));
+        "accuracy %", "paper", "F1", "paper", "paper rank", "n",
+        "accuracy [95% interval]"));
     data.addHeader(header);
     return new Table("table3-classification",
         "**Table 3.** Image classification: sensitivity per class and overall accuracy in percent, "
             + "TRUNCATED to two decimals as the paper prints them; F1 = the paper's weighted F1 "
             + "(weights 0.45 Normal, 0.35 CP, 0.20 COVID-19; "
             + "docs/model.md#73-classification-metrics); ranked by F1; each "
-            + "paper figure is in the column after ours. " + absentClasses(measured)
-            + data.caption(),
+            + "paper figure is in the column after ours; n = test slices, the accuracy's 95% "
+            + "interval is Wilson's. " + absentClasses(measured) + data.caption(),
         header, rows,
         List.of("rank", "variant", "paper_label", "status", "sensitivity_covid",
             "sensitivity_covid_paper", "sensitivity_cp", "sensitivity_cp_paper",
             "sensitivity_normal", "sensitivity_normal_paper", "accuracy", "accuracy_paper", "f1",
-            "f1_paper", "paper_rank", "samples", "dataset"),
+            "f1_paper", "paper_rank", "samples", "accuracy_ci95_low", "accuracy_ci95_high",
+            "dataset"),
         csv);
   }
 
@@ -533,6 +568,12 @@ public final class PaperTables {
   static String trunc2(Double percent) {
     return percent == null ? "n/a"
         : String.format(Locale.ROOT, "%.2f", Math.floor(percent * 100 + 1e-9) / 100);
+  }
+
+  /** Bound {@code i} (0 low, 1 high) of the [low, high] interval at {@code pointer}, or "". */
+  private static String ciBound(Run r, String pointer, int i) {
+    var ci = r.metrics().at(pointer);
+    return ci.isArray() && ci.size() == 2 ? String.valueOf(ci.get(i).asDouble()) : "";
   }
 
   private static String raw(Double v) {

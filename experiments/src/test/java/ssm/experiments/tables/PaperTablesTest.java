@@ -20,10 +20,13 @@ class PaperTablesTest {
   static String metrics(String variant, String dataset, Double ap, double[] sensitivity,
       Double f1, Long parameters) {
     String seg = ap == null ? "null" : String.format(
-        "{\"paper\": {\"ap50\": %s, \"ap75\": %s, \"ap\": %s, \"images\": {\"scored\": 7}}}",
-        ap + 0.2, ap - 0.1, ap);
+        "{\"paper\": {\"ap50\": %s, \"ap75\": %s, \"ap\": %s, \"ap50_ci95\": [%s, %s],"
+        + " \"images\": {\"scored\": 7, \"empty\": 2, \"skipped\": 3, \"total\": 10}},"
+        + " \"coco_segm\": {\"AP50\": 0.6, \"ap50_ci95\": [0.4, 0.8]}}",
+        ap + 0.2, ap - 0.1, ap, ap + 0.1, ap + 0.3);
     String cls = f1 == null ? "null" : String.format("{\"sensitivity\": {\"Normal\": %s, \"CP\": %s,"
-        + " \"COVID-19\": %s}, \"accuracy\": 0.5, \"f1_weighted\": %s, \"samples\": 60}",
+        + " \"COVID-19\": %s}, \"accuracy\": 0.5, \"accuracy_ci95\": [0.3773502, 0.6226497],"
+        + " \"f1_weighted\": %s, \"samples\": 60}",
         sensitivity[0], sensitivity[1], sensitivity[2], f1);
     return String.format("{\"schema\": \"ssm-metrics/1\", \"variant\": \"%s\", \"dataset\": \"%s\","
         + " \"segmentation\": %s, \"classification\": %s%s}", variant, dataset, seg, cls,
@@ -95,12 +98,13 @@ class PaperTablesTest {
     assertEquals(List.of("1", "2", "3"), column(t, 0).subList(0, 3));
     // measured AP@[.5:.95] beside the paper's (SSM-S R18**: 0.4245), paper rank 3 of 12
     assertEquals(List.of("3", "scratch-r18-3", "SSM-S R18**", "0.5000", "0.5799", "0.2000",
-        "0.3828", "0.3000", "0.4245", "3", "7"), t.rows().get(2));
+        "0.3828", "0.3000", "0.4245", "3", "7 of 10 (5 with lesions, 3 skipped)",
+        "0.5000 [0.4000, 0.6000]", "0.6000 [0.4000, 0.8000]"), t.rows().get(2));
     assertEquals(9, column(t, 3).stream().filter(PaperTables.NOT_RUN::equals).count());
     // not-run rows keep the paper's figures and the paper's order: shared-r18-3 comes first;
     // its 0.3415 is the paper's lowest AP@[.5:.95] (rank 12)
     assertEquals(List.of("", "shared-r18-3", "SSM R18**", "not run", "0.4253", "", "0.3222", "",
-        "0.3415", "12", ""), t.rows().get(3));
+        "0.3415", "12", "", "", ""), t.rows().get(3));
     assertTrue(t.caption().contains(SYNTHETIC), t.caption());
     assertTrue(t.caption().contains("NOT comparable"), t.caption());
     assertTrue(t.caption().contains("CNCB-NCOV"), t.caption());
@@ -114,7 +118,8 @@ class PaperTablesTest {
     // 0.96538 -> 96.53 (truncated, not 96.54), 0.98646 -> 98.64, 0.93005 -> 93.00;
     // the paper's row of SSM-S R18** is 93.00 / 96.53 / 98.64, 96.75, 0.9676
     assertEquals(List.of("1", "scratch-r18-3", "SSM-S R18**", "93.00", "93.00", "96.53", "96.53",
-        "98.64", "98.64", "50.00", "96.75", "0.8000", "0.9676", "1"), t.rows().get(0));
+        "98.64", "98.64", "50.00", "96.75", "0.8000", "0.9676", "1", "60",
+        "0.5000 [0.3774, 0.6226]"), t.rows().get(0));
     // frozen-r34-3 has no classification: not run here
     assertTrue(t.rows().stream().anyMatch(r -> r.get(1).equals("frozen-r34-3")
         && r.get(3).equals(PaperTables.NOT_RUN)));
@@ -126,11 +131,12 @@ class PaperTablesTest {
     String[] lines = t.csv().split("\n");
     assertEquals("rank,variant,paper_label,status,sensitivity_covid,sensitivity_covid_paper,"
         + "sensitivity_cp,sensitivity_cp_paper,sensitivity_normal,sensitivity_normal_paper,"
-        + "accuracy,accuracy_paper,f1,f1_paper,paper_rank,samples,dataset", lines[0]);
+        + "accuracy,accuracy_paper,f1,f1_paper,paper_rank,samples,accuracy_ci95_low,"
+        + "accuracy_ci95_high,dataset", lines[0]);
     assertEquals(13, lines.length);
     // the dataset holds a comma, so it is quoted
     assertTrue(lines[1].startsWith("1,scratch-r18-3,SSM-S R18**,measured,93.005"), lines[1]);
-    assertTrue(lines[1].endsWith(",60,\"" + SYNTHETIC + "\""), lines[1]);
+    assertTrue(lines[1].endsWith(",60,0.3773502,0.6226497,\"" + SYNTHETIC + "\""), lines[1]);
   }
 
   @Test
@@ -155,8 +161,8 @@ class PaperTablesTest {
     PaperTables.Table t = PaperTables.table2(PaperTables.scan(dir, new ArrayList<>()));
     assertEquals("data", t.header().get(t.header().size() - 1));
     // data sets are numbered in rank order: scratch-r34-2 ranks first, so its data set is [1]
-    assertEquals("[1]", t.rows().get(0).get(11));
-    assertEquals("[2]", t.rows().get(1).get(11));
+    assertEquals("[1]", t.rows().get(0).get(13));
+    assertEquals("[2]", t.rows().get(1).get(13));
     assertTrue(t.caption().contains("[1] segmentation /data/cncb/test; [2] " + SYNTHETIC),
         t.caption());
   }

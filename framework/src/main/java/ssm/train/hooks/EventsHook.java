@@ -14,14 +14,12 @@ import ssm.train.TrainingState;
 public final class EventsHook implements TrainingHook {
   private final EventFileWriter events;
   private final int period;
-  private final double learningRate;
   private long lastStep;
   private long lastTime = System.nanoTime();
 
-  public EventsHook(EventFileWriter events, int period, double learningRate) {
+  public EventsHook(EventFileWriter events, int period) {
     this.events = events;
     this.period = Math.max(1, period);
-    this.learningRate = learningRate;
   }
 
   @Override
@@ -36,7 +34,7 @@ public final class EventsHook implements TrainingHook {
     if (seg != null || cls != null) {
       scalars.put("loss/total", (seg == null ? 0 : seg) + (cls == null ? 0 : cls));
     }
-    scalars.put("train/learning_rate", learningRate);
+    scalars.put("train/learning_rate", r.learningRate());
     scalars.put("train/stage", r.state().stage());
     long now = System.nanoTime();
     if (step > lastStep) {
