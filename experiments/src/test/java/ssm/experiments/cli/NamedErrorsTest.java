@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -19,32 +18,24 @@ import ssm.settings.SettingsLoader;
 /** Mistakes a newcomer makes end with one {@code error:} line, never a stack trace. */
 class NamedErrorsTest {
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
+  private final CliCapture cli = new CliCapture();
 
   @Test
   void helpPrintsNoPicocliWarning() {
-    assertEquals(0, run("--help"));
-    assertTrue(out.toString().contains("20% faster inference"), out.toString());
-    assertFalse(err.toString().contains("WARN"), err.toString());
+    assertEquals(0, cli.run("--help"));
+    assertTrue(cli.out.toString().contains("20% faster inference"), cli.out.toString());
+    assertFalse(cli.err.toString().contains("WARN"), cli.err.toString());
   }
 
   @Test
   @Timeout(120)
   void trainWithAMissingSegDataFolderNamesIt() {
     Path missing = dir.resolve("cncb");
-    assertEquals(1, run("train", "--profile", "smoke", "--runs", dir.toString(), "--seg-data",
+    assertEquals(1, cli.run("train", "--profile", "smoke", "--runs", dir.toString(), "--seg-data",
         missing.toString(), "--out", dir.resolve("run").toString()));
-    assertTrue(err.toString().startsWith("error: "), err.toString());
-    assertTrue(err.toString().contains(missing.toString()), err.toString());
-    assertFalse(err.toString().contains("\tat "), err.toString());
+    assertTrue(cli.err.toString().startsWith("error: "), cli.err.toString());
+    assertTrue(cli.err.toString().contains(missing.toString()), cli.err.toString());
+    assertFalse(cli.err.toString().contains("\tat "), cli.err.toString());
   }
 
   @Test
@@ -53,19 +44,19 @@ class NamedErrorsTest {
     Exception wrapped = new RuntimeException(new ExecutionException(
         new DataException("cls/images/2_0007.png", "not a PNG or JPEG image")));
     CommandLine cl = Main.commandLine();
-    cl.setErr(new PrintWriter(err, true));
+    cl.setErr(new PrintWriter(cli.err, true));
     int code = new ErrorHandler().handleExecutionException(wrapped, cl, null);
     assertEquals(Main.EXIT_FAILURE, code);
     assertEquals("error: cls/images/2_0007.png: not a PNG or JPEG image",
-        err.toString().strip());
+        cli.err.toString().strip());
   }
 
   @Test
   void aBugStillPrintsItsStackTrace() {
     CommandLine cl = Main.commandLine();
-    cl.setErr(new PrintWriter(err, true));
+    cl.setErr(new PrintWriter(cli.err, true));
     new ErrorHandler().handleExecutionException(new IllegalStateException("bug"), cl, null);
-    assertTrue(err.toString().contains("\tat "), err.toString());
+    assertTrue(cli.err.toString().contains("\tat "), cli.err.toString());
   }
 
   /**
@@ -82,12 +73,13 @@ class NamedErrorsTest {
         java.util.List.of()).writeTo(run);
     Files.writeString(run.resolve("metrics.json"), "{\"the run's own\": 1}\n");
 
-    assertEquals(0, run("eval", "--weights", weights.toString(), "--runs", dir.toString(),
-        "--limit", "1"), err.toString());
+    assertEquals(0, cli.run("eval", "--weights", weights.toString(), "--runs", dir.toString(),
+        "--limit", "1"), cli.err.toString());
 
-    assertTrue(err.toString().contains("settings: " + run.resolve("config.conf")), err.toString());
-    assertTrue(err.toString().contains("96 px"), "the smoke profile's data: " + err);
-    assertTrue(err.toString().contains("metrics.json not written"), err.toString());
+    String printed = cli.err.toString();
+    assertTrue(printed.contains("settings: " + run.resolve("config.conf")), printed);
+    assertTrue(printed.contains("96 px"), "the smoke profile's data: " + printed);
+    assertTrue(cli.err.toString().contains("metrics.json not written"), cli.err.toString());
     assertEquals("{\"the run's own\": 1}\n", Files.readString(run.resolve("metrics.json")));
   }
 }
