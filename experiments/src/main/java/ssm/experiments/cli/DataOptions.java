@@ -44,6 +44,15 @@ public final class DataOptions {
     return sources;
   }
 
+  /**
+   * The checked data of a training run (or of every run of a grid) in {@code runDir}, with a
+   * seeded validation split cut and recorded there where the data has none
+   * ({@link DataSources#withValidationSplit}).
+   */
+  public DataSources trainingSources(Settings settings, PrintWriter err, Path runDir) {
+    return checkedSources(settings, err).withValidationSplit(runDir, settings.training().seed());
+  }
+
   /** Whether both real data sets were given. */
   public boolean realData() {
     return segData != null && clsData != null;

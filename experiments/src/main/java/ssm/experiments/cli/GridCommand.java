@@ -52,8 +52,7 @@ final class GridCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     Path root = dataOptions.runsRoot().resolve(definition.name() + "-" + settingsOptions.profile());
-    DataSources data = dataOptions.checkedSources(first, err) // once, before any variant
-        .withValidationSplit(root, first.training().seed());
+    DataSources data = dataOptions.trainingSources(first, err, root); // once, before any variant
     err.printf("grid %s, profile %s: %d variant(s)%s into %s; data: %s%n", definition.name(),
         settingsOptions.profile(), variants.size(), shard == null ? "" : " (shard " + shard + ")",
         root, data.description());

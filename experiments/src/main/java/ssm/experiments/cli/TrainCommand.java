@@ -43,9 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     Settings settings = settingsOptions.settings();
     Variant variant = settingsOptions.variant();
     Path dir = out != null ? out : dataOptions.runsRoot().resolve(variant.name());
-    DataSources sources = dataOptions.checkedSources(settings,
-        new java.io.PrintWriter(System.err, true)).withValidationSplit(dir,
-        settings.training().seed());
+    DataSources sources = dataOptions.trainingSources(settings,
+        new java.io.PrintWriter(System.err, true), dir);
     TrainingRun.run(variant, settings, sources, dir,
         new TrainingRun.Start(resume, initWeights, stageOneWeights));
     return 0;
