@@ -49,8 +49,8 @@ final class SweepCommand implements Callable<Integer> {
           settingsOptions.settingsFor(variant, overrides), hparams));
     }
     PrintWriter err = spec.commandLine().getErr();
-    DataSources data = dataOptions.checkedSources(jobs.get(0).settings(), err);
     Path root = dataOptions.runsRoot().resolve("sweep-" + variant.name() + "-" + settingsOptions.profile());
+    DataSources data = dataOptions.trainingSources(jobs.get(0).settings(), err, root);
     err.printf("sweep of %s: %d combination(s) into %s; data: %s%n", variant.name(), jobs.size(),
         root, data.description());
     List<GridRunner.Outcome> outcomes = new GridRunner(root, null, data, err).run(jobs);
