@@ -196,6 +196,43 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void perVariantBlockAppliesToMatchingVariantsOnlyAndLosesToSet() throws IOException {
+    Path file = write("my.conf", """
+        training.epochs = 2
+        per-variant {
+          "*-3" { training.epochs = 4, model.input.min-size = 256 }
+          "scratch-*" { training.epochs = 5 }
+        }
+        """);
+    assertEquals(2, loader.load("shared-r18-2", List.of(file), List.of()).training().epochs());
+    Settings deep = loader.load("shared-r34-3", List.of(file), List.of());
+    assertEquals(4, deep.training().epochs());
+    assertEquals(256, deep.model().input().minSize());
+    // Two blocks match: key order, the later ("scratch-*" after "*-3") winning.
+    assertEquals(5, loader.load("scratch-r18-3", List.of(file), List.of()).training().epochs());
+    assertEquals(9, loader.load("shared-r18-3", List.of(file), List.of("training.epochs=9"))
+        .training().epochs());
+    assertFalse(deep.resolved().hasPath("per-variant"));
+  }
+
+  @Test
+  void perVariantBlocksAreCheckedEvenWhenTheyDoNotMatch() throws IOException {
+    Path file = write("my.conf", """
+        per-variant {
+          "*-2" { training.epoch = 3 }
+          "*-4" { training.epochs = 3 }
+        }
+        """);
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader.load("scratch-r18-3", List.of(file), List.of()));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("training.epoch at " + file
+        + ":2 is not a setting; did you mean training.epochs?")), e.getMessage());
+    assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("per-variant.\"*-4\" at " + file
+        + ":3: matches no variant")), e.getMessage());
+  }
+
+  @Test
   void editDistanceCountsSingleCharacterEdits() {
     // kitten -> sitten (substitute) -> sittin (substitute) -> sitting (insert): 3
     assertEquals(3, UnknownKeys.editDistance("kitten", "sitting"));

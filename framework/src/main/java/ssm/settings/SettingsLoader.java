@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  *   <li>{@code configs/base.conf} on the class path: every setting with its default, and the
  *       reference every other layer is validated against;
  *   <li>{@code configs/variants/<variant>.conf} on the class path: what the variant changes;
+ *   <li>a profile ({@code --profile NAME}: {@code configs/profiles/NAME.conf} on the class path);
  *   <li>user files ({@code --config}, read from disk), later files winning;
  *   <li>{@code --set key=value} overrides, the value parsed as HOCON, later ones winning.
  * </ol>
+ * A profile or user file may give settings to some variants only, in {@code per-variant} blocks
+ * ({@link PerVariantBlocks}); a matching block counts as part of its own layer.
  * The variant is the explicit one if given, else the {@code variant} key of the user layers, else
  * base.conf's. After resolution come, in order: unknown keys (misspellings, with the closest known
  * key suggested), Typesafe's {@code checkValid}, value types, and the records' range checks. Every
@@ -89,13 +92,15 @@ public final class SettingsLoader {
    */
   public Settings load(String variant, String profile, List<Path> configFiles,
       List<String> overrides) {
-    Config user = ConfigFactory.empty();
+    Config sets = ConfigFactory.empty();
     for (String override : overrides) {
-      user = parseOverride(override).withFallback(user);
+      sets = parseOverride(override).withFallback(sets);
     }
+    List<Config> layers = new ArrayList<>(List.of(sets));
     for (int i = configFiles.size() - 1; i >= 0; i--) {
-      user = user.withFallback(parseFile(configFiles.get(i)));
+      layers.add(parseFile(configFiles.get(i)));
     }
+    Config user = layers.stream().reduce(ConfigFactory.empty(), Config::withFallback);
     String chosen = variant != null ? variant
         : user.hasPath("variant") ? user.getString("variant") : reference.getString("variant");
     String chosenBy = variant != null ? "--variant " + variant
@@ -105,20 +110,29 @@ public final class SettingsLoader {
             "unknown variant '%s' (from %s): there is no %s%s.conf; variants are named "
                 + "{shared|frozen|scratch}-{r18|r34}-{2|3}", chosen, chosenBy, VARIANTS, chosen)));
     if (profile != null) {
-      user = user.withFallback(parseResource(PROFILES + profile + ".conf", "profile " + profile)
+      layers.add(parseResource(PROFILES + profile + ".conf", "profile " + profile)
           .orElseThrow(() -> new SettingsException(String.format(
-              "unknown profile '%s': there is no %s%s.conf; profiles are smoke, demo and paper",
+              "unknown profile '%s': there is no %s%s.conf; profiles are smoke, demo, paper and real",
               profile, PROFILES, profile))));
     }
+    UnknownKeys unknownKeys = new UnknownKeys(reference);
+    List<String> problems = new ArrayList<>();
+    layers.forEach(layer -> problems.addAll(PerVariantBlocks.problems(layer, unknownKeys)));
+    throwIfAny(problems);
+    // Each layer's per-variant blocks sit inside that layer: a profile's block for "*-3" still
+    // loses to the user's --set.
+    user = layers.stream()
+        .map(layer -> PerVariantBlocks.apply(layer, chosen))
+        .reduce(ConfigFactory.empty(), Config::withFallback);
     Config merged = user.withFallback(variantLayer).withFallback(reference);
     if (variant != null) {
       merged = merged.withValue("variant", ConfigValueFactory.fromAnyRef(variant, chosenBy));
     }
-    return validate(variantLayer, user, resolve(merged));
+    return validate(unknownKeys, variantLayer, user, resolve(merged));
   }
 
-  private Settings validate(Config variantLayer, Config user, Config resolved) {
-    UnknownKeys unknownKeys = new UnknownKeys(reference);
+  private Settings validate(UnknownKeys unknownKeys, Config variantLayer, Config user,
+      Config resolved) {
     List<String> problems = new ArrayList<>(unknownKeys.find(variantLayer));
     problems.addAll(unknownKeys.find(user));
     try {
