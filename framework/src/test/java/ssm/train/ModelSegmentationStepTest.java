@@ -34,10 +34,10 @@ import ssm.rpn.RpnOutputs;
 import ssm.settings.ModelSettings;
 import ssm.testing.GraphFixture;
 import ssm.testing.TestSettings;
-import ssm.train.targets.MaskTargets;
-import ssm.train.targets.RoiTargets;
-import ssm.train.targets.RpnTargets;
-import ssm.train.targets.SampledRois;
+import ssm.targets.MaskTargets;
+import ssm.targets.RoiTargets;
+import ssm.targets.RpnTargets;
+import ssm.targets.SampledRois;
 
 /**
  * Eq. 1 on the real model (ResNet18, 3 blocks, base.conf) at 128 x 128: training-mode BatchNorm,

@@ -29,11 +29,11 @@ import ssm.settings.ModelSettings;
 import ssm.settings.ModelSettings.MaskSettings;
 import ssm.testing.GraphFixture;
 import ssm.testing.TestSettings;
-import ssm.train.targets.AnchorTargets;
-import ssm.train.targets.MaskTargets;
-import ssm.train.targets.RoiTargets;
-import ssm.train.targets.RpnTargets;
-import ssm.train.targets.SampledRois;
+import ssm.targets.AnchorTargets;
+import ssm.targets.MaskTargets;
+import ssm.targets.RoiTargets;
+import ssm.targets.RpnTargets;
+import ssm.targets.SampledRois;
 
 /**
  * The whole Eq. 1 chain on a tiny problem: a 64 x 64 image with two bright lesions, two 3x3 convs
