@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import ssm.experiments.modules.BackboneModule;
 import ssm.experiments.modules.ClassifierModule;
@@ -38,16 +37,27 @@ import ssm.util.Check;
  * @param blocks ResNet stages kept, 2 (the paper's {@code *}) or 3 ({@code **})
  */
 public record Variant(Regime regime, int depth, int blocks) {
-  private static final Pattern NAME = Pattern.compile("(shared|frozen|scratch)-r(18|34)-([23])");
+  private static final List<Integer> DEPTHS = List.of(18, 34);
+  private static final List<Integer> BLOCKS = List.of(2, 3);
   private static final List<Variant> ALL = enumerate();
+
+  /**
+   * The settings keys a variant's name fixes: each key's value as the name gives it and as the
+   * settings hold it. {@link #of} checks the two agree.
+   */
+  private static final List<FixedKey> FIXED_KEYS = List.of(
+      new FixedKey("model.backbone.depth", Variant::depth, s -> s.model().backbone().depth()),
+      new FixedKey("model.backbone.blocks", Variant::blocks, s -> s.model().backbone().blocks()),
+      new FixedKey("training.regime", v -> v.regime().configName(),
+          s -> s.training().regime().configName()));
 
   /** The paper's best model and the default of configs/base.conf: SSM-S R18**. */
   public static final Variant DEFAULT = new Variant(Regime.SCRATCH, 18, 3);
 
   public Variant {
     Check.that(regime != null, "variant regime is missing");
-    Check.that(depth == 18 || depth == 34, "variant depth = %s must be 18 or 34", depth);
-    Check.that(blocks == 2 || blocks == 3, "variant blocks = %s must be 2 or 3", blocks);
+    Check.that(DEPTHS.contains(depth), "variant depth = %s must be 18 or 34", depth);
+    Check.that(BLOCKS.contains(blocks), "variant blocks = %s must be 2 or 3", blocks);
   }
 
   /**
@@ -55,13 +65,11 @@ public record Variant(Regime regime, int depth, int blocks) {
    * {@link IllegalArgumentException} listing all 12.
    */
   public static Variant parse(String name) {
-    Matcher m = NAME.matcher(name == null ? "" : name.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(String.format("unknown variant '%s'; the variants are %s",
-          name, ALL.stream().map(Variant::name).collect(Collectors.joining(", "))));
-    }
-    return new Variant(Regime.parse("variant", m.group(1)), Integer.parseInt(m.group(2)),
-        Integer.parseInt(m.group(3)));
+    String wanted = name == null ? "" : name.trim();
+    return ALL.stream().filter(v -> v.name().equals(wanted)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(String.format(
+            "unknown variant '%s'; the variants are %s", name,
+            ALL.stream().map(Variant::name).collect(Collectors.joining(", ")))));
   }
 
   /**
@@ -79,23 +87,24 @@ public record Variant(Regime regime, int depth, int blocks) {
       throw new SettingsException(List.of(settings.origin("variant") + ": " + e.getMessage()), e);
     }
     List<String> problems = new ArrayList<>();
-    v.contradiction(settings, "model.backbone.depth", settings.model().backbone().depth(),
-        v.depth).ifPresent(problems::add);
-    v.contradiction(settings, "model.backbone.blocks", settings.model().backbone().blocks(),
-        v.blocks).ifPresent(problems::add);
-    v.contradiction(settings, "training.regime", settings.training().regime().configName(),
-        v.regime.configName()).ifPresent(problems::add);
+    for (FixedKey k : FIXED_KEYS) {
+      v.contradiction(settings, k).ifPresent(problems::add);
+    }
     if (!problems.isEmpty()) {
       throw new SettingsException(problems);
     }
     return v;
   }
 
-  private Optional<String> contradiction(Settings s, String key, Object actual, Object expected) {
-    return actual.equals(expected) ? Optional.empty() : Optional.of(String.format(
+  private Optional<String> contradiction(Settings s, FixedKey k) {
+    Object actual = k.loaded().apply(s);
+    return actual.equals(k.named().apply(this)) ? Optional.empty() : Optional.of(String.format(
         "%s: %s = %s contradicts variant %s; choose another variant instead",
-        s.origin(key), key, actual, name()));
+        s.origin(k.key()), k.key(), actual, name()));
   }
+
+  private record FixedKey(
+      String key, Function<Variant, Object> named, Function<Settings, Object> loaded) {}
 
   /**
    * All 12, in the order of the paper's tables: regime shared, frozen, scratch; within each,
@@ -170,8 +179,8 @@ public record Variant(Regime regime, int depth, int blocks) {
   private static List<Variant> enumerate() {
     List<Variant> all = new ArrayList<>();
     for (Regime regime : List.of(Regime.SHARED, Regime.FROZEN, Regime.SCRATCH)) {
-      for (int depth : new int[] {18, 34}) {
-        for (int blocks : new int[] {2, 3}) {
+      for (int depth : DEPTHS) {
+        for (int blocks : BLOCKS) {
           all.add(new Variant(regime, depth, blocks));
         }
       }

@@ -25,13 +25,13 @@ public final class Fpn {
     return channels;
   }
 
-  /** Builds the FPN on the backbone's last kept stage. */
-  public Operand<TFloat32> build(GraphContext g, Operand<TFloat32> c) {
-    Ops tf = g.ops().withSubScope("fpn");
+  /** Builds the FPN on the backbone's last kept stage, under {@code scope}'s sub-scope "fpn". */
+  public Operand<TFloat32> build(GraphContext g, Ops scope, Operand<TFloat32> c) {
+    Ops tf = scope.withSubScope("fpn");
     // torchvision >= 0.13 names the convs inner_blocks.0.0 / layer_blocks.0.0.
-    Operand<TFloat32> inner = Conv2d.withBias("backbone.fpn.inner_blocks.0.0", inChannels,
-        channels, 1, 0, Init.KAIMING_UNIFORM_A1).apply(g, tf, c);
-    return Conv2d.withBias("backbone.fpn.layer_blocks.0.0", channels, channels, 3, 1,
-        Init.KAIMING_UNIFORM_A1).apply(g, tf, inner);
+    Operand<TFloat32> inner = Conv2d.named("backbone.fpn.inner_blocks.0.0")
+        .channels(inChannels, channels).init(Init.KAIMING_UNIFORM_A1).build().apply(g, tf, c);
+    return Conv2d.named("backbone.fpn.layer_blocks.0.0").channels(channels, channels).kernel(3)
+        .padding(1).init(Init.KAIMING_UNIFORM_A1).build().apply(g, tf, inner);
   }
 }

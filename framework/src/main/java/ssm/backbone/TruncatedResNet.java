@@ -5,6 +5,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import ssm.graph.GraphContext;
+import ssm.graph.Init;
 import ssm.layers.BatchNorm;
 import ssm.layers.BatchNormMode;
 import ssm.layers.Conv2d;
@@ -17,6 +18,8 @@ import ssm.layers.Conv2d;
  */
 public final class TruncatedResNet {
   private static final String PREFIX = "backbone.body.";
+  /** torchvision's ResNet initialises every convolution this way. */
+  private static final Init BODY_INIT = Init.KAIMING_NORMAL_FAN_OUT;
   private final int[] blocksPerStage;
   private final int stages;
 
@@ -46,10 +49,12 @@ public final class TruncatedResNet {
     return 4 << (stages - 1);
   }
 
-  /** Builds the body on {@code image} [1, H, W, 3]. */
-  public Operand<TFloat32> build(GraphContext g, Operand<TFloat32> image, BatchNormMode mode) {
-    Ops tf = g.ops().withSubScope("backbone");
-    Operand<TFloat32> x = Conv2d.noBias(PREFIX + "conv1", 3, 64, 7, 2, 3).apply(g, tf, image);
+  /** Builds the body on {@code image} [1, H, W, 3], under {@code scope}'s sub-scope "backbone". */
+  public Operand<TFloat32> build(GraphContext g, Ops scope, Operand<TFloat32> image,
+      BatchNormMode mode) {
+    Ops tf = scope.withSubScope("backbone");
+    Operand<TFloat32> x = Conv2d.named(PREFIX + "conv1").channels(3, 64).kernel(7).stride(2)
+        .padding(3).init(BODY_INIT).noBias().build().apply(g, tf, image);
     x = tf.nn.relu(new BatchNorm(PREFIX + "bn1", 64).apply(g, tf, x, mode));
     // Max-pool 3x3/2 pad 1: PyTorch pads with -inf; after ReLU all values are >= 0, so zero
     // padding selects the same maxima.
@@ -71,13 +76,16 @@ public final class TruncatedResNet {
   /** conv3x3(s) - BN - ReLU - conv3x3 - BN, plus identity or 1x1(s)+BN downsample, then ReLU. */
   private static Operand<TFloat32> basicBlock(GraphContext g, Ops tf, String name,
       Operand<TFloat32> x, int in, int out, int stride, BatchNormMode mode) {
-    Operand<TFloat32> y = Conv2d.noBias(name + ".conv1", in, out, 3, stride, 1).apply(g, tf, x);
+    Operand<TFloat32> y = Conv2d.named(name + ".conv1").channels(in, out).kernel(3).stride(stride)
+        .padding(1).init(BODY_INIT).noBias().build().apply(g, tf, x);
     y = tf.nn.relu(new BatchNorm(name + ".bn1", out).apply(g, tf, y, mode));
-    y = Conv2d.noBias(name + ".conv2", out, out, 3, 1, 1).apply(g, tf, y);
+    y = Conv2d.named(name + ".conv2").channels(out, out).kernel(3).padding(1).init(BODY_INIT)
+        .noBias().build().apply(g, tf, y);
     y = new BatchNorm(name + ".bn2", out).apply(g, tf, y, mode);
     Operand<TFloat32> identity = x;
     if (stride != 1 || in != out) {
-      identity = Conv2d.noBias(name + ".downsample.0", in, out, 1, stride, 0).apply(g, tf, x);
+      identity = Conv2d.named(name + ".downsample.0").channels(in, out).stride(stride)
+          .init(BODY_INIT).noBias().build().apply(g, tf, x);
       identity = new BatchNorm(name + ".downsample.1", out).apply(g, tf, identity, mode);
     }
     return tf.nn.relu(tf.math.add(y, identity));

@@ -32,7 +32,7 @@ import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
 import ssm.data.Slice;
-import ssm.data.SyntheticCtGenerator;
+import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.graph.GraphContext;
 import ssm.graph.Sessions;
 import ssm.graph.Tensors;

@@ -31,7 +31,7 @@ public final class ModelArithmetic {
     macs.put("backbone", backbone(m.backbone(), size));
     int h = size[0];
     int w = size[1];
-    int c = m.backbone().outChannels();
+    int c = new TruncatedResNet(m.backbone().depth(), m.backbone().blocks()).outChannels();
     int f = m.fpnChannels();
     macs.put("fpn", conv(h, w, 1, c, f) + conv(h, w, 3, f, f));
     int a = m.anchors().perLocation();

@@ -20,9 +20,9 @@ public final class SHead {
     this.settings = settings;
   }
 
-  /** Class logits [classes] for a batch [R, 5]. */
-  public Operand<TFloat32> logits(GraphContext g, Operand<TFloat32> roiBatch) {
-    Ops tf = g.ops().withSubScope("s_head");
+  /** Class logits [classes] for a batch [R, 5], under {@code scope}'s sub-scope "s_head". */
+  public Operand<TFloat32> logits(GraphContext g, Ops scope, Operand<TFloat32> roiBatch) {
+    Ops tf = scope.withSubScope("s_head");
     int in = settings.rois() * 5;
     Operand<TFloat32> x = tf.reshape(roiBatch, tf.constant(new int[] {1, in}));
     x = tf.nn.relu(Linear.of(PREFIX + "fc_scores", in, settings.hidden()).apply(g, tf, x));

@@ -1,6 +1,7 @@
 /**
- * Datasets: decoding, the input resize, lesion instances, readers for the real formats, a
- * background prefetcher and the built-in synthetic generator. Plain Java, no TensorFlow.
+ * Datasets: decoding, the input resize, lesion instances, readers for the real formats and a
+ * background prefetcher. Plain Java, no TensorFlow. The synthetic generator, which writes data in
+ * these formats, lives apart in {@code ssm.data.synthetic}.
  *
  * <p>Glossary: a <em>slice</em> is one CT image as RGB floats in [0, 1], row-major [H, W, 3];
  * boxes are {@code x1, y1, x2, y2} in pixels with x2/y2 EXCLUSIVE (the reference's regionprops

@@ -103,19 +103,6 @@ public final class EventFileWriter implements AutoCloseable {
     summary(0, HParamsSummaries.sessionStart(values, "", t));
   }
 
-  /**
-   * Writes only an experiment: for a grid's root directory, with discrete domains listing the
-   * grid's values so that the dashboard can filter on them.
-   */
-  public void hparamsExperiment(List<HParam> columns, List<String> metricTags, String description) {
-    summary(0, HParamsSummaries.experiment(columns, metricTags, description, now()));
-  }
-
-  /** Writes a session start with {@code values} in {@code group} (empty: a group of its own). */
-  public void hparamsStart(Map<String, ?> values, String group) {
-    summary(0, HParamsSummaries.sessionStart(values, group, now()));
-  }
-
   /** Writes the session end with {@code status} ({@code SUCCESS}, or {@code FAILURE} on error). */
   public void hparamsEnd(SessionStatus status) {
     summary(0, HParamsSummaries.sessionEnd(status, now()));

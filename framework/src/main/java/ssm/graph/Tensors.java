@@ -5,7 +5,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 
 /** Copies between Java arrays and tensors, row-major. The only place such copies are written. */
@@ -39,14 +38,6 @@ public final class Tensors {
   public static int[] toInts(Tensor t) {
     TInt32 f = (TInt32) t;
     int[] out = new int[(int) f.size()];
-    f.copyTo(DataBuffers.of(out, false, false));
-    return out;
-  }
-
-  /** The values of an int64 tensor, row-major. */
-  public static long[] toLongs(Tensor t) {
-    TInt64 f = (TInt64) t;
-    long[] out = new long[(int) f.size()];
     f.copyTo(DataBuffers.of(out, false, false));
     return out;
   }

@@ -5,7 +5,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import ssm.roi.BranchOutputs;
-import ssm.train.targets.SampledRois;
+import ssm.targets.SampledRois;
 
 /**
  * The segmentation branch's two loss terms (docs/model.md#51-losses-and-targets, torchvision {@code

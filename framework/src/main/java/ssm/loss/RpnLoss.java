@@ -5,7 +5,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import ssm.train.targets.AnchorTargets;
+import ssm.targets.AnchorTargets;
 
 /**
  * The RPN's two loss terms (docs/model.md#51-losses-and-targets, older torchvision {@code

@@ -24,20 +24,24 @@ public final class MaskHead {
     this.channels = channels;
   }
 
-  /** Mask logits [N, 2S, 2S, 2] for pooled features [N, S, S, C]. */
-  public Operand<TFloat32> logits(GraphContext g, Operand<TFloat32> pooled) {
-    Ops tf = g.ops().withSubScope("mask_head");
+  /**
+   * Mask logits [N, 2S, 2S, 2] for pooled features [N, S, S, C], under {@code scope}'s sub-scope
+   * "mask_head".
+   */
+  public Operand<TFloat32> logits(GraphContext g, Ops scope, Operand<TFloat32> pooled) {
+    Ops tf = scope.withSubScope("mask_head");
     Operand<TFloat32> x = pooled;
     int in = channels;
     int[] layers = settings.layers();
     for (int i = 0; i < layers.length; i++) {
-      x = tf.nn.relu(Conv2d.withBias("roi_heads.mask_head.mask_fcn" + (i + 1), in, layers[i], 3, 1,
-          Init.KAIMING_NORMAL_FAN_OUT).apply(g, tf, x));
+      x = tf.nn.relu(Conv2d.named("roi_heads.mask_head.mask_fcn" + (i + 1))
+          .channels(in, layers[i]).kernel(3).padding(1).init(Init.KAIMING_NORMAL_FAN_OUT).build()
+          .apply(g, tf, x));
       in = layers[i];
     }
     x = tf.nn.relu(transposedConv(g, tf, x, in, in));
-    return Conv2d.withBias("roi_heads.mask_predictor.mask_fcn_logits", in, 2, 1, 0,
-        Init.KAIMING_NORMAL_FAN_OUT).apply(g, tf, x);
+    return Conv2d.named("roi_heads.mask_predictor.mask_fcn_logits").channels(in, 2)
+        .init(Init.KAIMING_NORMAL_FAN_OUT).build().apply(g, tf, x);
   }
 
   /** Lesion-mask probabilities [N, 2S, 2S]: sigmoid of the lesion channel (label 1). */

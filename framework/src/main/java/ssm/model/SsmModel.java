@@ -16,12 +16,12 @@ import ssm.loss.Losses;
 import ssm.loss.MaskLoss;
 import ssm.loss.RoiLoss;
 import ssm.loss.RpnLoss;
-import ssm.train.targets.AnchorTargets;
-import ssm.train.targets.BalancedSampler;
-import ssm.train.targets.MaskTargets;
-import ssm.train.targets.RoiTargets;
-import ssm.train.targets.RpnTargets;
-import ssm.train.targets.SampledRois;
+import ssm.targets.AnchorTargets;
+import ssm.targets.BalancedSampler;
+import ssm.targets.MaskTargets;
+import ssm.targets.RoiTargets;
+import ssm.targets.RpnTargets;
+import ssm.targets.SampledRois;
 import ssm.mask.MaskHead;
 import ssm.roi.BoxBranch;
 import ssm.roi.BranchOutputs;
@@ -41,6 +41,11 @@ import ssm.settings.ModelSettings;
  * The Single-Shot Model: truncated ResNet + FPN -> RPN -> proposals -> two RoI outputs, lesion
  * instances (segmentation branch + mask head) and the image class (RoI batch -> S). Builds the
  * graph; holds no graph state, so one instance can build several paths over the same weights.
+ *
+ * <p>Every stage is built the same way: {@code (GraphContext g, Ops scope, inputs...)} when it
+ * creates parameters, {@code (Ops scope, inputs...)} when it does not; it builds its ops in one
+ * sub-scope, named for the stage, of the scope it is given. Parameter names come from the
+ * registry and do not depend on the scope.
  */
 public final class SsmModel {
   private final ModelSettings settings;
@@ -127,19 +132,20 @@ public final class SsmModel {
     Operand<TInt32> height = tf.gather(imageShape, tf.constant(0), tf.constant(0));
     Operand<TInt32> width = tf.gather(imageShape, tf.constant(1), tf.constant(0));
 
-    Operand<TFloat32> features = features(g, input.apply(tf, image), BatchNormMode.INFERENCE);
-    RpnOutputs rpn = rpnHead.build(g, features);
+    Operand<TFloat32> features =
+        features(g, tf, input.apply(tf, image), BatchNormMode.INFERENCE);
+    RpnOutputs rpn = rpnHead.build(g, tf, features);
     Proposals proposals =
         proposalGenerator.build(tf, rpn, anchors(tf, features), height, width);
 
     Operand<TFloat32> pooled = roiAlign(tf, features, proposals.boxes(),
         settings.roi().outputSize());
     BranchOutputs segmentation =
-        segmentationBranch.apply(g, tf.withSubScope("segmentation_branch"), pooled);
+        segmentationBranch.apply(g, tf, pooled);
     Detections detections =
         detectionSelector.select(tf, segmentation, proposals.boxes(), height, width);
     Operand<TFloat32> maskProbabilities = maskHead.lesionProbabilities(tf,
-        maskHead.logits(g, roiAlign(tf, features, detections.boxes(),
+        maskHead.logits(g, tf, roiAlign(tf, features, detections.boxes(),
             settings.mask().outputSize())));
 
     BranchOutputs classification =
@@ -148,7 +154,7 @@ public final class SsmModel {
         roiBatchBuilder.rows() - 2);
     RoiBatch batch = roiBatchBuilder.build(tf, classification, proposals.boxes(), height, width,
         permutation);
-    Operand<TFloat32> logits = sHead.logits(g, batch.rows());
+    Operand<TFloat32> logits = sHead.logits(g, tf, batch.rows());
     return new InferenceGraph(proposals, detections, maskProbabilities, batch, logits,
         tf.nn.softmax(tf.expandDims(logits, tf.constant(0))));
   }
@@ -171,8 +177,9 @@ public final class SsmModel {
     Operand<TInt32> height = tf.gather(imageShape, tf.constant(0), tf.constant(0));
     Operand<TInt32> width = tf.gather(imageShape, tf.constant(1), tf.constant(0));
 
-    Operand<TFloat32> features = features(g, input.apply(tf, image), BatchNormMode.TRAINING);
-    RpnOutputs rpn = rpnHead.build(g, features);
+    Operand<TFloat32> features =
+        features(g, tf, input.apply(tf, image), BatchNormMode.TRAINING);
+    RpnOutputs rpn = rpnHead.build(g, tf, features);
     Operand<TFloat32> anchors = anchors(tf, features);
     AnchorTargets anchorTargets = RpnTargets.from(settings.rpn())
         .build(tf, anchors, gtBoxes, BalancedSampler.subSeed(tf, seed, 1));
@@ -182,12 +189,12 @@ public final class SsmModel {
     Proposals proposals = proposalGenerator.build(tf, rpn, anchors, height, width);
     SampledRois rois = RoiTargets.from(settings.roi())
         .build(tf, proposals.boxes(), gtBoxes, BalancedSampler.subSeed(tf, seed, 2));
-    BranchOutputs branch = segmentationBranch.apply(g, tf.withSubScope("segmentation_branch"),
+    BranchOutputs branch = segmentationBranch.apply(g, tf,
         roiAlign(tf, features, rois.boxes(), settings.roi().outputSize()));
     RoiLoss.Terms roiLoss = RoiLoss.compute(tf, branch, rois);
 
     Operand<TFloat32> positives = rois.positiveBoxes(tf);
-    Operand<TFloat32> maskLogits = maskHead.logits(g,
+    Operand<TFloat32> maskLogits = maskHead.logits(g, tf,
         roiAlign(tf, features, positives, settings.mask().outputSize()));
     Operand<TFloat32> maskTargets = new MaskTargets(2 * settings.mask().outputSize(), 2)
         .build(tf, gtMasks, positives, rois.positiveMatchedGt(tf));
@@ -196,8 +203,9 @@ public final class SsmModel {
   }
 
   /** Backbone + FPN on a normalised, padded batch of one: [1, H/s, W/s, 256]. */
-  public Operand<TFloat32> features(GraphContext g, Operand<TFloat32> batch, BatchNormMode mode) {
-    return fpn.build(g, body.build(g, batch, mode));
+  public Operand<TFloat32> features(GraphContext g, Ops tf, Operand<TFloat32> batch,
+      BatchNormMode mode) {
+    return fpn.build(g, tf, body.build(g, tf, batch, mode));
   }
 
   /** The anchor grid [h*w*A, 4] for a feature map [1, h, w, C], at the backbone's stride. */

@@ -13,6 +13,7 @@ import ssm.layers.Linear;
  * Pooled features [N, S, S, C] are flattened NHWC; fc6's weight is stored permuted to match.
  */
 public final class BoxBranch {
+  private final String scopeName;
   private final String headPrefix;
   private final String predictorPrefix;
   private final int channels;
@@ -20,11 +21,13 @@ public final class BoxBranch {
   private final int representation;
 
   /**
+   * @param scopeName the name scope its ops are built under, e.g. {@code segmentation_branch}
    * @param headPrefix e.g. {@code roi_heads.box_head}
    * @param predictorPrefix e.g. {@code roi_heads.box_predictor}
    */
-  public BoxBranch(String headPrefix, String predictorPrefix, int channels, int roiSize,
-      int representation) {
+  public BoxBranch(String scopeName, String headPrefix, String predictorPrefix, int channels,
+      int roiSize, int representation) {
+    this.scopeName = scopeName;
     this.headPrefix = headPrefix;
     this.predictorPrefix = predictorPrefix;
     this.channels = channels;
@@ -34,14 +37,14 @@ public final class BoxBranch {
 
   /** The segmentation branch (docs/model.md#24-segmentation-branch). */
   public static BoxBranch segmentation(int channels, int roiSize, int representation) {
-    return new BoxBranch("roi_heads.box_head", "roi_heads.box_predictor", channels, roiSize,
-        representation);
+    return new BoxBranch("segmentation_branch", "roi_heads.box_head", "roi_heads.box_predictor",
+        channels, roiSize, representation);
   }
 
   /** The second (classification) branch of the two-branch variants. */
   public static BoxBranch classification(int channels, int roiSize, int representation) {
-    return new BoxBranch("roi_heads.box_head_s2", "roi_heads.box_predictor_s2", channels,
-        roiSize, representation);
+    return new BoxBranch("classification_branch", "roi_heads.box_head_s2",
+        "roi_heads.box_predictor_s2", channels, roiSize, representation);
   }
 
   /** Parameter-name prefixes of this branch, for freezing and weight copies. */
@@ -49,8 +52,12 @@ public final class BoxBranch {
     return java.util.List.of(headPrefix + ".", predictorPrefix + ".");
   }
 
-  /** Applies head and predictor to pooled RoI features [N, S, S, C]. */
-  public BranchOutputs apply(GraphContext g, Ops tf, Operand<TFloat32> pooled) {
+  /**
+   * Applies head and predictor to pooled RoI features [N, S, S, C], under {@code scope}'s
+   * sub-scope named for this branch.
+   */
+  public BranchOutputs apply(GraphContext g, Ops scope, Operand<TFloat32> pooled) {
+    Ops tf = scope.withSubScope(scopeName);
     int flat = channels * roiSize * roiSize;
     Operand<TFloat32> x = tf.reshape(pooled, tf.constant(new int[] {-1, flat}));
     x = tf.nn.relu(new Linear(headPrefix + ".fc6", flat, representation, channels).apply(g, tf, x));

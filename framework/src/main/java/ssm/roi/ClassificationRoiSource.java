@@ -46,7 +46,7 @@ public interface ClassificationRoiSource {
       @Override
       public BranchOutputs outputs(GraphContext g, Ops tf, Operand<TFloat32> pooled,
           BranchOutputs segmentation) {
-        return branch.apply(g, tf.withSubScope("classification_branch"), pooled);
+        return branch.apply(g, tf, pooled);
       }
 
       @Override

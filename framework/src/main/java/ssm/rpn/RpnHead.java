@@ -21,18 +21,18 @@ public final class RpnHead {
     this.anchorsPerLocation = anchorsPerLocation;
   }
 
-  /** Builds the head on the FPN output. */
-  public RpnOutputs build(GraphContext g, Operand<TFloat32> features) {
-    Ops tf = g.ops().withSubScope("rpn");
-    Operand<TFloat32> hidden = tf.nn.relu(
-        Conv2d.withBias("rpn.head.conv", channels, channels, 3, 1, Init.NORMAL_001)
-            .apply(g, tf, features));
-    Operand<TFloat32> logits =
-        Conv2d.withBias("rpn.head.cls_logits", channels, anchorsPerLocation, 1, 0, Init.NORMAL_001)
-            .apply(g, tf, hidden);
-    Operand<TFloat32> deltas =
-        Conv2d.withBias("rpn.head.bbox_pred", channels, 4 * anchorsPerLocation, 1, 0,
-            Init.NORMAL_001).apply(g, tf, hidden);
+  /** Builds the head on the FPN output, under {@code scope}'s sub-scope "rpn". */
+  public RpnOutputs build(GraphContext g, Ops scope, Operand<TFloat32> features) {
+    Ops tf = scope.withSubScope("rpn");
+    Operand<TFloat32> hidden = tf.nn.relu(Conv2d.named("rpn.head.conv")
+        .channels(channels, channels).kernel(3).padding(1).init(Init.NORMAL_001).build()
+        .apply(g, tf, features));
+    Operand<TFloat32> logits = Conv2d.named("rpn.head.cls_logits")
+        .channels(channels, anchorsPerLocation).init(Init.NORMAL_001).build()
+        .apply(g, tf, hidden);
+    Operand<TFloat32> deltas = Conv2d.named("rpn.head.bbox_pred")
+        .channels(channels, 4 * anchorsPerLocation).init(Init.NORMAL_001).build()
+        .apply(g, tf, hidden);
     return new RpnOutputs(tf.reshape(logits, tf.constant(new int[] {-1})),
         tf.reshape(deltas, tf.constant(new int[] {-1, 4})));
   }

@@ -45,16 +45,6 @@ public record ModelSettings(
     static BackboneSettings from(Config c) {
       return new BackboneSettings(c.getInt("depth"), c.getInt("blocks"));
     }
-
-    /** Output stride of the last kept stage: 8 for 2 blocks, 16 for 3. */
-    public int stride() {
-      return blocks == 2 ? 8 : 16;
-    }
-
-    /** Channels of the last kept stage: 128 for 2 blocks, 256 for 3. */
-    public int outChannels() {
-      return blocks == 2 ? 128 : 256;
-    }
   }
 
   /** Section {@code model.input}: resizing, normalisation and padding of a slice. */

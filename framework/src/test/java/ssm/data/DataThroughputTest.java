@@ -8,6 +8,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssm.data.synthetic.SyntheticCtGenerator;
 
 /**
  * Measures, and prints, generation speed and decode throughput for 512x512 slices: wall time and

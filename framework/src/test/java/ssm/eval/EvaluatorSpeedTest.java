@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.data.LesionMask;
 import ssm.data.SegmentationFolder;
-import ssm.data.SyntheticCtGenerator;
+import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.metrics.Rle;
 import ssm.predict.Lesion;
 import ssm.predict.Prediction;

@@ -21,7 +21,7 @@ import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
 import ssm.data.Slice;
-import ssm.data.SyntheticCtGenerator;
+import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.metrics.Rle;
 import ssm.predict.Lesion;
 import ssm.predict.Prediction;

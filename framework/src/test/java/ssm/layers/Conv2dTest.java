@@ -34,8 +34,8 @@ class Conv2dTest {
     try (GraphFixture g = new GraphFixture()) {
       Operand<TFloat32> input = g.context().parameters().parameter("x", new long[] {1, H, W, in},
           ssm.graph.ParameterLayout.IDENTITY, Init.ZEROS);
-      Conv2d conv = new Conv2d("conv", in, OUT, k, stride, pad, false,
-          Init.KAIMING_NORMAL_FAN_OUT, null);
+      Conv2d conv = Conv2d.named("conv").channels(in, OUT).kernel(k).stride(stride).padding(pad)
+          .init(Init.KAIMING_NORMAL_FAN_OUT).noBias().build();
       Operand<TFloat32> y = conv.apply(g.context(), g.tf(), input);
       Operand<TFloat32> loss = g.tf().sum(g.tf().math.mul(y, g.constant(r, 1, oh, ow, OUT)),
           g.tf().constant(new int[] {0, 1, 2, 3}));

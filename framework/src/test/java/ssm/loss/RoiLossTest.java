@@ -8,7 +8,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import ssm.roi.BranchOutputs;
 import ssm.testing.GraphFixture;
-import ssm.train.targets.SampledRois;
+import ssm.targets.SampledRois;
 
 class RoiLossTest {
   @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import ssm.testing.GraphFixture;
-import ssm.train.targets.AnchorTargets;
+import ssm.targets.AnchorTargets;
 
 class RpnLossTest {
   @Test

@@ -33,10 +33,10 @@ class BackboneParityTest {
           new ssm.settings.ModelSettings.InputSettings(512, 1024,
               new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f}, 32))
           .apply(tf, pixels);
-      Operand<TFloat32> c3 = new TruncatedResNet(18, 3).build(g.context(), batch,
+      Operand<TFloat32> c3 = new TruncatedResNet(18, 3).build(g.context(), tf, batch,
           BatchNormMode.INFERENCE);
-      Operand<TFloat32> fpn = new Fpn(256, 256).build(g.context(), c3);
-      RpnOutputs rpn = new RpnHead(256, 30).build(g.context(), fpn);
+      Operand<TFloat32> fpn = new Fpn(256, 256).build(g.context(), tf, c3);
+      RpnOutputs rpn = new RpnHead(256, 30).build(g.context(), tf, fpn);
       Session s = g.session();
       Weights.load(s, g.context().parameters(), ReferenceFixture.weights(), true);
       try (TFloat32 in = Tensors.floats(ReferenceFixture.imagePixels(image.path("file").asText()),

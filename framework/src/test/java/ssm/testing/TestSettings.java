@@ -3,17 +3,16 @@ package ssm.testing;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import java.nio.file.Path;
 import ssm.settings.ModelSettings;
+import ssm.settings.SettingsLoader;
 
-/** Settings from the repository's configs/base.conf, for tests. */
+/** Settings from configs/base.conf, the framework's class-path resource, for tests. */
 public final class TestSettings {
   private TestSettings() {}
 
   /** configs/base.conf, resolved. */
   public static Config base() {
-    Path file = Path.of(System.getProperty("ssm.configs", "../configs"), "base.conf");
-    return ConfigFactory.parseFile(file.toFile()).resolve();
+    return ConfigFactory.parseResources(SettingsLoader.BASE).resolve();
   }
 
   /** The default model settings (ResNet18, 3 blocks). */

@@ -13,7 +13,7 @@ import ssm.data.CovidxSplit;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
-import ssm.data.SyntheticCtGenerator;
+import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.graph.Tensors;
 import ssm.model.SsmModel;
 import ssm.settings.Regime;

@@ -34,10 +34,10 @@ import ssm.rpn.RpnOutputs;
 import ssm.settings.ModelSettings;
 import ssm.testing.GraphFixture;
 import ssm.testing.TestSettings;
-import ssm.train.targets.MaskTargets;
-import ssm.train.targets.RoiTargets;
-import ssm.train.targets.RpnTargets;
-import ssm.train.targets.SampledRois;
+import ssm.targets.MaskTargets;
+import ssm.targets.RoiTargets;
+import ssm.targets.RpnTargets;
+import ssm.targets.SampledRois;
 
 /**
  * Eq. 1 on the real model (ResNet18, 3 blocks, base.conf) at 128 x 128: training-mode BatchNorm,
@@ -57,11 +57,11 @@ class ModelSegmentationStepTest {
       // fed, not constants: keeps Grappler from folding (and logging) megabytes of constants
       Placeholder<TFloat32> image = tf.placeholder(TFloat32.class);
       Placeholder<TFloat32> gtMasks = tf.placeholder(TFloat32.class);
-      Operand<TFloat32> features = model.features(g,
+      Operand<TFloat32> features = model.features(g, tf,
           model.input().apply(tf, tf.ensureShape(image, Shape.of(SIZE, SIZE, 3))),
           BatchNormMode.TRAINING);
       RpnOutputs rpn = new RpnHead(settings.fpnChannels(), settings.anchors().perLocation())
-          .build(g, features);
+          .build(g, tf, features);
       Operand<TFloat32> anchors = model.anchors(tf, features);
       Proposals proposals = new ProposalGenerator(settings.rpn())
           .build(tf, rpn, anchors, tf.constant(SIZE), tf.constant(SIZE));
@@ -70,12 +70,11 @@ class ModelSegmentationStepTest {
 
       SampledRois rois = RoiTargets.from(settings.roi()).build(tf, proposals.boxes(), gt,
           tf.math.add(seed, tf.constant(new long[] {0, 1})));
-      BranchOutputs branch = model.segmentationBranch().apply(g,
-          tf.withSubScope("segmentation_branch"),
+      BranchOutputs branch = model.segmentationBranch().apply(g, tf,
           model.roiAlign(tf, features, rois.boxes(), settings.roi().outputSize()));
       Operand<TFloat32> positives = rois.positiveBoxes(tf);
       Operand<TFloat32> maskLogits = new MaskHead(settings.mask(), settings.fpnChannels())
-          .logits(g, model.roiAlign(tf, features, positives, settings.mask().outputSize()));
+          .logits(g, tf, model.roiAlign(tf, features, positives, settings.mask().outputSize()));
       Losses.SegmentationTerms terms = new Losses.SegmentationTerms(
           RpnLoss.compute(tf, rpn.objectnessLogits(), rpn.anchorDeltas(),
               RpnTargets.from(settings.rpn()).build(tf, anchors, gt, seed)),

@@ -29,11 +29,11 @@ import ssm.settings.ModelSettings;
 import ssm.settings.ModelSettings.MaskSettings;
 import ssm.testing.GraphFixture;
 import ssm.testing.TestSettings;
-import ssm.train.targets.AnchorTargets;
-import ssm.train.targets.MaskTargets;
-import ssm.train.targets.RoiTargets;
-import ssm.train.targets.RpnTargets;
-import ssm.train.targets.SampledRois;
+import ssm.targets.AnchorTargets;
+import ssm.targets.MaskTargets;
+import ssm.targets.RoiTargets;
+import ssm.targets.RpnTargets;
+import ssm.targets.SampledRois;
 
 /**
  * The whole Eq. 1 chain on a tiny problem: a 64 x 64 image with two bright lesions, two 3x3 convs
@@ -59,10 +59,11 @@ class TinyDetectionLearningTest {
       int perLocation = cell.length / 4;
       Operand<TFloat32> anchors = Anchors.grid(tf, cell, tf.constant(SIZE), tf.constant(SIZE),
           tf.constant(1), tf.constant(1));
-      Operand<TFloat32> logits = tf.reshape(Conv2d.withBias("rpn.cls", 16, perLocation, 1, 0,
-          Init.NORMAL_001).apply(g, tf, features), tf.constant(new int[] {-1}));
-      Operand<TFloat32> deltas = tf.reshape(Conv2d.withBias("rpn.bbox", 16, 4 * perLocation, 1,
-          0, Init.NORMAL_001).apply(g, tf, features), tf.constant(new int[] {-1, 4}));
+      Operand<TFloat32> logits = tf.reshape(Conv2d.named("rpn.cls").channels(16, perLocation)
+          .init(Init.NORMAL_001).build().apply(g, tf, features), tf.constant(new int[] {-1}));
+      Operand<TFloat32> deltas = tf.reshape(Conv2d.named("rpn.bbox")
+          .channels(16, 4 * perLocation).init(Init.NORMAL_001).build().apply(g, tf, features),
+          tf.constant(new int[] {-1, 4}));
 
       Operand<TFloat32> gtBoxes = tf.constant(GT);
       AnchorTargets anchorTargets =
@@ -70,10 +71,10 @@ class TinyDetectionLearningTest {
       SampledRois rois = RoiTargets.from(settings.roi())
           .build(tf, f.constant(proposals(), 40, 4), gtBoxes, tf.math.add(seed,
               tf.constant(new long[] {0, 1})));
-      BranchOutputs branch = new BoxBranch("box_head", "box_predictor", 16, 7, 32)
+      BranchOutputs branch = new BoxBranch("box_branch", "box_head", "box_predictor", 16, 7, 32)
           .apply(g, tf, RoiAlign.align(tf, features, rois.boxes(), 1f, 7, 2));
       Operand<TFloat32> maskLogits = new MaskHead(new MaskSettings(28, new int[] {16}), 16)
-          .logits(g, RoiAlign.align(tf, features, rois.positiveBoxes(tf), 1f, 14, 2));
+          .logits(g, tf, RoiAlign.align(tf, features, rois.positiveBoxes(tf), 1f, 14, 2));
       Operand<TFloat32> maskTargets = MaskTargets.standard().build(tf,
           f.constant(masks(), 2, SIZE, SIZE), rois.positiveBoxes(tf), rois.positiveMatchedGt(tf));
 
@@ -105,10 +106,10 @@ class TinyDetectionLearningTest {
   }
 
   private static Operand<TFloat32> features(GraphContext g, Ops tf, Operand<TFloat32> image) {
-    Operand<TFloat32> x = tf.nn.relu(Conv2d.withBias("body.conv1", 3, 16, 3, 1,
-        Init.KAIMING_NORMAL_FAN_OUT).apply(g, tf, image));
-    return tf.nn.relu(Conv2d.withBias("body.conv2", 16, 16, 3, 1,
-        Init.KAIMING_NORMAL_FAN_OUT).apply(g, tf, x));
+    Operand<TFloat32> x = tf.nn.relu(Conv2d.named("body.conv1").channels(3, 16).kernel(3)
+        .padding(1).init(Init.KAIMING_NORMAL_FAN_OUT).build().apply(g, tf, image));
+    return tf.nn.relu(Conv2d.named("body.conv2").channels(16, 16).kernel(3).padding(1)
+        .init(Init.KAIMING_NORMAL_FAN_OUT).build().apply(g, tf, x));
   }
 
   /** Noise in [0, 0.3], lesions at 0.9. */

@@ -20,7 +20,7 @@ import ssm.data.InMemoryDataset;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
-import ssm.data.SyntheticCtGenerator;
+import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.graph.Parameter;
 import ssm.graph.Tensors;
 import ssm.model.ParameterGroups;

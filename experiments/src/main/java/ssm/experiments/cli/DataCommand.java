@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ssm.data.DataException;
 import ssm.data.DatasetStats;
-import ssm.data.SyntheticCtGenerator;
+import ssm.data.synthetic.SyntheticCtGenerator;
 
 /**
  * {@code ssm data}: dataset tools. {@code synth} writes the built-in synthetic chest-CT dataset in

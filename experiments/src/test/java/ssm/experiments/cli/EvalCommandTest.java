@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import ssm.data.SyntheticCtGenerator;
+import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.testing.ReferenceFixture;
 
 class EvalCommandTest {

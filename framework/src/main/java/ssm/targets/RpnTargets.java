@@ -1,4 +1,4 @@
-package ssm.train.targets;
+package ssm.targets;
 
 import java.util.List;
 import org.tensorflow.Operand;

@@ -1,4 +1,4 @@
-package ssm.train.targets;
+package ssm.targets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

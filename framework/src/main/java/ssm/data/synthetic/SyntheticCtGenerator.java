@@ -1,4 +1,4 @@
-package ssm.data;
+package ssm.data.synthetic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ssm.data.PngWriter;
 import ssm.util.Check;
 
 /**

@@ -1,7 +1,8 @@
-package ssm.data;
+package ssm.data.synthetic;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import ssm.data.LesionMask;
 
 /**
  * Renders one synthetic chest-CT slice and its CNCB-NCOV style mask (0 background, 1 lung, 2 GGO,

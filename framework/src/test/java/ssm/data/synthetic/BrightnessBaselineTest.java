@@ -1,4 +1,4 @@
-package ssm.data;
+package ssm.data.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

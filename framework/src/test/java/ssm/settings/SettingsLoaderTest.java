@@ -13,10 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Layering and validation of the settings. Lives in experiments because configs/ is copied onto
- * this module's class path (experiments/pom.xml), as it is into the jar.
- */
+/** Layering and validation of the settings, over the built-in configs/ on the class path. */
 class SettingsLoaderTest {
   private final SettingsLoader loader = new SettingsLoader();
   @TempDir Path dir;

@@ -1,4 +1,4 @@
-package ssm.data;
+package ssm.data.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssm.data.ClassPrefixedFolder;
+import ssm.data.CovidxSplit;
+import ssm.data.ImageDecoder;
+import ssm.data.LesionMask;
+import ssm.data.ReaderOptions;
+import ssm.data.SegmentationExample;
+import ssm.data.SegmentationFolder;
 
 class SyntheticCtGeneratorTest {
   @TempDir Path dir;

@@ -1,4 +1,4 @@
-package ssm.train.targets;
+package ssm.targets;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
