@@ -39,11 +39,11 @@ import ssm.graph.Tensors;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
 import ssm.settings.ModelSettings;
+import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
 import ssm.train.TrainingGraph;
-import ssm.train.TrainingRegime;
 
 /**
  * {@code ssm bench}: after warm-up, inference seconds per slice (Session.run only, and end to end
@@ -263,7 +263,7 @@ public final class Benchmark {
         results.put("training_build_s", (System.nanoTime() - t0) / 1e9);
         TrainingData data = new TrainingData(new InMemoryDataset<>(segs, SegmentationExample::id),
             new InMemoryDataset<>(clss, ClassificationExample::id), "bench");
-        Trainer trainer = new Trainer(session, tg, data, training, TrainingRegime.SHARED,
+        Trainer trainer = new Trainer(session, tg, data, training, Regime.SHARED,
             List.of());
         List<Double> seg = new ArrayList<>();
         List<Double> cls = new ArrayList<>();

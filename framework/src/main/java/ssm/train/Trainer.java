@@ -17,6 +17,7 @@ import ssm.data.Prefetcher;
 import ssm.data.SegmentationExample;
 import ssm.data.Slice;
 import ssm.graph.Tensors;
+import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 
 /**
@@ -35,12 +36,12 @@ public final class Trainer {
   private final TrainingGraph graph;
   private final TrainingData data;
   private final TrainingSettings settings;
-  private final TrainingRegime regime;
+  private final Regime regime;
   private final List<TrainingHook> hooks;
   private int gradientPeriod;
 
   public Trainer(Session session, TrainingGraph graph, TrainingData data,
-      TrainingSettings settings, TrainingRegime regime, List<TrainingHook> hooks) {
+      TrainingSettings settings, Regime regime, List<TrainingHook> hooks) {
     this.session = session;
     this.graph = graph;
     this.data = data;
@@ -87,7 +88,7 @@ public final class Trainer {
         break;
       }
       if (state.stage() == 2 && state.epoch() == 0 && state.position() == 0
-          && regime.copy() == TrainingRegime.BranchCopy.AT_STAGE_TWO) {
+          && regime.copiesAtStageTwo()) {
         session.run(graph.copyBranch); // frozen: the Stage I branch, never updated after
       }
       state = epoch(state);
@@ -143,7 +144,7 @@ public final class Trainer {
       float loss = losses.get("loss/segmentation");
       if (loss < best) {
         best = loss;
-        if (regime.copy() == TrainingRegime.BranchCopy.ON_IMPROVEMENT && state.stage() == 2) {
+        if (regime.copiesOnImprovement() && state.stage() == 2) {
           session.run(graph.copyBranch);
           copied = true;
         }

@@ -66,7 +66,7 @@ class TrainingStepsTest {
           new InMemoryDataset<>(List.of(cls), ClassificationExample::id), "test");
       Session s = g.session();
       Map<String, float[]> before = snapshot(s, g.context().parameters().all());
-      Trainer trainer = new Trainer(s, tg, data, settings(regime), TrainingRegime.SHARED, List.of());
+      Trainer trainer = new Trainer(s, tg, data, settings(regime), Regime.SHARED, List.of());
       trainer.segmentationStep(seg, 0);
       Map<String, float[]> afterSeg = snapshot(s, g.context().parameters().all());
       for (String name : before.keySet()) {

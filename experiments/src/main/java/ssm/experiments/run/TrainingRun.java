@@ -25,13 +25,13 @@ import ssm.graph.Sessions;
 import ssm.io.Weights;
 import ssm.model.SsmModel;
 import ssm.settings.ModelSettings.AnchorSettings;
+import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.train.Checkpoints;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
 import ssm.train.TrainingGraph;
 import ssm.train.TrainingHook;
-import ssm.train.TrainingRegime;
 import ssm.train.TrainingState;
 import ssm.train.hooks.CheckpointHook;
 import ssm.train.hooks.EventsHook;
@@ -85,7 +85,7 @@ public final class TrainingRun {
     settings.writeTo(out);
     Injector injector = variant.injector(settings);
     SsmModel model = injector.getInstance(SsmModel.class);
-    TrainingRegime regime = injector.getInstance(TrainingRegime.class);
+    Regime regime = injector.getInstance(Regime.class);
     String label = label(variant, settings, regime);
     ReaderOptions options = DataSources.readerOptions(settings);
     LazyDataset<SegmentationExample> segmentation = new SegmentationFolder(sources.segTrain(),
@@ -146,8 +146,8 @@ public final class TrainingRun {
    * What progress lines call the run: the variant, or {@code stage1-r18-3} for a Stage I-only
    * run (no Stage II epochs), which serves every regime of its backbone and depth.
    */
-  static String label(Variant variant, Settings settings, TrainingRegime regime) {
-    return regime.stageOne() && settings.training().epochs() == 0
+  static String label(Variant variant, Settings settings, Regime regime) {
+    return regime.hasStageOne() && settings.training().epochs() == 0
         ? String.format("stage1-r%d-%d", variant.depth(), variant.blocks()) : variant.name();
   }
 
@@ -174,7 +174,7 @@ public final class TrainingRun {
   }
 
   private static TrainingState initialState(Session session, GraphContext g,
-      TrainingRegime regime, Checkpoints checkpoints, Start start, Settings settings)
+      Regime regime, Checkpoints checkpoints, Start start, Settings settings)
       throws IOException {
     Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
     if (latest.isPresent()) {
@@ -191,12 +191,12 @@ public final class TrainingRun {
     if (start.initWeights() != null) {
       Weights.load(session, g.parameters(), start.initWeights(), anchors, true);
     }
-    if (start.stageOneWeights() != null && regime.stageOne()) {
+    if (start.stageOneWeights() != null && regime.hasStageOne()) {
       // A Stage I model (two branches) serves every regime of its backbone and depth.
       Weights.load(session, g.parameters(), start.stageOneWeights(), anchors, true);
       return TrainingState.start(false);
     }
-    return TrainingState.start(regime.stageOne());
+    return TrainingState.start(regime.hasStageOne());
   }
 
   /** Adds the per-checkpoint validation when the data has a validation split. */
