@@ -39,7 +39,6 @@ import ssm.graph.Tensors;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
 import ssm.settings.ModelSettings;
-import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
@@ -263,8 +262,7 @@ public final class Benchmark {
         results.put("training_build_s", (System.nanoTime() - t0) / 1e9);
         TrainingData data = new TrainingData(new InMemoryDataset<>(segs, SegmentationExample::id),
             new InMemoryDataset<>(clss, ClassificationExample::id), "bench");
-        Trainer trainer = new Trainer(session, tg, data, training, Regime.SHARED,
-            List.of());
+        Trainer trainer = new Trainer(session, tg, data, training, List.of());
         List<Double> seg = new ArrayList<>();
         List<Double> cls = new ArrayList<>();
         List<Double> iteration = new ArrayList<>();
@@ -288,9 +286,9 @@ public final class Benchmark {
             iteration.add((c - a) / 1e9);
             iterationCpu.add((cpuNanos() - ca) / 1e9);
           }
-          if (tg.copyBranch != null) {
+          if (tg.copyRule.twoBranches()) {
             long d = System.nanoTime();
-            session.run(tg.copyBranch);
+            tg.copyRule.copy(session);
             if (i >= options.warmup()) {
               copy.add((System.nanoTime() - d) / 1e9);
             }

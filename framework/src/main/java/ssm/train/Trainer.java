@@ -17,7 +17,6 @@ import ssm.data.Prefetcher;
 import ssm.data.SegmentationExample;
 import ssm.data.Slice;
 import ssm.graph.Tensors;
-import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 
 /**
@@ -36,17 +35,15 @@ public final class Trainer {
   private final TrainingGraph graph;
   private final TrainingData data;
   private final TrainingSettings settings;
-  private final Regime regime;
   private final List<TrainingHook> hooks;
   private int gradientPeriod;
 
   public Trainer(Session session, TrainingGraph graph, TrainingData data,
-      TrainingSettings settings, Regime regime, List<TrainingHook> hooks) {
+      TrainingSettings settings, List<TrainingHook> hooks) {
     this.session = session;
     this.graph = graph;
     this.data = data;
     this.settings = settings;
-    this.regime = regime;
     this.hooks = new ArrayList<>(hooks);
   }
 
@@ -87,9 +84,8 @@ public final class Trainer {
       if (state.stage() == 2 && state.epoch() >= epochs(2)) {
         break;
       }
-      if (state.stage() == 2 && state.epoch() == 0 && state.position() == 0
-          && regime.copiesAtStageTwo()) {
-        session.run(graph.copyBranch); // frozen: the Stage I branch, never updated after
+      if (state.stage() == 2 && state.epoch() == 0 && state.position() == 0) {
+        graph.copyRule.atStageTwoStart(session);
       }
       state = epoch(state);
     }
@@ -142,13 +138,9 @@ public final class Trainer {
       losses.putAll(segmentationStep(seg, state.globalStep(), lr,
           withGradients ? gradients : null));
       float loss = losses.get("loss/segmentation");
-      if (loss < best) {
-        best = loss;
-        if (regime.copiesOnImprovement() && state.stage() == 2) {
-          session.run(graph.copyBranch);
-          copied = true;
-        }
-      }
+      boolean lowest = loss < best; // false for NaN, which NanGuard reports
+      copied = graph.copyRule.afterSegmentationStep(session, state.stage(), lowest);
+      best = lowest ? loss : best;
     }
     ClassificationExample cls = in.classification();
     if (cls != null) {

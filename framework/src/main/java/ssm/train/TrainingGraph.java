@@ -15,7 +15,6 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 import ssm.graph.GraphContext;
-import ssm.graph.Parameter;
 import ssm.loss.ImageClassLoss;
 import ssm.loss.Losses;
 import ssm.model.InferenceGraph;
@@ -51,8 +50,8 @@ public final class TrainingGraph {
 
   public final Op segmentationStep;
   public final Op classificationStep;
-  /** Copies the segmentation branch into the classification branch; null with one branch. */
-  public final Op copyBranch;
+  /** Copies the segmentation branch into the classification branch, at the regime's moments. */
+  public final CopyRule copyRule;
   public final PytorchAdam optimizer;
   /** The segmentation step's gradients, for histograms (parameters the loss reaches). */
   public final List<PytorchAdam.ParameterGradient> segmentationGradients;
@@ -96,7 +95,7 @@ public final class TrainingGraph {
     classificationStep = optimizer.update(zeroWhereUnreached(tf, PytorchAdam.gradients(
         g.graph(), classificationLoss,
         g.parameters().trainable(ParameterGroups.classificationStep(settings.updateRule())))));
-    copyBranch = ownBranch.isEmpty() ? null : copyOp(g, model, ownBranch);
+    copyRule = CopyRule.build(g, model, settings.regime());
   }
 
   /**
@@ -116,21 +115,5 @@ public final class TrainingGraph {
   /** Builds the training graph of {@code model} into {@code g}. */
   public static TrainingGraph build(GraphContext g, SsmModel model, TrainingSettings settings) {
     return new TrainingGraph(g, model, settings);
-  }
-
-  /** Assigns every segmentation-branch parameter to its classification-branch twin. */
-  private static Op copyOp(GraphContext g, SsmModel model, List<String> ownBranch) {
-    Ops tf = g.ops().withSubScope("copy_branch");
-    List<String> from = model.segmentationBranch().parameterPrefixes();
-    List<Op> assigns = new ArrayList<>();
-    for (Parameter target : g.parameters().all()) {
-      for (int i = 0; i < ownBranch.size(); i++) {
-        if (target.name().startsWith(ownBranch.get(i))) {
-          String source = from.get(i) + target.name().substring(ownBranch.get(i).length());
-          assigns.add(tf.assign(target.variable(), g.parameters().get(source).variable()));
-        }
-      }
-    }
-    return tf.withControlDependencies(assigns).withName("copy").noOp();
   }
 }

@@ -45,7 +45,7 @@ class LearningTest {
           TestSettings.model(18, 2)), settings);
       Session s = g.session();
       double before = heldOutLoss(s, tg, test);
-      new Trainer(s, tg, data, settings, Regime.SCRATCH, List.of())
+      new Trainer(s, tg, data, settings, List.of())
           .run(TrainingState.start(false));
       double after = heldOutLoss(s, tg, test);
       System.out.printf("held-out segmentation loss: %.4f before, %.4f after training%n",

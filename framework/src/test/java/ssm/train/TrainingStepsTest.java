@@ -66,7 +66,7 @@ class TrainingStepsTest {
           new InMemoryDataset<>(List.of(cls), ClassificationExample::id), "test");
       Session s = g.session();
       Map<String, float[]> before = snapshot(s, g.context().parameters().all());
-      Trainer trainer = new Trainer(s, tg, data, settings(regime), Regime.SHARED, List.of());
+      Trainer trainer = new Trainer(s, tg, data, settings(regime), List.of());
       trainer.segmentationStep(seg, 0);
       Map<String, float[]> afterSeg = snapshot(s, g.context().parameters().all());
       for (String name : before.keySet()) {
@@ -90,8 +90,8 @@ class TrainingStepsTest {
       }
       assertTrue(!java.util.Arrays.equals(afterSeg.get("s2new.fc_scores.weight"),
           afterCls.get("s2new.fc_scores.weight")), "S changes in a classification step");
-      if (tg.copyBranch != null) {
-        s.run(tg.copyBranch);
+      if (tg.copyRule.twoBranches()) {
+        tg.copyRule.copy(s);
         Map<String, float[]> copied = snapshot(s, g.context().parameters().all());
         assertArrayEquals(copied.get("roi_heads.box_head.fc6.weight"),
             copied.get("roi_heads.box_head_s2.fc6.weight"), "copy makes the branches equal");

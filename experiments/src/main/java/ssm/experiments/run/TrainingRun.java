@@ -116,7 +116,7 @@ public final class TrainingRun {
         }
         // A finished run (above) writes no event file: nothing happens in it.
         try (EventFileWriter events = new EventFileWriter(out)) {
-          Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
+          Trainer trainer = new Trainer(session, tg, data, settings.training(),
               hooks(label, settings, data, events, checkpoints, extraHooks));
           validation(model, settings, sources, events, session, g, trainer, checkpoints);
           trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
