@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -18,8 +17,8 @@ import ssm.graph.GraphContext;
 import ssm.loss.ImageClassLoss;
 import ssm.loss.Losses;
 import ssm.model.InferenceGraph;
-import ssm.model.ParameterGroups;
 import ssm.model.SsmModel;
+import ssm.model.StepUpdates;
 import ssm.settings.TrainingSettings;
 
 /**
@@ -81,11 +80,9 @@ public final class TrainingGraph {
         inference.classLogits(), clsLabel, model.settings().classifier().classes()));
 
     optimizer = new PytorchAdam(tf, "adam", settings.learningRate(), settings.weightDecay());
-    List<String> ownBranch = model.classificationSource().ownParameterPrefixes();
-    Predicate<String> segmentationUpdates = n -> !ParameterGroups.sHead(n)
-        && ownBranch.stream().noneMatch(n::startsWith);
     List<PytorchAdam.ParameterGradient> gradients = PytorchAdam.gradients(g.graph(),
-        segmentationLoss, g.parameters().trainable(segmentationUpdates));
+        segmentationLoss, g.parameters().trainable(
+            StepUpdates.segmentationStep(model.classificationSource())));
     segmentationGradients = gradients.stream().filter(p -> p.gradient() != null).toList();
     Op segmentationUpdate = optimizer.update(gradients);
     List<Op> segmentationOps = new ArrayList<>(batchNormUpdates);
@@ -94,7 +91,7 @@ public final class TrainingGraph {
         .withName("segmentation_step").noOp();
     classificationStep = optimizer.update(zeroWhereUnreached(tf, PytorchAdam.gradients(
         g.graph(), classificationLoss,
-        g.parameters().trainable(ParameterGroups.classificationStep(settings.updateRule())))));
+        g.parameters().trainable(StepUpdates.classificationStep(settings.updateRule())))));
     copyRule = CopyRule.build(g, model, settings.regime());
   }
 
