@@ -15,6 +15,7 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 import ssm.graph.GraphContext;
 import ssm.loss.ImageClassLoss;
+import ssm.loss.LossTags;
 import ssm.loss.Losses;
 import ssm.model.InferenceGraph;
 import ssm.model.SsmModel;
@@ -72,7 +73,7 @@ public final class TrainingGraph {
         tf.dtypes.cast(segMasks, TFloat32.class), seed);
     segmentationLoss = Losses.segmentation(tf, terms);
     segmentationLosses = new LinkedHashMap<>(terms.byTag());
-    segmentationLosses.put("loss/segmentation", segmentationLoss);
+    segmentationLosses.put(LossTags.SEGMENTATION, segmentationLoss);
     List<Op> batchNormUpdates = new ArrayList<>(g.batchNormUpdates());
 
     inference = model.buildInference(g, clsImage, seed);

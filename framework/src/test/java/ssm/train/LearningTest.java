@@ -63,7 +63,7 @@ class LearningTest {
       if (e.count() == 0) {
         continue;
       }
-      try (var image = Trainer.pixels(e.image());
+      try (var image = StepFeeds.pixels(e.image());
           var boxes = Tensors.floats(e.boxes(), e.count(), 4);
           var masks = Tensors.bytes(e.masks(), e.count(), e.image().height(), e.image().width());
           var seed = org.tensorflow.types.TInt64.vectorOf(99, i);

@@ -16,7 +16,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import ssm.data.ClassificationExample;
 import ssm.data.CovidxSplit;
-import ssm.data.InMemoryDataset;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
@@ -62,12 +61,10 @@ class TrainingStepsTest {
   private static void check(SsmModel model, Regime regime) {
     try (GraphFixture g = new GraphFixture()) {
       TrainingGraph tg = TrainingGraph.build(g.context(), model, settings(regime));
-      TrainingData data = new TrainingData(new InMemoryDataset<>(List.of(seg), SegmentationExample::id),
-          new InMemoryDataset<>(List.of(cls), ClassificationExample::id), "test");
       Session s = g.session();
       Map<String, float[]> before = snapshot(s, g.context().parameters().all());
-      Trainer trainer = new Trainer(s, tg, data, settings(regime), List.of());
-      trainer.segmentationStep(seg, 0);
+      double lr = settings(regime).learningRate();
+      new SegmentationStep(tg, settings(regime).seed()).run(s, seg, 0, lr, null);
       Map<String, float[]> afterSeg = snapshot(s, g.context().parameters().all());
       for (String name : before.keySet()) {
         boolean changed = !java.util.Arrays.equals(before.get(name), afterSeg.get(name));
@@ -79,7 +76,7 @@ class TrainingStepsTest {
           assertTrue(changed, name + " must change in a segmentation step");
         }
       }
-      trainer.classificationStep(cls, 1);
+      new ClassificationStep(tg, settings(regime).seed()).run(s, cls, 1, lr);
       Map<String, float[]> afterCls = snapshot(s, g.context().parameters().all());
       for (String name : before.keySet()) {
         boolean changed = !java.util.Arrays.equals(afterSeg.get(name), afterCls.get(name));

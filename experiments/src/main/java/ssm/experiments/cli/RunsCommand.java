@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import ssm.events.ScalarSeries.Point;
 import ssm.experiments.runs.CurvePlot;
 import ssm.experiments.runs.RunSummary;
+import ssm.loss.LossTags;
 import ssm.settings.Settings;
 
 /**
@@ -120,7 +121,7 @@ final class RunsCommand implements Callable<Integer> {
     out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (RunSummary r : runs) {
       out.printf("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |%n", r.name(), r.state(),
-          r.lastStep(), num(r.last("loss/total")),
+          r.lastStep(), num(r.last(LossTags.TOTAL)),
           num(r.metric("/segmentation/paper/ap50")), num(r.metric("/segmentation/paper/ap")),
           num(r.metric("/classification/accuracy")),
           num(r.metric("/classification/f1_weighted")), best(r.best("eval/f1")),

@@ -23,6 +23,7 @@ import ssm.experiments.Variant;
 import ssm.graph.GraphContext;
 import ssm.graph.Sessions;
 import ssm.io.Weights;
+import ssm.loss.LossTags;
 import ssm.model.SsmModel;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
@@ -126,7 +127,7 @@ public final class TrainingRun {
           }
           Map<String, Object> hparams = hparams(variant, settings);
           hparams.putAll(extraHparams);
-          events.hparams(hparams, List.of("loss/segmentation", "loss/s",
+          events.hparams(hparams, List.of(LossTags.SEGMENTATION, LossTags.CLASSIFICATION,
               "eval/ap", "eval/f1"));
           TrainingState end = trainer.run(state);
           Path last = checkpoints.latest().orElseThrow();
