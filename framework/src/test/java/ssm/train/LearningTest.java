@@ -15,11 +15,11 @@ import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
 import ssm.data.SyntheticCtGenerator;
 import ssm.graph.Tensors;
-import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
+import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
@@ -41,7 +41,7 @@ class LearningTest {
     TrainingSettings settings =
         new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 3, 3e-4, 1e-3, 7, 1, 1);
     try (GraphFixture g = new GraphFixture()) {
-      TrainingGraph tg = TrainingGraph.build(g.context(), SsmModel.twoBranch(
+      TrainingGraph tg = TrainingGraph.build(g.context(), TestModels.twoBranch(
           TestSettings.model(18, 2)), settings);
       Session s = g.session();
       double before = heldOutLoss(s, tg, test);

@@ -28,6 +28,7 @@ import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
+import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
@@ -98,12 +99,12 @@ class TrainingStepsTest {
 
   @Test
   void twoBranchStepsTouchOnlyTheirParameters() {
-    check(SsmModel.twoBranch(TestSettings.model()), Regime.SCRATCH);
+    check(TestModels.twoBranch(TestSettings.model()), Regime.SCRATCH);
   }
 
   @Test
   void sharedStepsTouchOnlyTheirParameters() {
-    check(SsmModel.shared(TestSettings.model(18, 2)), Regime.SHARED);
+    check(TestModels.shared(TestSettings.model(18, 2)), Regime.SHARED);
   }
 
   static Map<String, float[]> snapshot(Session s, List<Parameter> params) {
