@@ -1,6 +1,5 @@
 package ssm.train;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class Trainer {
     this.graph = graph;
     this.data = data;
     this.settings = settings;
-    this.hooks = new ArrayList<>(hooks);
+    this.hooks = List.copyOf(hooks);
     this.segmentationStep = new SegmentationStep(graph, settings.seed());
     this.classificationStep = new ClassificationStep(graph, settings.seed());
   }
@@ -49,17 +48,6 @@ public final class Trainer {
    */
   public void fetchGradientsEvery(int steps) {
     this.gradientPeriod = steps;
-  }
-
-  /** Adds a hook after those given at construction. */
-  public void addHook(TrainingHook hook) {
-    hooks.add(hook);
-  }
-
-  /** The first hook of {@code type}. */
-  public <T extends TrainingHook> T hook(Class<T> type) {
-    return hooks.stream().filter(type::isInstance).map(type::cast).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName()));
   }
 
   /** Epochs of {@code stage}. */

@@ -38,6 +38,7 @@ import ssm.train.hooks.CheckpointHook;
 import ssm.train.hooks.EventsHook;
 import ssm.train.hooks.NanGuard;
 import ssm.train.hooks.ProgressHook;
+import ssm.train.hooks.WeightHistogramHook;
 
 /**
  * One training run of one variant, start to end: the run folder (resolved config, event file,
@@ -117,9 +118,13 @@ public final class TrainingRun {
         }
         // A finished run (above) writes no event file: nothing happens in it.
         try (EventFileWriter events = new EventFileWriter(out)) {
-          Trainer trainer = new Trainer(session, tg, data, settings.training(),
-              hooks(label, settings, data, events, checkpoints, extraHooks));
-          validation(model, settings, sources, events, session, g, trainer, checkpoints);
+          List<TrainingHook> hooks = new ArrayList<>(extraHooks);
+          CheckpointHook written = new CheckpointHook(checkpoints,
+              settings.training().checkpointEveryEpochs());
+          hooks.addAll(hooks(label, settings, data, events, written));
+          hooks.addAll(validationHooks(model, settings, sources, events, session, g, written,
+              checkpoints));
+          Trainer trainer = new Trainer(session, tg, data, settings.training(), hooks);
           trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
           if (state.globalStep() == 0) {
             events.text("config", 0, "```\n" + settings.render(true) + "\n```");
@@ -128,7 +133,7 @@ public final class TrainingRun {
           Map<String, Object> hparams = hparams(variant, settings);
           hparams.putAll(extraHparams);
           events.hparams(hparams, List.of(LossTags.SEGMENTATION, LossTags.CLASSIFICATION,
-              "eval/ap", "eval/f1"));
+              ValidationHook.AP, ValidationHook.F1));
           TrainingState end = trainer.run(state);
           Path last = checkpoints.latest().orElseThrow();
           // A link, not a copy: the final weights are the last checkpoint's (README, "disk").
@@ -200,32 +205,36 @@ public final class TrainingRun {
     return TrainingState.start(regime.hasStageOne());
   }
 
-  /** Adds the per-checkpoint validation when the data has a validation split. */
-  private static void validation(SsmModel model, Settings settings, DataSources sources,
-      EventFileWriter events, Session session, GraphContext g, Trainer trainer,
-      Checkpoints checkpoints) {
-    if (sources.clsVal() == null && sources.segVal() == null) {
-      return;
-    }
-    ReaderOptions options = DataSources.readerOptions(settings);
-    CheckpointHook written = trainer.hook(CheckpointHook.class);
-    trainer.addHook(new ValidationHook(model, written::last, checkpoints,
-        sources.segVal() == null ? null : new SegmentationFolder(sources.segVal(), options),
-        sources.clsVal() == null ? null : new CovidxSplit(sources.clsVal(),
-            CovidxSplit.defaultImagesDir(sources.clsVal()), options),
-        events, session, g.parameters()));
+  /**
+   * The training's own hooks, in the order they see each event: NaN guard, progress, event file,
+   * checkpoints ({@code written}).
+   */
+  private static List<TrainingHook> hooks(String label, Settings settings, TrainingData data,
+      EventFileWriter events, CheckpointHook written) {
+    return List.of(new NanGuard(), new ProgressHook(label,
+        stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
+        s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()),
+        new EventsHook(events, 1), written);
   }
 
-  private static List<TrainingHook> hooks(String label, Settings settings, TrainingData data,
-      EventFileWriter events, Checkpoints checkpoints, List<TrainingHook> extraHooks) {
-    List<TrainingHook> hooks = new ArrayList<>(extraHooks);
-    hooks.add(new NanGuard());
-    hooks.add(new ProgressHook(label,
-        stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
-        s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()));
-    hooks.add(new EventsHook(events, 1));
-    hooks.add(new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs()));
-    return hooks;
+  /**
+   * When the data has a validation split, after each epoch that {@code written} wrote a
+   * checkpoint: a histogram of every weight, then the checkpoint's evaluation, which keeps the
+   * best one. None without a validation split.
+   */
+  private static List<TrainingHook> validationHooks(SsmModel model, Settings settings,
+      DataSources sources, EventFileWriter events, Session session, GraphContext g,
+      CheckpointHook written, Checkpoints checkpoints) {
+    if (sources.clsVal() == null && sources.segVal() == null) {
+      return List.of();
+    }
+    ReaderOptions options = DataSources.readerOptions(settings);
+    return List.of(new WeightHistogramHook(written::last, events, session, g.parameters()),
+        new ValidationHook(model, written::last,
+            sources.segVal() == null ? null : new SegmentationFolder(sources.segVal(), options),
+            sources.clsVal() == null ? null : new CovidxSplit(sources.clsVal(),
+                CovidxSplit.defaultImagesDir(sources.clsVal()), options),
+            events, new BestValidationKeeper(checkpoints)));
   }
 
   private static Map<String, Object> hparams(Variant v, Settings s) {
