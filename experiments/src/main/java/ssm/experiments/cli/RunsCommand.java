@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ssm.eval.MetricTags;
 import ssm.events.ScalarSeries.Point;
 import ssm.experiments.runs.CurvePlot;
 import ssm.experiments.runs.RunSummary;
@@ -124,8 +125,8 @@ final class RunsCommand implements Callable<Integer> {
           r.lastStep(), num(r.last(LossTags.TOTAL)),
           num(r.metric("/segmentation/paper/ap50")), num(r.metric("/segmentation/paper/ap")),
           num(r.metric("/classification/accuracy")),
-          num(r.metric("/classification/f1_weighted")), best(r.best("eval/f1")),
-          best(r.best("eval/ap")));
+          num(r.metric("/classification/f1_weighted")), best(r.best(MetricTags.F1)),
+          best(r.best(MetricTags.AP)));
     }
   }
 

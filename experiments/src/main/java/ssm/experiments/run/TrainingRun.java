@@ -18,6 +18,7 @@ import ssm.data.LazyDataset;
 import ssm.data.MirroredSegmentation;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
+import ssm.eval.MetricTags;
 import ssm.events.EventFileWriter;
 import ssm.experiments.Variant;
 import ssm.graph.GraphContext;
@@ -133,7 +134,7 @@ public final class TrainingRun {
           Map<String, Object> hparams = hparams(variant, settings);
           hparams.putAll(extraHparams);
           events.hparams(hparams, List.of(LossTags.SEGMENTATION, LossTags.CLASSIFICATION,
-              ValidationHook.AP, ValidationHook.F1));
+              MetricTags.AP, MetricTags.F1));
           TrainingState end = trainer.run(state);
           Path last = checkpoints.latest().orElseThrow();
           // A link, not a copy: the final weights are the last checkpoint's (README, "disk").

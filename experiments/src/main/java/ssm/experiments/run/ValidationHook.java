@@ -2,6 +2,7 @@ package ssm.experiments.run;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import ssm.data.ClassificationExample;
@@ -9,6 +10,7 @@ import ssm.data.LazyDataset;
 import ssm.data.SegmentationExample;
 import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
+import ssm.eval.MetricTags;
 import ssm.events.EventFileWriter;
 import ssm.metrics.ClassificationMetrics;
 import ssm.model.SsmModel;
@@ -30,10 +32,6 @@ import ssm.train.TrainingState;
  * AP@[.5:.95] (Table 2's rank).
  */
 final class ValidationHook implements TrainingHook {
-  /** The score that ranks checkpoints with classification validation slices (Table 3's). */
-  static final String F1 = "eval/f1";
-  /** ... and without them (Table 2's). */
-  static final String AP = "eval/ap";
   private final SsmModel model;
   private final Supplier<Path> lastCheckpoint;
   private final LazyDataset<SegmentationExample> segmentation;
@@ -72,7 +70,7 @@ final class ValidationHook implements TrainingHook {
           .evaluate(segmentation, cls);
       Map<String, Number> scalars = scalars(e);
       events.scalars(step, scalars);
-      keeper.keepIfBest(ckpt, scalars, cls != null ? F1 : AP);
+      keeper.keepIfBest(ckpt, scalars, cls != null ? MetricTags.F1 : MetricTags.AP);
       ssm.data.Slice first = cls != null ? cls.load(0).image() : segmentation.load(0).image();
       Prediction p = predictor.predict(first, false);
       // the overlay is drawn at the file's own size, where the prediction's masks are
@@ -95,28 +93,28 @@ final class ValidationHook implements TrainingHook {
   private static Map<String, Number> scalars(Evaluation e) {
     Map<String, Number> m = new LinkedHashMap<>();
     if (e.paper() != null) {
-      m.put("eval/ap50", e.paper().ap50());
-      m.put("eval/ap75", e.paper().ap75());
-      m.put(AP, e.paper().ap());
+      m.put(MetricTags.AP50, e.paper().ap50());
+      m.put(MetricTags.AP75, e.paper().ap75());
+      m.put(MetricTags.AP, e.paper().ap());
     }
     if (e.cocoSegm() != null) {
-      m.put("eval/coco_ap", e.cocoSegm().stats().ap());
-      m.put("eval/coco_ap50", e.cocoSegm().stats().ap50());
+      m.put(MetricTags.COCO_AP, e.cocoSegm().stats().ap());
+      m.put(MetricTags.COCO_AP50, e.cocoSegm().stats().ap50());
     }
     ClassificationMetrics c = e.classification();
     if (c != null) {
-      m.put(F1, c.weightedF1());
-      m.put("eval/accuracy", c.accuracy());
-      String[] tags = {"eval/sensitivity_normal", "eval/sensitivity_cp", "eval/sensitivity_covid"};
-      for (int k = 0; k < tags.length && k < c.sensitivity().length; k++) {
-        m.put(tags[k], c.sensitivity()[k]);
+      m.put(MetricTags.F1, c.weightedF1());
+      m.put(MetricTags.ACCURACY, c.accuracy());
+      List<String> tags = MetricTags.SENSITIVITY;
+      for (int k = 0; k < tags.size() && k < c.sensitivity().length; k++) {
+        m.put(tags.get(k), c.sensitivity()[k]);
       }
       ClassificationMetrics.Binary v = c.covidVsRest();
       if (v != null) {
-        m.put("eval/covid_vs_rest_sensitivity", v.sensitivity());
-        m.put("eval/covid_vs_rest_specificity", v.specificity());
-        m.put("eval/covid_vs_rest_accuracy", v.accuracy());
-        m.put("eval/covid_vs_rest_auc", v.auc());
+        m.put(MetricTags.COVID_VS_REST_SENSITIVITY, v.sensitivity());
+        m.put(MetricTags.COVID_VS_REST_SPECIFICITY, v.specificity());
+        m.put(MetricTags.COVID_VS_REST_ACCURACY, v.accuracy());
+        m.put(MetricTags.COVID_VS_REST_AUC, v.auc());
       }
     }
     m.values().removeIf(v -> Double.isNaN(v.doubleValue()));
