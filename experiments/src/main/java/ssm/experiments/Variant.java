@@ -13,12 +13,10 @@ import ssm.experiments.modules.BackboneModule;
 import ssm.experiments.modules.ClassifierModule;
 import ssm.experiments.modules.MaskModule;
 import ssm.experiments.modules.ModelModule;
+import ssm.experiments.modules.RegimeModule;
 import ssm.experiments.modules.RpnModule;
 import ssm.experiments.modules.SegmentationBranchModule;
 import ssm.experiments.modules.SettingsModule;
-import ssm.experiments.modules.SharedRegimeModule;
-import ssm.experiments.modules.FrozenRegimeModule;
-import ssm.experiments.modules.ScratchRegimeModule;
 import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
@@ -131,11 +129,7 @@ public record Variant(Regime regime, int depth, int blocks) {
 
   /** The paper's family name: SSM (shared), SSM2 (frozen), SSM-S (scratch). */
   public String paperFamily() {
-    return switch (regime) {
-      case SHARED -> "SSM";
-      case FROZEN -> "SSM2";
-      case SCRATCH -> "SSM-S";
-    };
+    return regime.paperFamily();
   }
 
   /** The label of the paper's tables, e.g. {@code SSM-S R18**} or {@code SSM2 R34*}. */
@@ -145,20 +139,12 @@ public record Variant(Regime regime, int depth, int blocks) {
 
   /**
    * The Guice modules of this variant: one per concern, the regime's module last. Variants
-   * differ only by the regime module they install and by their HOCON values.
+   * differ only by the regime their regime module is given and by their HOCON values.
    */
   public List<Module> modules(Settings settings) {
     return List.of(new SettingsModule(settings), new BackboneModule(), new RpnModule(),
         new SegmentationBranchModule(), new MaskModule(), new ClassifierModule(),
-        new ModelModule(), regimeModule());
-  }
-
-  private Module regimeModule() {
-    return switch (regime) {
-      case SHARED -> new SharedRegimeModule();
-      case FROZEN -> new FrozenRegimeModule();
-      case SCRATCH -> new ScratchRegimeModule();
-    };
+        new ModelModule(), new RegimeModule(regime));
   }
 
   /** The SSM of this variant, wired by Guice from {@link #modules}. */

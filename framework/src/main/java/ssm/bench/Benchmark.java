@@ -15,17 +15,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.proto.RunOptions;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 import ssm.data.ClassificationExample;
 import ssm.data.CovidxSplit;
-import ssm.data.InMemoryDataset;
 import ssm.data.LazyDataset;
 import ssm.data.Prefetcher;
 import ssm.data.ReaderOptions;
@@ -35,20 +29,18 @@ import ssm.data.Slice;
 import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.graph.GraphContext;
 import ssm.graph.Sessions;
-import ssm.graph.Tensors;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
 import ssm.settings.ModelSettings;
 import ssm.settings.TrainingSettings;
-import ssm.train.Trainer;
-import ssm.train.TrainingData;
+import ssm.train.ClassificationStep;
+import ssm.train.SegmentationStep;
 import ssm.train.TrainingGraph;
-import ssm.train.TrainingRegime;
 
 /**
  * {@code ssm bench}: after warm-up, inference seconds per slice (Session.run only, and end to end
- * with mask pasting and RLE as {@link Predictor#predict}), one training iteration (a segmentation
- * step plus a classification step of {@link Trainer} over a {@link TrainingGraph}), data-loading
+ * with mask pasting and RLE as {@link Predictor#predict}), one training iteration (a {@link SegmentationStep}
+ * plus a {@link ClassificationStep} over a {@link TrainingGraph}, as the trainer runs them), data-loading
  * throughput (PNG decode through the {@link Prefetcher}) and peak resident memory (VmHWM of
  * /proc/self/status, which includes TensorFlow's native allocations). The data is a temporary
  * synthetic data set ({@link SyntheticCtGenerator}) of the requested size; weights are the
@@ -261,10 +253,9 @@ public final class Benchmark {
       TrainingGraph tg = TrainingGraph.build(g, model, training);
       try (Session session = Sessions.create(graph)) {
         results.put("training_build_s", (System.nanoTime() - t0) / 1e9);
-        TrainingData data = new TrainingData(new InMemoryDataset<>(segs, SegmentationExample::id),
-            new InMemoryDataset<>(clss, ClassificationExample::id), "bench");
-        Trainer trainer = new Trainer(session, tg, data, training, TrainingRegime.SHARED,
-            List.of());
+        SegmentationStep segmentationStep = new SegmentationStep(tg, training.seed());
+        ClassificationStep classificationStep = new ClassificationStep(tg, training.seed());
+        double lr = training.learningRate();
         List<Double> seg = new ArrayList<>();
         List<Double> cls = new ArrayList<>();
         List<Double> iteration = new ArrayList<>();
@@ -275,9 +266,9 @@ public final class Benchmark {
         for (int i = 0; i < options.warmup() + options.iters(); i++) {
           long a = System.nanoTime();
           long ca = cpuNanos();
-          trainer.segmentationStep(segs.get(i % segs.size()), i);
+          segmentationStep.run(session, segs.get(i % segs.size()), i, lr, null);
           long b = System.nanoTime();
-          trainer.classificationStep(clss.get(i % clss.size()), i);
+          classificationStep.run(session, clss.get(i % clss.size()), i, lr);
           long c = System.nanoTime();
           if (i == 0) {
             results.put("training_first_iteration_s", (c - a) / 1e9);
@@ -288,9 +279,9 @@ public final class Benchmark {
             iteration.add((c - a) / 1e9);
             iterationCpu.add((cpuNanos() - ca) / 1e9);
           }
-          if (tg.copyBranch != null) {
+          if (tg.copyRule.twoBranches()) {
             long d = System.nanoTime();
-            session.run(tg.copyBranch);
+            tg.copyRule.copy(session);
             if (i >= options.warmup()) {
               copy.add((System.nanoTime() - d) / 1e9);
             }
@@ -307,8 +298,10 @@ public final class Benchmark {
           StepProfile ps = new StepProfile();
           StepProfile pc = new StepProfile();
           for (int i = 0; i < Math.min(3, options.iters()); i++) {
-            traceSegmentation(session, tg, segs.get(i % segs.size()), i, ps);
-            traceClassification(session, tg, clss.get(i % clss.size()), i, pc);
+            segmentationStep.trace(session, segs.get(i % segs.size()), i, lr, trace())
+                .ifPresent(ps::add);
+            classificationStep.trace(session, clss.get(i % clss.size()), i, lr, trace())
+                .ifPresent(pc::add);
           }
           profiles.put("segmentation_step", ps);
           profiles.put("classification_step", pc);
@@ -316,38 +309,6 @@ public final class Benchmark {
       }
     }
     results.put("training_peak_rss_mb", vmHwmMb());
-  }
-
-  /** The feeds of {@link Trainer}'s segmentation step, traced. */
-  private void traceSegmentation(Session session, TrainingGraph tg, SegmentationExample seg,
-      long step, StepProfile into) {
-    Slice image = seg.image();
-    try (TFloat32 pixels = Tensors.floats(image.pixels(), image.height(), image.width(), 3);
-        TFloat32 boxes = Tensors.floats(seg.boxes(), seg.count(), 4);
-        Tensor masks = Tensors.bytes(seg.masks(), seg.count(), image.height(), image.width());
-        TInt64 seed = TInt64.vectorOf(training.seed(), 2 * step)) {
-      Session.Runner r = session.runner().feed(tg.segImage, pixels).feed(tg.segBoxes, boxes)
-          .feed(tg.segMasks, masks).feed(tg.seed, seed).addTarget(tg.segmentationStep);
-      for (Operand<TFloat32> loss : tg.segmentationLosses.values()) {
-        r.fetch(loss);
-      }
-      try (Result res = r.setOptions(trace()).runAndFetchMetadata()) {
-        res.getMetadata().ifPresent(into::add);
-      }
-    }
-  }
-
-  private void traceClassification(Session session, TrainingGraph tg, ClassificationExample cls,
-      long step, StepProfile into) {
-    Slice image = cls.image();
-    try (TFloat32 pixels = Tensors.floats(image.pixels(), image.height(), image.width(), 3);
-        TInt32 label = TInt32.scalarOf(cls.label());
-        TInt64 seed = TInt64.vectorOf(training.seed(), 2 * step + 1);
-        Result res = session.runner().feed(tg.clsImage, pixels).feed(tg.clsLabel, label)
-            .feed(tg.seed, seed).addTarget(tg.classificationStep)
-            .fetch(tg.classificationLoss).setOptions(trace()).runAndFetchMetadata()) {
-      res.getMetadata().ifPresent(into::add);
-    }
   }
 
   private void data(SegmentationFolder segFolder, CovidxSplit clsSplit) {

@@ -36,11 +36,11 @@ public final class Losses {
     /** The terms by stable metric tag ({@code loss/rpn_objectness}, ...), in Eq. 1 order. */
     public Map<String, Operand<TFloat32>> byTag() {
       Map<String, Operand<TFloat32>> m = new LinkedHashMap<>();
-      m.put("loss/rpn_objectness", rpnObjectness);
-      m.put("loss/rpn_box", rpnBox);
-      m.put("loss/roi_class", roiClass);
-      m.put("loss/roi_box", roiBox);
-      m.put("loss/mask", mask);
+      m.put(LossTags.RPN_OBJECTNESS, rpnObjectness);
+      m.put(LossTags.RPN_BOX, rpnBox);
+      m.put(LossTags.ROI_CLASS, roiClass);
+      m.put(LossTags.ROI_BOX, roiBox);
+      m.put(LossTags.MASK, mask);
       return m;
     }
   }

@@ -28,7 +28,7 @@ public record ParameterCount(long total, long classificationStep) {
       model.buildInference(g, tf.placeholder(TFloat32.class), tf.constant(new long[] {0, 0}));
       ParameterRegistry p = g.parameters();
       return new ParameterCount(p.count(n -> true),
-          p.count(ParameterGroups.classificationStep(rule)));
+          p.count(StepUpdates.classificationStep(rule)));
     }
   }
 }

@@ -1,12 +1,10 @@
 package ssm.model;
 
-import java.util.function.Predicate;
 import ssm.classify.SHead;
-import ssm.settings.UpdateRule;
 
 /**
- * Named groups of parameters, by the reference implementation's names: what each step type may
- * update, what counts as backbone, which are BatchNorm parameters.
+ * Named groups of parameters, by the reference implementation's names: what counts as backbone,
+ * as S, as the backbone's BatchNorm parameters. {@link StepUpdates} says which each step updates.
  */
 public final class ParameterGroups {
   private ParameterGroups() {}
@@ -25,14 +23,5 @@ public final class ParameterGroups {
   public static boolean backboneBatchNorm(String name) {
     return backbone(name) && (name.matches(".*\\.bn\\d\\.(weight|bias)$")
         || name.matches(".*\\.downsample\\.1\\.(weight|bias)$"));
-  }
-
-  /** What a classification step updates under {@code rule} (paper Section 4). */
-  public static Predicate<String> classificationStep(UpdateRule rule) {
-    return switch (rule) {
-      case S_ONLY -> ParameterGroups::sHead;
-      case S_BACKBONE -> n -> sHead(n) || backbone(n);
-      case S_BN -> n -> sHead(n) || backboneBatchNorm(n);
-    };
   }
 }

@@ -62,7 +62,10 @@ public final class SsmModel {
   private final SHead sHead;
   private final float[] cellAnchors;
 
-  /** A model from its parts; {@code experiments} wires them with Guice, one module per concern. */
+  /**
+   * A model from its parts; {@code experiments} wires them with Guice, one module per concern
+   * (the one wiring path).
+   */
   public SsmModel(ModelSettings settings, TruncatedResNet body, Fpn fpn, RpnHead rpnHead,
       ProposalGenerator proposalGenerator, BoxBranch segmentationBranch,
       DetectionSelector detectionSelector, MaskHead maskHead,
@@ -80,31 +83,6 @@ public final class SsmModel {
     this.roiBatchBuilder = roiBatchBuilder;
     this.sHead = sHead;
     this.cellAnchors = Anchors.cell(settings.anchors().sizes(), settings.anchors().aspectRatios());
-  }
-
-  /** The parts of docs/model.md#2-architecture for {@code settings}, with the given S source. */
-  public static SsmModel of(ModelSettings settings, ClassificationRoiSource classificationSource) {
-    TruncatedResNet body =
-        new TruncatedResNet(settings.backbone().depth(), settings.backbone().blocks());
-    return new SsmModel(settings, body, new Fpn(body.outChannels(), settings.fpnChannels()),
-        new RpnHead(settings.fpnChannels(), settings.anchors().perLocation()),
-        new ProposalGenerator(settings.rpn()),
-        BoxBranch.segmentation(settings.fpnChannels(), settings.roi().outputSize(),
-            settings.roi().representation()),
-        new DetectionSelector(settings.roi()), new MaskHead(settings.mask(), settings.fpnChannels()),
-        classificationSource, new RoiBatchBuilder(settings.classifier(), settings.roi()),
-        new SHead(settings.classifier()));
-  }
-
-  /** A model whose classification branch is a second copy of the box head (two branches). */
-  public static SsmModel twoBranch(ModelSettings settings) {
-    return of(settings, ClassificationRoiSource.secondBranch(BoxBranch.classification(
-        settings.fpnChannels(), settings.roi().outputSize(), settings.roi().representation())));
-  }
-
-  /** A model whose segmentation branch also feeds S (shared regime). */
-  public static SsmModel shared(ModelSettings settings) {
-    return of(settings, ClassificationRoiSource.segmentationBranch());
   }
 
   public ModelSettings settings() {

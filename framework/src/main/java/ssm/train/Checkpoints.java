@@ -39,7 +39,7 @@ import ssm.io.Weights;
 public final class Checkpoints {
   /** The lowest-training-loss checkpoint's copy ({@code CheckpointHook}). */
   public static final String BEST = "best";
-  /** The best-on-validation checkpoint's copy ({@code ValidationHook} of the runner). */
+  /** The best-on-validation checkpoint's copy ({@code BestValidationKeeper} of the runner). */
   public static final String BEST_VALIDATION = "best-validation";
 
   private static final String PREFIX = "ckpt-";

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -15,12 +14,12 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 import ssm.graph.GraphContext;
-import ssm.graph.Parameter;
 import ssm.loss.ImageClassLoss;
+import ssm.loss.LossTags;
 import ssm.loss.Losses;
 import ssm.model.InferenceGraph;
-import ssm.model.ParameterGroups;
 import ssm.model.SsmModel;
+import ssm.model.StepUpdates;
 import ssm.settings.TrainingSettings;
 
 /**
@@ -51,8 +50,8 @@ public final class TrainingGraph {
 
   public final Op segmentationStep;
   public final Op classificationStep;
-  /** Copies the segmentation branch into the classification branch; null with one branch. */
-  public final Op copyBranch;
+  /** Copies the segmentation branch into the classification branch, at the regime's moments. */
+  public final CopyRule copyRule;
   public final PytorchAdam optimizer;
   /** The segmentation step's gradients, for histograms (parameters the loss reaches). */
   public final List<PytorchAdam.ParameterGradient> segmentationGradients;
@@ -74,7 +73,7 @@ public final class TrainingGraph {
         tf.dtypes.cast(segMasks, TFloat32.class), seed);
     segmentationLoss = Losses.segmentation(tf, terms);
     segmentationLosses = new LinkedHashMap<>(terms.byTag());
-    segmentationLosses.put("loss/segmentation", segmentationLoss);
+    segmentationLosses.put(LossTags.SEGMENTATION, segmentationLoss);
     List<Op> batchNormUpdates = new ArrayList<>(g.batchNormUpdates());
 
     inference = model.buildInference(g, clsImage, seed);
@@ -82,11 +81,9 @@ public final class TrainingGraph {
         inference.classLogits(), clsLabel, model.settings().classifier().classes()));
 
     optimizer = new PytorchAdam(tf, "adam", settings.learningRate(), settings.weightDecay());
-    List<String> ownBranch = model.classificationSource().ownParameterPrefixes();
-    Predicate<String> segmentationUpdates = n -> !ParameterGroups.sHead(n)
-        && ownBranch.stream().noneMatch(n::startsWith);
     List<PytorchAdam.ParameterGradient> gradients = PytorchAdam.gradients(g.graph(),
-        segmentationLoss, g.parameters().trainable(segmentationUpdates));
+        segmentationLoss, g.parameters().trainable(
+            StepUpdates.segmentationStep(model.classificationSource())));
     segmentationGradients = gradients.stream().filter(p -> p.gradient() != null).toList();
     Op segmentationUpdate = optimizer.update(gradients);
     List<Op> segmentationOps = new ArrayList<>(batchNormUpdates);
@@ -95,8 +92,8 @@ public final class TrainingGraph {
         .withName("segmentation_step").noOp();
     classificationStep = optimizer.update(zeroWhereUnreached(tf, PytorchAdam.gradients(
         g.graph(), classificationLoss,
-        g.parameters().trainable(ParameterGroups.classificationStep(settings.updateRule())))));
-    copyBranch = ownBranch.isEmpty() ? null : copyOp(g, model, ownBranch);
+        g.parameters().trainable(StepUpdates.classificationStep(settings.updateRule())))));
+    copyRule = CopyRule.build(g, model, settings.regime());
   }
 
   /**
@@ -116,21 +113,5 @@ public final class TrainingGraph {
   /** Builds the training graph of {@code model} into {@code g}. */
   public static TrainingGraph build(GraphContext g, SsmModel model, TrainingSettings settings) {
     return new TrainingGraph(g, model, settings);
-  }
-
-  /** Assigns every segmentation-branch parameter to its classification-branch twin. */
-  private static Op copyOp(GraphContext g, SsmModel model, List<String> ownBranch) {
-    Ops tf = g.ops().withSubScope("copy_branch");
-    List<String> from = model.segmentationBranch().parameterPrefixes();
-    List<Op> assigns = new ArrayList<>();
-    for (Parameter target : g.parameters().all()) {
-      for (int i = 0; i < ownBranch.size(); i++) {
-        if (target.name().startsWith(ownBranch.get(i))) {
-          String source = from.get(i) + target.name().substring(ownBranch.get(i).length());
-          assigns.add(tf.assign(target.variable(), g.parameters().get(source).variable()));
-        }
-      }
-    }
-    return tf.withControlDependencies(assigns).withName("copy").noOp();
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
@@ -29,7 +30,7 @@ class ParameterCountTest {
   void countsMatchThePaper(int depth, int blocks, boolean twoBranches, long total,
       long backboneAndS) {
     var settings = TestSettings.model(depth, blocks);
-    SsmModel model = twoBranches ? SsmModel.twoBranch(settings) : SsmModel.shared(settings);
+    SsmModel model = twoBranches ? TestModels.twoBranch(settings) : TestModels.shared(settings);
     ParameterCount count = ParameterCount.of(model);
     assertEquals(total, count.total(), "total parameters");
     assertEquals(backboneAndS, count.classificationStep(), "parameters of backbone + S");

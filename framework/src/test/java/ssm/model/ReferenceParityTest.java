@@ -21,6 +21,7 @@ import ssm.graph.Tensors;
 import ssm.io.Weights;
 import ssm.testing.GraphFixture;
 import ssm.testing.ReferenceFixture;
+import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
@@ -40,7 +41,7 @@ class ReferenceParityTest {
     ReferenceFixture.dir();
     g = new GraphFixture();
     image = g.tf().placeholder(TFloat32.class);
-    out = SsmModel.twoBranch(TestSettings.model()).buildInference(g.context(), image,
+    out = TestModels.twoBranch(TestSettings.model()).buildInference(g.context(), image,
         g.tf().constant(new long[] {0, 0}));
     Weights.load(g.session(), g.context().parameters(), weights(), TestSettings.model().anchors(),
         false);

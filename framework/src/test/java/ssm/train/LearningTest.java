@@ -15,11 +15,11 @@ import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
 import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.graph.Tensors;
-import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
+import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
@@ -41,11 +41,11 @@ class LearningTest {
     TrainingSettings settings =
         new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 3, 3e-4, 1e-3, 7, 1, 1);
     try (GraphFixture g = new GraphFixture()) {
-      TrainingGraph tg = TrainingGraph.build(g.context(), SsmModel.twoBranch(
+      TrainingGraph tg = TrainingGraph.build(g.context(), TestModels.twoBranch(
           TestSettings.model(18, 2)), settings);
       Session s = g.session();
       double before = heldOutLoss(s, tg, test);
-      new Trainer(s, tg, data, settings, TrainingRegime.SCRATCH, List.of())
+      new Trainer(s, tg, data, settings, List.of())
           .run(TrainingState.start(false));
       double after = heldOutLoss(s, tg, test);
       System.out.printf("held-out segmentation loss: %.4f before, %.4f after training%n",
@@ -63,7 +63,7 @@ class LearningTest {
       if (e.count() == 0) {
         continue;
       }
-      try (var image = Trainer.pixels(e.image());
+      try (var image = StepFeeds.pixels(e.image());
           var boxes = Tensors.floats(e.boxes(), e.count(), 4);
           var masks = Tensors.bytes(e.masks(), e.count(), e.image().height(), e.image().width());
           var seed = org.tensorflow.types.TInt64.vectorOf(99, i);

@@ -33,6 +33,7 @@ import ssm.rpn.RpnHead;
 import ssm.rpn.RpnOutputs;
 import ssm.settings.ModelSettings;
 import ssm.testing.GraphFixture;
+import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 import ssm.targets.MaskTargets;
 import ssm.targets.RoiTargets;
@@ -53,7 +54,7 @@ class ModelSegmentationStepTest {
       GraphContext g = f.context();
       Ops tf = f.tf();
       ModelSettings settings = TestSettings.model();
-      SsmModel model = SsmModel.twoBranch(settings);
+      SsmModel model = TestModels.twoBranch(settings);
       // fed, not constants: keeps Grappler from folding (and logging) megabytes of constants
       Placeholder<TFloat32> image = tf.placeholder(TFloat32.class);
       Placeholder<TFloat32> gtMasks = tf.placeholder(TFloat32.class);

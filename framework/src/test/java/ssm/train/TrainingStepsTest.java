@@ -16,7 +16,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import ssm.data.ClassificationExample;
 import ssm.data.CovidxSplit;
-import ssm.data.InMemoryDataset;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
@@ -29,6 +28,7 @@ import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
+import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
@@ -62,12 +62,10 @@ class TrainingStepsTest {
   private static void check(SsmModel model, Regime regime) {
     try (GraphFixture g = new GraphFixture()) {
       TrainingGraph tg = TrainingGraph.build(g.context(), model, settings(regime));
-      TrainingData data = new TrainingData(new InMemoryDataset<>(List.of(seg), SegmentationExample::id),
-          new InMemoryDataset<>(List.of(cls), ClassificationExample::id), "test");
       Session s = g.session();
       Map<String, float[]> before = snapshot(s, g.context().parameters().all());
-      Trainer trainer = new Trainer(s, tg, data, settings(regime), TrainingRegime.SHARED, List.of());
-      trainer.segmentationStep(seg, 0);
+      double lr = settings(regime).learningRate();
+      new SegmentationStep(tg, settings(regime).seed()).run(s, seg, 0, lr, null);
       Map<String, float[]> afterSeg = snapshot(s, g.context().parameters().all());
       for (String name : before.keySet()) {
         boolean changed = !java.util.Arrays.equals(before.get(name), afterSeg.get(name));
@@ -79,7 +77,7 @@ class TrainingStepsTest {
           assertTrue(changed, name + " must change in a segmentation step");
         }
       }
-      trainer.classificationStep(cls, 1);
+      new ClassificationStep(tg, settings(regime).seed()).run(s, cls, 1, lr);
       Map<String, float[]> afterCls = snapshot(s, g.context().parameters().all());
       for (String name : before.keySet()) {
         boolean changed = !java.util.Arrays.equals(afterSeg.get(name), afterCls.get(name));
@@ -90,8 +88,8 @@ class TrainingStepsTest {
       }
       assertTrue(!java.util.Arrays.equals(afterSeg.get("s2new.fc_scores.weight"),
           afterCls.get("s2new.fc_scores.weight")), "S changes in a classification step");
-      if (tg.copyBranch != null) {
-        s.run(tg.copyBranch);
+      if (tg.copyRule.twoBranches()) {
+        tg.copyRule.copy(s);
         Map<String, float[]> copied = snapshot(s, g.context().parameters().all());
         assertArrayEquals(copied.get("roi_heads.box_head.fc6.weight"),
             copied.get("roi_heads.box_head_s2.fc6.weight"), "copy makes the branches equal");
@@ -101,12 +99,12 @@ class TrainingStepsTest {
 
   @Test
   void twoBranchStepsTouchOnlyTheirParameters() {
-    check(SsmModel.twoBranch(TestSettings.model()), Regime.SCRATCH);
+    check(TestModels.twoBranch(TestSettings.model()), Regime.SCRATCH);
   }
 
   @Test
   void sharedStepsTouchOnlyTheirParameters() {
-    check(SsmModel.shared(TestSettings.model(18, 2)), Regime.SHARED);
+    check(TestModels.shared(TestSettings.model(18, 2)), Regime.SHARED);
   }
 
   static Map<String, float[]> snapshot(Session s, List<Parameter> params) {

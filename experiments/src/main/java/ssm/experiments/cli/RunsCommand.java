@@ -17,9 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ssm.eval.MetricTags;
 import ssm.events.ScalarSeries.Point;
 import ssm.experiments.runs.CurvePlot;
 import ssm.experiments.runs.RunSummary;
+import ssm.loss.LossTags;
 import ssm.settings.Settings;
 
 /**
@@ -120,11 +122,11 @@ final class RunsCommand implements Callable<Integer> {
     out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (RunSummary r : runs) {
       out.printf("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |%n", r.name(), r.state(),
-          r.lastStep(), num(r.last("loss/total")),
+          r.lastStep(), num(r.last(LossTags.TOTAL)),
           num(r.metric("/segmentation/paper/ap50")), num(r.metric("/segmentation/paper/ap")),
           num(r.metric("/classification/accuracy")),
-          num(r.metric("/classification/f1_weighted")), best(r.best("eval/f1")),
-          best(r.best("eval/ap")));
+          num(r.metric("/classification/f1_weighted")), best(r.best(MetricTags.F1)),
+          best(r.best(MetricTags.AP)));
     }
   }
 

@@ -80,7 +80,7 @@ public final class GridRunner {
       }
       try (RunLock held = lock.get()) {
         Settings s = job.settings();
-        Path stageOne = v.regime() == Regime.SCRATCH || stageOneSettings == null ? null
+        Path stageOne = !v.regime().hasStageOne() || stageOneSettings == null ? null
             : stageOne(v);
         Path weights = TrainingRun.run(v, s, data, dir, new TrainingRun.Start(true, null,
             stageOne), job.hparams());

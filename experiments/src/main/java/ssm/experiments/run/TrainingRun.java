@@ -18,25 +18,28 @@ import ssm.data.LazyDataset;
 import ssm.data.MirroredSegmentation;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
+import ssm.eval.MetricTags;
 import ssm.events.EventFileWriter;
 import ssm.experiments.Variant;
 import ssm.graph.GraphContext;
 import ssm.graph.Sessions;
 import ssm.io.Weights;
+import ssm.loss.LossTags;
 import ssm.model.SsmModel;
 import ssm.settings.ModelSettings.AnchorSettings;
+import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.train.Checkpoints;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
 import ssm.train.TrainingGraph;
 import ssm.train.TrainingHook;
-import ssm.train.TrainingRegime;
 import ssm.train.TrainingState;
 import ssm.train.hooks.CheckpointHook;
 import ssm.train.hooks.EventsHook;
 import ssm.train.hooks.NanGuard;
 import ssm.train.hooks.ProgressHook;
+import ssm.train.hooks.WeightHistogramHook;
 
 /**
  * One training run of one variant, start to end: the run folder (resolved config, event file,
@@ -85,7 +88,7 @@ public final class TrainingRun {
     settings.writeTo(out);
     Injector injector = variant.injector(settings);
     SsmModel model = injector.getInstance(SsmModel.class);
-    TrainingRegime regime = injector.getInstance(TrainingRegime.class);
+    Regime regime = injector.getInstance(Regime.class);
     String label = label(variant, settings, regime);
     ReaderOptions options = DataSources.readerOptions(settings);
     LazyDataset<SegmentationExample> segmentation = new SegmentationFolder(sources.segTrain(),
@@ -116,9 +119,13 @@ public final class TrainingRun {
         }
         // A finished run (above) writes no event file: nothing happens in it.
         try (EventFileWriter events = new EventFileWriter(out)) {
-          Trainer trainer = new Trainer(session, tg, data, settings.training(), regime,
-              hooks(label, settings, data, events, checkpoints, extraHooks));
-          validation(model, settings, sources, events, session, g, trainer, checkpoints);
+          List<TrainingHook> hooks = new ArrayList<>(extraHooks);
+          CheckpointHook written = new CheckpointHook(checkpoints,
+              settings.training().checkpointEveryEpochs());
+          hooks.addAll(hooks(label, settings, data, events, written));
+          hooks.addAll(validationHooks(model, settings, sources, events, session, g, written,
+              checkpoints));
+          Trainer trainer = new Trainer(session, tg, data, settings.training(), hooks);
           trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
           if (state.globalStep() == 0) {
             events.text("config", 0, "```\n" + settings.render(true) + "\n```");
@@ -126,8 +133,8 @@ public final class TrainingRun {
           }
           Map<String, Object> hparams = hparams(variant, settings);
           hparams.putAll(extraHparams);
-          events.hparams(hparams, List.of("loss/segmentation", "loss/s",
-              "eval/ap", "eval/f1"));
+          events.hparams(hparams, List.of(LossTags.SEGMENTATION, LossTags.CLASSIFICATION,
+              MetricTags.AP, MetricTags.F1));
           TrainingState end = trainer.run(state);
           Path last = checkpoints.latest().orElseThrow();
           // A link, not a copy: the final weights are the last checkpoint's (README, "disk").
@@ -146,8 +153,8 @@ public final class TrainingRun {
    * What progress lines call the run: the variant, or {@code stage1-r18-3} for a Stage I-only
    * run (no Stage II epochs), which serves every regime of its backbone and depth.
    */
-  static String label(Variant variant, Settings settings, TrainingRegime regime) {
-    return regime.stageOne() && settings.training().epochs() == 0
+  static String label(Variant variant, Settings settings, Regime regime) {
+    return regime.hasStageOne() && settings.training().epochs() == 0
         ? String.format("stage1-r%d-%d", variant.depth(), variant.blocks()) : variant.name();
   }
 
@@ -174,7 +181,7 @@ public final class TrainingRun {
   }
 
   private static TrainingState initialState(Session session, GraphContext g,
-      TrainingRegime regime, Checkpoints checkpoints, Start start, Settings settings)
+      Regime regime, Checkpoints checkpoints, Start start, Settings settings)
       throws IOException {
     Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
     if (latest.isPresent()) {
@@ -191,40 +198,44 @@ public final class TrainingRun {
     if (start.initWeights() != null) {
       Weights.load(session, g.parameters(), start.initWeights(), anchors, true);
     }
-    if (start.stageOneWeights() != null && regime.stageOne()) {
+    if (start.stageOneWeights() != null && regime.hasStageOne()) {
       // A Stage I model (two branches) serves every regime of its backbone and depth.
       Weights.load(session, g.parameters(), start.stageOneWeights(), anchors, true);
       return TrainingState.start(false);
     }
-    return TrainingState.start(regime.stageOne());
+    return TrainingState.start(regime.hasStageOne());
   }
 
-  /** Adds the per-checkpoint validation when the data has a validation split. */
-  private static void validation(SsmModel model, Settings settings, DataSources sources,
-      EventFileWriter events, Session session, GraphContext g, Trainer trainer,
-      Checkpoints checkpoints) {
+  /**
+   * The training's own hooks, in the order they see each event: NaN guard, progress, event file,
+   * checkpoints ({@code written}).
+   */
+  private static List<TrainingHook> hooks(String label, Settings settings, TrainingData data,
+      EventFileWriter events, CheckpointHook written) {
+    return List.of(new NanGuard(), new ProgressHook(label,
+        stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
+        s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()),
+        new EventsHook(events, 1), written);
+  }
+
+  /**
+   * When the data has a validation split, after each epoch that {@code written} wrote a
+   * checkpoint: a histogram of every weight, then the checkpoint's evaluation, which keeps the
+   * best one. None without a validation split.
+   */
+  private static List<TrainingHook> validationHooks(SsmModel model, Settings settings,
+      DataSources sources, EventFileWriter events, Session session, GraphContext g,
+      CheckpointHook written, Checkpoints checkpoints) {
     if (sources.clsVal() == null && sources.segVal() == null) {
-      return;
+      return List.of();
     }
     ReaderOptions options = DataSources.readerOptions(settings);
-    CheckpointHook written = trainer.hook(CheckpointHook.class);
-    trainer.addHook(new ValidationHook(model, written::last, checkpoints,
-        sources.segVal() == null ? null : new SegmentationFolder(sources.segVal(), options),
-        sources.clsVal() == null ? null : new CovidxSplit(sources.clsVal(),
-            CovidxSplit.defaultImagesDir(sources.clsVal()), options),
-        events, session, g.parameters()));
-  }
-
-  private static List<TrainingHook> hooks(String label, Settings settings, TrainingData data,
-      EventFileWriter events, Checkpoints checkpoints, List<TrainingHook> extraHooks) {
-    List<TrainingHook> hooks = new ArrayList<>(extraHooks);
-    hooks.add(new NanGuard());
-    hooks.add(new ProgressHook(label,
-        stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
-        s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()));
-    hooks.add(new EventsHook(events, 1));
-    hooks.add(new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs()));
-    return hooks;
+    return List.of(new WeightHistogramHook(written::last, events, session, g.parameters()),
+        new ValidationHook(model, written::last,
+            sources.segVal() == null ? null : new SegmentationFolder(sources.segVal(), options),
+            sources.clsVal() == null ? null : new CovidxSplit(sources.clsVal(),
+                CovidxSplit.defaultImagesDir(sources.clsVal()), options),
+            events, new BestValidationKeeper(checkpoints)));
   }
 
   private static Map<String, Object> hparams(Variant v, Settings s) {

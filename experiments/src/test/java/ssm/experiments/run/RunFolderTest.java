@@ -44,7 +44,7 @@ class RunFolderTest {
     Path best = written.get(0);
     double bestF1 = Double.NEGATIVE_INFINITY;
     for (Path ckpt : written) { // the earliest of equal scores is kept
-      double f1 = json.readTree(ckpt.resolve(ValidationHook.METRICS_FILE).toFile())
+      double f1 = json.readTree(ckpt.resolve(BestValidationKeeper.METRICS_FILE).toFile())
           .get("eval/f1").asDouble();
       if (f1 > bestF1) {
         bestF1 = f1;
@@ -52,7 +52,7 @@ class RunFolderTest {
       }
     }
     Path kept = checkpoints.resolve(Checkpoints.BEST_VALIDATION);
-    assertEquals(bestF1, json.readTree(kept.resolve(ValidationHook.METRICS_FILE).toFile())
+    assertEquals(bestF1, json.readTree(kept.resolve(BestValidationKeeper.METRICS_FILE).toFile())
         .get("eval/f1").asDouble());
     Map<String, Safetensors.Entry> a = Safetensors.read(best.resolve(TrainingRun.WEIGHTS));
     Map<String, Safetensors.Entry> b = Safetensors.read(kept.resolve(TrainingRun.WEIGHTS));

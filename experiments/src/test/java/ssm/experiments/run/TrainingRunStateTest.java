@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ssm.experiments.Variant;
+import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
-import ssm.train.TrainingRegime;
 import ssm.train.TrainingState;
 
 /** When a resumed run has nothing left to train, and what its progress lines call it. */
@@ -42,10 +42,10 @@ class TrainingRunStateTest {
   void stageOneOnlyRunsAreNamedByTheirArchitectureNotAFrozenVariant() {
     Settings s = settings("frozen-r34-2", 1, 0);
     Variant v = Variant.of(s);
-    TrainingRegime regime = v.injector(s).getInstance(TrainingRegime.class);
+    Regime regime = v.injector(s).getInstance(Regime.class);
     assertEquals("stage1-r34-2", TrainingRun.label(v, s, regime));
     Settings full = settings("frozen-r34-2", 1, 2);
     assertEquals("frozen-r34-2", TrainingRun.label(v, full,
-        v.injector(full).getInstance(TrainingRegime.class)));
+        v.injector(full).getInstance(Regime.class)));
   }
 }

@@ -1,6 +1,7 @@
 package ssm.train.hooks;
 
 import java.nio.file.Path;
+import ssm.loss.LossTags;
 import ssm.train.Checkpoints;
 import ssm.train.StepResult;
 import ssm.train.TrainingHook;
@@ -25,8 +26,8 @@ public final class CheckpointHook implements TrainingHook {
 
   @Override
   public void afterStep(StepResult r) {
-    Float seg = r.losses().get("loss/segmentation");
-    Float cls = r.losses().get("loss/s");
+    Float seg = r.losses().get(LossTags.SEGMENTATION);
+    Float cls = r.losses().get(LossTags.CLASSIFICATION);
     epochLoss += (seg == null ? 0 : seg) + (cls == null ? 0 : cls);
     epochSteps++;
   }

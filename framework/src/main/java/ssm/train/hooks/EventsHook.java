@@ -3,6 +3,7 @@ package ssm.train.hooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import ssm.events.EventFileWriter;
+import ssm.loss.LossTags;
 import ssm.train.StepResult;
 import ssm.train.TrainingHook;
 import ssm.train.TrainingState;
@@ -29,10 +30,10 @@ public final class EventsHook implements TrainingHook {
       return;
     }
     Map<String, Number> scalars = new LinkedHashMap<>(r.losses());
-    Float seg = r.losses().get("loss/segmentation");
-    Float cls = r.losses().get("loss/s");
+    Float seg = r.losses().get(LossTags.SEGMENTATION);
+    Float cls = r.losses().get(LossTags.CLASSIFICATION);
     if (seg != null || cls != null) {
-      scalars.put("loss/total", (seg == null ? 0 : seg) + (cls == null ? 0 : cls));
+      scalars.put(LossTags.TOTAL, (seg == null ? 0 : seg) + (cls == null ? 0 : cls));
     }
     scalars.put("train/learning_rate", r.learningRate());
     scalars.put("train/stage", r.state().stage());

@@ -1,0 +1,33 @@
+package ssm.model;
+
+import java.util.List;
+import java.util.function.Predicate;
+import ssm.roi.ClassificationRoiSource;
+import ssm.settings.UpdateRule;
+
+/**
+ * Which parameters each step type updates (docs/model.md#53-update-rules), by parameter name: the
+ * update rule of a classification step (paper Section 4, {@code training.update-rule}) and, beside
+ * it, the segmentation step's fixed rule.
+ */
+public final class StepUpdates {
+  private StepUpdates() {}
+
+  /** What a classification step (Eq. 2) updates under {@code rule}. */
+  public static Predicate<String> classificationStep(UpdateRule rule) {
+    return switch (rule) {
+      case S_ONLY -> ParameterGroups::sHead;
+      case S_BACKBONE -> n -> ParameterGroups.sHead(n) || ParameterGroups.backbone(n);
+      case S_BN -> n -> ParameterGroups.sHead(n) || ParameterGroups.backboneBatchNorm(n);
+    };
+  }
+
+  /**
+   * What a segmentation step (Eq. 1) updates: everything but S and the classification branch's
+   * own parameters (which change only by the copy rule), whatever the update rule.
+   */
+  public static Predicate<String> segmentationStep(ClassificationRoiSource classificationSource) {
+    List<String> ownBranch = classificationSource.ownParameterPrefixes();
+    return n -> !ParameterGroups.sHead(n) && ownBranch.stream().noneMatch(n::startsWith);
+  }
+}
