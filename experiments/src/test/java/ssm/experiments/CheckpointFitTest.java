@@ -10,8 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ssm.model.ParameterShapes;
 import ssm.settings.SettingsLoader;
+import ssm.testing.SlowTest;
 
 /** The variant a checkpoint fits, from its tensor names and shapes. */
+@SlowTest
 class CheckpointFitTest {
   private static Map<String, long[]> shapesOf(Variant v) {
     return ParameterShapes.of(v.model(new SettingsLoader().load(v.name(), null, List.of(),

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.data.synthetic.SyntheticCtGenerator;
+import ssm.testing.SlowTest;
 
 /**
  * Measures, and prints, generation speed and decode throughput for 512x512 slices: wall time and
  * this thread's CPU time (the CPU figure is what the machine can do when other work shares it).
  * Asserts only that the prefetcher keeps a slow consumer from waiting.
  */
+@SlowTest
 class DataThroughputTest {
   private static final int N = 40;
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();

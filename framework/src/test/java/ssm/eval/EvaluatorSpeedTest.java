@@ -17,6 +17,7 @@ import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.metrics.Rle;
 import ssm.predict.Lesion;
 import ssm.predict.Prediction;
+import ssm.testing.SlowTest;
 
 /**
  * The evaluator's own cost (decoding, ground truth, paper AP, COCO segm + bbox) on 100 synthetic
@@ -25,6 +26,7 @@ import ssm.predict.Prediction;
  * {@code mvn -q -o -pl framework test -Dtest=EvaluatorSpeedTest -Dssm.speed=true
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@SlowTest
 class EvaluatorSpeedTest {
   @Test
   void hundredSlicesOf512(@TempDir Path dir) {

@@ -25,6 +25,7 @@ import org.tensorflow.proto.Event;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.HistogramProto;
 import org.tensorflow.proto.Summary;
+import ssm.testing.SlowTest;
 
 class EventFileWriterTest {
   @TempDir Path dir;
@@ -159,6 +160,7 @@ class EventFileWriterTest {
   }
 
   @Test
+  @SlowTest
   void printsTheCostOfOneScalar() throws Exception {
     int n = 200_000;
     try (EventFileWriter w = new EventFileWriter(dir)) {

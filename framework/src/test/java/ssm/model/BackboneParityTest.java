@@ -19,8 +19,10 @@ import ssm.rpn.RpnHead;
 import ssm.rpn.RpnOutputs;
 import ssm.testing.GraphFixture;
 import ssm.testing.ReferenceFixture;
+import ssm.testing.SlowTest;
 
 /** Golden numbers of the reference implementation: backbone, FPN and RPN head statistics. */
+@SlowTest
 class BackboneParityTest {
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ssm.testing.SlowTest;
 import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
@@ -14,6 +15,7 @@ import ssm.testing.TestSettings;
  * + 30,840) + 2 x box branch 1,623,562 (1,605,760 + 16,512 + 258 + 1,032) + mask 360,962
  * (295,040 + 65,664 + 258) = 8,267,759.
  */
+@SlowTest
 class ParameterCountTest {
 
   @ParameterizedTest

@@ -21,6 +21,7 @@ import ssm.graph.Tensors;
 import ssm.io.Weights;
 import ssm.testing.GraphFixture;
 import ssm.testing.ReferenceFixture;
+import ssm.testing.SlowTest;
 import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
@@ -31,6 +32,7 @@ import ssm.testing.TestSettings;
  * after the RPN exactly; RoI batch, S logits, detections and mask probabilities numerically.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class ReferenceParityTest {
   private GraphFixture g;
   private Placeholder<TFloat32> image;

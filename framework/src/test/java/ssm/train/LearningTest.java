@@ -19,6 +19,7 @@ import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
+import ssm.testing.SlowTest;
 import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
@@ -27,6 +28,7 @@ import ssm.testing.TestSettings;
  * on HELD-OUT slices (the synthetic test split, never trained on), measured with the same
  * sampler seeds before and after training.
  */
+@SlowTest
 class LearningTest {
   @TempDir Path dir;
 

@@ -22,6 +22,7 @@ import picocli.CommandLine;
 import ssm.io.Safetensors;
 import ssm.io.pth.PthCheckpoint;
 import ssm.io.pth.PthReader;
+import ssm.testing.SlowTest;
 
 /** {@code ssm convert} and {@code ssm predict} on the author's checkpoints. */
 class ConvertCommandTest {
@@ -73,6 +74,7 @@ class ConvertCommandTest {
   }
 
   @Test
+  @SlowTest
   void safetensorsBecomeTheAuthorsLayoutAndReadBackBitEqual() throws Exception {
     Path in = Path.of(System.getProperty("ssm.fixtures", "../fixtures"), "reference-parity",
         "weights.safetensors");
@@ -129,6 +131,7 @@ class ConvertCommandTest {
   }
 
   @Test
+  @SlowTest
   void predictFromTheLegacyCheckpointMatchesTheReference() throws Exception {
     Path fixture = Path.of(System.getProperty("ssm.fixtures", "../fixtures"), "reference-parity")
         .toAbsolutePath().normalize();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.testing.ReferenceFixture;
+import ssm.testing.SlowTest;
 
 class EvalCommandTest {
   private record Run(int code, String out, String err) {}
@@ -71,6 +72,7 @@ class EvalCommandTest {
    * and one classification slice of 128x128; the COCO files it writes reproduce its COCO AP.
    */
   @Test
+  @SlowTest
   void evaluatesTheFixtureAndWritesMetricsAndCocoFiles(@TempDir Path dir) throws Exception {
     Path weights = ReferenceFixture.weights();
     assertTrue(Files.isRegularFile(weights), "fixture weights not found at " + weights);

@@ -27,6 +27,7 @@ import ssm.predict.Predictor;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
 import ssm.testing.ReferenceFixture;
+import ssm.testing.SlowTest;
 
 /**
  * {@code ssm export} against {@code ssm predict}: a SavedModel of the reference-parity weights,
@@ -41,6 +42,7 @@ class ExportCommandTest {
   }
 
   @Test
+  @SlowTest
   void savedModelLoadedInAnotherJvmGivesThePredictorsOutputs() throws Exception {
     Path weights = fixture().resolve("weights.safetensors");
     Path image = fixture().resolve("public/covid.png"); // 512 x 512: 5 lesions, no resize

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import ssm.experiments.Variant;
+import ssm.testing.SlowTest;
 
 /**
  * The grid end to end at the smoke profile, on a two-variant grid file: a shared variant (with
@@ -31,6 +32,7 @@ class GridCommandTest {
   }
 
   @Test
+  @SlowTest
   void smokeGridTrainsEvaluatesTabulatesAndSkipsWhatIsDone() throws Exception {
     Path grid = dir.resolve("two.conf");
     Files.writeString(grid, "grid { name = two, variants = [shared-r18-2, scratch-r18-2] }\n");

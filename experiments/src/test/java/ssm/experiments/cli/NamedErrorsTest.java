@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import ssm.data.DataException;
 import ssm.settings.SettingsLoader;
+import ssm.testing.SlowTest;
 
 /** Mistakes a newcomer makes end with one {@code error:} line, never a stack trace. */
 class NamedErrorsTest {
@@ -65,6 +66,7 @@ class NamedErrorsTest {
    */
   @Test
   @Timeout(300)
+  @SlowTest
   void evalUsesTheRunsSettingsAndKeepsItsMetrics() throws Exception {
     Path run = Files.createDirectories(dir.resolve("run"));
     Path weights = run.resolve("weights.safetensors");

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import ssm.predict.PredictionCsv;
+import ssm.testing.SlowTest;
 
 class PredictCommandTest {
   @TempDir Path dir;
 
   @Test
+  @SlowTest
   void folderWithACorruptFileWritesCsvJsonAndOverlaysForTheOthers() throws Exception {
     Path fixture = ExportCommandTest.fixture();
     Path slices = Files.createDirectories(dir.resolve("slices"));

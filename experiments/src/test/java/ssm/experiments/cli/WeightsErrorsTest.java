@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ssm.testing.SlowTest;
 
 /**
  * Every command that loads weights ends, when they cannot be loaded, with one named error and
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * is not safetensors. Before the fix predict and eval hung in Graph.close; the timeout runs the
  * command on its own thread, so such a regression fails instead of hanging the build.
  */
+@SlowTest
 class WeightsErrorsTest {
   @TempDir Path dir;
 

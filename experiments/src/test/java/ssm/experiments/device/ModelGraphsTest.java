@@ -14,8 +14,10 @@ import ssm.device.GpuDeterminism;
 import ssm.device.GraphOps;
 import ssm.experiments.Variant;
 import ssm.settings.Regime;
+import ssm.testing.SlowTest;
 
 /** The model's actual graphs: which ops meet TensorFlow's GPU determinism rules. */
+@SlowTest
 class ModelGraphsTest {
   private static Map<String, GraphDef> graphs;
 

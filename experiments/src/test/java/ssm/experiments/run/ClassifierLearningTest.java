@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.Variant;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.testing.SlowTest;
 
 /**
  * End-to-end learning of both outputs at 128 px: a short scratch-regime run (24 epochs, 648
@@ -19,6 +20,7 @@ import ssm.settings.SettingsLoader;
  * classifier beats chance and lesions are found. Deterministic (seeded data and samplers,
  * TF_DETERMINISTIC_OPS=1), so the figures in the comments reproduce.
  */
+@SlowTest
 class ClassifierLearningTest {
   @TempDir Path dir;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.Variant;
 import ssm.io.Safetensors;
 import ssm.settings.Settings;
+import ssm.testing.SlowTest;
 import ssm.train.StepResult;
 import ssm.train.TrainingHook;
 
@@ -21,6 +22,7 @@ import ssm.train.TrainingHook;
  * derives from (seed, stage, epoch, position), checkpoints hold the optimizer state, and
  * TF_DETERMINISTIC_OPS=1 makes the kernels reproducible.
  */
+@SlowTest
 class ResumeTest {
   @TempDir Path dir;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.Variant;
 import ssm.io.Safetensors;
 import ssm.settings.Settings;
+import ssm.testing.SlowTest;
 import ssm.train.Checkpoints;
 
 /**
@@ -23,6 +24,7 @@ import ssm.train.Checkpoints;
  * metrics, a copy (hard links) of the checkpoint that scored best on validation, no optimizer
  * state once finished, and a refusal to start a fresh run over another run's checkpoints.
  */
+@SlowTest
 class RunFolderTest {
   @TempDir Path dir;
 

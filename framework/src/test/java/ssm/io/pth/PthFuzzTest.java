@@ -11,11 +11,13 @@ import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import ssm.testing.SlowTest;
 
 /**
  * Truncations and byte flips of a small checkpoint in each format: every read either succeeds
  * or throws {@link PthException}; nothing else, never a hang.
  */
+@SlowTest
 class PthFuzzTest {
   private static final int FLIPS = 1000;
   @TempDir Path dir;
