@@ -9,12 +9,11 @@ import java.util.regex.Pattern;
 import ssm.settings.Regime;
 
 /**
- * Which variant a checkpoint's tensors fit, read from their names: the ResNet depth from the
- * blocks of {@code layer1} (2 in ResNet18, 3 in ResNet34), the stages kept from the highest
- * {@code layerN}, two RoI branches from {@code roi_heads.box_head_s2}; then, against that
- * variant's own parameters, the tensors it lacks and those it does not expect (or of another
- * shape). BatchNorm's {@code num_batches_tracked} counters are not compared: the model here has
- * none.
+ * Which variant a checkpoint's tensors fit, read from their names: the ResNet depth from the blocks
+ * of {@code layer1} (2 in ResNet18, 3 in ResNet34), the stages kept from the highest {@code
+ * layerN}, two RoI branches from {@code roi_heads.box_head_s2}; then, against that variant's own
+ * parameters, the tensors it lacks and those it does not expect (or of another shape). BatchNorm's
+ * {@code num_batches_tracked} counters are not compared: the model here has none.
  *
  * @param variant the variant that fits: scratch for two branches (frozen has the same tensors),
  *     shared for one
@@ -45,24 +44,30 @@ public record CheckpointFit(Variant variant, List<String> lacking, List<String> 
   }
 
   /** Compares {@code tensors} (name to shape) with what {@code variant}'s model has. */
-  public static CheckpointFit compare(Variant variant, Map<String, long[]> expected,
-      Map<String, long[]> tensors) {
+  public static CheckpointFit compare(
+      Variant variant, Map<String, long[]> expected, Map<String, long[]> tensors) {
     TreeSet<String> lacking = new TreeSet<>();
     TreeSet<String> unexpected = new TreeSet<>();
-    expected.forEach((name, shape) -> {
-      long[] got = tensors.get(name);
-      if (got == null) {
-        lacking.add(name + " " + Arrays.toString(shape));
-      } else if (!Arrays.equals(got, shape)) {
-        unexpected.add(name + " is " + Arrays.toString(got) + ", the variant needs "
-            + Arrays.toString(shape));
-      }
-    });
-    tensors.forEach((name, shape) -> {
-      if (!expected.containsKey(name) && !name.endsWith("num_batches_tracked")) {
-        unexpected.add(name + " " + Arrays.toString(shape));
-      }
-    });
+    expected.forEach(
+        (name, shape) -> {
+          long[] got = tensors.get(name);
+          if (got == null) {
+            lacking.add(name + " " + Arrays.toString(shape));
+          } else if (!Arrays.equals(got, shape)) {
+            unexpected.add(
+                name
+                    + " is "
+                    + Arrays.toString(got)
+                    + ", the variant needs "
+                    + Arrays.toString(shape));
+          }
+        });
+    tensors.forEach(
+        (name, shape) -> {
+          if (!expected.containsKey(name) && !name.endsWith("num_batches_tracked")) {
+            unexpected.add(name + " " + Arrays.toString(shape));
+          }
+        });
     return new CheckpointFit(variant, List.copyOf(lacking), List.copyOf(unexpected));
   }
 

@@ -43,11 +43,15 @@ public record Variant(Regime regime, int depth, int blocks) {
    * The settings keys a variant's name fixes: each key's value as the name gives it and as the
    * settings hold it. {@link #of} checks the two agree.
    */
-  private static final List<FixedKey> FIXED_KEYS = List.of(
-      new FixedKey("model.backbone.depth", Variant::depth, s -> s.model().backbone().depth()),
-      new FixedKey("model.backbone.blocks", Variant::blocks, s -> s.model().backbone().blocks()),
-      new FixedKey("training.regime", v -> v.regime().configName(),
-          s -> s.training().regime().configName()));
+  private static final List<FixedKey> FIXED_KEYS =
+      List.of(
+          new FixedKey("model.backbone.depth", Variant::depth, s -> s.model().backbone().depth()),
+          new FixedKey(
+              "model.backbone.blocks", Variant::blocks, s -> s.model().backbone().blocks()),
+          new FixedKey(
+              "training.regime",
+              v -> v.regime().configName(),
+              s -> s.training().regime().configName()));
 
   /** The paper's best model and the default of configs/base.conf: SSM-S R18**. */
   public static final Variant DEFAULT = new Variant(Regime.SCRATCH, 18, 3);
@@ -59,21 +63,26 @@ public record Variant(Regime regime, int depth, int blocks) {
   }
 
   /**
-   * Parses a name such as {@code frozen-r34-2}; an unknown name throws
-   * {@link IllegalArgumentException} listing all 12.
+   * Parses a name such as {@code frozen-r34-2}; an unknown name throws {@link
+   * IllegalArgumentException} listing all 12.
    */
   public static Variant parse(String name) {
     String wanted = name == null ? "" : name.trim();
-    return ALL.stream().filter(v -> v.name().equals(wanted)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(String.format(
-            "unknown variant '%s'; the variants are %s", name,
-            ALL.stream().map(Variant::name).collect(Collectors.joining(", ")))));
+    return ALL.stream()
+        .filter(v -> v.name().equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    String.format(
+                        "unknown variant '%s'; the variants are %s",
+                        name, ALL.stream().map(Variant::name).collect(Collectors.joining(", ")))));
   }
 
   /**
-   * The variant of loaded settings, checked against them: {@code model.backbone.depth},
-   * {@code model.backbone.blocks} and {@code training.regime} must be what the name says (a
-   * {@code --set} may not turn frozen-r34-2 into an R18).
+   * The variant of loaded settings, checked against them: {@code model.backbone.depth}, {@code
+   * model.backbone.blocks} and {@code training.regime} must be what the name says (a {@code --set}
+   * may not turn frozen-r34-2 into an R18).
    *
    * @throws SettingsException naming each contradicting key, its value and origin
    */
@@ -96,17 +105,20 @@ public record Variant(Regime regime, int depth, int blocks) {
 
   private Optional<String> contradiction(Settings s, FixedKey k) {
     Object actual = k.loaded().apply(s);
-    return actual.equals(k.named().apply(this)) ? Optional.empty() : Optional.of(String.format(
-        "%s: %s = %s contradicts variant %s; choose another variant instead",
-        s.origin(k.key()), k.key(), actual, name()));
+    return actual.equals(k.named().apply(this))
+        ? Optional.empty()
+        : Optional.of(
+            String.format(
+                "%s: %s = %s contradicts variant %s; choose another variant instead",
+                s.origin(k.key()), k.key(), actual, name()));
   }
 
   private record FixedKey(
       String key, Function<Variant, Object> named, Function<Settings, Object> loaded) {}
 
   /**
-   * All 12, in the order of the paper's tables: regime shared, frozen, scratch; within each,
-   * R18*, R18**, R34*, R34**.
+   * All 12, in the order of the paper's tables: regime shared, frozen, scratch; within each, R18*,
+   * R18**, R34*, R34**.
    */
   public static List<Variant> all() {
     return ALL;
@@ -138,13 +150,19 @@ public record Variant(Regime regime, int depth, int blocks) {
   }
 
   /**
-   * The Guice modules of this variant: one per concern, the regime's module last. Variants
-   * differ only by the regime their regime module is given and by their HOCON values.
+   * The Guice modules of this variant: one per concern, the regime's module last. Variants differ
+   * only by the regime their regime module is given and by their HOCON values.
    */
   public List<Module> modules(Settings settings) {
-    return List.of(new SettingsModule(settings), new BackboneModule(), new RpnModule(),
-        new SegmentationBranchModule(), new MaskModule(), new ClassifierModule(),
-        new ModelModule(), new RegimeModule(regime));
+    return List.of(
+        new SettingsModule(settings),
+        new BackboneModule(),
+        new RpnModule(),
+        new SegmentationBranchModule(),
+        new MaskModule(),
+        new ClassifierModule(),
+        new ModelModule(),
+        new RegimeModule(regime));
   }
 
   /** The SSM of this variant, wired by Guice from {@link #modules}. */

@@ -16,8 +16,8 @@ import ssm.testing.SlowTest;
 @SlowTest
 class CheckpointFitTest {
   private static Map<String, long[]> shapesOf(Variant v) {
-    return ParameterShapes.of(v.model(new SettingsLoader().load(v.name(), null, List.of(),
-        List.of())));
+    return ParameterShapes.of(
+        v.model(new SettingsLoader().load(v.name(), null, List.of(), List.of())));
   }
 
   @ParameterizedTest
@@ -48,8 +48,11 @@ class CheckpointFitTest {
     assertEquals(List.of("s2new.fc_scores_img.bias [3]"), fit.lacking());
     assertEquals(2, fit.unexpected().size(), fit.unexpected().toString());
     assertTrue(fit.unexpected().get(0).startsWith("roi_heads.extra.weight [2]"));
-    assertTrue(fit.unexpected().get(1).startsWith(
-        "rpn.head.cls_logits.weight is [3, 256, 1, 1], the variant needs [30, 256, 1, 1]"),
+    assertTrue(
+        fit.unexpected()
+            .get(1)
+            .startsWith(
+                "rpn.head.cls_logits.weight is [3, 256, 1, 1], the variant needs [30, 256, 1, 1]"),
         fit.unexpected().get(1));
   }
 }

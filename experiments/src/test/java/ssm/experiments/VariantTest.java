@@ -7,18 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import ssm.settings.SettingsException;
 import ssm.settings.Settings;
+import ssm.settings.SettingsException;
 import ssm.settings.SettingsLoader;
 
 class VariantTest {
-  private static final List<String> PAPER_ORDER = List.of(
-      "shared-r18-2", "shared-r18-3", "shared-r34-2", "shared-r34-3",
-      "frozen-r18-2", "frozen-r18-3", "frozen-r34-2", "frozen-r34-3",
-      "scratch-r18-2", "scratch-r18-3", "scratch-r34-2", "scratch-r34-3");
+  private static final List<String> PAPER_ORDER =
+      List.of(
+          "shared-r18-2",
+          "shared-r18-3",
+          "shared-r34-2",
+          "shared-r34-3",
+          "frozen-r18-2",
+          "frozen-r18-3",
+          "frozen-r34-2",
+          "frozen-r34-3",
+          "scratch-r18-2",
+          "scratch-r18-3",
+          "scratch-r34-2",
+          "scratch-r34-3");
 
   @Test
   void allTwelveParseAndRoundTripInThePapersOrder() {
@@ -39,9 +49,10 @@ class VariantTest {
 
   @ParameterizedTest
   @CsvSource({
-      "shared-r18-2, SSM R18*, false", "shared-r34-3, SSM R34**, false",
-      "frozen-r18-3, SSM2 R18**, true", "frozen-r34-2, SSM2 R34*, true",
-      "scratch-r18-3, SSM-S R18**, true", "scratch-r34-2, SSM-S R34*, true"})
+    "shared-r18-2, SSM R18*, false", "shared-r34-3, SSM R34**, false",
+    "frozen-r18-3, SSM2 R18**, true", "frozen-r34-2, SSM2 R34*, true",
+    "scratch-r18-3, SSM-S R18**, true", "scratch-r34-2, SSM-S R34*, true"
+  })
   void paperLabelsAndBranches(String name, String label, boolean twoBranches) {
     Variant v = Variant.parse(name);
     assertEquals(label, v.paperLabel());
@@ -57,14 +68,20 @@ class VariantTest {
 
   @Test
   void settingsThatContradictTheVariantNameAreRejected() {
-    Settings s = new SettingsLoader().load("frozen-r34-2", List.of(),
-        List.of("model.backbone.depth=18", "training.regime=scratch"));
+    Settings s =
+        new SettingsLoader()
+            .load(
+                "frozen-r34-2",
+                List.of(),
+                List.of("model.backbone.depth=18", "training.regime=scratch"));
     SettingsException e = assertThrows(SettingsException.class, () -> Variant.of(s));
-    assertEquals(List.of(
-        "--set model.backbone.depth=18: model.backbone.depth = 18 contradicts variant "
-            + "frozen-r34-2; choose another variant instead",
-        "--set training.regime=scratch: training.regime = scratch contradicts variant "
-            + "frozen-r34-2; choose another variant instead"), e.problems());
+    assertEquals(
+        List.of(
+            "--set model.backbone.depth=18: model.backbone.depth = 18 contradicts variant "
+                + "frozen-r34-2; choose another variant instead",
+            "--set training.regime=scratch: training.regime = scratch contradicts variant "
+                + "frozen-r34-2; choose another variant instead"),
+        e.problems());
   }
 
   @Test

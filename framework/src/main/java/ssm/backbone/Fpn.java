@@ -29,9 +29,18 @@ public final class Fpn {
   public Operand<TFloat32> build(GraphContext g, Ops scope, Operand<TFloat32> c) {
     Ops tf = scope.withSubScope("fpn");
     // torchvision >= 0.13 names the convs inner_blocks.0.0 / layer_blocks.0.0.
-    Operand<TFloat32> inner = Conv2d.named("backbone.fpn.inner_blocks.0.0")
-        .channels(inChannels, channels).init(Init.KAIMING_UNIFORM_A1).build().apply(g, tf, c);
-    return Conv2d.named("backbone.fpn.layer_blocks.0.0").channels(channels, channels).kernel(3)
-        .padding(1).init(Init.KAIMING_UNIFORM_A1).build().apply(g, tf, inner);
+    Operand<TFloat32> inner =
+        Conv2d.named("backbone.fpn.inner_blocks.0.0")
+            .channels(inChannels, channels)
+            .init(Init.KAIMING_UNIFORM_A1)
+            .build()
+            .apply(g, tf, c);
+    return Conv2d.named("backbone.fpn.layer_blocks.0.0")
+        .channels(channels, channels)
+        .kernel(3)
+        .padding(1)
+        .init(Init.KAIMING_UNIFORM_A1)
+        .build()
+        .apply(g, tf, inner);
   }
 }

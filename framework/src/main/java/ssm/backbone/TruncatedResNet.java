@@ -18,8 +18,10 @@ import ssm.layers.Conv2d;
  */
 public final class TruncatedResNet {
   private static final String PREFIX = "backbone.body.";
+
   /** torchvision's ResNet initialises every convolution this way. */
   private static final Init BODY_INIT = Init.KAIMING_NORMAL_FAN_OUT;
+
   private final int[] blocksPerStage;
   private final int stages;
 
@@ -28,11 +30,13 @@ public final class TruncatedResNet {
    * @param stages stages kept, 2 or 3
    */
   public TruncatedResNet(int depth, int stages) {
-    this.blocksPerStage = switch (depth) {
-      case 18 -> new int[] {2, 2, 2, 2};
-      case 34 -> new int[] {3, 4, 6, 3};
-      default -> throw new IllegalArgumentException("ResNet depth " + depth + " is not 18 or 34");
-    };
+    this.blocksPerStage =
+        switch (depth) {
+          case 18 -> new int[] {2, 2, 2, 2};
+          case 34 -> new int[] {3, 4, 6, 3};
+          default ->
+              throw new IllegalArgumentException("ResNet depth " + depth + " is not 18 or 34");
+        };
     if (stages < 1 || stages > 4) {
       throw new IllegalArgumentException("ResNet stages kept = " + stages + " is not in 1..4");
     }
@@ -50,16 +54,28 @@ public final class TruncatedResNet {
   }
 
   /** Builds the body on {@code image} [1, H, W, 3], under {@code scope}'s sub-scope "backbone". */
-  public Operand<TFloat32> build(GraphContext g, Ops scope, Operand<TFloat32> image,
-      BatchNormMode mode) {
+  public Operand<TFloat32> build(
+      GraphContext g, Ops scope, Operand<TFloat32> image, BatchNormMode mode) {
     Ops tf = scope.withSubScope("backbone");
-    Operand<TFloat32> x = Conv2d.named(PREFIX + "conv1").channels(3, 64).kernel(7).stride(2)
-        .padding(3).init(BODY_INIT).noBias().build().apply(g, tf, image);
+    Operand<TFloat32> x =
+        Conv2d.named(PREFIX + "conv1")
+            .channels(3, 64)
+            .kernel(7)
+            .stride(2)
+            .padding(3)
+            .init(BODY_INIT)
+            .noBias()
+            .build()
+            .apply(g, tf, image);
     x = tf.nn.relu(new BatchNorm(PREFIX + "bn1", 64).apply(g, tf, x, mode));
     // Max-pool 3x3/2 pad 1: PyTorch pads with -inf; after ReLU all values are >= 0, so zero
     // padding selects the same maxima.
-    x = tf.nn.maxPool(zeroPad1(tf, x), tf.constant(new int[] {1, 3, 3, 1}),
-        tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+    x =
+        tf.nn.maxPool(
+            zeroPad1(tf, x),
+            tf.constant(new int[] {1, 3, 3, 1}),
+            tf.constant(new int[] {1, 2, 2, 1}),
+            "VALID");
     int in = 64;
     for (int stage = 0; stage < stages; stage++) {
       int out = 64 << stage;
@@ -74,18 +90,46 @@ public final class TruncatedResNet {
   }
 
   /** conv3x3(s) - BN - ReLU - conv3x3 - BN, plus identity or 1x1(s)+BN downsample, then ReLU. */
-  private static Operand<TFloat32> basicBlock(GraphContext g, Ops tf, String name,
-      Operand<TFloat32> x, int in, int out, int stride, BatchNormMode mode) {
-    Operand<TFloat32> y = Conv2d.named(name + ".conv1").channels(in, out).kernel(3).stride(stride)
-        .padding(1).init(BODY_INIT).noBias().build().apply(g, tf, x);
+  private static Operand<TFloat32> basicBlock(
+      GraphContext g,
+      Ops tf,
+      String name,
+      Operand<TFloat32> x,
+      int in,
+      int out,
+      int stride,
+      BatchNormMode mode) {
+    Operand<TFloat32> y =
+        Conv2d.named(name + ".conv1")
+            .channels(in, out)
+            .kernel(3)
+            .stride(stride)
+            .padding(1)
+            .init(BODY_INIT)
+            .noBias()
+            .build()
+            .apply(g, tf, x);
     y = tf.nn.relu(new BatchNorm(name + ".bn1", out).apply(g, tf, y, mode));
-    y = Conv2d.named(name + ".conv2").channels(out, out).kernel(3).padding(1).init(BODY_INIT)
-        .noBias().build().apply(g, tf, y);
+    y =
+        Conv2d.named(name + ".conv2")
+            .channels(out, out)
+            .kernel(3)
+            .padding(1)
+            .init(BODY_INIT)
+            .noBias()
+            .build()
+            .apply(g, tf, y);
     y = new BatchNorm(name + ".bn2", out).apply(g, tf, y, mode);
     Operand<TFloat32> identity = x;
     if (stride != 1 || in != out) {
-      identity = Conv2d.named(name + ".downsample.0").channels(in, out).stride(stride)
-          .init(BODY_INIT).noBias().build().apply(g, tf, x);
+      identity =
+          Conv2d.named(name + ".downsample.0")
+              .channels(in, out)
+              .stride(stride)
+              .init(BODY_INIT)
+              .noBias()
+              .build()
+              .apply(g, tf, x);
       identity = new BatchNorm(name + ".downsample.1", out).apply(g, tf, identity, mode);
     }
     return tf.nn.relu(tf.math.add(y, identity));

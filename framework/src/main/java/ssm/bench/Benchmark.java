@@ -39,17 +39,21 @@ import ssm.train.TrainingGraph;
 
 /**
  * {@code ssm bench}: after warm-up, inference seconds per slice (Session.run only, and end to end
- * with mask pasting and RLE as {@link Predictor#predict}), one training iteration (a {@link SegmentationStep}
- * plus a {@link ClassificationStep} over a {@link TrainingGraph}, as the trainer runs them), data-loading
- * throughput (PNG decode through the {@link Prefetcher}) and peak resident memory (VmHWM of
- * /proc/self/status, which includes TensorFlow's native allocations). The data is a temporary
- * synthetic data set ({@link SyntheticCtGenerator}) of the requested size; weights are the
- * initialisers' (timings do not depend on weight values, except through how many detections
+ * with mask pasting and RLE as {@link Predictor#predict}), one training iteration (a {@link
+ * SegmentationStep} plus a {@link ClassificationStep} over a {@link TrainingGraph}, as the trainer
+ * runs them), data-loading throughput (PNG decode through the {@link Prefetcher}) and peak resident
+ * memory (VmHWM of /proc/self/status, which includes TensorFlow's native allocations). The data is
+ * a temporary synthetic data set ({@link SyntheticCtGenerator}) of the requested size; weights are
+ * the initialisers' (timings do not depend on weight values, except through how many detections
  * pass the score threshold: their number is reported).
  */
 public final class Benchmark {
   /** What to measure. */
-  public enum Part { INFERENCE, TRAINING, DATA }
+  public enum Part {
+    INFERENCE,
+    TRAINING,
+    DATA
+  }
 
   /**
    * @param size slice side in pixels (square synthetic slices)
@@ -61,8 +65,14 @@ public final class Benchmark {
   public record Options(int size, int iters, int warmup, EnumSet<Part> parts, boolean profile) {
     public Options {
       if (size < 64 || iters < 1 || warmup < 0) {
-        throw new IllegalArgumentException("size >= 64, iters >= 1, warmup >= 0 (got " + size
-            + ", " + iters + ", " + warmup + ")");
+        throw new IllegalArgumentException(
+            "size >= 64, iters >= 1, warmup >= 0 (got "
+                + size
+                + ", "
+                + iters
+                + ", "
+                + warmup
+                + ")");
       }
     }
   }
@@ -98,8 +108,8 @@ public final class Benchmark {
   private final Map<String, Object> results = new LinkedHashMap<>();
   private final Map<String, StepProfile> profiles = new LinkedHashMap<>();
 
-  public Benchmark(SsmModel model, TrainingSettings training, Options options,
-      Consumer<String> log) {
+  public Benchmark(
+      SsmModel model, TrainingSettings training, Options options, Consumer<String> log) {
     this.model = model;
     this.training = training;
     this.options = options;
@@ -115,12 +125,21 @@ public final class Benchmark {
     Path dir = Files.createTempDirectory("ssm-bench");
     try {
       int seg = Math.max(8, Math.min(32, options.iters() + options.warmup()));
-      log.accept("writing a synthetic data set (" + seg + " + " + seg + " slices of "
-          + options.size() + "px) to " + dir);
-      SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(seg, seg * 5 / 3,
-          options.size(), 1), (d, t) -> {});
-      ReaderOptions reader = ReaderOptions.defaults()
-          .withSize(options.size(), 2 * options.size()).withCropToBox(false);
+      log.accept(
+          "writing a synthetic data set ("
+              + seg
+              + " + "
+              + seg
+              + " slices of "
+              + options.size()
+              + "px) to "
+              + dir);
+      SyntheticCtGenerator.generate(
+          dir, new SyntheticCtGenerator.Options(seg, seg * 5 / 3, options.size(), 1), (d, t) -> {});
+      ReaderOptions reader =
+          ReaderOptions.defaults()
+              .withSize(options.size(), 2 * options.size())
+              .withCropToBox(false);
       SegmentationFolder segFolder = new SegmentationFolder(dir.resolve("seg/train"), reader);
       CovidxSplit clsSplit =
           new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), reader);
@@ -219,26 +238,31 @@ public final class Benchmark {
 
   /**
    * The model's multiply-accumulates per inference ({@link ModelArithmetic}, on the padded input)
-   * and the time they take at the machine's measured MatMul rate: the floor for any
-   * implementation that does these multiplications in float32 with TensorFlow's kernels.
+   * and the time they take at the machine's measured MatMul rate: the floor for any implementation
+   * that does these multiplications in float32 with TensorFlow's kernels.
    */
   private void arithmetic(int detections) {
     ModelSettings m = model.settings();
     int d = m.input().sizeDivisible();
     int side = (options.size() + d - 1) / d * d;
     int branches = model.classificationSource().ownParameterPrefixes().isEmpty() ? 1 : 2;
-    long macs = ModelArithmetic.total(ModelArithmetic.inference(m, side, side,
-        m.rpn().postNmsTopN(), branches, detections));
+    long macs =
+        ModelArithmetic.total(
+            ModelArithmetic.inference(m, side, side, m.rpn().postNmsTopN(), branches, detections));
     log.accept("measuring the machine's float32 MatMul rate (2048^3)");
     double gflops = MatMulRate.measureGflops();
     results.put("inference_gmac", macs / 1e9);
     results.put("matmul_gflops", gflops);
     results.put("inference_arithmetic_floor_s", 2 * macs / 1e9 / gflops);
     int maxPositives = Math.round(m.roi().batchPerImage() * m.roi().positiveFraction());
-    results.put("training_arithmetic_floor_s", List.of(
-        2 * ModelArithmetic.trainingIteration(m, side, side, 0, branches) / 1e9 / gflops,
-        2 * ModelArithmetic.trainingIteration(m, side, side, maxPositives, branches) / 1e9
-            / gflops));
+    results.put(
+        "training_arithmetic_floor_s",
+        List.of(
+            2 * ModelArithmetic.trainingIteration(m, side, side, 0, branches) / 1e9 / gflops,
+            2
+                * ModelArithmetic.trainingIteration(m, side, side, maxPositives, branches)
+                / 1e9
+                / gflops));
   }
 
   private void training(List<SegmentationExample> segs, List<ClassificationExample> clss) {
@@ -261,8 +285,8 @@ public final class Benchmark {
         List<Double> iteration = new ArrayList<>();
         List<Double> iterationCpu = new ArrayList<>();
         List<Double> copy = new ArrayList<>();
-        log.accept("training: " + options.warmup() + " warm-up + " + options.iters()
-            + " iterations");
+        log.accept(
+            "training: " + options.warmup() + " warm-up + " + options.iters() + " iterations");
         for (int i = 0; i < options.warmup() + options.iters(); i++) {
           long a = System.nanoTime();
           long ca = cpuNanos();
@@ -298,9 +322,11 @@ public final class Benchmark {
           StepProfile ps = new StepProfile();
           StepProfile pc = new StepProfile();
           for (int i = 0; i < Math.min(3, options.iters()); i++) {
-            segmentationStep.trace(session, segs.get(i % segs.size()), i, lr, trace())
+            segmentationStep
+                .trace(session, segs.get(i % segs.size()), i, lr, trace())
                 .ifPresent(ps::add);
-            classificationStep.trace(session, clss.get(i % clss.size()), i, lr, trace())
+            classificationStep
+                .trace(session, clss.get(i % clss.size()), i, lr, trace())
                 .ifPresent(pc::add);
           }
           profiles.put("segmentation_step", ps);
@@ -381,41 +407,53 @@ public final class Benchmark {
   @SuppressWarnings("unchecked")
   public static String table(String variant, Map<String, Object> r) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("ssm bench %s  %spx  iters %s  warm-up %s  (load average %s -> %s)%n",
-        variant, r.get("size"), r.get("iters"), r.get("warmup"), r.get("load_average_start"),
-        r.get("load_average_end")));
+    b.append(
+        String.format(
+            "ssm bench %s  %spx  iters %s  warm-up %s  (load average %s -> %s)%n",
+            variant,
+            r.get("size"),
+            r.get("iters"),
+            r.get("warmup"),
+            r.get("load_average_start"),
+            r.get("load_average_end")));
     b.append(String.format("%-38s %10s %10s %10s%n", "measurement", "median", "p90", "min"));
-    for (String[] row : new String[][] {
-        {"inference_graph", "inference, Session.run only (s/slice)"},
-        {"inference_end_to_end", "inference, end to end (s/slice)"},
-        {"inference_graph_cpu", "inference, CPU s of Session.run"},
-        {"training_iteration", "training iteration (s)"},
-        {"training_iteration_cpu", "training iteration, CPU s"},
-        {"training_segmentation_step", "  segmentation step (s)"},
-        {"training_classification_step", "  classification step (s)"},
-        {"training_branch_copy", "  branch copy (s)"}}) {
+    for (String[] row :
+        new String[][] {
+          {"inference_graph", "inference, Session.run only (s/slice)"},
+          {"inference_end_to_end", "inference, end to end (s/slice)"},
+          {"inference_graph_cpu", "inference, CPU s of Session.run"},
+          {"training_iteration", "training iteration (s)"},
+          {"training_iteration_cpu", "training iteration, CPU s"},
+          {"training_segmentation_step", "  segmentation step (s)"},
+          {"training_classification_step", "  classification step (s)"},
+          {"training_branch_copy", "  branch copy (s)"}
+        }) {
       Object v = r.get(row[0]);
       if (v instanceof Map<?, ?> m) {
         Map<String, Object> s = (Map<String, Object>) m;
-        b.append(String.format("%-38s %10.4f %10.4f %10.4f%n", row[1], s.get("median_s"),
-            s.get("p90_s"), s.get("min_s")));
+        b.append(
+            String.format(
+                "%-38s %10.4f %10.4f %10.4f%n",
+                row[1], s.get("median_s"), s.get("p90_s"), s.get("min_s")));
       }
     }
-    for (String[] row : new String[][] {
-        {"inference_detections_per_slice", "detections per slice (untrained)", "%.1f"},
-        {"inference_gmac", "inference multiply-accumulates (G)", "%.2f"},
-        {"matmul_gflops", "machine: float32 MatMul rate (GFLOP/s)", "%.1f"},
-        {"inference_arithmetic_floor_s", "inference arithmetic at that rate (s)", "%.4f"},
-        {"training_arithmetic_floor_s", "training iteration arithmetic (s)", "%.3f .. %.3f"},
-        {"inference_build_s", "inference graph build (s)", "%.2f"},
-        {"inference_first_run_s", "inference first run (s)", "%.2f"},
-        {"training_build_s", "training graph build (s)", "%.2f"},
-        {"training_first_iteration_s", "training first iteration (s)", "%.2f"},
-        {"data_segmentation_slices_per_s", "data: seg slices/s (PNG+mask decode)", "%.1f"},
-        {"data_classification_slices_per_s", "data: cls slices/s (PNG decode)", "%.1f"},
-        {"inference_peak_rss_mb", "peak RSS during inference (MB)", "%.0f"},
-        {"training_peak_rss_mb", "peak RSS during training (MB)", "%.0f"},
-        {"peak_rss_mb", "peak RSS at end (MB, VmHWM)", "%.0f"}}) {
+    for (String[] row :
+        new String[][] {
+          {"inference_detections_per_slice", "detections per slice (untrained)", "%.1f"},
+          {"inference_gmac", "inference multiply-accumulates (G)", "%.2f"},
+          {"matmul_gflops", "machine: float32 MatMul rate (GFLOP/s)", "%.1f"},
+          {"inference_arithmetic_floor_s", "inference arithmetic at that rate (s)", "%.4f"},
+          {"training_arithmetic_floor_s", "training iteration arithmetic (s)", "%.3f .. %.3f"},
+          {"inference_build_s", "inference graph build (s)", "%.2f"},
+          {"inference_first_run_s", "inference first run (s)", "%.2f"},
+          {"training_build_s", "training graph build (s)", "%.2f"},
+          {"training_first_iteration_s", "training first iteration (s)", "%.2f"},
+          {"data_segmentation_slices_per_s", "data: seg slices/s (PNG+mask decode)", "%.1f"},
+          {"data_classification_slices_per_s", "data: cls slices/s (PNG decode)", "%.1f"},
+          {"inference_peak_rss_mb", "peak RSS during inference (MB)", "%.0f"},
+          {"training_peak_rss_mb", "peak RSS during training (MB)", "%.0f"},
+          {"peak_rss_mb", "peak RSS at end (MB, VmHWM)", "%.0f"}
+        }) {
       Object v = r.get(row[0]);
       if (v != null) {
         Object[] values = v instanceof List<?> list ? list.toArray() : new Object[] {v};

@@ -11,9 +11,9 @@ import org.tensorflow.types.TFloat32;
 import ssm.graph.Sessions;
 
 /**
- * The machine's float32 matrix-product rate as TensorFlow delivers it: the median of timed
- * {@code n x n x n} MatMuls after warm-up, in GFLOP/s (2 flops per multiply-accumulate). The
- * fastest the model's arithmetic can go on this machine and build.
+ * The machine's float32 matrix-product rate as TensorFlow delivers it: the median of timed {@code n
+ * x n x n} MatMuls after warm-up, in GFLOP/s (2 flops per multiply-accumulate). The fastest the
+ * model's arithmetic can go on this machine and build.
  */
 public final class MatMulRate {
   private MatMulRate() {}
@@ -23,10 +23,14 @@ public final class MatMulRate {
     int n = 2048;
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      var a = tf.variable(tf.random.randomUniform(tf.constant(new long[] {n, n}), TFloat32.class,
-          RandomUniform.seed(1L)));
-      var b = tf.variable(tf.random.randomUniform(tf.constant(new long[] {n, n}), TFloat32.class,
-          RandomUniform.seed(2L)));
+      var a =
+          tf.variable(
+              tf.random.randomUniform(
+                  tf.constant(new long[] {n, n}), TFloat32.class, RandomUniform.seed(1L)));
+      var b =
+          tf.variable(
+              tf.random.randomUniform(
+                  tf.constant(new long[] {n, n}), TFloat32.class, RandomUniform.seed(2L)));
       // Summed to a scalar so that fetching the result copies nothing big.
       Operand<TFloat32> product = tf.sum(tf.linalg.matMul(a, b), tf.constant(new int[] {0, 1}));
       try (Session session = Sessions.create(graph)) {

@@ -9,9 +9,9 @@ import ssm.settings.ModelSettings;
 /**
  * Multiply-accumulates (MACs) of one forward pass of the SSM, per stage, counted from the layer
  * shapes: a k x k convolution costs {@code outH * outW * k * k * in * out}, a fully connected layer
- * {@code rows * in * out}. Element-wise work, pooling, RoIAlign, NMS and BatchNorm are not
- * counted. {@code ssm bench} divides these by the machine's measured matrix-product rate to show
- * the floor that the arithmetic alone sets (docs/performance.md).
+ * {@code rows * in * out}. Element-wise work, pooling, RoIAlign, NMS and BatchNorm are not counted.
+ * {@code ssm bench} divides these by the machine's measured matrix-product rate to show the floor
+ * that the arithmetic alone sets (docs/performance.md).
  */
 public final class ModelArithmetic {
   private ModelArithmetic() {}
@@ -24,8 +24,8 @@ public final class ModelArithmetic {
    * @param branches box branches run over the proposals: 1 (shared) or 2 (frozen, scratch)
    * @param detections detections through the mask head (0 to detections-per-image)
    */
-  public static Map<String, Long> inference(ModelSettings m, int height, int width,
-      int proposals, int branches, int detections) {
+  public static Map<String, Long> inference(
+      ModelSettings m, int height, int width, int proposals, int branches, int detections) {
     Map<String, Long> macs = new LinkedHashMap<>();
     int[] size = {height, width};
     macs.put("backbone", backbone(m.backbone(), size));
@@ -38,8 +38,11 @@ public final class ModelArithmetic {
     macs.put("rpn", conv(h, w, 3, f, f) + conv(h, w, 1, f, a) + conv(h, w, 1, f, 4 * a));
     int s = m.roi().outputSize();
     int r = m.roi().representation();
-    long branch = fc(proposals, s * s * f, r) + fc(proposals, r, r) + fc(proposals, r, 2)
-        + fc(proposals, r, 8);
+    long branch =
+        fc(proposals, s * s * f, r)
+            + fc(proposals, r, r)
+            + fc(proposals, r, 2)
+            + fc(proposals, r, 8);
     macs.put("box branches", branches * branch);
     int ms = m.mask().outputSize();
     long mask = 0;
@@ -51,8 +54,11 @@ public final class ModelArithmetic {
     mask += (long) ms * ms * in * in * 4 + conv(2 * ms, 2 * ms, 1, in, 2); // 2x2/2 transposed
     macs.put("mask head", detections * mask);
     int hidden = m.classifier().hidden();
-    macs.put("s head", fc(1, m.classifier().rois() * 5, hidden) + fc(1, hidden, hidden)
-        + fc(1, hidden, m.classifier().classes()));
+    macs.put(
+        "s head",
+        fc(1, m.classifier().rois() * 5, hidden)
+            + fc(1, hidden, hidden)
+            + fc(1, hidden, m.classifier().classes()));
     return macs;
   }
 
@@ -65,11 +71,10 @@ public final class ModelArithmetic {
    *
    * @param positives positive RoIs of the segmentation step (0 to 25% of 512)
    */
-  public static long trainingIteration(ModelSettings m, int height, int width, int positives,
-      int branches) {
+  public static long trainingIteration(
+      ModelSettings m, int height, int width, int positives, int branches) {
     long segmentation = total(inference(m, height, width, m.roi().batchPerImage(), 1, positives));
-    long classification =
-        total(inference(m, height, width, m.rpn().postNmsTopN(), branches, 0));
+    long classification = total(inference(m, height, width, m.rpn().postNmsTopN(), branches, 0));
     return 3 * segmentation + classification;
   }
 

@@ -11,10 +11,10 @@ import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 
 /**
- * Where a traced Session.run spent its time: TensorFlow's step statistics ({@code RunOptions}
- * trace level FULL_TRACE) summed per op type and per name scope. Times are each kernel's own
- * compute time (start to op end); with inter-op parallelism they may add up to more than the
- * wall time of the run.
+ * Where a traced Session.run spent its time: TensorFlow's step statistics ({@code RunOptions} trace
+ * level FULL_TRACE) summed per op type and per name scope. Times are each kernel's own compute time
+ * (start to op end); with inter-op parallelism they may add up to more than the wall time of the
+ * run.
  */
 public final class StepProfile {
   /** One aggregated row: total microseconds and number of kernel executions. */
@@ -66,8 +66,8 @@ public final class StepProfile {
 
   /**
    * The name scope of a node: its first two path components ({@code backbone/layer2}, {@code
-   * roi_align/CropAndResize} stays {@code roi_align}), gradients grouped under their forward
-   * scope ({@code gradients/backbone/...} -> {@code gradients/backbone}).
+   * roi_align/CropAndResize} stays {@code roi_align}), gradients grouped under their forward scope
+   * ({@code gradients/backbone/...} -> {@code gradients/backbone}).
    */
   static String scope(String name) {
     String[] parts = name.split("/");
@@ -75,14 +75,17 @@ public final class StepProfile {
       return "(root)";
     }
     int keep = 1;
-    if (parts[0].startsWith("gradients") || parts[0].equals("segmentation_step")
+    if (parts[0].startsWith("gradients")
+        || parts[0].equals("segmentation_step")
         || parts[0].equals("optimizer")) {
       keep = 2;
     }
     if (parts.length - 1 <= keep) {
       keep = parts.length - 1;
     }
-    if (keep > 1 && parts[0].startsWith("gradients") && parts[1].equals("segmentation_step")
+    if (keep > 1
+        && parts[0].startsWith("gradients")
+        && parts[1].equals("segmentation_step")
         && parts.length > 3) {
       keep = 3;
     }
@@ -125,8 +128,10 @@ public final class StepProfile {
   /** A markdown table of the top op types and scopes. */
   public String markdown(String title, int top) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("%s: %d traced run(s), wall %.1f ms/run, kernels %.1f ms/run%n%n",
-        title, runs, wallMicrosPerRun() / 1000, kernelMicrosPerRun() / 1000));
+    b.append(
+        String.format(
+            "%s: %d traced run(s), wall %.1f ms/run, kernels %.1f ms/run%n%n",
+            title, runs, wallMicrosPerRun() / 1000, kernelMicrosPerRun() / 1000));
     b.append("| op type | ms/run | % | kernels/run |\n|---|---:|---:|---:|\n");
     for (Row row : topTypes(top)) {
       b.append(row(row));
@@ -139,8 +144,12 @@ public final class StepProfile {
   }
 
   private String row(Row row) {
-    return String.format("| %s | %.2f | %.1f | %d |%n", row.key(), row.micros() / 1000.0,
-        100.0 * row.micros() / Math.max(1, kernelMicrosPerRun()), row.count());
+    return String.format(
+        "| %s | %.2f | %.1f | %d |%n",
+        row.key(),
+        row.micros() / 1000.0,
+        100.0 * row.micros() / Math.max(1, kernelMicrosPerRun()),
+        row.count());
   }
 
   /** The aggregated rows as maps, for JSON. */

@@ -87,8 +87,7 @@ public final class Anchors {
     Operand<TFloat32> zeros = t.zeros(hw, TFloat32.class);
     Operand<TFloat32> sx = t.math.add(zeros, t.expandDims(xs, t.constant(0)));
     Operand<TFloat32> sy = t.math.add(zeros, t.expandDims(ys, t.constant(1)));
-    Operand<TFloat32> shifts =
-        t.stack(Arrays.asList(sx, sy, sx, sy), Stack.axis(2L));
+    Operand<TFloat32> shifts = t.stack(Arrays.asList(sx, sy, sx, sy), Stack.axis(2L));
     Operand<TFloat32> shifts4 = t.reshape(shifts, t.constant(new int[] {-1, 1, 4})); // [H*W, 1, 4]
     float[][] cells = new float[a][4];
     for (int i = 0; i < a; i++) {

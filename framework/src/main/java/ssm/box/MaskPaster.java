@@ -39,22 +39,26 @@ public final class MaskPaster {
     Window win = window(probs, m, b, imageHeight, imageWidth);
     float[] image = new float[imageHeight * imageWidth];
     for (int y = 0; y < win.height(); y++) {
-      System.arraycopy(win.values(), y * win.width(), image,
-          (win.y0() + y) * imageWidth + win.x0(), win.width());
+      System.arraycopy(
+          win.values(),
+          y * win.width(),
+          image,
+          (win.y0() + y) * imageWidth + win.x0(),
+          win.width());
     }
     return new Pasted(b, image);
   }
 
   /**
-   * The part of a pasted mask inside the image: {@code height x width} probabilities (row-major)
-   * at image column {@code x0}, row {@code y0}; every pixel outside it is 0. What {@link #paste}
+   * The part of a pasted mask inside the image: {@code height x width} probabilities (row-major) at
+   * image column {@code x0}, row {@code y0}; every pixel outside it is 0. What {@link #paste}
    * writes into its full-size image, without the full-size image.
    */
   public record Window(int x0, int y0, int width, int height, float[] values) {}
 
   /** {@link #paste}, as the {@link Window} inside the image only (same values). */
-  public static Window pasteWindow(float[] probs, int m, float[] box, int imageHeight,
-      int imageWidth) {
+  public static Window pasteWindow(
+      float[] probs, int m, float[] box, int imageHeight, int imageWidth) {
     checkInputs(probs, m, box);
     return window(probs, m, pasteBox(box, m), imageHeight, imageWidth);
   }

@@ -71,13 +71,15 @@ public final class Nms {
     // tf.image.nonMaxSuppression): TensorFlow 2.16 has GPU kernels for V3 and V4 only, and on CPU
     // V3 is V5's hard NMS (the same DoNonMaxSuppressionOp, soft-NMS sigma 0); docs/gpu.md.
     Scope scope = tf.scope();
-    Operation nms = scope.opBuilder("NonMaxSuppressionV3", "NonMaxSuppressionV3")
-        .addInput(boxes.asOutput())
-        .addInput(scores.asOutput())
-        .addInput(tf.constant(maxOutput).asOutput())
-        .addInput(tf.constant(iouThreshold).asOutput())
-        .addInput(tf.constant(Float.NEGATIVE_INFINITY).asOutput())
-        .build();
+    Operation nms =
+        scope
+            .opBuilder("NonMaxSuppressionV3", "NonMaxSuppressionV3")
+            .addInput(boxes.asOutput())
+            .addInput(scores.asOutput())
+            .addInput(tf.constant(maxOutput).asOutput())
+            .addInput(tf.constant(iouThreshold).asOutput())
+            .addInput(tf.constant(Float.NEGATIVE_INFINITY).asOutput())
+            .build();
     return nms.<TInt32>output(0);
   }
 }

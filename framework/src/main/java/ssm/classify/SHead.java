@@ -14,6 +14,7 @@ import ssm.settings.ModelSettings.ClassifierSettings;
 public final class SHead {
   /** Parameter-name prefix of S. */
   public static final String PREFIX = "s2new.";
+
   private final ClassifierSettings settings;
 
   public SHead(ClassifierSettings settings) {
@@ -26,8 +27,10 @@ public final class SHead {
     int in = settings.rois() * 5;
     Operand<TFloat32> x = tf.reshape(roiBatch, tf.constant(new int[] {1, in}));
     x = tf.nn.relu(Linear.of(PREFIX + "fc_scores", in, settings.hidden()).apply(g, tf, x));
-    x = tf.nn.relu(Linear.of(PREFIX + "fc_scores_2", settings.hidden(), settings.hidden())
-        .apply(g, tf, x));
+    x =
+        tf.nn.relu(
+            Linear.of(PREFIX + "fc_scores_2", settings.hidden(), settings.hidden())
+                .apply(g, tf, x));
     x = Linear.of(PREFIX + "fc_scores_img", settings.hidden(), settings.classes()).apply(g, tf, x);
     return tf.reshape(x, tf.constant(new int[] {-1}));
   }

@@ -34,8 +34,12 @@ public final class BadItems {
     if (reasons.isEmpty()) {
       return "no bad items";
     }
-    StringBuilder sb = new StringBuilder("skipped ").append(reasons.size()).append(" bad item")
-        .append(reasons.size() == 1 ? "" : "s").append(':');
+    StringBuilder sb =
+        new StringBuilder("skipped ")
+            .append(reasons.size())
+            .append(" bad item")
+            .append(reasons.size() == 1 ? "" : "s")
+            .append(':');
     messages().forEach(m -> sb.append("\n  ").append(m));
     return sb.toString();
   }

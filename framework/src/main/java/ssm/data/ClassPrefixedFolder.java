@@ -22,8 +22,8 @@ public final class ClassPrefixedFolder implements LazyDataset<ClassificationExam
   private final BadItems bad = new BadItems();
 
   /**
-   * Lists {@code dir}; a file without a class prefix or with a class outside 0-2 is bad
-   * ({@link DataException} naming it, or skipped with skipBad); no image at all is an error.
+   * Lists {@code dir}; a file without a class prefix or with a class outside 0-2 is bad ({@link
+   * DataException} naming it, or skipped with skipBad); no image at all is an error.
    */
   public ClassPrefixedFolder(Path dir, ReaderOptions options) {
     this.options = options;
@@ -44,8 +44,10 @@ public final class ClassPrefixedFolder implements LazyDataset<ClassificationExam
       }
     }
     if (files.isEmpty()) {
-      throw new DataException(dir.toString(), "classification folder has no usable images"
-          + (bad.count() > 0 ? " (" + bad.summary() + ")" : ""));
+      throw new DataException(
+          dir.toString(),
+          "classification folder has no usable images"
+              + (bad.count() > 0 ? " (" + bad.summary() + ")" : ""));
     }
   }
 
@@ -62,8 +64,8 @@ public final class ClassPrefixedFolder implements LazyDataset<ClassificationExam
       label = Integer.MAX_VALUE;
     }
     if (label >= ClassificationExample.CLASSES) {
-      throw new DataException(name, "class " + m.group(1)
-          + " is outside 0-2 (0 Normal, 1 CP, 2 COVID-19)");
+      throw new DataException(
+          name, "class " + m.group(1) + " is outside 0-2 (0 Normal, 1 CP, 2 COVID-19)");
     }
     return label;
   }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * 8-connected component labelling of a binary mask, as skimage's {@code label} with its default
- * (full) connectivity for 2-D images followed by {@code regionprops}: components are numbered
- * 1, 2, ... in the raster order of their first pixel.
+ * (full) connectivity for 2-D images followed by {@code regionprops}: components are numbered 1, 2,
+ * ... in the raster order of their first pixel.
  */
 public final class ConnectedComponents {
   private ConnectedComponents() {}

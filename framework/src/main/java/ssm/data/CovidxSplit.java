@@ -14,11 +14,11 @@ import java.util.stream.Stream;
  * crop in original pixels with xmax/ymax EXCLUSIVE (as COVID-Net CT's {@code image[ymin:ymax,
  * xmin:xmax]}). Blank lines and lines starting with {@code #} are ignored.
  *
- * <p>Images live in a folder beside the split file: {@link #defaultImagesDir} picks
- * {@code images/}, or else the only sibling folder whose name ends in {@code images} (the
- * COVIDx-CT download's {@code 2A_images/}). Lines are parsed and each file's existence checked
- * at construction; the slices are decoded by {@link #load}, whole (the reference) or cropped to
- * the box ({@link ReaderOptions#cropToBox()}), then resized per docs/model.md#21-input.
+ * <p>Images live in a folder beside the split file: {@link #defaultImagesDir} picks {@code
+ * images/}, or else the only sibling folder whose name ends in {@code images} (the COVIDx-CT
+ * download's {@code 2A_images/}). Lines are parsed and each file's existence checked at
+ * construction; the slices are decoded by {@link #load}, whole (the reference) or cropped to the
+ * box ({@link ReaderOptions#cropToBox()}), then resized per docs/model.md#21-input.
  */
 public final class CovidxSplit implements LazyDataset<ClassificationExample> {
   /** One parsed line. */
@@ -31,9 +31,9 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
   private final BadItems bad = new BadItems();
 
   /**
-   * Parses {@code splitFile}; throws {@link DataException} naming {@code file:line} for a
-   * malformed line, a class out of range or a missing image (unless skipBad), and when the split
-   * has no item: {@code split 'test' in data/covid is empty}.
+   * Parses {@code splitFile}; throws {@link DataException} naming {@code file:line} for a malformed
+   * line, a class out of range or a missing image (unless skipBad), and when the split has no item:
+   * {@code split 'test' in data/covid is empty}.
    */
   public CovidxSplit(Path splitFile, Path imagesDir, ReaderOptions options) {
     this.options = options;
@@ -62,9 +62,13 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
     }
     if (entries.isEmpty()) {
       Path parent = splitFile.toAbsolutePath().getParent();
-      throw new DataException(name, String.format("split '%s' in %s is empty%s",
-          ImageDecoder.baseName(name), splitFile.getParent() == null ? parent : splitFile.getParent(),
-          bad.count() > 0 ? " (" + bad.summary() + ")" : ""));
+      throw new DataException(
+          name,
+          String.format(
+              "split '%s' in %s is empty%s",
+              ImageDecoder.baseName(name),
+              splitFile.getParent() == null ? parent : splitFile.getParent(),
+              bad.count() > 0 ? " (" + bad.summary() + ")" : ""));
     }
   }
 
@@ -74,8 +78,8 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
   }
 
   /**
-   * The images folder beside {@code splitFile}: {@code images/} if it exists, else the only
-   * sibling folder whose name ends with {@code images}.
+   * The images folder beside {@code splitFile}: {@code images/} if it exists, else the only sibling
+   * folder whose name ends with {@code images}.
    */
   public static Path defaultImagesDir(Path splitFile) {
     Path parent = splitFile.toAbsolutePath().getParent();
@@ -84,15 +88,18 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
       return images;
     }
     try (Stream<Path> s = Files.list(parent)) {
-      List<Path> candidates = s.filter(Files::isDirectory)
-          .filter(p -> p.getFileName().toString().toLowerCase().endsWith("images")).toList();
+      List<Path> candidates =
+          s.filter(Files::isDirectory)
+              .filter(p -> p.getFileName().toString().toLowerCase().endsWith("images"))
+              .toList();
       if (candidates.size() == 1) {
         return candidates.get(0);
       }
     } catch (IOException e) {
       throw new DataException(parent.toString(), "cannot list folder: " + e.getMessage(), e);
     }
-    throw new DataException(splitFile.getFileName().toString(),
+    throw new DataException(
+        splitFile.getFileName().toString(),
         "no images folder beside the split file (expected " + images + "; pass it explicitly)");
   }
 
@@ -101,8 +108,13 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
     String where = file + ":" + lineNo;
     String[] t = line.split("\\s+");
     if (t.length != 6) {
-      throw new DataException(where, "expected 'filename class xmin ymin xmax ymax' (6 fields), got "
-          + t.length + " fields: '" + line + "'");
+      throw new DataException(
+          where,
+          "expected 'filename class xmin ymin xmax ymax' (6 fields), got "
+              + t.length
+              + " fields: '"
+              + line
+              + "'");
     }
     int[] v = new int[5];
     String[] names = {"class", "xmin", "ymin", "xmax", "ymax"};
@@ -114,12 +126,13 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
       }
     }
     if (v[0] < 0 || v[0] >= ClassificationExample.CLASSES) {
-      throw new DataException(where,
-          "class " + v[0] + " is outside 0-2 (0 Normal, 1 CP, 2 COVID-19)");
+      throw new DataException(
+          where, "class " + v[0] + " is outside 0-2 (0 Normal, 1 CP, 2 COVID-19)");
     }
     if (v[1] < 0 || v[2] < 0 || v[3] <= v[1] || v[4] <= v[2]) {
-      throw new DataException(where, String.format(
-          "box (%d, %d, %d, %d) is empty or negative", v[1], v[2], v[3], v[4]));
+      throw new DataException(
+          where,
+          String.format("box (%d, %d, %d, %d) is empty or negative", v[1], v[2], v[3], v[4]));
     }
     if (imagesDir != null && !Files.isRegularFile(imagesDir.resolve(t[0]))) {
       throw new DataException(where, "image " + imagesDir.resolve(t[0]) + " does not exist");
@@ -167,9 +180,11 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
     int cx2 = Math.min(s.width(), x2);
     int cy2 = Math.min(s.height(), y2);
     if (cx2 <= cx1 || cy2 <= cy1) {
-      throw new DataException(s.id(), String.format(
-          "box (%d, %d, %d, %d) lies outside the %dx%d image", x1, y1, x2, y2, s.width(),
-          s.height()));
+      throw new DataException(
+          s.id(),
+          String.format(
+              "box (%d, %d, %d, %d) lies outside the %dx%d image",
+              x1, y1, x2, y2, s.width(), s.height()));
     }
     int w = cx2 - cx1;
     int h = cy2 - cy1;

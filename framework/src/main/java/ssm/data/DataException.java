@@ -1,9 +1,9 @@
 package ssm.data;
 
 /**
- * A bad data item: unreadable image, mask that does not fit its image, malformed split line.
- * The message always starts with the source at fault, a file name or {@code file:line}, e.g.
- * {@code slice_0042.png: mask is 256x256 but the image is 512x512}.
+ * A bad data item: unreadable image, mask that does not fit its image, malformed split line. The
+ * message always starts with the source at fault, a file name or {@code file:line}, e.g. {@code
+ * slice_0042.png: mask is 256x256 but the image is 512x512}.
  */
 public final class DataException extends RuntimeException {
   private final String source;

@@ -12,12 +12,11 @@ import java.util.stream.Stream;
 /**
  * Text statistics of a dataset: images per class for classification data; slices, negatives,
  * lesions per image, a lesion-area histogram (original pixels) and the lesions' box sides at the
- * model's input size for segmentation data; for both, every image decoded: sizes
- * (min / median / max), colour modes, unreadable files by name and masks whose size differs from
- * their image's ({@link ImageScan}). Accepts the synthetic layout ({@code DIR/seg/<split>/}
- * folders and {@code DIR/cls/*.txt} split files), a single segmentation folder ({@code images/}
- * or {@code imgs/}, and {@code masks/}), a COVIDx-CT split file, or a folder of class-prefixed
- * images.
+ * model's input size for segmentation data; for both, every image decoded: sizes (min / median /
+ * max), colour modes, unreadable files by name and masks whose size differs from their image's
+ * ({@link ImageScan}). Accepts the synthetic layout ({@code DIR/seg/<split>/} folders and {@code
+ * DIR/cls/*.txt} split files), a single segmentation folder ({@code images/} or {@code imgs/}, and
+ * {@code masks/}), a COVIDx-CT split file, or a folder of class-prefixed images.
  */
 public final class DatasetStats {
   private static final int BAR = 40;
@@ -25,8 +24,8 @@ public final class DatasetStats {
   private DatasetStats() {}
 
   /**
-   * A report: the text, and the messages of the files that could not be decoded (a command
-   * fails when there is any).
+   * A report: the text, and the messages of the files that could not be decoded (a command fails
+   * when there is any).
    */
   public record Report(String text, List<String> unreadable) {
     public Report {
@@ -48,28 +47,38 @@ public final class DatasetStats {
   }
 
   /**
-   * The report for {@code path} (see the class comment); bad items are counted, not fatal.
-   * Lesion box sides are given at the input size of {@code input} (the model's transform).
+   * The report for {@code path} (see the class comment); bad items are counted, not fatal. Lesion
+   * box sides are given at the input size of {@code input} (the model's transform).
    */
   public static Report report(Path path, int minLesionArea, Resizer input) {
     StringBuilder sb = new StringBuilder();
     List<String> unreadable = new ArrayList<>();
-    ReaderOptions options = ReaderOptions.defaults().withMinLesionArea(minLesionArea)
-        .withSkipBad(true);
+    ReaderOptions options =
+        ReaderOptions.defaults().withMinLesionArea(minLesionArea).withSkipBad(true);
     if (Files.isRegularFile(path)) {
       classification(sb, path.getFileName().toString(), CovidxSplit.open(path), unreadable);
     } else if (SegmentationFolder.isSegmentationFolder(path)) {
-      segmentation(sb, path.toString(), new SegmentationFolder(path, options), minLesionArea,
-          input, unreadable);
+      segmentation(
+          sb,
+          path.toString(),
+          new SegmentationFolder(path, options),
+          minLesionArea,
+          input,
+          unreadable);
     } else if (Files.isDirectory(path.resolve("seg")) || Files.isDirectory(path.resolve("cls"))) {
       for (Path split : children(path.resolve("seg"), Files::isDirectory)) {
-        segmentation(sb, "seg/" + split.getFileName(), new SegmentationFolder(split, options),
-            minLesionArea, input, unreadable);
+        segmentation(
+            sb,
+            "seg/" + split.getFileName(),
+            new SegmentationFolder(split, options),
+            minLesionArea,
+            input,
+            unreadable);
       }
       for (Path split : children(path.resolve("cls"), p -> p.toString().endsWith(".txt"))) {
         Path images = CovidxSplit.defaultImagesDir(split);
-        classification(sb, "cls/" + split.getFileName(), new CovidxSplit(split, images, options),
-            unreadable);
+        classification(
+            sb, "cls/" + split.getFileName(), new CovidxSplit(split, images, options), unreadable);
       }
     } else if (Files.isDirectory(path)) {
       ClassPrefixedFolder f = new ClassPrefixedFolder(path, options);
@@ -108,12 +117,20 @@ public final class DatasetStats {
         bad++;
       }
     }
-    return new SegmentationStats(f.size() - bad, perImage,
-        areas.stream().mapToInt(Integer::intValue).toArray(), f.badItems().count());
+    return new SegmentationStats(
+        f.size() - bad,
+        perImage,
+        areas.stream().mapToInt(Integer::intValue).toArray(),
+        f.badItems().count());
   }
 
-  private static void segmentation(StringBuilder sb, String name, SegmentationFolder f,
-      int minArea, Resizer input, List<String> unreadable) {
+  private static void segmentation(
+      StringBuilder sb,
+      String name,
+      SegmentationFolder f,
+      int minArea,
+      Resizer input,
+      List<String> unreadable) {
     ImageScan scan = new ImageScan();
     List<Double> sides = new ArrayList<>(); // sqrt(box w * box h) at the input size
     for (int i = 0; i < f.size(); i++) {
@@ -136,9 +153,16 @@ public final class DatasetStats {
     }
     SegmentationStats s = segmentation(f);
     int lesions = s.areas().length;
-    sb.append(String.format(Locale.ROOT, "%s: %d slices, %d lesions (area > %d px), "
-        + "%d negatives, %.2f lesions per slice%n", name, s.slices(), lesions, minArea,
-        s.negatives(), s.slices() == 0 ? 0.0 : (double) lesions / s.slices()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s: %d slices, %d lesions (area > %d px), " + "%d negatives, %.2f lesions per slice%n",
+            name,
+            s.slices(),
+            lesions,
+            minArea,
+            s.negatives(),
+            s.slices() == 0 ? 0.0 : (double) lesions / s.slices()));
     int maxCount = 0;
     for (int n : s.lesionsPerImage()) {
       maxCount = Math.max(maxCount, n);
@@ -166,8 +190,8 @@ public final class DatasetStats {
       if (edges[k + 1] <= edges[k]) {
         continue;
       }
-      String label = edges[k + 1] == Integer.MAX_VALUE ? ">" + edges[k]
-          : (edges[k] + 1) + "-" + edges[k + 1];
+      String label =
+          edges[k + 1] == Integer.MAX_VALUE ? ">" + edges[k] : (edges[k] + 1) + "-" + edges[k + 1];
       bar(sb, label, areaHist[k], lesions);
     }
     lesionSides(sb, sides, input);
@@ -184,9 +208,16 @@ public final class DatasetStats {
     if (v.length == 0) {
       return;
     }
-    sb.append(String.format(Locale.ROOT, "  lesion box side sqrt(w*h) after the input transform "
-        + "(min-size %d, max-size %d): min %.1f / median %.1f / max %.1f px%n", input.minSize(),
-        input.maxSize(), v[0], v[(v.length - 1) / 2], v[v.length - 1]));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  lesion box side sqrt(w*h) after the input transform "
+                + "(min-size %d, max-size %d): min %.1f / median %.1f / max %.1f px%n",
+            input.minSize(),
+            input.maxSize(),
+            v[0],
+            v[(v.length - 1) / 2],
+            v[v.length - 1]));
     int[] edges = {0, 8, 16, 32, 64, 128, 256, Integer.MAX_VALUE};
     for (int k = 0; k + 1 < edges.length; k++) {
       int lo = edges[k];
@@ -196,8 +227,8 @@ public final class DatasetStats {
     }
   }
 
-  private static void classification(StringBuilder sb, String name, CovidxSplit split,
-      List<String> unreadable) {
+  private static void classification(
+      StringBuilder sb, String name, CovidxSplit split, List<String> unreadable) {
     int[] counts = new int[ClassificationExample.CLASSES];
     ImageScan scan = new ImageScan();
     for (int i = 0; i < split.size(); i++) {

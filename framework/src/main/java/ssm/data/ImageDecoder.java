@@ -50,8 +50,13 @@ public final class ImageDecoder {
     int colours = cm.getColorSpace().getNumComponents();
     int bits = r.getSampleModel().getSampleSize(0);
     if (bits > 16 || (colours != 1 && colours != 3)) {
-      throw new DataException(name, "unsupported image type (" + colours + " colour components, "
-          + bits + " bits); expected grey or RGB, 8 or 16 bits");
+      throw new DataException(
+          name,
+          "unsupported image type ("
+              + colours
+              + " colour components, "
+              + bits
+              + " bits); expected grey or RGB, 8 or 16 bits");
     }
     float max = (float) ((1 << bits) - 1); // 255f for 8-bit, 65535f for 16-bit
     int[] samples = new int[h * w];
@@ -75,8 +80,8 @@ public final class ImageDecoder {
   }
 
   /**
-   * A label image (segmentation mask): the stored values themselves, as {@code np.array} of the
-   * PIL image gives them (palette indices for palette PNGs). An RGB mask is accepted only when its
+   * A label image (segmentation mask): the stored values themselves, as {@code np.array} of the PIL
+   * image gives them (palette indices for palette PNGs). An RGB mask is accepted only when its
    * three channels are equal.
    */
   public static LabelImage decodeLabels(Path file) {
@@ -95,9 +100,11 @@ public final class ImageDecoder {
       int[] b = r.getSamples(0, 0, w, h, 2, new int[h * w]);
       for (int i = 0; i < values.length; i++) {
         if (values[i] != g[i] || values[i] != b[i]) {
-          throw new DataException(name, String.format(
-              "a mask must be single-channel; RGB pixel at (x=%d, y=%d) has unequal channels",
-              i % w, i / w));
+          throw new DataException(
+              name,
+              String.format(
+                  "a mask must be single-channel; RGB pixel at (x=%d, y=%d) has unequal channels",
+                  i % w, i / w));
         }
       }
     }

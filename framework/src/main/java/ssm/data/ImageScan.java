@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * What decoding every image of a dataset finds (for {@code ssm data stats}): image sizes, colour
- * modes, files that cannot be decoded (by name, with the reason) and, for segmentation data,
- * masks whose size differs from their image's. Add files with {@link #image} and {@link #mask};
- * nothing here throws on bad input: every problem is recorded.
+ * modes, files that cannot be decoded (by name, with the reason) and, for segmentation data, masks
+ * whose size differs from their image's. Add files with {@link #image} and {@link #mask}; nothing
+ * here throws on bad input: every problem is recorded.
  */
 public final class ImageScan {
   private final List<int[]> sizes = new ArrayList<>(); // {width, height}
@@ -43,8 +43,15 @@ public final class ImageScan {
     try {
       ImageDecoder.LabelImage m = ImageDecoder.decodeLabels(mask);
       if (imageSize != null && (m.width() != imageSize[0] || m.height() != imageSize[1])) {
-        maskMismatches.add(String.format(Locale.ROOT, "%s: mask is %dx%d but the image is %dx%d",
-            imageName, m.width(), m.height(), imageSize[0], imageSize[1]));
+        maskMismatches.add(
+            String.format(
+                Locale.ROOT,
+                "%s: mask is %dx%d but the image is %dx%d",
+                imageName,
+                m.width(),
+                m.height(),
+                imageSize[0],
+                imageSize[1]));
       }
     } catch (DataException e) {
       unreadable.add(e.getMessage());
@@ -84,8 +91,18 @@ public final class ImageScan {
   public void appendTo(StringBuilder sb) {
     int[] w = summary(0);
     int[] h = summary(1);
-    sb.append(String.format(Locale.ROOT, "  decoded %d images: width min %d / median %d / max %d, "
-        + "height min %d / median %d / max %d%n", decoded(), w[0], w[1], w[2], h[0], h[1], h[2]));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  decoded %d images: width min %d / median %d / max %d, "
+                + "height min %d / median %d / max %d%n",
+            decoded(),
+            w[0],
+            w[1],
+            w[2],
+            h[0],
+            h[1],
+            h[2]));
     StringBuilder m = new StringBuilder();
     modes.forEach((k, n) -> m.append(m.length() == 0 ? "" : ", ").append(k).append(' ').append(n));
     sb.append("  colour modes: ").append(m.length() == 0 ? "none" : m).append('\n');

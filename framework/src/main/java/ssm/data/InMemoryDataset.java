@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A dataset over items already decoded in memory (benchmarks, tests): nothing to list or decode,
- * so nothing is ever bad.
+ * A dataset over items already decoded in memory (benchmarks, tests): nothing to list or decode, so
+ * nothing is ever bad.
  *
  * @param ids the id (file name) of an item
  */
-public record InMemoryDataset<T>(List<T> items, Function<T, String> ids)
-    implements LazyDataset<T> {
+public record InMemoryDataset<T>(List<T> items, Function<T, String> ids) implements LazyDataset<T> {
   @Override
   public int size() {
     return items.size();

@@ -19,9 +19,9 @@ public final class LesionMask {
   private LesionMask() {}
 
   /**
-   * Instances at the mask's own resolution: {@code boxes} holds {@code x1, y1, x2, y2} per
-   * instance (x2 = max column + 1, y2 = max row + 1, as the reference's
-   * {@code (bbox[1], bbox[0], bbox[3], bbox[2])}); {@code masks} one binary mask per instance.
+   * Instances at the mask's own resolution: {@code boxes} holds {@code x1, y1, x2, y2} per instance
+   * (x2 = max column + 1, y2 = max row + 1, as the reference's {@code (bbox[1], bbox[0], bbox[3],
+   * bbox[2])}); {@code masks} one binary mask per instance.
    */
   public record Instances(int count, float[] boxes, byte[] masks, int[] areas) {}
 
@@ -35,9 +35,12 @@ public final class LesionMask {
     for (int i = 0; i < v.length; i++) {
       int value = v[i];
       if (value < BACKGROUND || value > CONSOLIDATION) {
-        throw new DataException(source, String.format(
-            "mask value %d at (x=%d, y=%d) is outside 0-3 (0 background, 1 lung, 2 GGO, "
-                + "3 consolidation)", value, i % mask.width(), i / mask.width()));
+        throw new DataException(
+            source,
+            String.format(
+                "mask value %d at (x=%d, y=%d) is outside 0-3 (0 background, 1 lung, 2 GGO, "
+                    + "3 consolidation)",
+                value, i % mask.width(), i / mask.width()));
       }
       out[i] = (byte) (value >= GGO ? 1 : 0);
     }

@@ -1,11 +1,11 @@
 package ssm.data;
 
 /**
- * Segmentation data and its left-right mirror images: items {@code 0..n-1} are the data's,
- * items {@code n..2n-1} the same slices flipped horizontally (image, instance masks and boxes).
- * An augmentation that keeps training deterministic and resumable: which item a step sees is
- * still a pure function of (seed, step). Chest CT is roughly left-right symmetric, so a
- * mirrored slice is a plausible slice (issue 18: 50 real segmentation slices).
+ * Segmentation data and its left-right mirror images: items {@code 0..n-1} are the data's, items
+ * {@code n..2n-1} the same slices flipped horizontally (image, instance masks and boxes). An
+ * augmentation that keeps training deterministic and resumable: which item a step sees is still a
+ * pure function of (seed, step). Chest CT is roughly left-right symmetric, so a mirrored slice is a
+ * plausible slice (issue 18: 50 real segmentation slices).
  */
 public final class MirroredSegmentation implements LazyDataset<SegmentationExample> {
   /** Suffix of a mirrored item's id. */
@@ -69,8 +69,11 @@ public final class MirroredSegmentation implements LazyDataset<SegmentationExamp
       boxes[4 * i] = w - e.boxes()[4 * i + 2];
       boxes[4 * i + 2] = w - e.boxes()[4 * i];
     }
-    return new SegmentationExample(e.id() + SUFFIX,
-        new Slice(s.id() + SUFFIX, h, w, px, s.originalHeight(), s.originalWidth()), boxes, masks,
+    return new SegmentationExample(
+        e.id() + SUFFIX,
+        new Slice(s.id() + SUFFIX, h, w, px, s.originalHeight(), s.originalWidth()),
+        boxes,
+        masks,
         e.count());
   }
 }

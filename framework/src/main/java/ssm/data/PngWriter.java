@@ -12,9 +12,9 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * A minimal, fast, deterministic writer of 8-bit greyscale PNGs (IHDR, one IDAT, IEND; every
- * row with the "Sub" filter). javax.imageio's writer tries every filter on every row and is
- * several times slower; its files decode the same.
+ * A minimal, fast, deterministic writer of 8-bit greyscale PNGs (IHDR, one IDAT, IEND; every row
+ * with the "Sub" filter). javax.imageio's writer tries every filter on every row and is several
+ * times slower; its files decode the same.
  */
 public final class PngWriter {
   private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
@@ -55,7 +55,8 @@ public final class PngWriter {
     h.writeByte(0); // no interlace
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (OutputStream os = Files.newOutputStream(file);
-        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16))) {
+        DataOutputStream out =
+            new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16))) {
       out.write(SIGNATURE);
       chunk(out, "IHDR", header.toByteArray());
       chunk(out, "IDAT", idat.toByteArray());

@@ -12,9 +12,9 @@ import java.util.stream.IntStream;
  * Loads and decodes dataset items ahead of the consumer on one background (daemon) thread into a
  * bounded queue, so the training loop finds the next item ready. Items come in the order of the
  * given indices (which may be endless, e.g. random draws). A bad item is skipped and recorded in
- * the dataset's {@link BadItems} when the dataset skips bad items; otherwise its
- * {@link DataException} (naming the file) is thrown by {@link #next()} in the consumer's thread,
- * after the items loaded before it. {@link #close()} stops the thread and waits for it.
+ * the dataset's {@link BadItems} when the dataset skips bad items; otherwise its {@link
+ * DataException} (naming the file) is thrown by {@link #next()} in the consumer's thread, after the
+ * items loaded before it. {@link #close()} stops the thread and waits for it.
  */
 public final class Prefetcher<T> implements Iterator<T>, AutoCloseable {
   private static final Object END = new Object();

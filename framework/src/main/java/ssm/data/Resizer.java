@@ -6,8 +6,8 @@ import ssm.util.Check;
  * The input resize of docs/model.md#21-input (torchvision's GeneralizedRCNNTransform): scale so the
  * short side becomes {@code minSize} unless the long side would exceed {@code maxSize}; output size
  * {@code floor(side * scale)} (interpolate with {@code recompute_scale_factor=True}). Images use
- * bilinear interpolation with {@code align_corners=False}; masks use torch's nearest mode. An
- * image already at the output size is returned unchanged (the same object).
+ * bilinear interpolation with {@code align_corners=False}; masks use torch's nearest mode. An image
+ * already at the output size is returned unchanged (the same object).
  */
 public final class Resizer {
   private final int minSize;
@@ -60,8 +60,8 @@ public final class Resizer {
 
   /**
    * Bilinear resize of a row-major {@code [inH, inW, channels]} array, align_corners=False, as
-   * PyTorch's CPU kernel: {@code src = max((dst + 0.5) * in / out - 0.5, 0)} in float32, the
-   * upper neighbour clamped to the last row/column.
+   * PyTorch's CPU kernel: {@code src = max((dst + 0.5) * in / out - 0.5, 0)} in float32, the upper
+   * neighbour clamped to the last row/column.
    */
   public static float[] bilinear(float[] in, int inH, int inW, int channels, int outH, int outW) {
     float[] out = new float[outH * outW * channels];

@@ -32,8 +32,8 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
     Path imageDir = imagesDir(dir);
     Path maskDir = dir.resolve("masks");
     if (imageDir == null) {
-      throw new DataException(dir.toString(), "segmentation folder has no images/ (or imgs/) "
-          + "folder");
+      throw new DataException(
+          dir.toString(), "segmentation folder has no images/ (or imgs/) " + "folder");
     }
     requireDir(maskDir);
     for (Path image : list(imageDir)) {
@@ -51,8 +51,12 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
       masks.add(mask);
     }
     if (images.isEmpty()) {
-      throw new DataException(dir.toString(), "segmentation folder has no usable images in "
-          + imageDir.getFileName() + "/" + (bad.count() > 0 ? " (" + bad.summary() + ")" : ""));
+      throw new DataException(
+          dir.toString(),
+          "segmentation folder has no usable images in "
+              + imageDir.getFileName()
+              + "/"
+              + (bad.count() > 0 ? " (" + bad.summary() + ")" : ""));
     }
   }
 
@@ -105,22 +109,30 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
     Slice original = ImageDecoder.decode(images.get(index));
     ImageDecoder.LabelImage mask = ImageDecoder.decodeLabels(masks.get(index));
     if (mask.height() != original.height() || mask.width() != original.width()) {
-      throw new DataException(id, String.format("mask is %dx%d but the image is %dx%d",
-          mask.width(), mask.height(), original.width(), original.height()));
+      throw new DataException(
+          id,
+          String.format(
+              "mask is %dx%d but the image is %dx%d",
+              mask.width(), mask.height(), original.width(), original.height()));
     }
-    LesionMask.Instances inst = LesionMask.instances(LesionMask.lesions(id, mask),
-        mask.height(), mask.width(), options.minLesionArea());
+    LesionMask.Instances inst =
+        LesionMask.instances(
+            LesionMask.lesions(id, mask), mask.height(), mask.width(), options.minLesionArea());
     Slice image = resizer.resize(original);
-    return new SegmentationExample(id, image, scaleBoxes(inst.boxes(), image),
-        resizeMasks(inst, original, image), inst.count());
+    return new SegmentationExample(
+        id,
+        image,
+        scaleBoxes(inst.boxes(), image),
+        resizeMasks(inst, original, image),
+        inst.count());
   }
 
   /** Lesion instances of item {@code index} at the original resolution, without the image. */
   public LesionMask.Instances instances(int index) {
     String id = id(index);
     ImageDecoder.LabelImage mask = ImageDecoder.decodeLabels(masks.get(index));
-    return LesionMask.instances(LesionMask.lesions(id, mask), mask.height(), mask.width(),
-        options.minLesionArea());
+    return LesionMask.instances(
+        LesionMask.lesions(id, mask), mask.height(), mask.width(), options.minLesionArea());
   }
 
   @Override
@@ -162,8 +174,8 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
     for (int k = 0; k < inst.count(); k++) {
       byte[] one = new byte[inPlane];
       System.arraycopy(inst.masks(), k * inPlane, one, 0, inPlane);
-      byte[] resized = Resizer.nearest(one, original.height(), original.width(),
-          image.height(), image.width());
+      byte[] resized =
+          Resizer.nearest(one, original.height(), original.width(), image.height(), image.width());
       System.arraycopy(resized, 0, out, k * outPlane, outPlane);
     }
     return out;
@@ -178,7 +190,9 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
   static List<Path> list(Path d) {
     try (Stream<Path> s = Files.list(d)) {
       return s.filter(p -> ImageDecoder.isImageName(p.getFileName().toString()))
-          .filter(Files::isRegularFile).sorted().toList();
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new DataException(d.toString(), "cannot list folder: " + e.getMessage(), e);
     }

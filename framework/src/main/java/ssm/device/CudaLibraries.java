@@ -12,11 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The CUDA libraries TensorFlow Java's GPU natives (TensorFlow 2.16.2, built with CUDA 12.3 and
- * cuDNN 8.9) open at run time with {@code dlopen}: none is a link-time dependency
- * ({@code readelf -d} lists only libc, libstdc++ and TensorFlow's own libraries), which is why
- * the natives load on a machine without CUDA and then see no GPU. Looked for where the dynamic
- * loader would find them: {@code LD_LIBRARY_PATH}, the {@code ldconfig} cache, the usual
- * directories.
+ * cuDNN 8.9) open at run time with {@code dlopen}: none is a link-time dependency ({@code readelf
+ * -d} lists only libc, libstdc++ and TensorFlow's own libraries), which is why the natives load on
+ * a machine without CUDA and then see no GPU. Looked for where the dynamic loader would find them:
+ * {@code LD_LIBRARY_PATH}, the {@code ldconfig} cache, the usual directories.
  */
 public final class CudaLibraries {
   /**
@@ -29,19 +28,24 @@ public final class CudaLibraries {
   public record Library(String file, String what, String needs) {}
 
   /** In the order TensorFlow opens them: the driver and the runtime first (LD_DEBUG=libs). */
-  public static final List<Library> NEEDED = List.of(
-      new Library("libcuda.so.1", "NVIDIA driver", "a driver for CUDA 12 (R525 or newer)"),
-      new Library("libcudart.so.12", "CUDA runtime", "CUDA 12 (TensorFlow 2.16: 12.3)"),
-      new Library("libcublas.so.12", "cuBLAS", "CUDA 12 cuBLAS"),
-      new Library("libcublasLt.so.12", "cuBLASLt", "CUDA 12 cuBLAS"),
-      new Library("libcufft.so.11", "cuFFT", "CUDA 12 cuFFT (11.x)"),
-      new Library("libcusolver.so.11", "cuSOLVER", "CUDA 12 cuSOLVER (11.x)"),
-      new Library("libcusparse.so.12", "cuSPARSE", "CUDA 12 cuSPARSE"),
-      new Library("libcudnn.so.8", "cuDNN", "cuDNN 8.9 for CUDA 12"));
+  public static final List<Library> NEEDED =
+      List.of(
+          new Library("libcuda.so.1", "NVIDIA driver", "a driver for CUDA 12 (R525 or newer)"),
+          new Library("libcudart.so.12", "CUDA runtime", "CUDA 12 (TensorFlow 2.16: 12.3)"),
+          new Library("libcublas.so.12", "cuBLAS", "CUDA 12 cuBLAS"),
+          new Library("libcublasLt.so.12", "cuBLASLt", "CUDA 12 cuBLAS"),
+          new Library("libcufft.so.11", "cuFFT", "CUDA 12 cuFFT (11.x)"),
+          new Library("libcusolver.so.11", "cuSOLVER", "CUDA 12 cuSOLVER (11.x)"),
+          new Library("libcusparse.so.12", "cuSPARSE", "CUDA 12 cuSPARSE"),
+          new Library("libcudnn.so.8", "cuDNN", "cuDNN 8.9 for CUDA 12"));
 
-  private static final List<String> USUAL_DIRS = List.of("/usr/lib/x86_64-linux-gnu",
-      "/usr/lib64", "/usr/local/cuda/lib64", "/usr/local/cuda/targets/x86_64-linux/lib",
-      "/usr/lib/wsl/lib");
+  private static final List<String> USUAL_DIRS =
+      List.of(
+          "/usr/lib/x86_64-linux-gnu",
+          "/usr/lib64",
+          "/usr/local/cuda/lib64",
+          "/usr/local/cuda/targets/x86_64-linux/lib",
+          "/usr/lib/wsl/lib");
 
   private CudaLibraries() {}
 
@@ -107,7 +111,13 @@ public final class CudaLibraries {
           + " and run with TF_CPP_MIN_LOG_LEVEL=0 for TensorFlow's own messages.";
     }
     Library first = missing.get(0);
-    return "Not found: " + first.file() + " (" + first.what() + "; needs " + first.needs() + ")"
+    return "Not found: "
+        + first.file()
+        + " ("
+        + first.what()
+        + "; needs "
+        + first.needs()
+        + ")"
         + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more CUDA libraries" : "")
         + "; install them or add their directory to LD_LIBRARY_PATH.";
   }

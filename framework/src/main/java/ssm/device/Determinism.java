@@ -6,14 +6,14 @@ import java.util.Set;
 
 /**
  * Op determinism ({@code TF_DETERMINISTIC_OPS}) for a run, decided before TensorFlow reads it:
- * TensorFlow reads the variable once per process and offers no C API to change it, so the
- * launcher {@code ./ssm} asks {@link #launcherValue} (class {@code DeterminismDefault}) and
- * exports the answer.
+ * TensorFlow reads the variable once per process and offers no C API to change it, so the launcher
+ * {@code ./ssm} asks {@link #launcherValue} (class {@code DeterminismDefault}) and exports the
+ * answer.
  *
- * <p>On the CPU it is on: the same seed gives the same weights. On a GPU our training graph
- * holds CropAndResizeGradImage (the gradient of RoIAlign), which has no deterministic GPU
- * kernel and fails the first step under the flag ({@link GpuDeterminism}); so a GPU training
- * run gets it off, with one line saying so, unless the user set the variable.
+ * <p>On the CPU it is on: the same seed gives the same weights. On a GPU our training graph holds
+ * CropAndResizeGradImage (the gradient of RoIAlign), which has no deterministic GPU kernel and
+ * fails the first step under the flag ({@link GpuDeterminism}); so a GPU training run gets it off,
+ * with one line saying so, unless the user set the variable.
  */
 public final class Determinism {
   /** TensorFlow's environment variable. */
@@ -42,9 +42,11 @@ public final class Determinism {
   public static Decision launcherValue(String command, DeviceChoice device, boolean gpuVisible) {
     boolean gpu = device.kind() != DeviceChoice.Kind.CPU && gpuVisible;
     if (gpu && TRAINING_COMMANDS.contains(command)) {
-      return new Decision("0", "note: op determinism is off for this GPU run: TensorFlow has no "
-          + "deterministic GPU kernel for CropAndResizeGradImage (RoIAlign's gradient); "
-          + "--device cpu gives bit-reproducible training (docs/gpu.md)");
+      return new Decision(
+          "0",
+          "note: op determinism is off for this GPU run: TensorFlow has no "
+              + "deterministic GPU kernel for CropAndResizeGradImage (RoIAlign's gradient); "
+              + "--device cpu gives bit-reproducible training (docs/gpu.md)");
     }
     return new Decision("1", null);
   }
@@ -60,8 +62,8 @@ public final class Determinism {
   }
 
   /**
-   * Fails before the first step what TensorFlow would fail at it: a GPU session of a graph
-   * with ops that raise under op determinism.
+   * Fails before the first step what TensorFlow would fail at it: a GPU session of a graph with ops
+   * that raise under op determinism.
    *
    * @throws DeviceSetupException naming each op, node count and TensorFlow source
    */
@@ -69,9 +71,15 @@ public final class Determinism {
     if (raising.isEmpty()) {
       return;
     }
-    throw new DeviceSetupException(ENV + "=" + System.getenv(ENV) + " on a GPU: "
-        + String.join("; ", raising.stream().map(Object::toString).toList())
-        + ". TensorFlow would fail the first step. Unset " + ENV + " (./ssm then turns it off "
-        + "for GPU training) or run with --device cpu for bit-reproducible training");
+    throw new DeviceSetupException(
+        ENV
+            + "="
+            + System.getenv(ENV)
+            + " on a GPU: "
+            + String.join("; ", raising.stream().map(Object::toString).toList())
+            + ". TensorFlow would fail the first step. Unset "
+            + ENV
+            + " (./ssm then turns it off "
+            + "for GPU training) or run with --device cpu for bit-reproducible training");
   }
 }

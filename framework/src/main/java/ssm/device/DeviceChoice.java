@@ -6,10 +6,10 @@ import org.tensorflow.proto.GPUOptions;
 
 /**
  * Where a run's model and updates go: {@code --device cpu|gpu|gpu:N}, or {@link #AUTO} (the GPU
- * when TensorFlow sees one). Nothing is pinned op by op: TensorFlow's placer puts every op that
- * has a kernel on the GPU there (all of ours do, {@code ssm doctor --graph}), so soft placement
- * stays off and an op that cannot run where it is asked fails the session instead of moving.
- * Data decoding, metrics, mask pasting and RLE are Java code, on the CPU by construction.
+ * when TensorFlow sees one). Nothing is pinned op by op: TensorFlow's placer puts every op that has
+ * a kernel on the GPU there (all of ours do, {@code ssm doctor --graph}), so soft placement stays
+ * off and an op that cannot run where it is asked fails the session instead of moving. Data
+ * decoding, metrics, mask pasting and RLE are Java code, on the CPU by construction.
  *
  * @param kind auto, cpu or gpu
  * @param index the GPU's CUDA index for {@code gpu:N}; -1 for "the first one TensorFlow sees"
@@ -46,9 +46,9 @@ public record DeviceChoice(Kind kind, int index) {
 
   /**
    * Adds this choice to a session configuration: {@code cpu} hides every GPU from the session;
-   * otherwise GPU memory grows as needed (TensorFlow's default takes nearly all of it at the
-   * first session, which leaves nothing to a second process, e.g. {@code ssm eval} next to a
-   * training run) and {@code gpu:N} makes CUDA device N the session's {@code GPU:0}.
+   * otherwise GPU memory grows as needed (TensorFlow's default takes nearly all of it at the first
+   * session, which leaves nothing to a second process, e.g. {@code ssm eval} next to a training
+   * run) and {@code gpu:N} makes CUDA device N the session's {@code GPU:0}.
    */
   void configure(ConfigProto.Builder config) {
     if (kind == Kind.CPU) {

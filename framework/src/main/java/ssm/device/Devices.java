@@ -13,9 +13,9 @@ import org.tensorflow.internal.c_api.global.tensorflow;
 import org.tensorflow.proto.ConfigProto;
 
 /**
- * This process's device: chosen once at start ({@code --device}, {@link #select}), read by
- * {@code ssm.graph.Sessions} for every session, and resolved on first use to "the model runs
- * on a GPU" or not by asking TensorFlow which devices a session gets.
+ * This process's device: chosen once at start ({@code --device}, {@link #select}), read by {@code
+ * ssm.graph.Sessions} for every session, and resolved on first use to "the model runs on a GPU" or
+ * not by asking TensorFlow which devices a session gets.
  */
 public final class Devices {
   private static DeviceChoice choice = DeviceChoice.AUTO;
@@ -37,11 +37,11 @@ public final class Devices {
   }
 
   /**
-   * Whether this process's sessions put the model on a GPU: never with {@code --device cpu} or
-   * the CPU natives; with {@code auto} when TensorFlow sees a GPU.
+   * Whether this process's sessions put the model on a GPU: never with {@code --device cpu} or the
+   * CPU natives; with {@code auto} when TensorFlow sees a GPU.
    *
-   * @throws DeviceSetupException for {@code --device gpu} without the GPU natives or without a
-   *     GPU TensorFlow can use, naming what is missing
+   * @throws DeviceSetupException for {@code --device gpu} without the GPU natives or without a GPU
+   *     TensorFlow can use, naming what is missing
    */
   public static synchronized boolean onGpu() {
     if (onGpu == null) {
@@ -57,17 +57,25 @@ public final class Devices {
     }
     if (!NativeBuild.isGpuBuild()) {
       if (wantGpu) {
-        throw new DeviceSetupException("--device " + choice + " needs TensorFlow's GPU natives ("
-            + NativeBuild.GPU_CLASSIFIER + "), but " + NativeBuild.classifier().orElse("none")
-            + " is on the class path: run SSM_MAVEN_OPTS=-Pgpu ./ssm ... (docs/gpu.md)");
+        throw new DeviceSetupException(
+            "--device "
+                + choice
+                + " needs TensorFlow's GPU natives ("
+                + NativeBuild.GPU_CLASSIFIER
+                + "), but "
+                + NativeBuild.classifier().orElse("none")
+                + " is on the class path: run SSM_MAVEN_OPTS=-Pgpu ./ssm ... (docs/gpu.md)");
       }
       return false;
     }
-    List<Device> gpus = list(sessionConfig()).stream().filter(d -> d.type().equals("GPU"))
-        .toList();
+    List<Device> gpus = list(sessionConfig()).stream().filter(d -> d.type().equals("GPU")).toList();
     if (gpus.isEmpty() && wantGpu) {
-      throw new DeviceSetupException("--device " + choice + ": TensorFlow sees no GPU. "
-          + CudaLibraries.diagnosis() + " (./ssm doctor tells more)");
+      throw new DeviceSetupException(
+          "--device "
+              + choice
+              + ": TensorFlow sees no GPU. "
+              + CudaLibraries.diagnosis()
+              + " (./ssm doctor tells more)");
     }
     return !gpus.isEmpty();
   }
@@ -80,9 +88,9 @@ public final class Devices {
   }
 
   /**
-   * The devices a session with {@code config} gets (C API {@code TF_SessionListDevices}). With
-   * the GPU natives this initialises CUDA, so {@code config} must be the one every later
-   * session of the process uses (GPU memory options are fixed by the first session).
+   * The devices a session with {@code config} gets (C API {@code TF_SessionListDevices}). With the
+   * GPU natives this initialises CUDA, so {@code config} must be the one every later session of the
+   * process uses (GPU memory options are fixed by the first session).
    */
   public static List<Device> list(ConfigProto config) {
     TensorFlow.version(); // loads the native library
@@ -101,9 +109,11 @@ public final class Devices {
         try {
           List<Device> out = new ArrayList<>();
           for (int i = 0; i < tensorflow.TF_DeviceListCount(devices); i++) {
-            out.add(new Device(tensorflow.TF_DeviceListName(devices, i, status).getString(),
-                tensorflow.TF_DeviceListType(devices, i, status).getString(),
-                tensorflow.TF_DeviceListMemoryBytes(devices, i, status)));
+            out.add(
+                new Device(
+                    tensorflow.TF_DeviceListName(devices, i, status).getString(),
+                    tensorflow.TF_DeviceListType(devices, i, status).getString(),
+                    tensorflow.TF_DeviceListMemoryBytes(devices, i, status)));
             status.throwExceptionIfNotOK();
           }
           return out;

@@ -12,8 +12,8 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * The distinct ops of a graph with their type attributes: {@code CropAndResize(T=float)}. What
- * a kernel is chosen by (op and types), so what kernel coverage and determinism are checked on.
+ * The distinct ops of a graph with their type attributes: {@code CropAndResize(T=float)}. What a
+ * kernel is chosen by (op and types), so what kernel coverage and determinism are checked on.
  * Function bodies in the graph's library are walked too.
  */
 public final class GraphOps {
@@ -41,10 +41,11 @@ public final class GraphOps {
       groups.computeIfAbsent(n.getOp() + "\u0000" + types(n), k -> new ArrayList<>()).add(n);
     }
     List<Signature> out = new ArrayList<>();
-    groups.forEach((key, list) -> {
-      String[] parts = key.split("\u0000", -1);
-      out.add(new Signature(parts[0], parts[1], list.size(), list.get(0)));
-    });
+    groups.forEach(
+        (key, list) -> {
+          String[] parts = key.split("\u0000", -1);
+          out.add(new Signature(parts[0], parts[1], list.size(), list.get(0)));
+        });
     return out;
   }
 
@@ -65,26 +66,39 @@ public final class GraphOps {
       if (v.getValueCase() == AttrValue.ValueCase.TYPE) {
         types.put(a.getKey(), name(v.getType()));
       } else if (v.getValueCase() == AttrValue.ValueCase.LIST && v.getList().getTypeCount() > 0) {
-        types.put(a.getKey(), v.getList().getTypeList().stream().map(GraphOps::name)
-            .collect(Collectors.joining(",", "[", "]")));
+        types.put(
+            a.getKey(),
+            v.getList().getTypeList().stream()
+                .map(GraphOps::name)
+                .collect(Collectors.joining(",", "[", "]")));
       }
     }
-    return types.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+    return types.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "));
   }
 
   /** DT_FLOAT -> float, as TensorFlow's own messages write dtypes. */
   static String name(org.tensorflow.proto.DataType t) {
-    return t.name().startsWith("DT_") ? t.name().substring(3).toLowerCase(java.util.Locale.ROOT)
+    return t.name().startsWith("DT_")
+        ? t.name().substring(3).toLowerCase(java.util.Locale.ROOT)
         : t.name();
   }
 
   /** Merges several graphs' signatures: node counts add up. */
   public static List<Signature> merge(List<List<Signature>> graphs) {
     Map<String, Signature> merged = new LinkedHashMap<>();
-    graphs.stream().flatMap(List::stream).forEach(s -> merged.merge(s.toString(), s,
-        (a, b) -> new Signature(a.op(), a.types(), a.nodes() + b.nodes(), a.example())));
+    graphs.stream()
+        .flatMap(List::stream)
+        .forEach(
+            s ->
+                merged.merge(
+                    s.toString(),
+                    s,
+                    (a, b) ->
+                        new Signature(a.op(), a.types(), a.nodes() + b.nodes(), a.example())));
     return merged.values().stream()
-        .sorted(java.util.Comparator.comparing(Signature::toString)).toList();
+        .sorted(java.util.Comparator.comparing(Signature::toString))
+        .toList();
   }
 }

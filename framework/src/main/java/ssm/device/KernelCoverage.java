@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether every op of a set of graphs has a kernel on a device type, op by op and dtype by
- * dtype. An op without a GPU kernel would run on the CPU inside a GPU run, with a copy each way
- * per step, and nothing would say so: {@code ssm doctor --graph} and {@code GpuKernelCoverageTest}
- * fail on one unless it stands in {@link #CPU_ON_PURPOSE}.
+ * Whether every op of a set of graphs has a kernel on a device type, op by op and dtype by dtype.
+ * An op without a GPU kernel would run on the CPU inside a GPU run, with a copy each way per step,
+ * and nothing would say so: {@code ssm doctor --graph} and {@code GpuKernelCoverageTest} fail on
+ * one unless it stands in {@link #CPU_ON_PURPOSE}.
  */
 public final class KernelCoverage {
   /**
-   * Ops kept on the CPU on purpose, with the reason (docs/gpu.md). Empty: every op of the
-   * training and inference graphs has a GPU kernel (NMS is built as NonMaxSuppressionV3 for that
-   * reason, see {@code ssm.box.Nms}).
+   * Ops kept on the CPU on purpose, with the reason (docs/gpu.md). Empty: every op of the training
+   * and inference graphs has a GPU kernel (NMS is built as NonMaxSuppressionV3 for that reason, see
+   * {@code ssm.box.Nms}).
    */
   public static final Map<String, String> CPU_ON_PURPOSE = Map.of();
 
@@ -33,8 +33,8 @@ public final class KernelCoverage {
   private KernelCoverage() {}
 
   /** The coverage of {@code signatures} on {@code deviceType}, in their order. */
-  public static List<Row> of(KernelRegistry kernels, List<GraphOps.Signature> signatures,
-      String deviceType) {
+  public static List<Row> of(
+      KernelRegistry kernels, List<GraphOps.Signature> signatures, String deviceType) {
     return signatures.stream().map(s -> new Row(s, status(kernels, s, deviceType))).toList();
   }
 

@@ -16,10 +16,10 @@ import org.tensorflow.proto.KernelList;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * The kernels the loaded TensorFlow native library registers (C API
- * {@code TF_GetAllRegisteredKernels}), and whether one of them would run a given node on a
- * device type. The GPU build registers its GPU kernels when it loads, with or without CUDA on
- * the machine, so GPU coverage can be checked on a CPU-only machine.
+ * The kernels the loaded TensorFlow native library registers (C API {@code
+ * TF_GetAllRegisteredKernels}), and whether one of them would run a given node on a device type.
+ * The GPU build registers its GPU kernels when it loads, with or without CUDA on the machine, so
+ * GPU coverage can be checked on a CPU-only machine.
  */
 public final class KernelRegistry {
   /** TensorFlow's device type names in {@code KernelDef.device_type}. */
@@ -51,8 +51,9 @@ public final class KernelRegistry {
     try {
       return new KernelRegistry(KernelList.parseFrom(buffer.copyData()));
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("TF_GetAllRegisteredKernels returned an unreadable "
-          + "KernelList: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "TF_GetAllRegisteredKernels returned an unreadable " + "KernelList: " + e.getMessage(),
+          e);
     } finally {
       buffer.delete();
     }
@@ -60,25 +61,28 @@ public final class KernelRegistry {
 
   /**
    * How many kernels are registered for {@code deviceType}. The CPU natives register some GPU
-   * kernels too (423 in TensorFlow 2.16.2, control flow and the like; the GPU natives 4,966),
-   * so only the GPU natives can tell GPU coverage.
+   * kernels too (423 in TensorFlow 2.16.2, control flow and the like; the GPU natives 4,966), so
+   * only the GPU natives can tell GPU coverage.
    */
   public long count(String deviceType) {
-    return byOp.values().stream().flatMap(List::stream)
-        .filter(k -> k.getDeviceType().equals(deviceType)).count();
+    return byOp.values().stream()
+        .flatMap(List::stream)
+        .filter(k -> k.getDeviceType().equals(deviceType))
+        .count();
   }
 
   /** The kernels of {@code op} for {@code deviceType}, in registration order. */
   public List<KernelDef> kernels(String op, String deviceType) {
     return byOp.getOrDefault(op, List.of()).stream()
-        .filter(k -> k.getDeviceType().equals(deviceType)).toList();
+        .filter(k -> k.getDeviceType().equals(deviceType))
+        .toList();
   }
 
   /**
    * The kernel TensorFlow's placer would find for {@code node} on {@code deviceType}: one whose
-   * every type constraint admits the node's attribute value and whose label, if any, the node
-   * asks for ({@code _kernel} attribute); failing that, such a {@link #DEFAULT} kernel. Empty
-   * when none does.
+   * every type constraint admits the node's attribute value and whose label, if any, the node asks
+   * for ({@code _kernel} attribute); failing that, such a {@link #DEFAULT} kernel. Empty when none
+   * does.
    */
   public Optional<KernelDef> kernelFor(NodeDef node, String deviceType) {
     Optional<KernelDef> own = matching(node, deviceType);
@@ -86,8 +90,8 @@ public final class KernelRegistry {
   }
 
   private Optional<KernelDef> matching(NodeDef node, String deviceType) {
-    String label = node.getAttrOrDefault("_kernel", AttrValue.getDefaultInstance()).getS()
-        .toStringUtf8();
+    String label =
+        node.getAttrOrDefault("_kernel", AttrValue.getDefaultInstance()).getS().toStringUtf8();
     return kernels(node.getOp(), deviceType).stream()
         .filter(k -> k.getLabel().equals(label))
         .filter(k -> k.getConstraintList().stream().allMatch(c -> admits(c, node)))

@@ -14,8 +14,7 @@ import ssm.metrics.MetricsJson;
 import ssm.metrics.PaperAp;
 
 /**
- * What {@link Evaluator#evaluate} found. A part that was not evaluated is null (its slice count
- * 0).
+ * What {@link Evaluator#evaluate} found. A part that was not evaluated is null (its slice count 0).
  *
  * @param paper the paper's per-image mask AP (Table 2)
  * @param cocoSegm COCO mask AP/AR
@@ -66,8 +65,9 @@ public record Evaluation(
     Interval coco = null;
     if (paper != null && groundTruth != null) {
       paperAp50 = ConfidenceIntervals.paperAp50(PaperAp.imagesFrom(groundTruth, detections));
-      coco = ConfidenceIntervals.cocoAp50(groundTruth, detections, CocoEvaluator.IouType.SEGM,
-          COCO_RESAMPLES);
+      coco =
+          ConfidenceIntervals.cocoAp50(
+              groundTruth, detections, CocoEvaluator.IouType.SEGM, COCO_RESAMPLES);
     }
     Interval accuracy = null;
     if (classification != null) {
@@ -82,8 +82,8 @@ public record Evaluation(
 
   /**
    * The metrics.json tree (schema {@value MetricsJson#SCHEMA}, docs/metrics.md) plus an {@code
-   * evaluation} object: slice counts, seconds and skipped items; and the 95% intervals of
-   * {@link #intervals()} as {@code [low, high]} beside their figures ({@code
+   * evaluation} object: slice counts, seconds and skipped items; and the 95% intervals of {@link
+   * #intervals()} as {@code [low, high]} beside their figures ({@code
    * segmentation.paper.ap50_ci95}, {@code segmentation.coco_segm.ap50_ci95}, {@code
    * classification.accuracy_ci95}).
    */
@@ -93,7 +93,8 @@ public record Evaluation(
 
   /** As {@link #toJson(String, String)} with intervals already computed. */
   public ObjectNode toJson(String variant, String dataset, Intervals ci) {
-    ObjectNode root = MetricsJson.report(variant, dataset, paper, cocoSegm, cocoBbox, classification);
+    ObjectNode root =
+        MetricsJson.report(variant, dataset, paper, cocoSegm, cocoBbox, classification);
     if (ci.paperAp50() != null) {
       interval((ObjectNode) root.at("/segmentation/paper"), "ap50_ci95", ci.paperAp50());
       interval((ObjectNode) root.at("/segmentation/coco_segm"), "ap50_ci95", ci.cocoSegmAp50());
@@ -129,34 +130,63 @@ public record Evaluation(
   public String toText(Intervals ci) {
     StringBuilder b = new StringBuilder();
     if (paper != null) {
-      b.append(String.format(Locale.ROOT,
-          "segmentation, paper per-image mask AP (%d slices: %d scored, %d of them empty, %d skipped)%n",
-          paper.imagesTotal(), paper.imagesScored(), paper.imagesEmpty(), paper.imagesSkipped()));
-      b.append(String.format(Locale.ROOT, "  AP@0.5 %s   AP@0.75 %s   AP@[.5:.95] %s%n",
-          f4(paper.ap50()), f4(paper.ap75()), f4(paper.ap())));
-      b.append(String.format(Locale.ROOT, "  AP@0.5 95%% interval %s (bootstrap over the %d "
-          + "slices; %d of the scored slices have lesions)%n", range(ci.paperAp50()),
-          paper.imagesTotal(), paper.imagesScored() - paper.imagesEmpty()));
-      b.append(String.format(Locale.ROOT, "segmentation, COCO (%d detections)%n", detections.size()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "segmentation, paper per-image mask AP (%d slices: %d scored, %d of them empty, %d skipped)%n",
+              paper.imagesTotal(),
+              paper.imagesScored(),
+              paper.imagesEmpty(),
+              paper.imagesSkipped()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  AP@0.5 %s   AP@0.75 %s   AP@[.5:.95] %s%n",
+              f4(paper.ap50()),
+              f4(paper.ap75()),
+              f4(paper.ap())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  AP@0.5 95%% interval %s (bootstrap over the %d "
+                  + "slices; %d of the scored slices have lesions)%n",
+              range(ci.paperAp50()),
+              paper.imagesTotal(),
+              paper.imagesScored() - paper.imagesEmpty()));
+      b.append(
+          String.format(Locale.ROOT, "segmentation, COCO (%d detections)%n", detections.size()));
       b.append("         AP     AP50   AP75   APs    APm    APl    AR1    AR10   AR100\n");
       coco(b, "  segm ", cocoSegm.stats());
       coco(b, "  bbox ", cocoBbox.stats());
-      b.append(String.format(Locale.ROOT, "  segm AP50 95%% interval %s (bootstrap over the %d "
-          + "slices)%n", range(ci.cocoSegmAp50()), groundTruth.images().size()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  segm AP50 95%% interval %s (bootstrap over the %d " + "slices)%n",
+              range(ci.cocoSegmAp50()),
+              groundTruth.images().size()));
     }
     if (classification != null) {
       ClassificationMetrics m = classification;
       List<String> present = m.presentClasses();
-      b.append(String.format(Locale.ROOT, "classification (%d slices; classes in the data: %s)%n",
-          m.samples(), String.join(", ", present)));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "classification (%d slices; classes in the data: %s)%n",
+              m.samples(),
+              String.join(", ", present)));
       if (m.partial()) {
         List<String> absent = new java.util.ArrayList<>(m.classNames());
         absent.removeAll(present);
-        b.append(String.format(Locale.ROOT, "  not in the data, so not measured: %s (per-class "
-            + "figures n/a; macro F1 over the classes present)%n", String.join(", ", absent)));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  not in the data, so not measured: %s (per-class "
+                    + "figures n/a; macro F1 over the classes present)%n",
+                String.join(", ", absent)));
       }
       b.append("  confusion (rows true, columns predicted: ")
-          .append(String.join(", ", m.classNames())).append(")\n");
+          .append(String.join(", ", m.classNames()))
+          .append(")\n");
       for (int r = 0; r < m.confusion().length; r++) {
         if (!m.present(r)) {
           continue;
@@ -172,20 +202,46 @@ public record Evaluation(
         if (!m.present(c)) {
           continue;
         }
-        b.append(String.format(Locale.ROOT, "  %-10s %-11s %-9s %-6s %s%n", m.classNames().get(c),
-            f4(m.sensitivity()[c]), f4(m.precision()[c]), f4(m.f1()[c]), f4(m.auc()[c])));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %-10s %-11s %-9s %-6s %s%n",
+                m.classNames().get(c),
+                f4(m.sensitivity()[c]),
+                f4(m.precision()[c]),
+                f4(m.f1()[c]),
+                f4(m.auc()[c])));
       }
-      b.append(String.format(Locale.ROOT, "  accuracy %s   F1 (paper weights 0.45/0.35/0.20%s) %s"
-          + "   macro F1 %s%n", f4(m.accuracy()), m.partial() ? ", renormalised" : "",
-          f4(m.weightedF1()), f4(m.macroF1())));
-      b.append(String.format(Locale.ROOT, "  accuracy 95%% interval %s (Wilson, n = %d)%n",
-          range(ci.accuracy()), m.samples()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  accuracy %s   F1 (paper weights 0.45/0.35/0.20%s) %s" + "   macro F1 %s%n",
+              f4(m.accuracy()),
+              m.partial() ? ", renormalised" : "",
+              f4(m.weightedF1()),
+              f4(m.macroF1())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  accuracy 95%% interval %s (Wilson, n = %d)%n",
+              range(ci.accuracy()),
+              m.samples()));
       ClassificationMetrics.Binary v = m.covidVsRest();
       if (v != null) {
-        b.append(String.format(Locale.ROOT, "  %s versus rest: sensitivity %s   specificity %s   "
-            + "accuracy %s   AUC %s   (TP %d, FN %d, FP %d, TN %d)%n", v.positive(),
-            f4(v.sensitivity()), f4(v.specificity()), f4(v.accuracy()), f4(v.auc()), v.tp(),
-            v.fn(), v.fp(), v.tn()));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %s versus rest: sensitivity %s   specificity %s   "
+                    + "accuracy %s   AUC %s   (TP %d, FN %d, FP %d, TN %d)%n",
+                v.positive(),
+                f4(v.sensitivity()),
+                f4(v.specificity()),
+                f4(v.accuracy()),
+                f4(v.auc()),
+                v.tp(),
+                v.fn(),
+                v.fp(),
+                v.tn()));
       }
     }
     if (!skipped.isEmpty()) {
@@ -206,7 +262,8 @@ public record Evaluation(
 
   /** {@code [0.5123, 0.8012]}, or n/a. */
   public static String range(Interval i) {
-    return i == null || !i.defined() ? "n/a"
+    return i == null || !i.defined()
+        ? "n/a"
         : String.format(Locale.ROOT, "[%.4f, %.4f]", i.low(), i.high());
   }
 

@@ -58,11 +58,11 @@ public final class Evaluator {
   /**
    * How to evaluate.
    *
-   * @param limit at most this many slices of EACH set: a fixed pseudo-random subset (seed
-   *     {@value #SUBSET_SEED}), taken in file order, the same at every call, so that per-epoch
-   *     validation figures are comparable and neither a split sorted by class nor one cycling
-   *     through the classes loses a class (evenly spaced indices would, for a period dividing
-   *     the stride); 0 = all
+   * @param limit at most this many slices of EACH set: a fixed pseudo-random subset (seed {@value
+   *     #SUBSET_SEED}), taken in file order, the same at every call, so that per-epoch validation
+   *     figures are comparable and neither a split sorted by class nor one cycling through the
+   *     classes loses a class (evenly spaced indices would, for a period dividing the stride); 0 =
+   *     all
    * @param progress where progress bars go, or null for none
    * @param interactive redraw the bar in place (a terminal) instead of one line per 10%
    */
@@ -104,19 +104,22 @@ public final class Evaluator {
   }
 
   /**
-   * Evaluates the model (not thread-safe: one evaluation at a time) on either set or both (a null set is not evaluated and its metrics are
-   * null). Bad items are skipped when the dataset says so ({@link LazyDataset#skipBad()}) and
-   * listed in {@link Evaluation#skipped()}; otherwise the first one throws, naming the file.
+   * Evaluates the model (not thread-safe: one evaluation at a time) on either set or both (a null
+   * set is not evaluated and its metrics are null). Bad items are skipped when the dataset says so
+   * ({@link LazyDataset#skipBad()}) and listed in {@link Evaluation#skipped()}; otherwise the first
+   * one throws, naming the file.
    */
   public Evaluation evaluate(
-      LazyDataset<SegmentationExample> segmentation, LazyDataset<ClassificationExample> classification) {
+      LazyDataset<SegmentationExample> segmentation,
+      LazyDataset<ClassificationExample> classification) {
     long start = System.nanoTime();
     predictNanos = 0;
     List<String> skipped = new ArrayList<>();
     SegmentationPart seg = segmentation == null ? null : segmentation(segmentation, skipped);
     long segNanos = System.nanoTime() - start;
     long clsStart = System.nanoTime();
-    ClassificationPart cls = classification == null ? null : classification(classification, skipped);
+    ClassificationPart cls =
+        classification == null ? null : classification(classification, skipped);
     long clsNanos = System.nanoTime() - clsStart;
     return new Evaluation(
         seg == null ? null : seg.paper,
@@ -137,8 +140,11 @@ public final class Evaluator {
   record GroundTruthSlice(Slice slice, List<Rle> masks) {}
 
   private record SegmentationPart(
-      PaperAp.Result paper, CocoEvaluator.Result segm, CocoEvaluator.Result bbox,
-      CocoDataset groundTruth, List<CocoDetection> detections) {}
+      PaperAp.Result paper,
+      CocoEvaluator.Result segm,
+      CocoEvaluator.Result bbox,
+      CocoDataset groundTruth,
+      List<CocoDetection> detections) {}
 
   private record ClassificationPart(ClassificationMetrics metrics) {}
 
@@ -152,7 +158,8 @@ public final class Evaluator {
     List<PaperAp.Image> paperImages = new ArrayList<>(n);
     ProgressBar bar = bar("eval segmentation", n);
     int before = data.badItems().count();
-    try (Prefetcher<GroundTruthSlice> it = new Prefetcher<>(items, indices(data.size()), PREFETCH)) {
+    try (Prefetcher<GroundTruthSlice> it =
+        new Prefetcher<>(items, indices(data.size()), PREFETCH)) {
       while (it.hasNext()) {
         GroundTruthSlice item = it.next();
         Slice s = item.slice();
@@ -160,16 +167,28 @@ public final class Evaluator {
         images.add(new CocoImage(imageId, s.originalWidth(), s.originalHeight(), s.id()));
         List<PaperAp.GroundTruth> gts = new ArrayList<>(item.masks().size());
         for (Rle m : item.masks()) {
-          annotations.add(new CocoAnnotation(annotations.size() + 1L, imageId, LESION_CATEGORY,
-              new CocoSegmentation.RleMask(m), m.toBbox(), m.area(), false));
+          annotations.add(
+              new CocoAnnotation(
+                  annotations.size() + 1L,
+                  imageId,
+                  LESION_CATEGORY,
+                  new CocoSegmentation.RleMask(m),
+                  m.toBbox(),
+                  m.area(),
+                  false));
           gts.add(new PaperAp.GroundTruth(LESION_CATEGORY, m));
         }
         Prediction p = predict(s);
         checkSize(p, s);
         List<PaperAp.Prediction> preds = new ArrayList<>(p.lesions().size());
         for (Lesion l : p.lesions()) {
-          detections.add(new CocoDetection(imageId, LESION_CATEGORY, l.score(),
-              new CocoSegmentation.RleMask(l.mask()), cocoBox(l.box())));
+          detections.add(
+              new CocoDetection(
+                  imageId,
+                  LESION_CATEGORY,
+                  l.score(),
+                  new CocoSegmentation.RleMask(l.mask()),
+                  cocoBox(l.box())));
           preds.add(new PaperAp.Prediction(LESION_CATEGORY, l.score(), l.mask()));
         }
         paperImages.add(new PaperAp.Image(gts, preds));
@@ -177,11 +196,15 @@ public final class Evaluator {
       }
     }
     skipped.addAll(newBadItems(data.badItems(), before));
-    CocoDataset gt = new CocoDataset(images, annotations,
-        List.of(new CocoCategory(LESION_CATEGORY, "lesion", "lesion")));
-    return new SegmentationPart(PaperAp.evaluate(paperImages),
+    CocoDataset gt =
+        new CocoDataset(
+            images, annotations, List.of(new CocoCategory(LESION_CATEGORY, "lesion", "lesion")));
+    return new SegmentationPart(
+        PaperAp.evaluate(paperImages),
         CocoEvaluator.evaluate(gt, detections, CocoEvaluator.IouType.SEGM),
-        CocoEvaluator.evaluate(gt, detections, CocoEvaluator.IouType.BBOX), gt, detections);
+        CocoEvaluator.evaluate(gt, detections, CocoEvaluator.IouType.BBOX),
+        gt,
+        detections);
   }
 
   private ClassificationPart classification(
@@ -193,7 +216,8 @@ public final class Evaluator {
     int done = 0;
     ProgressBar bar = bar("eval classification", n);
     int before = data.badItems().count();
-    try (Prefetcher<ClassificationExample> it = new Prefetcher<>(data, indices(data.size()), PREFETCH)) {
+    try (Prefetcher<ClassificationExample> it =
+        new Prefetcher<>(data, indices(data.size()), PREFETCH)) {
       while (it.hasNext()) {
         ClassificationExample e = it.next();
         Prediction p = predict(e.image());
@@ -205,9 +229,13 @@ public final class Evaluator {
       }
     }
     skipped.addAll(newBadItems(data.badItems(), before));
-    return new ClassificationPart(ClassificationMetrics.of(ClassificationMetrics.PAPER_CLASSES,
-        java.util.Arrays.copyOf(truth, done), java.util.Arrays.copyOf(predicted, done),
-        java.util.Arrays.copyOf(probabilities, done), ClassificationMetrics.PAPER_F1_WEIGHTS));
+    return new ClassificationPart(
+        ClassificationMetrics.of(
+            ClassificationMetrics.PAPER_CLASSES,
+            java.util.Arrays.copyOf(truth, done),
+            java.util.Arrays.copyOf(predicted, done),
+            java.util.Arrays.copyOf(probabilities, done),
+            ClassificationMetrics.PAPER_F1_WEIGHTS));
   }
 
   /** Predicted {@code x1, y1, x2, y2} as COCO {@code [x, y, w, h]}. */
@@ -216,9 +244,14 @@ public final class Evaluator {
   }
 
   private static void checkSize(Prediction p, Slice s) {
-    Check.that(p.height() == s.originalHeight() && p.width() == s.originalWidth(),
-        "%s: prediction is %dx%d but the slice's original size is %dx%d", s.id(), p.width(),
-        p.height(), s.originalWidth(), s.originalHeight());
+    Check.that(
+        p.height() == s.originalHeight() && p.width() == s.originalWidth(),
+        "%s: prediction is %dx%d but the slice's original size is %dx%d",
+        s.id(),
+        p.width(),
+        p.height(),
+        s.originalWidth(),
+        s.originalHeight());
   }
 
   private int count(int size) {
@@ -249,7 +282,8 @@ public final class Evaluator {
   }
 
   private ProgressBar bar(String label, int total) {
-    return options.progress() == null ? null
+    return options.progress() == null
+        ? null
         : new ProgressBar(label, total, options.progress(), options.interactive());
   }
 

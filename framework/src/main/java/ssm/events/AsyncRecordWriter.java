@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Appends TFRecord records to a new file from a background thread, so callers only enqueue bytes.
- * The thread frames each record and writes it whole into a buffer, which it flushes to the file
- * at least every {@code flushPeriod} while records are pending, on {@link #flush()} and on {@link
- * #close()}. Bytes already written are never rewritten, so a crash loses at most the records of
- * the last period and leaves earlier ones intact (at worst a truncated final record).
+ * The thread frames each record and writes it whole into a buffer, which it flushes to the file at
+ * least every {@code flushPeriod} while records are pending, on {@link #flush()} and on {@link
+ * #close()}. Bytes already written are never rewritten, so a crash loses at most the records of the
+ * last period and leaves earlier ones intact (at worst a truncated final record).
  *
  * <p>An I/O error on the thread is kept; later records are dropped and {@link #flush()} or {@link
  * #close()} throws it as {@link UncheckedIOException}. Thread-safe.

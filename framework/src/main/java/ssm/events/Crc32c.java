@@ -3,8 +3,8 @@ package ssm.events;
 import java.util.zip.CRC32C;
 
 /**
- * CRC32C (Castagnoli) and the masking TFRecord applies to it, so that a CRC stored inside data
- * that is itself checksummed does not look like a valid CRC of that data.
+ * CRC32C (Castagnoli) and the masking TFRecord applies to it, so that a CRC stored inside data that
+ * is itself checksummed does not look like a valid CRC of that data.
  */
 public final class Crc32c {
   /** The constant TFRecord adds after rotating the CRC right by 15 bits. */

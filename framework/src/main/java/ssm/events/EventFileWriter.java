@@ -14,20 +14,21 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.Summary;
 
 /**
- * Writes one TensorBoard event file, {@code events.out.tfevents.<unix seconds>.<host><suffix>},
- * in a run directory: the {@code file_version} event first, then one {@link Event} per call.
- * Callers only build and queue the event (microseconds); a background thread frames and writes
- * records and flushes every {@code flushPeriod} (2 s by default), on {@link #flush()} and on
- * {@link #close()}. A crash loses at most the last period's events; earlier records are never
- * rewritten. A JVM shutdown hook closes a writer left open (e.g. on Ctrl-C). Thread-safe.
+ * Writes one TensorBoard event file, {@code events.out.tfevents.<unix seconds>.<host><suffix>}, in
+ * a run directory: the {@code file_version} event first, then one {@link Event} per call. Callers
+ * only build and queue the event (microseconds); a background thread frames and writes records and
+ * flushes every {@code flushPeriod} (2 s by default), on {@link #flush()} and on {@link #close()}.
+ * A crash loses at most the last period's events; earlier records are never rewritten. A JVM
+ * shutdown hook closes a writer left open (e.g. on Ctrl-C). Thread-safe.
  *
- * <p>A training hook needs one call per item: {@code scalar(tag, step, value)} after a step,
- * {@code hparams(values, metricTags)} and {@code graph(graphDef)} once at the start, {@code
+ * <p>A training hook needs one call per item: {@code scalar(tag, step, value)} after a step, {@code
+ * hparams(values, metricTags)} and {@code graph(graphDef)} once at the start, {@code
  * hparamsEnd(SUCCESS)} and {@code close()} at the end.
  */
 public final class EventFileWriter implements AutoCloseable {
   /** The version string TensorBoard expects in the first event. */
   public static final String FILE_VERSION = "brain.Event:2";
+
   /** The default flush period. */
   public static final Duration DEFAULT_FLUSH_PERIOD = Duration.ofSeconds(2);
 
@@ -41,8 +42,8 @@ public final class EventFileWriter implements AutoCloseable {
   }
 
   /**
-   * A writer in {@code runDir} (created if missing) whose file name ends with {@code suffix}
-   * (e.g. {@code ".eval"}; may be empty), flushing every {@code flushPeriod}.
+   * A writer in {@code runDir} (created if missing) whose file name ends with {@code suffix} (e.g.
+   * {@code ".eval"}; may be empty), flushing every {@code flushPeriod}.
    */
   public EventFileWriter(Path runDir, String suffix, Duration flushPeriod) throws IOException {
     Files.createDirectories(runDir);
@@ -91,8 +92,8 @@ public final class EventFileWriter implements AutoCloseable {
   }
 
   /**
-   * Makes this run a session of the HParams dashboard: writes the experiment (one column per key
-   * of {@code values}, typed by its value, and one per tag of {@code metricTags}) and the session
+   * Makes this run a session of the HParams dashboard: writes the experiment (one column per key of
+   * {@code values}, typed by its value, and one per tag of {@code metricTags}) and the session
    * start with {@code values}. Pair it with {@link #hparamsEnd} when training ends.
    */
   public void hparams(Map<String, ?> values, List<String> metricTags) {

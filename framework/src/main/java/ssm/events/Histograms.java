@@ -6,10 +6,10 @@ import org.tensorflow.proto.HistogramProto;
 
 /**
  * Histograms as TensorFlow's own {@code HistogramSummary} op builds them
- * (tensorflow/core/lib/histogram/histogram.cc): the default bucket limits grow by 10% from
- * 1e-12 to 1e20 on both sides of zero ({@code -DBL_MAX ... -1e-12, 0, 1e-12 ... DBL_MAX}); a value
- * goes to the first bucket whose limit exceeds it; runs of empty buckets are collapsed into one, as
- * {@code EncodeToProto(proto, preserve_zero_buckets=false)} does.
+ * (tensorflow/core/lib/histogram/histogram.cc): the default bucket limits grow by 10% from 1e-12 to
+ * 1e20 on both sides of zero ({@code -DBL_MAX ... -1e-12, 0, 1e-12 ... DBL_MAX}); a value goes to
+ * the first bucket whose limit exceeds it; runs of empty buckets are collapsed into one, as {@code
+ * EncodeToProto(proto, preserve_zero_buckets=false)} does.
  */
 public final class Histograms {
   private static final double[] DEFAULT_LIMITS = computeDefaultLimits();
@@ -39,8 +39,8 @@ public final class Histograms {
   }
 
   /**
-   * The histogram of the finite entries of {@code values}; NaN and infinities are left out (the
-   * NaN guard reports them), so {@code num} counts finite values only.
+   * The histogram of the finite entries of {@code values}; NaN and infinities are left out (the NaN
+   * guard reports them), so {@code num} counts finite values only.
    */
   public static HistogramProto of(float[] values) {
     double[] counts = new double[DEFAULT_LIMITS.length];

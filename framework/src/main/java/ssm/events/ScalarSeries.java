@@ -13,9 +13,9 @@ import org.tensorflow.proto.Summary;
 
 /**
  * The scalar curves of one run folder, read back from its event files ({@code
- * events.out.tfevents.*}, as {@link EventFileWriter} writes them): tag -> points in step order.
- * A resumed run replays steps after its last checkpoint into a second file; the point written
- * last wins, as TensorBoard shows it.
+ * events.out.tfevents.*}, as {@link EventFileWriter} writes them): tag -> points in step order. A
+ * resumed run replays steps after its last checkpoint into a second file; the point written last
+ * wins, as TensorBoard shows it.
  */
 public final class ScalarSeries {
   /** One value of a tag. */
@@ -31,8 +31,10 @@ public final class ScalarSeries {
   public static ScalarSeries read(Path runDir) throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(runDir)) {
-      files = s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents."))
-          .sorted().toList(); // names start with the unix seconds of the writer's start
+      files =
+          s.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents."))
+              .sorted()
+              .toList(); // names start with the unix seconds of the writer's start
     }
     Map<String, TreeMap<Long, Double>> byTag = new TreeMap<>();
     for (Path f : files) {
@@ -42,18 +44,20 @@ public final class ScalarSeries {
         }
         for (Summary.Value v : e.getSummary().getValueList()) {
           if (v.getValueCase() == Summary.Value.ValueCase.SIMPLE_VALUE) {
-            byTag.computeIfAbsent(v.getTag(), t -> new TreeMap<>())
+            byTag
+                .computeIfAbsent(v.getTag(), t -> new TreeMap<>())
                 .put(e.getStep(), (double) v.getSimpleValue());
           }
         }
       }
     }
     Map<String, List<Point>> series = new TreeMap<>();
-    byTag.forEach((tag, points) -> {
-      List<Point> list = new ArrayList<>(points.size());
-      points.forEach((step, value) -> list.add(new Point(step, value)));
-      series.put(tag, List.copyOf(list));
-    });
+    byTag.forEach(
+        (tag, points) -> {
+          List<Point> list = new ArrayList<>(points.size());
+          points.forEach((step, value) -> list.add(new Point(step, value)));
+          series.put(tag, List.copyOf(list));
+        });
     return new ScalarSeries(series);
   }
 

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 public final class TfRecord {
   /** Bytes before the data: the length and its masked CRC. */
   public static final int HEADER_BYTES = 12;
+
   /** Bytes after the data: its masked CRC. */
   public static final int FOOTER_BYTES = 4;
 

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads TFRecord records one by one, checking both masked CRCs of each. A final record cut short
- * (a writer killed mid-write, or a file still being written) ends the stream cleanly and sets
- * {@link #truncated()}; a CRC mismatch is corruption and throws {@link CorruptRecordException}.
+ * Reads TFRecord records one by one, checking both masked CRCs of each. A final record cut short (a
+ * writer killed mid-write, or a file still being written) ends the stream cleanly and sets {@link
+ * #truncated()}; a CRC mismatch is corruption and throws {@link CorruptRecordException}.
  */
 public final class TfRecordReader implements AutoCloseable {
   /** A record whose length or data does not match its stored CRC. */

@@ -19,7 +19,10 @@ public record Init(Kind kind, double fanIn) {
 
   /** The initialiser families used by the reference model. */
   public enum Kind {
-    /** {@code nn.Linear} / {@code nn.Conv2d} default: kaiming_uniform(a = sqrt 5) = U(+-1/sqrt(fan_in)). */
+    /**
+     * {@code nn.Linear} / {@code nn.Conv2d} default: kaiming_uniform(a = sqrt 5) =
+     * U(+-1/sqrt(fan_in)).
+     */
     TORCH_DEFAULT,
     /** torchvision ResNet and mask-head convs: kaiming_normal(mode = fan_out, relu). */
     KAIMING_NORMAL_FAN_OUT,
@@ -27,7 +30,9 @@ public record Init(Kind kind, double fanIn) {
     KAIMING_UNIFORM_A1,
     /** torchvision RPN head: normal(std = 0.01). */
     NORMAL_001,
-    /** A bias of a default {@code nn.Linear}/{@code nn.Conv2d}: U(+-1/sqrt(fan_in)) of its weight. */
+    /**
+     * A bias of a default {@code nn.Linear}/{@code nn.Conv2d}: U(+-1/sqrt(fan_in)) of its weight.
+     */
     BIAS_UNIFORM,
     ZEROS,
     ONES
@@ -46,9 +51,9 @@ public record Init(Kind kind, double fanIn) {
   }
 
   /**
-   * Builds the op that produces the initial value of a TF-layout variable of {@code tfShape}.
-   * Fans are computed here, in PyTorch's way, because framework's VarianceScaling costs about
-   * 20 ms of graph building per variable (measured), which made a model take seconds to build.
+   * Builds the op that produces the initial value of a TF-layout variable of {@code tfShape}. Fans
+   * are computed here, in PyTorch's way, because framework's VarianceScaling costs about 20 ms of
+   * graph building per variable (measured), which made a model take seconds to build.
    */
   Operand<TFloat32> build(Ops tf, long[] tfShape, long seed) {
     Operand<TInt64> dims = tf.constant(tfShape);
@@ -57,8 +62,8 @@ public record Init(Kind kind, double fanIn) {
           // kaiming_uniform(a = sqrt 5): gain sqrt(1/3), bound gain * sqrt(3 / fan_in)
           case TORCH_DEFAULT -> uniform(1 / Math.sqrt(fans(tfShape)[0]), seed);
           // kaiming_normal(fan_out, relu): std sqrt(2 / fan_out)
-          case KAIMING_NORMAL_FAN_OUT -> new RandomNormal<>(0.0, Math.sqrt(2.0 / fans(tfShape)[1]),
-              seed);
+          case KAIMING_NORMAL_FAN_OUT ->
+              new RandomNormal<>(0.0, Math.sqrt(2.0 / fans(tfShape)[1]), seed);
           // kaiming_uniform(a = 1): gain 1, bound sqrt(3 / fan_in)
           case KAIMING_UNIFORM_A1 -> uniform(Math.sqrt(3.0 / fans(tfShape)[0]), seed);
           case NORMAL_001 -> new RandomNormal<>(0.0, 0.01, seed);

@@ -1,8 +1,8 @@
 package ssm.graph;
 
+import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.core.Assign;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -11,7 +11,8 @@ import org.tensorflow.types.TFloat32;
  * @param name the reference implementation's PyTorch name, e.g. {@code rpn.head.conv.weight}
  * @param torchShape the PyTorch shape, as stored in weight files
  * @param layout how the PyTorch layout maps to {@link #variable}'s TF layout
- * @param roiChannels channels of the flattened RoI feature ({@link ParameterLayout#LINEAR_FROM_NCHW})
+ * @param roiChannels channels of the flattened RoI feature ({@link
+ *     ParameterLayout#LINEAR_FROM_NCHW})
  * @param trainable false for BatchNorm running statistics
  * @param variable the TF variable, in TF layout
  * @param feed placeholder through which weight loading feeds a TF-layout value

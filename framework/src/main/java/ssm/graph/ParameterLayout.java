@@ -3,9 +3,9 @@ package ssm.graph;
 import java.util.Arrays;
 
 /**
- * How a parameter's PyTorch layout (the reference implementation's, used in weight files) maps
- * to the TensorFlow variable's layout. Weight files always hold the PyTorch layout, so weights
- * of the author's checkpoint load unchanged.
+ * How a parameter's PyTorch layout (the reference implementation's, used in weight files) maps to
+ * the TensorFlow variable's layout. Weight files always hold the PyTorch layout, so weights of the
+ * author's checkpoint load unchanged.
  */
 public enum ParameterLayout {
   /** Same layout in both: biases, BatchNorm vectors. */
@@ -17,9 +17,9 @@ public enum ParameterLayout {
   /** Linear weight: PyTorch [out, in] -> TF [in, out] (y = x W). */
   LINEAR,
   /**
-   * Linear weight whose input is a flattened C x S x S RoI feature: PyTorch flattens NCHW
-   * (column c*S*S + y*S + x); this project flattens NHWC (row (y*S + x)*C + c), which saves a
-   * transpose of the pooled features. TF [(y*S + x)*C + c, out]. Needs {@code roiSize}.
+   * Linear weight whose input is a flattened C x S x S RoI feature: PyTorch flattens NCHW (column
+   * c*S*S + y*S + x); this project flattens NHWC (row (y*S + x)*C + c), which saves a transpose of
+   * the pooled features. TF [(y*S + x)*C + c, out]. Needs {@code roiSize}.
    */
   LINEAR_FROM_NCHW;
 
@@ -61,7 +61,8 @@ public enum ParameterLayout {
               for (int x = 0; x < w; x++) {
                 int t = ((i * b + j) * h + y) * w + x;
                 int f = ((y * w + x) * b + j) * a + i;
-                if (toTf) dst[f] = src[t]; else dst[t] = src[f];
+                if (toTf) dst[f] = src[t];
+                else dst[t] = src[f];
               }
             }
           }
@@ -71,7 +72,8 @@ public enum ParameterLayout {
         int out = (int) torch[0], in = (int) torch[1];
         for (int o = 0; o < out; o++) {
           for (int i = 0; i < in; i++) {
-            if (toTf) dst[i * out + o] = src[o * in + i]; else dst[o * in + i] = src[i * out + o];
+            if (toTf) dst[i * out + o] = src[o * in + i];
+            else dst[o * in + i] = src[i * out + o];
           }
         }
       }
@@ -88,7 +90,8 @@ public enum ParameterLayout {
             for (int cell = 0; cell < cells; cell++) {
               int t = o * in + ch * cells + cell;
               int f = (cell * c + ch) * out + o;
-              if (toTf) dst[f] = src[t]; else dst[t] = src[f];
+              if (toTf) dst[f] = src[t];
+              else dst[t] = src[f];
             }
           }
         }

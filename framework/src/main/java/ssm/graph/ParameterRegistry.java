@@ -27,7 +27,8 @@ public final class ParameterRegistry {
   private final Map<String, Parameter> byName = new LinkedHashMap<>();
 
   /**
-   * @param root ops without name scope or control dependencies (variables live under {@code params/})
+   * @param root ops without name scope or control dependencies (variables live under {@code
+   *     params/})
    * @param seed base seed of the initialisers; each parameter mixes in its name
    */
   public ParameterRegistry(Ops root, long seed) {
@@ -54,14 +55,25 @@ public final class ParameterRegistry {
   }
 
   private Parameter getOrCreate(
-      String name, long[] torchShape, ParameterLayout layout, int roiChannels,
-      boolean trainable, Init init) {
+      String name,
+      long[] torchShape,
+      ParameterLayout layout,
+      int roiChannels,
+      boolean trainable,
+      Init init) {
     Parameter existing = byName.get(name);
     if (existing != null) {
       if (!Arrays.equals(existing.torchShape(), torchShape) || existing.layout() != layout) {
         throw new IllegalArgumentException(
-            "parameter " + name + " asked for as " + Arrays.toString(torchShape) + " " + layout
-                + " but exists as " + Arrays.toString(existing.torchShape()) + " "
+            "parameter "
+                + name
+                + " asked for as "
+                + Arrays.toString(torchShape)
+                + " "
+                + layout
+                + " but exists as "
+                + Arrays.toString(existing.torchShape())
+                + " "
                 + existing.layout());
       }
       return existing;
@@ -71,10 +83,12 @@ public final class ParameterRegistry {
     Variable<TFloat32> variable =
         scoped.withName(name).variable(init.build(scoped, tfShape, seed ^ name.hashCode()));
     Placeholder<TFloat32> feed =
-        scoped.withName(name + ".feed")
+        scoped
+            .withName(name + ".feed")
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(tfShape)));
     Assign<TFloat32> load = scoped.withName(name + ".load").assign(variable, feed);
-    Parameter p = new Parameter(name, torchShape, layout, roiChannels, trainable, variable, feed, load);
+    Parameter p =
+        new Parameter(name, torchShape, layout, roiChannels, trainable, variable, feed, load);
     byName.put(name, p);
     return p;
   }

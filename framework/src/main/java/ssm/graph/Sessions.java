@@ -8,7 +8,6 @@ import org.tensorflow.proto.RewriterConfig;
 import ssm.device.Determinism;
 import ssm.device.Devices;
 import ssm.device.GpuDeterminism;
-import ssm.device.GraphOps;
 
 /**
  * Creates the project's sessions, all with one configuration: the one place where the device
@@ -18,22 +17,22 @@ public final class Sessions {
   private Sessions() {}
 
   /**
-   * A session over {@code graph} on this process's device. On a GPU with op determinism on, a
-   * graph TensorFlow would fail at its first step under it is refused here, before any work.
+   * A session over {@code graph} on this process's device. On a GPU with op determinism on, a graph
+   * TensorFlow would fail at its first step under it is refused here, before any work.
    */
   public static Session create(Graph graph) {
     if (Devices.onGpu() && Determinism.requested()) {
-      Determinism.checkGpuGraph(GpuDeterminism.raising(
-          GpuDeterminism.findings(java.util.List.of(graph.toGraphDef()))));
+      Determinism.checkGpuGraph(
+          GpuDeterminism.raising(GpuDeterminism.findings(java.util.List.of(graph.toGraphDef()))));
     }
     return new Session(graph, config());
   }
 
   /**
-   * The session configuration. Grappler's memory optimiser is off: it swaps or recomputes
-   * tensors to fit accelerator memory, which a 24 GB CPU machine does not need, and its cost
-   * model logs a multi-line warning for every CropAndResize of unknown size at each new shape
-   * (absl logging, which TF_CPP_MIN_LOG_LEVEL does not silence in TF 2.16).
+   * The session configuration. Grappler's memory optimiser is off: it swaps or recomputes tensors
+   * to fit accelerator memory, which a 24 GB CPU machine does not need, and its cost model logs a
+   * multi-line warning for every CropAndResize of unknown size at each new shape (absl logging,
+   * which TF_CPP_MIN_LOG_LEVEL does not silence in TF 2.16).
    */
   public static ConfigProto config() {
     // The device's part: GPUs hidden for --device cpu; memory growth, visible GPU otherwise.
@@ -49,9 +48,11 @@ public final class Sessions {
     if (inter > 0) {
       b.setInterOpParallelismThreads(inter);
     }
-    return b
-        .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(
-            RewriterConfig.newBuilder().setMemoryOptimization(RewriterConfig.MemOptType.NO_MEM_OPT)))
+    return b.setGraphOptions(
+            GraphOptions.newBuilder()
+                .setRewriteOptions(
+                    RewriterConfig.newBuilder()
+                        .setMemoryOptimization(RewriterConfig.MemOptType.NO_MEM_OPT)))
         .build();
   }
 }

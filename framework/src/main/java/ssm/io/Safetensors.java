@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads and writes safetensors files of float32 tensors: an 8-byte little-endian header length,
- * a JSON header {name: {dtype, shape, data_offsets}} (plus {@code __metadata__}), then raw
+ * Reads and writes safetensors files of float32 tensors: an 8-byte little-endian header length, a
+ * JSON header {name: {dtype, shape, data_offsets}} (plus {@code __metadata__}), then raw
  * little-endian data. Writes are atomic (temporary file, then rename).
  */
 public final class Safetensors {
@@ -40,8 +40,13 @@ public final class Safetensors {
       readFully(ch, len, file);
       long headerLength = len.flip().getLong();
       if (headerLength <= 0 || headerLength > 100_000_000L || headerLength + 8 > ch.size()) {
-        throw new IOException(file + ": not a safetensors file (header length " + headerLength
-            + ", file size " + ch.size() + ")");
+        throw new IOException(
+            file
+                + ": not a safetensors file (header length "
+                + headerLength
+                + ", file size "
+                + ch.size()
+                + ")");
       }
       ByteBuffer header = ByteBuffer.allocate((int) headerLength);
       readFully(ch, header, file);
@@ -65,8 +70,13 @@ public final class Safetensors {
           continue;
         }
         if (!dtype.equals("F32")) {
-          throw new IOException(file + ": tensor " + name + " has dtype " + dtype
-              + "; only F32 is supported (convert with tensor.float())");
+          throw new IOException(
+              file
+                  + ": tensor "
+                  + name
+                  + " has dtype "
+                  + dtype
+                  + "; only F32 is supported (convert with tensor.float())");
         }
         long[] shape = new long[t.path("shape").size()];
         long count = 1;
@@ -77,8 +87,15 @@ public final class Safetensors {
         long begin = t.path("data_offsets").get(0).asLong();
         long end = t.path("data_offsets").get(1).asLong();
         if (end - begin != count * 4 || dataStart + end > ch.size()) {
-          throw new IOException(file + ": tensor " + name + " has offsets [" + begin + ", " + end
-              + ") that do not fit its shape or the file");
+          throw new IOException(
+              file
+                  + ": tensor "
+                  + name
+                  + " has offsets ["
+                  + begin
+                  + ", "
+                  + end
+                  + ") that do not fit its shape or the file");
         }
         ByteBuffer data = ByteBuffer.allocate((int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
         ch.position(dataStart + begin);

@@ -28,9 +28,9 @@ public final class Weights {
   private Weights() {}
 
   /**
-   * Assigns every parameter and buffer of {@code registry} from {@code file} (safetensors or
-   * .pth; a .pth's anchors are not checked: commands use the overload with anchors). Missing,
-   * unexpected or mis-shaped tensors give one error listing them all.
+   * Assigns every parameter and buffer of {@code registry} from {@code file} (safetensors or .pth;
+   * a .pth's anchors are not checked: commands use the overload with anchors). Missing, unexpected
+   * or mis-shaped tensors give one error listing them all.
    */
   public static void load(Session session, ParameterRegistry registry, Path file)
       throws IOException {
@@ -38,11 +38,12 @@ public final class Weights {
   }
 
   /**
-   * As {@link #load(Session, ParameterRegistry, Path)}; with {@code ignoreUnexpected}, tensors
-   * the model does not have are skipped. A .pth's anchors are not checked.
+   * As {@link #load(Session, ParameterRegistry, Path)}; with {@code ignoreUnexpected}, tensors the
+   * model does not have are skipped. A .pth's anchors are not checked.
    */
-  public static void load(Session session, ParameterRegistry registry, Path file,
-      boolean ignoreUnexpected) throws IOException {
+  public static void load(
+      Session session, ParameterRegistry registry, Path file, boolean ignoreUnexpected)
+      throws IOException {
     load(session, registry, file, null, ignoreUnexpected);
   }
 
@@ -52,8 +53,13 @@ public final class Weights {
    * tensors the model does not have are skipped (e.g. a two-branch checkpoint into a one-branch
    * model).
    */
-  public static void load(Session session, ParameterRegistry registry, Path file,
-      AnchorSettings anchors, boolean ignoreUnexpected) throws IOException {
+  public static void load(
+      Session session,
+      ParameterRegistry registry,
+      Path file,
+      AnchorSettings anchors,
+      boolean ignoreUnexpected)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such weights file");
     }
@@ -83,8 +89,9 @@ public final class Weights {
   }
 
   /** Writes every parameter and buffer of {@code registry} to {@code file} (atomic). */
-  public static void save(Session session, ParameterRegistry registry, Path file,
-      Map<String, String> metadata) throws IOException {
+  public static void save(
+      Session session, ParameterRegistry registry, Path file, Map<String, String> metadata)
+      throws IOException {
     Session.Runner runner = session.runner();
     List<Parameter> all = registry.all();
     all.forEach(p -> runner.fetch(p.variable()));
@@ -105,15 +112,21 @@ public final class Weights {
       throws IOException {
     if (read.anchors().isPresent()
         && !read.anchors().get().matches(anchors.sizes(), anchors.aspectRatios())) {
-      throw new IOException(file + ": its anchor_generator has " + read.anchors().get()
-          + " but the settings have model.anchors.sizes = " + Arrays.toString(anchors.sizes())
-          + ", model.anchors.aspect-ratios = " + Arrays.toString(anchors.aspectRatios())
-          + "; choose the settings the checkpoint was trained with");
+      throw new IOException(
+          file
+              + ": its anchor_generator has "
+              + read.anchors().get()
+              + " but the settings have model.anchors.sizes = "
+              + Arrays.toString(anchors.sizes())
+              + ", model.anchors.aspect-ratios = "
+              + Arrays.toString(anchors.aspectRatios())
+              + "; choose the settings the checkpoint was trained with");
     }
   }
 
-  private static void check(ParameterRegistry registry, Map<String, Safetensors.Entry> tensors,
-      Path file) throws IOException {
+  private static void check(
+      ParameterRegistry registry, Map<String, Safetensors.Entry> tensors, Path file)
+      throws IOException {
     List<String> problems = new ArrayList<>();
     TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
     for (Parameter p : registry.all()) {
@@ -122,16 +135,24 @@ public final class Weights {
       if (e == null) {
         problems.add("missing: " + p.name() + " " + Arrays.toString(p.torchShape()));
       } else if (!Arrays.equals(e.shape(), p.torchShape())) {
-        problems.add("wrong shape: " + p.name() + " is " + Arrays.toString(e.shape())
-            + ", the model needs " + Arrays.toString(p.torchShape()));
+        problems.add(
+            "wrong shape: "
+                + p.name()
+                + " is "
+                + Arrays.toString(e.shape())
+                + ", the model needs "
+                + Arrays.toString(p.torchShape()));
       }
     }
-    unexpected.forEach(n -> problems.add("unexpected: " + n + " "
-        + Arrays.toString(tensors.get(n).shape())));
+    unexpected.forEach(
+        n -> problems.add("unexpected: " + n + " " + Arrays.toString(tensors.get(n).shape())));
     if (!problems.isEmpty()) {
-      throw new IOException(file + " does not fit the model (" + problems.size()
-          + " problems; is it the weights of another variant?):\n  "
-          + String.join("\n  ", problems));
+      throw new IOException(
+          file
+              + " does not fit the model ("
+              + problems.size()
+              + " problems; is it the weights of another variant?):\n  "
+              + String.join("\n  ", problems));
     }
   }
 }

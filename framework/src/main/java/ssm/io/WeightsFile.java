@@ -16,12 +16,12 @@ import ssm.io.pth.StorageType;
  * checkpoint ({@code .pth}, recognised by its content, read by {@link PthReader} without running
  * any of it), which also says which anchors the model was trained with.
  *
- * @param tensors float32 tensors by PyTorch name, row-major ({@code num_batches_tracked}
- *     counters dropped: inference never reads them)
+ * @param tensors float32 tensors by PyTorch name, row-major ({@code num_batches_tracked} counters
+ *     dropped: inference never reads them)
  * @param anchors a checkpoint's pickled anchor generator, if it has one
  */
-public record WeightsFile(Map<String, Safetensors.Entry> tensors,
-    Optional<CheckpointAnchors> anchors) {
+public record WeightsFile(
+    Map<String, Safetensors.Entry> tensors, Optional<CheckpointAnchors> anchors) {
 
   public static WeightsFile read(Path file) throws IOException {
     if (!PthReader.isPth(file)) {
@@ -39,8 +39,13 @@ public record WeightsFile(Map<String, Safetensors.Entry> tensors,
       if (t.dtype() == StorageType.FLOAT32) {
         out.put(e.getKey(), new Safetensors.Entry(t.shape(), t.floats()));
       } else if (!e.getKey().endsWith("num_batches_tracked")) {
-        throw new IOException(c.file() + ": tensor " + e.getKey() + " is " + t.dtype()
-            + "; only float32 model tensors are used");
+        throw new IOException(
+            c.file()
+                + ": tensor "
+                + e.getKey()
+                + " is "
+                + t.dtype()
+                + "; only float32 model tensors are used");
       }
     }
     return out;

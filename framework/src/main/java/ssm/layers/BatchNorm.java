@@ -10,8 +10,8 @@ import ssm.graph.Init;
 import ssm.graph.ParameterLayout;
 
 /**
- * BatchNorm2d over NHWC with PyTorch semantics: eps 1e-5, momentum 0.1, affine, running
- * statistics as buffers ({@code running_mean}, {@code running_var}).
+ * BatchNorm2d over NHWC with PyTorch semantics: eps 1e-5, momentum 0.1, affine, running statistics
+ * as buffers ({@code running_mean}, {@code running_var}).
  *
  * @param name parameter prefix, e.g. {@code backbone.body.bn1}
  */
@@ -20,8 +20,8 @@ public record BatchNorm(String name, int channels) {
   static final float MOMENTUM = 0.1f;
 
   /**
-   * Normalises {@code x}. In {@link BatchNormMode#TRAINING} mode the running-statistics updates
-   * are added to {@link GraphContext#batchNormUpdates()}; a training step runs them.
+   * Normalises {@code x}. In {@link BatchNormMode#TRAINING} mode the running-statistics updates are
+   * added to {@link GraphContext#batchNormUpdates()}; a training step runs them.
    */
   public Operand<TFloat32> apply(GraphContext g, Ops tf, Operand<TFloat32> x, BatchNormMode mode) {
     long[] shape = {channels};
@@ -34,15 +34,22 @@ public record BatchNorm(String name, int channels) {
     if (mode == BatchNormMode.INFERENCE) {
       // y = x * scale + shift; the statistics are constants for the gradient.
       Operand<TFloat32> scale =
-          tf.math.mul(gamma, tf.stopGradient(tf.math.rsqrt(tf.math.add(variance, tf.constant(EPS)))));
+          tf.math.mul(
+              gamma, tf.stopGradient(tf.math.rsqrt(tf.math.add(variance, tf.constant(EPS)))));
       Operand<TFloat32> shift =
           tf.math.sub(beta, tf.math.mul(tf.stopGradient(mean.asOutput()), scale));
       return tf.math.add(tf.math.mul(x, scale), shift);
     }
-    FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x, gamma, beta,
-        tf.constant(new float[0]), tf.constant(new float[0]),
-        FusedBatchNorm.epsilon(EPS), FusedBatchNorm.isTraining(true),
-        FusedBatchNorm.dataFormat("NHWC"));
+    FusedBatchNorm<TFloat32, TFloat32> bn =
+        tf.nn.fusedBatchNorm(
+            x,
+            gamma,
+            beta,
+            tf.constant(new float[0]),
+            tf.constant(new float[0]),
+            FusedBatchNorm.epsilon(EPS),
+            FusedBatchNorm.isTraining(true),
+            FusedBatchNorm.dataFormat("NHWC"));
     // TF's batch_variance output is the unbiased (Bessel-corrected) variance, as PyTorch's
     // running_var update uses: running = (1 - momentum) * running + momentum * batch.
     Op updateMean = tf.assign(mean, ema(tf, mean, bn.batchMean()));
@@ -53,7 +60,8 @@ public record BatchNorm(String name, int channels) {
   }
 
   private static Operand<TFloat32> ema(Ops tf, Operand<TFloat32> running, Operand<TFloat32> batch) {
-    return tf.math.add(tf.math.mul(running, tf.constant(1 - MOMENTUM)),
+    return tf.math.add(
+        tf.math.mul(running, tf.constant(1 - MOMENTUM)),
         tf.math.mul(tf.stopGradient(batch), tf.constant(MOMENTUM)));
   }
 }

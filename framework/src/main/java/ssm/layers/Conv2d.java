@@ -10,20 +10,26 @@ import ssm.graph.ParameterLayout;
 import ssm.util.Check;
 
 /**
- * A 2-d convolution with PyTorch's padding semantics, NHWC. PyTorch pads symmetrically; TF's
- * "SAME" pads asymmetrically for stride 2, so stride-2 and odd paddings pad explicitly first.
- * Built as TensorFlow's generic {@code Conv} op, not {@code Conv2D}, so that it runs in Eigen
- * even with oneDNN on (see {@link ConvGradient}); the arithmetic is the same.
+ * A 2-d convolution with PyTorch's padding semantics, NHWC. PyTorch pads symmetrically; TF's "SAME"
+ * pads asymmetrically for stride 2, so stride-2 and odd paddings pad explicitly first. Built as
+ * TensorFlow's generic {@code Conv} op, not {@code Conv2D}, so that it runs in Eigen even with
+ * oneDNN on (see {@link ConvGradient}); the arithmetic is the same.
  *
- * <p>Built by name through {@link #named}, so that a call site says which number is which:
- * {@code Conv2d.named("rpn.head.conv").channels(256, 256).kernel(3).padding(1)
+ * <p>Built by name through {@link #named}, so that a call site says which number is which: {@code
+ * Conv2d.named("rpn.head.conv").channels(256, 256).kernel(3).padding(1)
  * .init(Init.NORMAL_001).build()}.
  *
  * @param name parameter prefix, e.g. {@code backbone.body.conv1} ({@code .weight}, {@code .bias})
  * @param biasInit the bias's initialiser; null: no bias (the convolution feeds a BatchNorm)
  */
 public record Conv2d(
-    String name, int in, int out, int kernel, int stride, int padding, Init weightInit,
+    String name,
+    int in,
+    int out,
+    int kernel,
+    int stride,
+    int padding,
+    Init weightInit,
     Init biasInit) {
 
   static {
@@ -32,8 +38,13 @@ public record Conv2d(
 
   public Conv2d {
     Check.that(in > 0 && out > 0, "conv %s: channels %s -> %s must be positive", name, in, out);
-    Check.that(kernel > 0 && stride > 0 && padding >= 0,
-        "conv %s: kernel %s, stride %s, padding %s out of range", name, kernel, stride, padding);
+    Check.that(
+        kernel > 0 && stride > 0 && padding >= 0,
+        "conv %s: kernel %s, stride %s, padding %s out of range",
+        name,
+        kernel,
+        stride,
+        padding);
     Check.that(weightInit != null, "conv %s has no weight initialiser", name);
   }
 
@@ -109,8 +120,13 @@ public record Conv2d(
 
   /** Applies the convolution to {@code x} [N, H, W, in]. */
   public Operand<TFloat32> apply(GraphContext g, Ops tf, Operand<TFloat32> x) {
-    Operand<TFloat32> w = g.parameters().parameter(name + ".weight",
-        new long[] {out, in, kernel, kernel}, ParameterLayout.CONV, weightInit);
+    Operand<TFloat32> w =
+        g.parameters()
+            .parameter(
+                name + ".weight",
+                new long[] {out, in, kernel, kernel},
+                ParameterLayout.CONV,
+                weightInit);
     List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
     Operand<TFloat32> y;
     if (padding == 0) {
@@ -121,8 +137,9 @@ public record Conv2d(
       y = tf.nn.conv(zeroPad(tf, x, padding), w, strides, "VALID");
     }
     if (bias()) {
-      Operand<TFloat32> b = g.parameters().parameter(name + ".bias", new long[] {out},
-          ParameterLayout.IDENTITY, biasInit);
+      Operand<TFloat32> b =
+          g.parameters()
+              .parameter(name + ".bias", new long[] {out}, ParameterLayout.IDENTITY, biasInit);
       y = tf.nn.biasAdd(y, b);
     }
     return y;

@@ -63,15 +63,14 @@ public final class ElementwiseLosses {
       Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels, int classes) {
     Operand<TFloat32> oneHot =
         tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
-    return tf.math.neg(
-        tf.sum(tf.math.mul(tf.nn.logSoftmax(logits), oneHot), tf.constant(1)));
+    return tf.math.neg(tf.sum(tf.math.mul(tf.nn.logSoftmax(logits), oneHot), tf.constant(1)));
   }
 
   /** {@code sum(values) / max(count, 1)}: a mean that is 0, not NaN, over nothing. */
   static Operand<TFloat32> sumOver(Ops tf, Operand<TFloat32> values, Operand<TInt32> count) {
-    Operand<TFloat32> total = tf.sum(values, tf.range(tf.constant(0), tf.rank(values),
-        tf.constant(1)));
-    return tf.math.div(total,
-        tf.dtypes.cast(tf.math.maximum(count, tf.constant(1)), TFloat32.class));
+    Operand<TFloat32> total =
+        tf.sum(values, tf.range(tf.constant(0), tf.rank(values), tf.constant(1)));
+    return tf.math.div(
+        total, tf.dtypes.cast(tf.math.maximum(count, tf.constant(1)), TFloat32.class));
   }
 }

@@ -31,7 +31,7 @@ public final class ImageClassLoss {
    */
   public static Operand<TFloat32> forLabel(
       Ops tf, Operand<TFloat32> logits, Operand<TInt32> label, int classes) {
-    return compute(tf, logits,
-        tf.oneHot(label, tf.constant(classes), tf.constant(1f), tf.constant(0f)));
+    return compute(
+        tf, logits, tf.oneHot(label, tf.constant(classes), tf.constant(1f), tf.constant(0f)));
   }
 }

@@ -10,10 +10,13 @@ public final class LossTags {
   public static final String ROI_CLASS = "loss/roi_class";
   public static final String ROI_BOX = "loss/roi_box";
   public static final String MASK = "loss/mask";
+
   /** Eq. 1, the segmentation step's loss. */
   public static final String SEGMENTATION = "loss/segmentation";
+
   /** Eq. 2, the classification step's loss (S's). */
   public static final String CLASSIFICATION = "loss/s";
+
   /** Eq. 3, segmentation plus classification. */
   public static final String TOTAL = "loss/total";
 

@@ -7,9 +7,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The one place that weights the loss terms (paper Eq. 1-3; every weight is 1, as in the
- * reference code). Eq. 1, segmentation: RPN objectness + RPN box + RoI class + RoI box + mask. Eq.
- * 2, classification: the BCE of S. Eq. 3: their sum.
+ * The one place that weights the loss terms (paper Eq. 1-3; every weight is 1, as in the reference
+ * code). Eq. 1, segmentation: RPN objectness + RPN box + RoI class + RoI box + mask. Eq. 2,
+ * classification: the BCE of S. Eq. 3: their sum.
  */
 public final class Losses {
   public static final float RPN_OBJECTNESS_WEIGHT = 1f;
@@ -64,7 +64,8 @@ public final class Losses {
   public static Operand<TFloat32> total(
       Ops tf, SegmentationTerms terms, Operand<TFloat32> imageClassLoss) {
     return tf.withSubScope("loss_eq3")
-        .math.add(segmentation(tf, terms), classification(tf, imageClassLoss));
+        .math
+        .add(segmentation(tf, terms), classification(tf, imageClassLoss));
   }
 
   private static Operand<TFloat32> weighted(Ops t, float weight, Operand<TFloat32> term) {

@@ -20,8 +20,8 @@ public final class RoiLoss {
   public record Terms(Operand<TFloat32> classification, Operand<TFloat32> box) {}
 
   /**
-   * @param outputs the branch applied to the sampled RoIs: logits {@code [S, 2]}, regression
-   *     {@code [S, 8]}
+   * @param outputs the branch applied to the sampled RoIs: logits {@code [S, 2]}, regression {@code
+   *     [S, 8]}
    * @param rois the sampled RoIs and their targets, rows in the same order
    */
   public static Terms compute(Ops tf, BranchOutputs outputs, SampledRois rois) {
@@ -33,12 +33,12 @@ public final class RoiLoss {
             t, ElementwiseLosses.softmaxCrossEntropy(t, outputs.classLogits(), labels, 2), count);
     // torchvision: box_regression[pos, labels[pos]]; one foreground class, so columns 4..7.
     Operand<TFloat32> lesionDeltas =
-        t.slice(outputs.boxRegression(), t.constant(new int[] {0, 4}),
-            t.constant(new int[] {-1, 4}));
+        t.slice(
+            outputs.boxRegression(), t.constant(new int[] {0, 4}), t.constant(new int[] {-1, 4}));
     // Negatives' targets are zeros (finite), so a positive mask replaces the gather.
     Operand<TFloat32> positive =
-        t.expandDims(t.dtypes.cast(t.math.greater(labels, t.constant(0)), TFloat32.class),
-            t.constant(1));
+        t.expandDims(
+            t.dtypes.cast(t.math.greater(labels, t.constant(0)), TFloat32.class), t.constant(1));
     Operand<TFloat32> box =
         ElementwiseLosses.sumOver(
             t,

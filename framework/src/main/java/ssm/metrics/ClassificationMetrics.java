@@ -8,19 +8,19 @@ import ssm.util.Check;
  * Image-classification metrics of the paper's Table 3 (docs/model.md#73-classification-metrics) and
  * a few standard extras.
  *
- * <p>Classes are indices {@code 0..K-1} named by {@link #classNames}; the paper's order is
- * (Normal, CP, COVID-19). The confusion matrix has rows = true class, columns = predicted class.
- * Where a ratio is 0/0 (a class never predicted: precision; a class absent from the truth:
- * sensitivity) it is defined as 0, like scikit-learn's {@code zero_division=0}; F1 is 0 when
- * {@code P + R = 0}. AUC is NaN where a class has no positives or no negatives.
+ * <p>Classes are indices {@code 0..K-1} named by {@link #classNames}; the paper's order is (Normal,
+ * CP, COVID-19). The confusion matrix has rows = true class, columns = predicted class. Where a
+ * ratio is 0/0 (a class never predicted: precision; a class absent from the truth: sensitivity) it
+ * is defined as 0, like scikit-learn's {@code zero_division=0}; F1 is 0 when {@code P + R = 0}. AUC
+ * is NaN where a class has no positives or no negatives.
  *
- * <p><b>Data with only some classes</b> (e.g. real COVID-19 / non-COVID slices without CP): a
- * class is <em>present</em> when the truth has at least one sample of it ({@link #present}). An
- * absent class has no measured sensitivity, F1 or AUC: they are NaN (null in JSON, "n/a" in text),
- * never a 0 presented as a measurement; its precision stays (a prediction of an absent class is
- * a measured error). The macro F1 averages the present classes; the weighted F1 uses the given
- * weights renormalised over the present classes (identical to the paper's when all are present).
- * {@link #covidVsRest} is always given: the last class against the others.
+ * <p><b>Data with only some classes</b> (e.g. real COVID-19 / non-COVID slices without CP): a class
+ * is <em>present</em> when the truth has at least one sample of it ({@link #present}). An absent
+ * class has no measured sensitivity, F1 or AUC: they are NaN (null in JSON, "n/a" in text), never a
+ * 0 presented as a measurement; its precision stays (a prediction of an absent class is a measured
+ * error). The macro F1 averages the present classes; the weighted F1 uses the given weights
+ * renormalised over the present classes (identical to the paper's when all are present). {@link
+ * #covidVsRest} is always given: the last class against the others.
  *
  * @param classNames the K class names, index order
  * @param confusion K x K counts, rows true, columns predicted
@@ -51,9 +51,9 @@ public record ClassificationMetrics(
     Binary covidVsRest) {
 
   /**
-   * One class (positive) against the rest: counts, sensitivity {@code TP / (TP + FN)},
-   * specificity {@code TN / (TN + FP)}, accuracy, and the ROC AUC of the positive class's
-   * probability (NaN without probabilities, positives or negatives). A ratio of 0/0 is NaN.
+   * One class (positive) against the rest: counts, sensitivity {@code TP / (TP + FN)}, specificity
+   * {@code TN / (TN + FP)}, accuracy, and the ROC AUC of the positive class's probability (NaN
+   * without probabilities, positives or negatives). A ratio of 0/0 is NaN.
    */
   public record Binary(String positive, long tp, long fn, long fp, long tn, double auc) {
     public double sensitivity() {
@@ -120,26 +120,43 @@ public record ClassificationMetrics(
     int k = classNames.size();
     Check.that(
         trueLabels.length == predictedLabels.length,
-        "%d true labels but %d predicted labels", trueLabels.length, predictedLabels.length);
+        "%d true labels but %d predicted labels",
+        trueLabels.length,
+        predictedLabels.length);
     long[][] confusion = new long[k][k];
     for (int i = 0; i < trueLabels.length; i++) {
-      Check.that(trueLabels[i] >= 0 && trueLabels[i] < k, "true label %d of sample %d is not in 0..%d",
-          trueLabels[i], i, k - 1);
-      Check.that(predictedLabels[i] >= 0 && predictedLabels[i] < k,
-          "predicted label %d of sample %d is not in 0..%d", predictedLabels[i], i, k - 1);
+      Check.that(
+          trueLabels[i] >= 0 && trueLabels[i] < k,
+          "true label %d of sample %d is not in 0..%d",
+          trueLabels[i],
+          i,
+          k - 1);
+      Check.that(
+          predictedLabels[i] >= 0 && predictedLabels[i] < k,
+          "predicted label %d of sample %d is not in 0..%d",
+          predictedLabels[i],
+          i,
+          k - 1);
       confusion[trueLabels[i]][predictedLabels[i]]++;
     }
     double[] auc = new double[k];
     Arrays.fill(auc, Double.NaN);
     if (probabilities != null) {
-      Check.that(probabilities.length == trueLabels.length,
-          "%d probability rows for %d samples", probabilities.length, trueLabels.length);
+      Check.that(
+          probabilities.length == trueLabels.length,
+          "%d probability rows for %d samples",
+          probabilities.length,
+          trueLabels.length);
       for (int c = 0; c < k; c++) {
         double[] scores = new double[trueLabels.length];
         boolean[] positive = new boolean[trueLabels.length];
         for (int i = 0; i < scores.length; i++) {
-          Check.that(probabilities[i].length == k, "sample %d has %d probabilities for %d classes",
-              i, probabilities[i].length, k);
+          Check.that(
+              probabilities[i].length == k,
+              "sample %d has %d probabilities for %d classes",
+              i,
+              probabilities[i].length,
+              k);
           scores[i] = probabilities[i][c];
           positive[i] = trueLabels[i] == c;
         }
@@ -183,14 +200,16 @@ public record ClassificationMetrics(
   public static ClassificationMetrics fromConfusion(
       List<String> classNames, long[][] confusion, double[] f1Weights, double[] auc) {
     int k = classNames.size();
-    Check.that(confusion.length == k, "confusion matrix has %d rows for %d classes", confusion.length, k);
+    Check.that(
+        confusion.length == k, "confusion matrix has %d rows for %d classes", confusion.length, k);
     Check.that(f1Weights.length == k, "%d F1 weights for %d classes", f1Weights.length, k);
     long[] rowSum = new long[k];
     long[] colSum = new long[k];
     long total = 0;
     long trace = 0;
     for (int t = 0; t < k; t++) {
-      Check.that(confusion[t].length == k, "confusion row %d has %d columns", t, confusion[t].length);
+      Check.that(
+          confusion[t].length == k, "confusion row %d has %d columns", t, confusion[t].length);
       for (int p = 0; p < k; p++) {
         rowSum[t] += confusion[t][p];
         colSum[p] += confusion[t][p];
@@ -239,9 +258,17 @@ public record ClassificationMetrics(
       }
     }
     return new ClassificationMetrics(
-        List.copyOf(classNames), copy, sensitivity, precision, f1,
+        List.copyOf(classNames),
+        copy,
+        sensitivity,
+        precision,
+        f1,
         total == 0 ? Double.NaN : (double) trace / total,
-        f1Weights.clone(), weighted, present == 0 ? Double.NaN : macro / present, aucCopy, total,
+        f1Weights.clone(),
+        weighted,
+        present == 0 ? Double.NaN : macro / present,
+        aucCopy,
+        total,
         k == 0 ? null : lastVersusRest(classNames, confusion, aucCopy[k - 1]));
   }
 

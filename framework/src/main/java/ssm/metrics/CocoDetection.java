@@ -1,8 +1,8 @@
 package ssm.metrics;
 
 /**
- * One entry of a COCO result file: {@code {image_id, category_id, score, segmentation?, bbox?}}.
- * At least one of segmentation and bbox is present.
+ * One entry of a COCO result file: {@code {image_id, category_id, score, segmentation?, bbox?}}. At
+ * least one of segmentation and bbox is present.
  */
 public record CocoDetection(
     long imageId, int categoryId, double score, CocoSegmentation segmentation, double[] bbox) {
@@ -15,6 +15,10 @@ public record CocoDetection(
   public static CocoDetection ofMask(
       long imageId, int categoryId, double score, Rle mask, boolean withBox) {
     return new CocoDetection(
-        imageId, categoryId, score, new CocoSegmentation.RleMask(mask), withBox ? mask.toBbox() : null);
+        imageId,
+        categoryId,
+        score,
+        new CocoSegmentation.RleMask(mask),
+        withBox ? mask.toBbox() : null);
   }
 }

@@ -16,12 +16,12 @@ import java.util.TreeSet;
  *
  * <p>Per image and category: detections by descending score (stable), at most 100; ground truth
  * ignored when crowd or, per area range, when its annotation {@code area} is outside the range;
- * greedy matching in score order at each IoU threshold 0.50:0.05:0.95 to the best-IoU available
- * gt, preferring non-ignored gts, crowd gts matchable many times; unmatched detections outside the
- * area range ignored. Over images: 101-point interpolated precision of the monotone envelope and
- * the final recall, per category, area range and maxDets (1, 10, 100), then the 12 summary means
- * over the entries that are not -1. Detections come through {@link #loadResults} (pycocotools
- * {@code COCO.loadRes}). See docs/metrics.md for the quirks kept on purpose.
+ * greedy matching in score order at each IoU threshold 0.50:0.05:0.95 to the best-IoU available gt,
+ * preferring non-ignored gts, crowd gts matchable many times; unmatched detections outside the area
+ * range ignored. Over images: 101-point interpolated precision of the monotone envelope and the
+ * final recall, per category, area range and maxDets (1, 10, 100), then the 12 summary means over
+ * the entries that are not -1. Detections come through {@link #loadResults} (pycocotools {@code
+ * COCO.loadRes}). See docs/metrics.md for the quirks kept on purpose.
  */
 public final class CocoEvaluator {
   /** What the IoU is computed on. */
@@ -91,9 +91,16 @@ public final class CocoEvaluator {
       int[] maxDet = {100, 100, 100, 100, 100, 100, 1, 10, 100, 100, 100, 100};
       for (int i = 0; i < 12; i++) {
         boolean ap = i < 6;
-        b.append(String.format(Locale.ROOT, " %-18s %s @[ IoU=%-9s | area=%6s | maxDets=%3d ] = %s%n",
-            ap ? "Average Precision" : "Average Recall", ap ? "(AP)" : "(AR)", iou[iouOf[i]],
-            AREA_LABELS.get(area[i]), maxDet[i], format3(s[i])));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " %-18s %s @[ IoU=%-9s | area=%6s | maxDets=%3d ] = %s%n",
+                ap ? "Average Precision" : "Average Recall",
+                ap ? "(AP)" : "(AR)",
+                iou[iouOf[i]],
+                AREA_LABELS.get(area[i]),
+                maxDet[i],
+                format3(s[i])));
       }
       return b.toString();
     }
@@ -106,17 +113,22 @@ public final class CocoEvaluator {
 
   /** A ground truth or detection ready for evaluation. */
   record Instance(
-      long id, long imageId, int categoryId, Rle mask, double[] box, double area, boolean crowd,
+      long id,
+      long imageId,
+      int categoryId,
+      Rle mask,
+      double[] box,
+      double area,
+      boolean crowd,
       double score) {}
 
   /**
-   * Detections as pycocotools {@code loadRes} makes them: ids 1..n in file order, not crowd; if
-   * the FIRST result has a box, every result's area is its box's {@code w * h} and a missing mask
-   * is the box's polygon; otherwise every area is the mask's pixel count and a missing box the
-   * mask's tight box. Masks are only built for {@code segm}.
+   * Detections as pycocotools {@code loadRes} makes them: ids 1..n in file order, not crowd; if the
+   * FIRST result has a box, every result's area is its box's {@code w * h} and a missing mask is
+   * the box's polygon; otherwise every area is the mask's pixel count and a missing box the mask's
+   * tight box. Masks are only built for {@code segm}.
    */
-  static List<Instance> loadResults(
-      CocoDataset gt, List<CocoDetection> results, IouType iouType) {
+  static List<Instance> loadResults(CocoDataset gt, List<CocoDetection> results, IouType iouType) {
     Map<Long, CocoImage> images = new HashMap<>();
     gt.images().forEach(i -> images.put(i.id(), i));
     List<Instance> out = new ArrayList<>(results.size());
@@ -126,22 +138,27 @@ public final class CocoEvaluator {
       CocoImage image = images.get(d.imageId());
       if (image == null) {
         throw new IllegalArgumentException(
-            "results do not correspond to the ground truth: image_id " + d.imageId() + " is not in it");
+            "results do not correspond to the ground truth: image_id "
+                + d.imageId()
+                + " is not in it");
       }
       Rle mask = null;
       double[] box;
       double area;
       if (boxResults) {
         if (d.bbox() == null) {
-          throw new IllegalArgumentException("result " + (id - 1)
-              + " has no bbox, but the first result has one (pycocotools loadRes reads all as boxes)");
+          throw new IllegalArgumentException(
+              "result "
+                  + (id - 1)
+                  + " has no bbox, but the first result has one (pycocotools loadRes reads all as boxes)");
         }
         box = d.bbox();
         area = box[2] * box[3];
         if (iouType == IouType.SEGM) {
-          mask = d.segmentation() != null
-              ? d.segmentation().toRle(image.height(), image.width())
-              : Rle.fromBbox(box, image.height(), image.width());
+          mask =
+              d.segmentation() != null
+                  ? d.segmentation().toRle(image.height(), image.width())
+                  : Rle.fromBbox(box, image.height(), image.width());
         }
       } else {
         if (d.segmentation() == null) {
@@ -163,8 +180,9 @@ public final class CocoEvaluator {
   /** Runs COCOeval on ground truth and results. */
   public static Result evaluate(CocoDataset gt, List<CocoDetection> results, IouType iouType) {
     long[] imageIds = gt.images().stream().mapToLong(CocoImage::id).distinct().sorted().toArray();
-    int[] catIds = new TreeSet<>(gt.categories().stream().map(CocoCategory::id).toList())
-        .stream().mapToInt(Integer::intValue).toArray();
+    int[] catIds =
+        new TreeSet<>(gt.categories().stream().map(CocoCategory::id).toList())
+            .stream().mapToInt(Integer::intValue).toArray();
     Map<Long, Integer> imageIndex = new HashMap<>();
     for (int i = 0; i < imageIds.length; i++) {
       imageIndex.put(imageIds[i], i);
@@ -188,16 +206,20 @@ public final class CocoEvaluator {
       Rle mask = null;
       if (iouType == IouType.SEGM) {
         if (a.segmentation() == null) {
-          throw new IllegalArgumentException("annotation " + a.id() + " has no segmentation for segm evaluation");
+          throw new IllegalArgumentException(
+              "annotation " + a.id() + " has no segmentation for segm evaluation");
         }
         CocoImage image = images.get(a.imageId());
         mask = a.segmentation().toRle(image.height(), image.width());
       }
       if (iouType == IouType.BBOX && a.bbox() == null) {
-        throw new IllegalArgumentException("annotation " + a.id() + " has no bbox for bbox evaluation");
+        throw new IllegalArgumentException(
+            "annotation " + a.id() + " has no bbox for bbox evaluation");
       }
-      gts.get(k * nI + i).add(new Instance(
-          a.id(), a.imageId(), a.categoryId(), mask, a.bbox(), a.area(), a.iscrowd(), 0));
+      gts.get(k * nI + i)
+          .add(
+              new Instance(
+                  a.id(), a.imageId(), a.categoryId(), mask, a.bbox(), a.area(), a.iscrowd(), 0));
     }
     List<List<Instance>> dts = groups(nI * nK);
     for (Instance d : loadResults(gt, results, iouType)) {
@@ -242,16 +264,18 @@ public final class CocoEvaluator {
     return sorted.size() > max ? new ArrayList<>(sorted.subList(0, max)) : sorted;
   }
 
-  private static double[][] ious(List<Instance> dts, List<Instance> gts, IouType type, long imageId) {
+  private static double[][] ious(
+      List<Instance> dts, List<Instance> gts, IouType type, long imageId) {
     double[][] o = new double[dts.size()][gts.size()];
     for (int d = 0; d < dts.size(); d++) {
       for (int g = 0; g < gts.size(); g++) {
         Instance dt = dts.get(d);
         Instance gt = gts.get(g);
         try {
-          o[d][g] = type == IouType.SEGM
-              ? Rle.iou(dt.mask(), gt.mask(), gt.crowd())
-              : Rle.bboxIou(dt.box(), gt.box(), gt.crowd());
+          o[d][g] =
+              type == IouType.SEGM
+                  ? Rle.iou(dt.mask(), gt.mask(), gt.crowd())
+                  : Rle.bboxIou(dt.box(), gt.box(), gt.crowd());
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("image " + imageId + ": " + e.getMessage(), e);
         }
@@ -477,7 +501,9 @@ public final class CocoEvaluator {
     return n == 0 ? -1 : sum / n;
   }
 
-  /** numpy linspace: {@code i * ((stop - start) / (num - 1)) + start}, the last value {@code stop}. */
+  /**
+   * numpy linspace: {@code i * ((stop - start) / (num - 1)) + start}, the last value {@code stop}.
+   */
   static double[] linspace(double start, double stop, int num) {
     double step = (stop - start) / (num - 1);
     double[] v = new double[num];

@@ -15,10 +15,10 @@ import java.util.List;
  * Reads and writes standard COCO ground-truth files and result files.
  *
  * <p>Segmentations are read as polygons, compressed RLE ({@code counts} a string) or uncompressed
- * RLE ({@code counts} a list) and written as polygons or compressed RLE. A ground-truth
- * annotation without {@code area} gets the area of its mask (or of its box when it has no mask),
- * and one without {@code bbox} the box of its mask; pycocotools would stop with a KeyError there.
- * Errors name the file and the entry at fault.
+ * RLE ({@code counts} a list) and written as polygons or compressed RLE. A ground-truth annotation
+ * without {@code area} gets the area of its mask (or of its box when it has no mask), and one
+ * without {@code bbox} the box of its mask; pycocotools would stop with a KeyError there. Errors
+ * name the file and the entry at fault.
  */
 public final class CocoFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,20 +41,22 @@ public final class CocoFiles {
     List<CocoImage> images = new ArrayList<>();
     java.util.Map<Long, CocoImage> byId = new java.util.HashMap<>();
     for (JsonNode n : root.path("images")) {
-      CocoImage image = new CocoImage(
-          longField(n, "id", source, "images"),
-          (int) longField(n, "width", source, "images"),
-          (int) longField(n, "height", source, "images"),
-          n.hasNonNull("file_name") ? n.get("file_name").asText() : null);
+      CocoImage image =
+          new CocoImage(
+              longField(n, "id", source, "images"),
+              (int) longField(n, "width", source, "images"),
+              (int) longField(n, "height", source, "images"),
+              n.hasNonNull("file_name") ? n.get("file_name").asText() : null);
       images.add(image);
       byId.put(image.id(), image);
     }
     List<CocoCategory> categories = new ArrayList<>();
     for (JsonNode n : root.path("categories")) {
-      categories.add(new CocoCategory(
-          (int) longField(n, "id", source, "categories"),
-          n.path("name").asText(""),
-          n.hasNonNull("supercategory") ? n.get("supercategory").asText() : null));
+      categories.add(
+          new CocoCategory(
+              (int) longField(n, "id", source, "categories"),
+              n.path("name").asText(""),
+              n.hasNonNull("supercategory") ? n.get("supercategory").asText() : null));
     }
     List<CocoAnnotation> annotations = new ArrayList<>();
     for (JsonNode n : root.path("annotations")) {
@@ -62,20 +64,34 @@ public final class CocoFiles {
       String where = "annotation " + id;
       long imageId = longField(n, "image_id", source, where);
       CocoImage image = byId.get(imageId);
-      require(image != null, source, where + " refers to image_id " + imageId + ", which is not in images");
-      CocoSegmentation seg = n.hasNonNull("segmentation")
-          ? parseSegmentation(n.get("segmentation"), source, where) : null;
+      require(
+          image != null,
+          source,
+          where + " refers to image_id " + imageId + ", which is not in images");
+      CocoSegmentation seg =
+          n.hasNonNull("segmentation")
+              ? parseSegmentation(n.get("segmentation"), source, where)
+              : null;
       double[] bbox = n.hasNonNull("bbox") ? box(n.get("bbox"), source, where) : null;
       Rle mask = seg == null ? null : seg.toRle(image.height(), image.width());
       require(seg != null || bbox != null, source, where + " has neither segmentation nor bbox");
       if (bbox == null) {
         bbox = mask.toBbox();
       }
-      double area = n.hasNonNull("area") ? n.get("area").asDouble()
-          : mask != null ? mask.area() : bbox[2] * bbox[3];
+      double area =
+          n.hasNonNull("area")
+              ? n.get("area").asDouble()
+              : mask != null ? mask.area() : bbox[2] * bbox[3];
       boolean crowd = n.path("iscrowd").asInt(0) != 0;
-      annotations.add(new CocoAnnotation(
-          id, imageId, (int) longField(n, "category_id", source, where), seg, bbox, area, crowd));
+      annotations.add(
+          new CocoAnnotation(
+              id,
+              imageId,
+              (int) longField(n, "category_id", source, where),
+              seg,
+              bbox,
+              area,
+              crowd));
     }
     return new CocoDataset(images, annotations, categories);
   }
@@ -87,16 +103,23 @@ public final class CocoFiles {
     int index = 0;
     for (JsonNode n : root) {
       String where = "result " + index++;
-      CocoSegmentation seg = n.hasNonNull("segmentation")
-          ? parseSegmentation(n.get("segmentation"), source, where) : null;
-      double[] bbox = n.hasNonNull("bbox") && n.get("bbox").size() > 0
-          ? box(n.get("bbox"), source, where) : null;
+      CocoSegmentation seg =
+          n.hasNonNull("segmentation")
+              ? parseSegmentation(n.get("segmentation"), source, where)
+              : null;
+      double[] bbox =
+          n.hasNonNull("bbox") && n.get("bbox").size() > 0
+              ? box(n.get("bbox"), source, where)
+              : null;
       require(seg != null || bbox != null, source, where + " has neither segmentation nor bbox");
       require(n.hasNonNull("score"), source, where + " has no score");
-      results.add(new CocoDetection(
-          longField(n, "image_id", source, where),
-          (int) longField(n, "category_id", source, where),
-          n.get("score").asDouble(), seg, bbox));
+      results.add(
+          new CocoDetection(
+              longField(n, "image_id", source, where),
+              (int) longField(n, "category_id", source, where),
+              n.get("score").asDouble(),
+              seg,
+              bbox));
     }
     return results;
   }
@@ -116,15 +139,20 @@ public final class CocoFiles {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode images = root.putArray("images");
     for (CocoImage i : dataset.images()) {
-      ObjectNode n = images.addObject().put("id", i.id()).put("width", i.width()).put("height", i.height());
+      ObjectNode n =
+          images.addObject().put("id", i.id()).put("width", i.width()).put("height", i.height());
       if (i.fileName() != null) {
         n.put("file_name", i.fileName());
       }
     }
     ArrayNode annotations = root.putArray("annotations");
     for (CocoAnnotation a : dataset.annotations()) {
-      ObjectNode n = annotations.addObject()
-          .put("id", a.id()).put("image_id", a.imageId()).put("category_id", a.categoryId());
+      ObjectNode n =
+          annotations
+              .addObject()
+              .put("id", a.id())
+              .put("image_id", a.imageId())
+              .put("category_id", a.categoryId());
       if (a.segmentation() != null) {
         n.set("segmentation", segmentationJson(a.segmentation()));
       }
@@ -145,7 +173,8 @@ public final class CocoFiles {
   public static ArrayNode toJson(List<CocoDetection> detections) {
     ArrayNode root = JSON.createArrayNode();
     for (CocoDetection d : detections) {
-      ObjectNode n = root.addObject().put("image_id", d.imageId()).put("category_id", d.categoryId());
+      ObjectNode n =
+          root.addObject().put("image_id", d.imageId()).put("category_id", d.categoryId());
       if (d.segmentation() != null) {
         n.set("segmentation", segmentationJson(d.segmentation()));
       }
@@ -185,7 +214,9 @@ public final class CocoFiles {
     if (n.isArray()) {
       List<double[]> polygons = new ArrayList<>();
       for (JsonNode p : n) {
-        require(p.isArray() && p.size() >= 4 && p.size() % 2 == 0, source,
+        require(
+            p.isArray() && p.size() >= 4 && p.size() % 2 == 0,
+            source,
             where + ": a polygon is an array of an even number (>= 4) of coordinates");
         double[] xy = new double[p.size()];
         for (int i = 0; i < xy.length; i++) {
@@ -196,7 +227,9 @@ public final class CocoFiles {
       require(!polygons.isEmpty(), source, where + ": empty polygon list");
       return new CocoSegmentation.Polygons(polygons);
     }
-    require(n.isObject() && n.has("size") && n.has("counts"), source,
+    require(
+        n.isObject() && n.has("size") && n.has("counts"),
+        source,
         where + ": segmentation is neither polygons nor {size, counts}");
     int h = n.get("size").get(0).asInt();
     int w = n.get("size").get(1).asInt();
@@ -217,11 +250,14 @@ public final class CocoFiles {
 
   private static double[] box(JsonNode n, String source, String where) {
     require(n.isArray() && n.size() == 4, source, where + ": bbox is not [x, y, w, h]");
-    return new double[] {n.get(0).asDouble(), n.get(1).asDouble(), n.get(2).asDouble(), n.get(3).asDouble()};
+    return new double[] {
+      n.get(0).asDouble(), n.get(1).asDouble(), n.get(2).asDouble(), n.get(3).asDouble()
+    };
   }
 
   private static long longField(JsonNode n, String field, String source, String where) {
-    require(n.hasNonNull(field) && n.get(field).isNumber(), source, where + " has no numeric " + field);
+    require(
+        n.hasNonNull(field) && n.get(field).isNumber(), source, where + " has no numeric " + field);
     return n.get(field).asLong();
   }
 

@@ -25,11 +25,15 @@ public sealed interface CocoSegmentation {
 
     @Override
     public Rle toRle(int imageHeight, int imageWidth) {
-      // pycocotools frPyObjects: a list whose FIRST element has 4 numbers is read as boxes [x,y,w,h]
+      // pycocotools frPyObjects: a list whose FIRST element has 4 numbers is read as boxes
+      // [x,y,w,h]
       boolean boxes = polygons.get(0).length == 4;
       List<Rle> parts = new ArrayList<>(polygons.size());
       for (double[] p : polygons) {
-        parts.add(boxes ? Rle.fromBbox(p, imageHeight, imageWidth) : Rle.fromPolygon(p, imageHeight, imageWidth));
+        parts.add(
+            boxes
+                ? Rle.fromBbox(p, imageHeight, imageWidth)
+                : Rle.fromPolygon(p, imageHeight, imageWidth));
       }
       return Rle.merge(parts, false);
     }

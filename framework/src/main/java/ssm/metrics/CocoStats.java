@@ -3,8 +3,8 @@ package ssm.metrics;
 import java.util.List;
 
 /**
- * The 12 standard COCO summary numbers, in pycocotools' {@code stats} order; -1 where undefined
- * (no ground truth that counts in that setting).
+ * The 12 standard COCO summary numbers, in pycocotools' {@code stats} order; -1 where undefined (no
+ * ground truth that counts in that setting).
  */
 public record CocoStats(
     double ap,
@@ -22,7 +22,8 @@ public record CocoStats(
 
   /** Stable names of the 12 numbers, used as JSON keys, in {@code stats} order. */
   public static final List<String> NAMES =
-      List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10", "AR100", "ARs", "ARm", "ARl");
+      List.of(
+          "AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10", "AR100", "ARs", "ARm", "ARl");
 
   /** From pycocotools' {@code stats} array. */
   public static CocoStats of(double[] s) {

@@ -9,17 +9,18 @@ import java.util.SplittableRandom;
 import ssm.util.Check;
 
 /**
- * 95% intervals of the test figures, so that a table read off a few dozen slices says how far
- * its numbers may be from the truth: Wilson's score interval for a proportion (accuracy), and
- * the percentile bootstrap over test slices for the APs (slices drawn with replacement, the
- * metric recomputed on each draw). The bootstrap is seeded: the same inputs give the same
- * interval.
+ * 95% intervals of the test figures, so that a table read off a few dozen slices says how far its
+ * numbers may be from the truth: Wilson's score interval for a proportion (accuracy), and the
+ * percentile bootstrap over test slices for the APs (slices drawn with replacement, the metric
+ * recomputed on each draw). The bootstrap is seeded: the same inputs give the same interval.
  */
 public final class ConfidenceIntervals {
   /** The normal quantile of a two-sided 95% interval. */
   public static final double Z95 = 1.959963984540054;
+
   /** Bootstrap draws of {@link #paperAp50} and {@link #cocoAp50}. */
   public static final int RESAMPLES = 1000;
+
   private static final long SEED = 20201;
 
   private ConfidenceIntervals() {}
@@ -34,12 +35,15 @@ public final class ConfidenceIntervals {
   }
 
   /**
-   * Wilson's score interval of a proportion: {@code (p + z^2/2n +- z sqrt(p(1-p)/n +
-   * z^2/4n^2)) / (1 + z^2/n)}, {@code p = successes / n}.
+   * Wilson's score interval of a proportion: {@code (p + z^2/2n +- z sqrt(p(1-p)/n + z^2/4n^2)) /
+   * (1 + z^2/n)}, {@code p = successes / n}.
    */
   public static Interval wilson(long successes, long n) {
-    Check.that(n >= 0 && successes >= 0 && successes <= n, "wilson(%s, %s): need 0 <= successes"
-        + " <= n", successes, n);
+    Check.that(
+        n >= 0 && successes >= 0 && successes <= n,
+        "wilson(%s, %s): need 0 <= successes" + " <= n",
+        successes,
+        n);
     if (n == 0) {
       return Interval.NONE;
     }
@@ -61,8 +65,10 @@ public final class ConfidenceIntervals {
       PaperAp.Image im = images.get(i);
       boolean noGt = im.groundTruths().isEmpty();
       boolean noPred = im.predictions().isEmpty();
-      value[i] = noGt && noPred ? 1 : noGt || noPred ? Double.NaN
-          : PaperAp.imageAp(im, new double[] {0.5})[0];
+      value[i] =
+          noGt && noPred
+              ? 1
+              : noGt || noPred ? Double.NaN : PaperAp.imageAp(im, new double[] {0.5})[0];
     }
     SplittableRandom random = new SplittableRandom(SEED);
     double[] stats = new double[RESAMPLES];
@@ -87,15 +93,18 @@ public final class ConfidenceIntervals {
    * {@link #RESAMPLES} draws unless {@code resamples} says fewer (COCO evaluation is the costly
    * part).
    */
-  public static Interval cocoAp50(CocoDataset gt, List<CocoDetection> detections,
-      CocoEvaluator.IouType iouType, int resamples) {
+  public static Interval cocoAp50(
+      CocoDataset gt,
+      List<CocoDetection> detections,
+      CocoEvaluator.IouType iouType,
+      int resamples) {
     List<CocoImage> images = gt.images();
     if (images.isEmpty()) {
       return Interval.NONE;
     }
     Map<Long, List<CocoAnnotation>> annotations = new HashMap<>();
-    gt.annotations().forEach(a ->
-        annotations.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a));
+    gt.annotations()
+        .forEach(a -> annotations.computeIfAbsent(a.imageId(), k -> new ArrayList<>()).add(a));
     Map<Long, List<CocoDetection>> byImage = new HashMap<>();
     detections.forEach(d -> byImage.computeIfAbsent(d.imageId(), k -> new ArrayList<>()).add(d));
     SplittableRandom random = new SplittableRandom(SEED);
@@ -110,16 +119,26 @@ public final class ConfidenceIntervals {
         long id = i + 1;
         drawnImages.add(new CocoImage(id, im.width(), im.height(), im.fileName()));
         for (CocoAnnotation a : annotations.getOrDefault(im.id(), List.of())) {
-          drawnGt.add(new CocoAnnotation(annotationId++, id, a.categoryId(), a.segmentation(),
-              a.bbox(), a.area(), a.iscrowd()));
+          drawnGt.add(
+              new CocoAnnotation(
+                  annotationId++,
+                  id,
+                  a.categoryId(),
+                  a.segmentation(),
+                  a.bbox(),
+                  a.area(),
+                  a.iscrowd()));
         }
         for (CocoDetection d : byImage.getOrDefault(im.id(), List.of())) {
-          drawnDetections.add(new CocoDetection(id, d.categoryId(), d.score(), d.segmentation(),
-              d.bbox()));
+          drawnDetections.add(
+              new CocoDetection(id, d.categoryId(), d.score(), d.segmentation(), d.bbox()));
         }
       }
-      double ap50 = CocoEvaluator.evaluate(new CocoDataset(drawnImages, drawnGt,
-          gt.categories()), drawnDetections, iouType).stats().ap50();
+      double ap50 =
+          CocoEvaluator.evaluate(
+                  new CocoDataset(drawnImages, drawnGt, gt.categories()), drawnDetections, iouType)
+              .stats()
+              .ap50();
       stats[b] = ap50 < 0 ? Double.NaN : ap50; // -1: no ground truth drawn
     }
     return percentiles(stats);

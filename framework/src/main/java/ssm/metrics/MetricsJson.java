@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The stable JSON shape of {@code metrics.json} (schema {@value #SCHEMA}); docs/metrics.md shows
- * an example. Keys never change meaning within a schema version; an undefined number (NaN) is
- * written as {@code null}, COCO's "undefined" stays {@code -1} as pycocotools prints it. A part
- * that was not evaluated is {@code null}, so every file has the same keys.
+ * The stable JSON shape of {@code metrics.json} (schema {@value #SCHEMA}); docs/metrics.md shows an
+ * example. Keys never change meaning within a schema version; an undefined number (NaN) is written
+ * as {@code null}, COCO's "undefined" stays {@code -1} as pycocotools prints it. A part that was
+ * not evaluated is {@code null}, so every file has the same keys.
  */
 public final class MetricsJson {
   /** Schema id written into every report. */
@@ -62,7 +62,10 @@ public final class MetricsJson {
     number(n, "ap", r.ap());
     ObjectNode per = n.putObject("ap_per_iou");
     for (int t = 0; t < r.apPerThreshold().length; t++) {
-      number(per, String.format(Locale.ROOT, "%.2f", PaperAp.IOU_THRESHOLDS[t]), r.apPerThreshold()[t]);
+      number(
+          per,
+          String.format(Locale.ROOT, "%.2f", PaperAp.IOU_THRESHOLDS[t]),
+          r.apPerThreshold()[t]);
     }
     ObjectNode images = n.putObject("images");
     images.put("scored", r.imagesScored());

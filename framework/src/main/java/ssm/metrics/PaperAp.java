@@ -11,10 +11,10 @@ import ssm.util.Check;
  * the semantics of Matterport Mask R-CNN {@code utils.compute_ap} / {@code compute_matches},
  * averaged over the test images.
  *
- * <p>Per image: predictions in descending score order; each takes, among the not yet matched
- * ground truths in descending IoU order, the first one of its own class, stopping as soon as the
- * IoU drops below the threshold. Precision and recall at every prediction, the 0/1 sentinels, the
- * precision envelope from the right, and AP = sum over recall steps of {@code (r_i - r_{i-1}) p_i}.
+ * <p>Per image: predictions in descending score order; each takes, among the not yet matched ground
+ * truths in descending IoU order, the first one of its own class, stopping as soon as the IoU drops
+ * below the threshold. Precision and recall at every prediction, the 0/1 sentinels, the precision
+ * envelope from the right, and AP = sum over recall steps of {@code (r_i - r_{i-1}) p_i}.
  *
  * <p>Over images: an image with no ground truth and no prediction scores 1; an image with only one
  * of the two is skipped (counted in {@link Result#imagesSkipped}). This is not the COCO
@@ -50,7 +50,8 @@ public final class PaperAp {
    * @param ap50 mean AP at IoU 0.5
    * @param ap75 mean AP at IoU 0.75
    * @param ap mean over the ten thresholds 0.50:0.05:0.95 of the mean AP (equal to the mean over
-   *     images of each image's threshold-averaged AP, since the same images count at every threshold)
+   *     images of each image's threshold-averaged AP, since the same images count at every
+   *     threshold)
    * @param apPerThreshold mean AP at each of {@link #IOU_THRESHOLDS}
    * @param imagesScored images that entered the mean (both empty, or both present)
    * @param imagesEmpty of those, images with no gt and no prediction, each scored 1
@@ -83,17 +84,30 @@ public final class PaperAp {
     }
     for (CocoAnnotation a : gt.annotations()) {
       CocoImage i = byId.get(a.imageId());
-      Check.that(i != null, "annotation %d refers to image %d, which is not in the images", a.id(), a.imageId());
+      Check.that(
+          i != null,
+          "annotation %d refers to image %d, which is not in the images",
+          a.id(),
+          a.imageId());
       Check.that(a.segmentation() != null, "annotation %d has no segmentation", a.id());
       if (!a.iscrowd()) {
-        gts.get(i.id()).add(new GroundTruth(a.categoryId(), a.segmentation().toRle(i.height(), i.width())));
+        gts.get(i.id())
+            .add(new GroundTruth(a.categoryId(), a.segmentation().toRle(i.height(), i.width())));
       }
     }
     for (CocoDetection d : detections) {
       CocoImage i = byId.get(d.imageId());
-      Check.that(i != null, "a detection refers to image %d, which is not in the ground truth", d.imageId());
-      Check.that(d.segmentation() != null, "a detection on image %d has no segmentation", d.imageId());
-      preds.get(i.id()).add(new Prediction(d.categoryId(), d.score(), d.segmentation().toRle(i.height(), i.width())));
+      Check.that(
+          i != null,
+          "a detection refers to image %d, which is not in the ground truth",
+          d.imageId());
+      Check.that(
+          d.segmentation() != null, "a detection on image %d has no segmentation", d.imageId());
+      preds
+          .get(i.id())
+          .add(
+              new Prediction(
+                  d.categoryId(), d.score(), d.segmentation().toRle(i.height(), i.width())));
     }
     List<Image> images = new ArrayList<>(gts.size());
     gts.forEach((id, g) -> images.add(new Image(g, preds.get(id))));

@@ -8,9 +8,9 @@ import ssm.util.Check;
  * A binary mask in COCO run-length encoding, bit-for-bit as pycocotools' {@code maskApi.c}.
  *
  * <p>The mask is H x W; runs are taken in column-major (Fortran) order, i.e. pixel {@code (y, x)}
- * is run position {@code x * H + y}. Counts alternate zeros, ones, zeros, ... and always start
- * with a (possibly empty) run of zeros. All public constructors take and return row-major
- * pixels ({@code y * W + x}), the layout of our tensors and PNG masks.
+ * is run position {@code x * H + y}. Counts alternate zeros, ones, zeros, ... and always start with
+ * a (possibly empty) run of zeros. All public constructors take and return row-major pixels ({@code
+ * y * W + x}), the layout of our tensors and PNG masks.
  *
  * <p>Instances are immutable. Boxes are COCO {@code [x, y, width, height]} in pixels.
  */
@@ -36,11 +36,16 @@ public final class Rle {
     Check.that(
         sum == (long) height * width,
         "RLE counts sum to %d but the mask is %dx%d = %d pixels",
-        sum, height, width, (long) height * width);
+        sum,
+        height,
+        width,
+        (long) height * width);
     return new Rle(height, width, counts.clone());
   }
 
-  /** Encodes a row-major mask; a pixel is set where {@code mask[i] != 0} (pycocotools rleEncode). */
+  /**
+   * Encodes a row-major mask; a pixel is set where {@code mask[i] != 0} (pycocotools rleEncode).
+   */
   public static Rle encode(byte[] mask, int height, int width) {
     checkLength(mask.length, height, width);
     return encode(i -> mask[i] != 0, height, width);
@@ -56,7 +61,8 @@ public final class Rle {
    * Binarises row-major mask probabilities with {@code p > threshold} (the paper and Matterport use
    * 0.5) and encodes the result.
    */
-  public static Rle fromProbabilities(float[] probabilities, int height, int width, float threshold) {
+  public static Rle fromProbabilities(
+      float[] probabilities, int height, int width, float threshold) {
     checkLength(probabilities.length, height, width);
     return encode(i -> probabilities[i] > threshold, height, width);
   }
@@ -67,13 +73,29 @@ public final class Rle {
    * without visiting the pixels outside the window. {@code threshold} must be >= 0 (0 is then
    * background).
    */
-  public static Rle fromWindowProbabilities(float[] window, int x0, int y0, int windowWidth,
-      int windowHeight, int height, int width, float threshold) {
+  public static Rle fromWindowProbabilities(
+      float[] window,
+      int x0,
+      int y0,
+      int windowWidth,
+      int windowHeight,
+      int height,
+      int width,
+      float threshold) {
     Check.that(threshold >= 0, "threshold %s must be >= 0", threshold);
-    Check.that(window.length == windowWidth * windowHeight && x0 >= 0 && y0 >= 0
-        && x0 + windowWidth <= width && y0 + windowHeight <= height,
-        "window %dx%d at (%d, %d) does not fit a %dx%d image", windowWidth, windowHeight, x0, y0,
-        width, height);
+    Check.that(
+        window.length == windowWidth * windowHeight
+            && x0 >= 0
+            && y0 >= 0
+            && x0 + windowWidth <= width
+            && y0 + windowHeight <= height,
+        "window %dx%d at (%d, %d) does not fit a %dx%d image",
+        windowWidth,
+        windowHeight,
+        x0,
+        y0,
+        width,
+        height);
     Runs r = new Runs();
     for (int x = 0; x < width; x++) {
       if (x < x0 || x >= x0 + windowWidth) {
@@ -89,7 +111,9 @@ public final class Rle {
     return new Rle(height, width, r.finish());
   }
 
-  /** Column-major run lengths, starting with background, as {@link #encode(PixelSource, int, int)}. */
+  /**
+   * Column-major run lengths, starting with background, as {@link #encode(PixelSource, int, int)}.
+   */
   private static final class Runs {
     private int[] counts = new int[16];
     private int k;
@@ -128,7 +152,11 @@ public final class Rle {
   private static void checkLength(int length, int height, int width) {
     Check.that(
         length == height * width,
-        "mask has %d pixels but its size is %dx%d = %d", length, height, width, height * width);
+        "mask has %d pixels but its size is %dx%d = %d",
+        length,
+        height,
+        width,
+        height * width);
   }
 
   private static Rle encode(PixelSource mask, int height, int width) {
@@ -193,7 +221,9 @@ public final class Rle {
     return a;
   }
 
-  /** Tight box {@code [x, y, w, h]} around the set pixels; all zeros for an empty mask (rleToBbox). */
+  /**
+   * Tight box {@code [x, y, w, h]} around the set pixels; all zeros for an empty mask (rleToBbox).
+   */
   public double[] toBbox() {
     int m = (counts.length / 2) * 2;
     if (m == 0 || height == 0) {
@@ -226,9 +256,9 @@ public final class Rle {
   }
 
   /**
-   * The compressed string form of the counts (pycocotools rleToString): each count, or for
-   * {@code i > 2} its difference to count {@code i - 2}, in 5-bit little-endian groups with a
-   * continuation bit, as characters 48..111.
+   * The compressed string form of the counts (pycocotools rleToString): each count, or for {@code i
+   * > 2} its difference to count {@code i - 2}, in 5-bit little-endian groups with a continuation
+   * bit, as characters 48..111.
    */
   public String toCompressedString() {
     StringBuilder s = new StringBuilder(counts.length * 2);
@@ -251,7 +281,10 @@ public final class Rle {
     return s.toString();
   }
 
-  /** Parses the compressed string form (pycocotools rleFrString); the inverse of {@link #toCompressedString}. */
+  /**
+   * Parses the compressed string form (pycocotools rleFrString); the inverse of {@link
+   * #toCompressedString}.
+   */
   public static Rle fromCompressedString(String s, int height, int width) {
     int[] cnts = new int[s.length()];
     int m = 0;
@@ -385,7 +418,9 @@ public final class Rle {
     return new Rle(height, width, Arrays.copyOf(b, nb));
   }
 
-  /** Rasterises a box {@code [x, y, w, h]} as the polygon of its corners (pycocotools rleFrBbox). */
+  /**
+   * Rasterises a box {@code [x, y, w, h]} as the polygon of its corners (pycocotools rleFrBbox).
+   */
   public static Rle fromBbox(double[] box, int height, int width) {
     double xs = box[0];
     double xe = xs + box[2];
@@ -394,7 +429,9 @@ public final class Rle {
     return fromPolygon(new double[] {xs, ys, xs, ye, xe, ye, xe, ys}, height, width);
   }
 
-  /** Union ({@code intersect = false}) or intersection of same-sized masks (pycocotools rleMerge). */
+  /**
+   * Union ({@code intersect = false}) or intersection of same-sized masks (pycocotools rleMerge).
+   */
   public static Rle merge(List<Rle> rles, boolean intersect) {
     Check.that(!rles.isEmpty(), "merge needs at least one RLE");
     Rle first = rles.get(0);
@@ -405,8 +442,12 @@ public final class Rle {
     for (int i = 1; i < rles.size(); i++) {
       Rle b = rles.get(i);
       Check.that(
-          b.height == h && b.width == w, "cannot merge a %dx%d RLE with a %dx%d one",
-          b.height, b.width, h, w);
+          b.height == h && b.width == w,
+          "cannot merge a %dx%d RLE with a %dx%d one",
+          b.height,
+          b.width,
+          h,
+          w);
       int[] aCnts = Arrays.copyOf(cnts, m);
       int[] out = new int[aCnts.length + b.counts.length + 1];
       long ca = aCnts[0];
@@ -449,8 +490,8 @@ public final class Rle {
 
   /**
    * Mask IoU of a detection with a ground truth (pycocotools rleIou): intersection over union, or
-   * over the detection's area when the ground truth is a crowd region; 0 when the boxes or masks
-   * do not overlap.
+   * over the detection's area when the ground truth is a crowd region; 0 when the boxes or masks do
+   * not overlap.
    */
   public static double iou(Rle dt, Rle gt, boolean gtIsCrowd) {
     if (bboxIou(dt.toBbox(), gt.toBbox(), gtIsCrowd) <= 0) {
@@ -484,7 +525,11 @@ public final class Rle {
   private static double maskIou(Rle dt, Rle gt, boolean crowd) {
     Check.that(
         dt.height == gt.height && dt.width == gt.width,
-        "IoU of a %dx%d mask with a %dx%d mask", dt.height, dt.width, gt.height, gt.width);
+        "IoU of a %dx%d mask with a %dx%d mask",
+        dt.height,
+        dt.width,
+        gt.height,
+        gt.width);
     long ca = dt.counts[0];
     long cb = gt.counts[0];
     int ka = dt.counts.length;

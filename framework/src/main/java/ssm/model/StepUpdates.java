@@ -23,8 +23,8 @@ public final class StepUpdates {
   }
 
   /**
-   * What a segmentation step (Eq. 1) updates: everything but S and the classification branch's
-   * own parameters (which change only by the copy rule), whatever the update rule.
+   * What a segmentation step (Eq. 1) updates: everything but S and the classification branch's own
+   * parameters (which change only by the copy rule), whatever the update rule.
    */
   public static Predicate<String> segmentationStep(ClassificationRoiSource classificationSource) {
     List<String> ownBranch = classificationSource.ownParameterPrefixes();

@@ -31,9 +31,15 @@ public final class Overlay {
     int w = original.width();
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     boolean[] lesion = new boolean[h * w];
-    ssm.util.Check.that(p.height() == h && p.width() == w, "%s: the prediction is for a %dx%d "
-        + "slice but the overlay is drawn on %dx%d: draw on the slice at its original size",
-        original.id(), p.width(), p.height(), w, h);
+    ssm.util.Check.that(
+        p.height() == h && p.width() == w,
+        "%s: the prediction is for a %dx%d "
+            + "slice but the overlay is drawn on %dx%d: draw on the slice at its original size",
+        original.id(),
+        p.width(),
+        p.height(),
+        w,
+        h);
     for (Lesion l : p.lesions()) {
       boolean[] m = l.mask().decode();
       for (int i = 0; i < m.length; i++) {
@@ -55,23 +61,30 @@ public final class Overlay {
       }
     }
     Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     int fontSize = Math.max(10, w / 40);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
     g.setStroke(new BasicStroke(Math.max(1f, w / 512f)));
     g.setColor(BOX);
     for (Lesion l : p.lesions()) {
       float[] b = l.box();
-      g.drawRect(Math.round(b[0]), Math.round(b[1]), Math.round(b[2] - b[0]),
-          Math.round(b[3] - b[1]));
-      g.drawString(String.format("%.2f", l.score()), Math.round(b[0]),
+      g.drawRect(
+          Math.round(b[0]), Math.round(b[1]), Math.round(b[2] - b[0]), Math.round(b[3] - b[1]));
+      g.drawString(
+          String.format("%.2f", l.score()),
+          Math.round(b[0]),
           Math.max(fontSize, Math.round(b[1]) - 2));
     }
     int c = p.predictedClass();
     int n = p.lesions().size();
-    String text = String.format("%s %.1f%%  (%d %s)", ClassificationExample.CLASS_NAMES[c],
-        100 * p.classProbabilities()[c], n, n == 1 ? "lesion" : "lesions");
+    String text =
+        String.format(
+            "%s %.1f%%  (%d %s)",
+            ClassificationExample.CLASS_NAMES[c],
+            100 * p.classProbabilities()[c],
+            n,
+            n == 1 ? "lesion" : "lesions");
     g.setColor(new Color(0, 0, 0, 160));
     g.fillRect(0, 0, g.getFontMetrics().stringWidth(text) + 12, fontSize + 10);
     g.setColor(Color.WHITE);

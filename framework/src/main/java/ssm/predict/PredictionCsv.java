@@ -6,10 +6,10 @@ import java.util.Locale;
 import ssm.data.ClassificationExample;
 
 /**
- * One CSV row per predicted slice, for spreadsheets and pandas: {@value #HEADER}. Probabilities
- * are written as Java writes a float (the values of the JSON output, digit for digit); the lesion
- * area fraction is {@link Prediction#lesionAreaFraction()} with 6 decimals. Fields holding a
- * comma, quote or line break are quoted (RFC 4180).
+ * One CSV row per predicted slice, for spreadsheets and pandas: {@value #HEADER}. Probabilities are
+ * written as Java writes a float (the values of the JSON output, digit for digit); the lesion area
+ * fraction is {@link Prediction#lesionAreaFraction()} with 6 decimals. Fields holding a comma,
+ * quote or line break are quoted (RFC 4180).
  */
 public final class PredictionCsv {
   /** The header line. */
@@ -32,7 +32,9 @@ public final class PredictionCsv {
   }
 
   static String quote(String field) {
-    if (field.contains(",") || field.contains("\"") || field.contains("\n")
+    if (field.contains(",")
+        || field.contains("\"")
+        || field.contains("\n")
         || field.contains("\r")) {
       return "\"" + field.replace("\"", "\"\"") + "\"";
     }

@@ -79,8 +79,8 @@ public final class Predictor implements AutoCloseable {
   }
 
   /**
-   * The stateless seed of the RoI batch's padding permutation: fixed, so that the same slice
-   * always gets the same RoI batch (and the same class), here and in {@link SavedModelExport}.
+   * The stateless seed of the RoI batch's padding permutation: fixed, so that the same slice always
+   * gets the same RoI batch (and the same class), here and in {@link SavedModelExport}.
    */
   static Operand<TInt64> paddingSeed(Ops tf) {
     return tf.constant(new long[] {20201, 0});
@@ -101,12 +101,19 @@ public final class Predictor implements AutoCloseable {
   }
 
   private Session.Runner runner(TFloat32 in, boolean debug) {
-    Session.Runner runner = session.runner().feed(image, in)
-        .fetch(out.classLogits()).fetch(out.classProbabilities())
-        .fetch(out.detections().boxes()).fetch(out.detections().scores())
-        .fetch(out.maskProbabilities());
+    Session.Runner runner =
+        session
+            .runner()
+            .feed(image, in)
+            .fetch(out.classLogits())
+            .fetch(out.classProbabilities())
+            .fetch(out.detections().boxes())
+            .fetch(out.detections().scores())
+            .fetch(out.maskProbabilities());
     if (debug) {
-      runner.fetch(out.proposals().boxes()).fetch(out.proposals().logits())
+      runner
+          .fetch(out.proposals().boxes())
+          .fetch(out.proposals().logits())
           .fetch(out.roiBatch().rows());
     }
     return runner;
@@ -120,11 +127,21 @@ public final class Predictor implements AutoCloseable {
         float[] boxes = Tensors.toFloats(r.get(2));
         float[] scores = Tensors.toFloats(r.get(3));
         float[] masks = Tensors.toFloats(r.get(4));
-        Prediction.Debug extra = debug ? new Prediction.Debug(Tensors.toFloats(r.get(5)),
-            Tensors.toFloats(r.get(6)), Tensors.toFloats(r.get(7))) : null;
-        return new Prediction(slice.id(), slice.originalHeight(), slice.originalWidth(),
-            Tensors.toFloats(r.get(0)), Tensors.toFloats(r.get(1)),
-            lesions(slice, boxes, scores, masks), extra);
+        Prediction.Debug extra =
+            debug
+                ? new Prediction.Debug(
+                    Tensors.toFloats(r.get(5)),
+                    Tensors.toFloats(r.get(6)),
+                    Tensors.toFloats(r.get(7)))
+                : null;
+        return new Prediction(
+            slice.id(),
+            slice.originalHeight(),
+            slice.originalWidth(),
+            Tensors.toFloats(r.get(0)),
+            Tensors.toFloats(r.get(1)),
+            lesions(slice, boxes, scores, masks),
+            extra);
       }
     }
   }
@@ -135,14 +152,29 @@ public final class Predictor implements AutoCloseable {
     int cells = maskSize * maskSize;
     List<Lesion> lesions = new ArrayList<>(scores.length);
     for (int i = 0; i < scores.length; i++) {
-      float[] box = {boxes[4 * i] / slice.scaleX(), boxes[4 * i + 1] / slice.scaleY(),
-          boxes[4 * i + 2] / slice.scaleX(), boxes[4 * i + 3] / slice.scaleY()};
+      float[] box = {
+        boxes[4 * i] / slice.scaleX(),
+        boxes[4 * i + 1] / slice.scaleY(),
+        boxes[4 * i + 2] / slice.scaleX(),
+        boxes[4 * i + 3] / slice.scaleY()
+      };
       float[] probs = Arrays.copyOfRange(masks, i * cells, (i + 1) * cells);
       // Only the pasted box's window: the same RLE as pasting into a full-size image (MaskPaster
       // .paste + Rle.fromProbabilities), without allocating and scanning H x W per lesion.
       MaskPaster.Window win = MaskPaster.pasteWindow(probs, maskSize, box, h, w);
-      lesions.add(new Lesion(box, scores[i], Rle.fromWindowProbabilities(win.values(), win.x0(),
-          win.y0(), win.width(), win.height(), h, w, MASK_THRESHOLD)));
+      lesions.add(
+          new Lesion(
+              box,
+              scores[i],
+              Rle.fromWindowProbabilities(
+                  win.values(),
+                  win.x0(),
+                  win.y0(),
+                  win.width(),
+                  win.height(),
+                  h,
+                  w,
+                  MASK_THRESHOLD)));
     }
     return lesions;
   }

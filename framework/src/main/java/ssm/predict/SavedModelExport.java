@@ -26,18 +26,18 @@ import ssm.settings.ModelSettings.InputSettings;
 /**
  * Writes a trained SSM as a TensorFlow SavedModel (tag {@code serve}) that TensorFlow Serving,
  * Python TensorFlow and {@link SavedModelBundle#load} can run without this project's code. The
- * graph is {@link Predictor}'s inference graph, with the same RoI-padding seed, so the
- * SavedModel gives what {@link Predictor#predict} gives; the variables hold the weights' values.
+ * graph is {@link Predictor}'s inference graph, with the same RoI-padding seed, so the SavedModel
+ * gives what {@link Predictor#predict} gives; the variables hold the weights' values.
  *
  * <p>Signature {@value #SIGNATURE} (method {@code tensorflow/serving/predict}):
  *
  * <ul>
- *   <li>input {@value #IMAGE}: float32 [H, W, 3], RGB in [0, 1] (8-bit value / 255, grey
- *       replicated to three channels), ALREADY RESIZED as {@link ssm.data.Resizer} does: short
- *       side to {@code model.input.min-size} (512) unless the long side would exceed {@code
- *       max-size} (1024), bilinear with half-pixel centres. Normalisation and padding are in the
- *       graph. The input stays float and unresized so that the SavedModel is exactly the graph
- *       that the parity tests check against the reference; {@code README.txt} shows the resize.
+ *   <li>input {@value #IMAGE}: float32 [H, W, 3], RGB in [0, 1] (8-bit value / 255, grey replicated
+ *       to three channels), ALREADY RESIZED as {@link ssm.data.Resizer} does: short side to {@code
+ *       model.input.min-size} (512) unless the long side would exceed {@code max-size} (1024),
+ *       bilinear with half-pixel centres. Normalisation and padding are in the graph. The input
+ *       stays float and unresized so that the SavedModel is exactly the graph that the parity tests
+ *       check against the reference; {@code README.txt} shows the resize.
  *   <li>outputs {@value #CLASS_PROBABILITIES} [3] and {@value #CLASS_LOGITS} [3] (Normal, CP,
  *       COVID-19); {@value #BOXES} [D, 4] lesion boxes {@code x1, y1, x2, y2} in input pixels;
  *       {@value #SCORES} [D] in decreasing order; {@value #MASK_PROBABILITIES} [D, 28, 28] lesion
@@ -77,29 +77,39 @@ public final class SavedModelExport {
     try (Graph graph = new Graph()) {
       GraphContext g = new GraphContext(graph, 0);
       Ops tf = g.ops();
-      Placeholder<TFloat32> image = tf.withName(IMAGE).placeholder(TFloat32.class,
-          Placeholder.shape(Shape.of(-1, -1, 3)));
+      Placeholder<TFloat32> image =
+          tf.withName(IMAGE).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, 3)));
       int maskSize = 2 * model.settings().mask().outputSize();
       InferenceGraph out = model.buildInference(g, image, Predictor.paddingSeed(tf));
       Ops named = tf.withSubScope("outputs");
-      Signature signature = Signature.builder(SIGNATURE)
-          .methodName("tensorflow/serving/predict")
-          .input(IMAGE, image)
-          .output(CLASS_PROBABILITIES, named.withName(CLASS_PROBABILITIES)
-              .squeeze(out.classProbabilities(), Squeeze.axis(0L)))
-          .output(CLASS_LOGITS, identity(named, CLASS_LOGITS, out.classLogits()))
-          .output(BOXES, identity(named, BOXES, out.detections().boxes()))
-          .output(SCORES, identity(named, SCORES, out.detections().scores()))
-          .output(MASK_PROBABILITIES, named.withName(MASK_PROBABILITIES)
-              .ensureShape(out.maskProbabilities(), Shape.of(-1, maskSize, maskSize)))
-          .build();
+      Signature signature =
+          Signature.builder(SIGNATURE)
+              .methodName("tensorflow/serving/predict")
+              .input(IMAGE, image)
+              .output(
+                  CLASS_PROBABILITIES,
+                  named
+                      .withName(CLASS_PROBABILITIES)
+                      .squeeze(out.classProbabilities(), Squeeze.axis(0L)))
+              .output(CLASS_LOGITS, identity(named, CLASS_LOGITS, out.classLogits()))
+              .output(BOXES, identity(named, BOXES, out.detections().boxes()))
+              .output(SCORES, identity(named, SCORES, out.detections().scores()))
+              .output(
+                  MASK_PROBABILITIES,
+                  named
+                      .withName(MASK_PROBABILITIES)
+                      .ensureShape(out.maskProbabilities(), Shape.of(-1, maskSize, maskSize)))
+              .build();
       try (Session session = Sessions.create(graph)) {
         Weights.load(session, g.parameters(), weights, model.settings().anchors(), false);
         Files.createDirectories(dir);
-        SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature)
+        SavedModelBundle.exporter(dir.toString())
+            .withSession(session)
+            .withSignature(signature)
             .export();
       }
-      Files.writeString(dir.resolve("README.txt"),
+      Files.writeString(
+          dir.resolve("README.txt"),
           readme(modelName, model.settings().input(), maskSize),
           StandardCharsets.UTF_8);
       return signature;
@@ -154,6 +164,7 @@ public final class SavedModelExport {
           http://localhost:8501/v1/models/ssm:predict
 
         Java: SavedModelBundle.load(folder, "serve").function("%2$s").call(Map.of("image", t)).
-        """.formatted(modelName, SIGNATURE, classes, maskSize, input.minSize(), input.maxSize());
+        """
+        .formatted(modelName, SIGNATURE, classes, maskSize, input.minSize(), input.maxSize());
   }
 }

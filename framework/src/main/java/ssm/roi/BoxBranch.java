@@ -7,10 +7,10 @@ import ssm.graph.GraphContext;
 import ssm.layers.Linear;
 
 /**
- * A RoI branch: TwoMLPHead (flatten -> FC + ReLU -> FC + ReLU) and FastRCNNPredictor (FC -> 2
- * class logits, FC -> 8 box deltas). The segmentation branch and the classification branch are
- * two instances with different parameter names ({@code box_head} / {@code box_head_s2}, ...).
- * Pooled features [N, S, S, C] are flattened NHWC; fc6's weight is stored permuted to match.
+ * A RoI branch: TwoMLPHead (flatten -> FC + ReLU -> FC + ReLU) and FastRCNNPredictor (FC -> 2 class
+ * logits, FC -> 8 box deltas). The segmentation branch and the classification branch are two
+ * instances with different parameter names ({@code box_head} / {@code box_head_s2}, ...). Pooled
+ * features [N, S, S, C] are flattened NHWC; fc6's weight is stored permuted to match.
  */
 public final class BoxBranch {
   private final String scopeName;
@@ -25,8 +25,13 @@ public final class BoxBranch {
    * @param headPrefix e.g. {@code roi_heads.box_head}
    * @param predictorPrefix e.g. {@code roi_heads.box_predictor}
    */
-  public BoxBranch(String scopeName, String headPrefix, String predictorPrefix, int channels,
-      int roiSize, int representation) {
+  public BoxBranch(
+      String scopeName,
+      String headPrefix,
+      String predictorPrefix,
+      int channels,
+      int roiSize,
+      int representation) {
     this.scopeName = scopeName;
     this.headPrefix = headPrefix;
     this.predictorPrefix = predictorPrefix;
@@ -37,14 +42,24 @@ public final class BoxBranch {
 
   /** The segmentation branch (docs/model.md#24-segmentation-branch). */
   public static BoxBranch segmentation(int channels, int roiSize, int representation) {
-    return new BoxBranch("segmentation_branch", "roi_heads.box_head", "roi_heads.box_predictor",
-        channels, roiSize, representation);
+    return new BoxBranch(
+        "segmentation_branch",
+        "roi_heads.box_head",
+        "roi_heads.box_predictor",
+        channels,
+        roiSize,
+        representation);
   }
 
   /** The second (classification) branch of the two-branch variants. */
   public static BoxBranch classification(int channels, int roiSize, int representation) {
-    return new BoxBranch("classification_branch", "roi_heads.box_head_s2",
-        "roi_heads.box_predictor_s2", channels, roiSize, representation);
+    return new BoxBranch(
+        "classification_branch",
+        "roi_heads.box_head_s2",
+        "roi_heads.box_predictor_s2",
+        channels,
+        roiSize,
+        representation);
   }
 
   /** Parameter-name prefixes of this branch, for freezing and weight copies. */
@@ -53,8 +68,8 @@ public final class BoxBranch {
   }
 
   /**
-   * Applies head and predictor to pooled RoI features [N, S, S, C], under {@code scope}'s
-   * sub-scope named for this branch.
+   * Applies head and predictor to pooled RoI features [N, S, S, C], under {@code scope}'s sub-scope
+   * named for this branch.
    */
   public BranchOutputs apply(GraphContext g, Ops scope, Operand<TFloat32> pooled) {
     Ops tf = scope.withSubScope(scopeName);
@@ -74,7 +89,7 @@ public final class BoxBranch {
 
   /** The lesion class's raw deltas, columns 4..7 of the regression, [N, 4]. */
   static Operand<TFloat32> lesionDeltas(Ops tf, BranchOutputs out) {
-    return tf.slice(out.boxRegression(), tf.constant(new int[] {0, 4}),
-        tf.constant(new int[] {-1, 4}));
+    return tf.slice(
+        out.boxRegression(), tf.constant(new int[] {0, 4}), tf.constant(new int[] {-1, 4}));
   }
 }

@@ -7,8 +7,8 @@ import org.tensorflow.types.TFloat32;
 import ssm.graph.GraphContext;
 
 /**
- * Where S's RoI batch comes from: the segmentation branch itself (shared regime) or a second
- * branch of its own (frozen and scratch regimes). Either runs over ALL proposals.
+ * Where S's RoI batch comes from: the segmentation branch itself (shared regime) or a second branch
+ * of its own (frozen and scratch regimes). Either runs over ALL proposals.
  */
 public interface ClassificationRoiSource {
 
@@ -18,8 +18,8 @@ public interface ClassificationRoiSource {
    * @param pooled RoI features of all proposals [N, S, S, C]
    * @param segmentation the segmentation branch's outputs on the same RoIs
    */
-  BranchOutputs outputs(GraphContext g, Ops tf, Operand<TFloat32> pooled,
-      BranchOutputs segmentation);
+  BranchOutputs outputs(
+      GraphContext g, Ops tf, Operand<TFloat32> pooled, BranchOutputs segmentation);
 
   /** Parameter-name prefixes owned by this source alone (empty when shared). */
   List<String> ownParameterPrefixes();
@@ -28,8 +28,8 @@ public interface ClassificationRoiSource {
   static ClassificationRoiSource segmentationBranch() {
     return new ClassificationRoiSource() {
       @Override
-      public BranchOutputs outputs(GraphContext g, Ops tf, Operand<TFloat32> pooled,
-          BranchOutputs segmentation) {
+      public BranchOutputs outputs(
+          GraphContext g, Ops tf, Operand<TFloat32> pooled, BranchOutputs segmentation) {
         return segmentation;
       }
 
@@ -44,8 +44,8 @@ public interface ClassificationRoiSource {
   static ClassificationRoiSource secondBranch(BoxBranch branch) {
     return new ClassificationRoiSource() {
       @Override
-      public BranchOutputs outputs(GraphContext g, Ops tf, Operand<TFloat32> pooled,
-          BranchOutputs segmentation) {
+      public BranchOutputs outputs(
+          GraphContext g, Ops tf, Operand<TFloat32> pooled, BranchOutputs segmentation) {
         return branch.apply(g, tf, pooled);
       }
 

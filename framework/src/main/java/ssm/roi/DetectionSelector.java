@@ -12,8 +12,8 @@ import ssm.settings.ModelSettings.RoiSettings;
 /**
  * The segmentation branch's post-processing (fixture README 2.9, detection branch): decode the
  * lesion deltas (weights 10, 10, 5, 5), clip, keep probabilities strictly above the score
- * threshold, NMS (label 1, so the coordinate offset applies), at most detections-per-image.
- * The reference applies no minimum-size filter here.
+ * threshold, NMS (label 1, so the coordinate offset applies), at most detections-per-image. The
+ * reference applies no minimum-size filter here.
  */
 public final class DetectionSelector {
   private final RoiSettings settings;
@@ -25,21 +25,38 @@ public final class DetectionSelector {
   }
 
   /** Detections among {@code proposals} [N, 4] scored by {@code out}. */
-  public Detections select(Ops tf, BranchOutputs out, Operand<TFloat32> proposals,
-      Operand<TInt32> imageHeight, Operand<TInt32> imageWidth) {
+  public Detections select(
+      Ops tf,
+      BranchOutputs out,
+      Operand<TFloat32> proposals,
+      Operand<TInt32> imageHeight,
+      Operand<TInt32> imageWidth) {
     Ops t = tf.withSubScope("detections");
     Operand<TFloat32> scores = t.stopGradient(BoxBranch.lesionProbability(t, out));
-    Operand<TFloat32> boxes = Boxes.clip(t,
-        coder.decode(t, t.stopGradient(BoxBranch.lesionDeltas(t, out)), proposals),
-        imageHeight, imageWidth);
-    Operand<TInt32> candidates = t.dtypes.cast(t.reshape(
-        t.where(t.math.greater(scores, t.constant(settings.scoreThreshold()))),
-        t.constant(new int[] {-1})), TInt32.class);
+    Operand<TFloat32> boxes =
+        Boxes.clip(
+            t,
+            coder.decode(t, t.stopGradient(BoxBranch.lesionDeltas(t, out)), proposals),
+            imageHeight,
+            imageWidth);
+    Operand<TInt32> candidates =
+        t.dtypes.cast(
+            t.reshape(
+                t.where(t.math.greater(scores, t.constant(settings.scoreThreshold()))),
+                t.constant(new int[] {-1})),
+            TInt32.class);
     Operand<TFloat32> candidateBoxes = t.gather(boxes, candidates, t.constant(0));
     Operand<TFloat32> candidateScores = t.gather(scores, candidates, t.constant(0));
-    Operand<TInt32> keep = Nms.batched(t, candidateBoxes, candidateScores, 1, settings.nmsIou(),
-        settings.detectionsPerImage());
-    return new Detections(t.gather(candidateBoxes, keep, t.constant(0)),
+    Operand<TInt32> keep =
+        Nms.batched(
+            t,
+            candidateBoxes,
+            candidateScores,
+            1,
+            settings.nmsIou(),
+            settings.detectionsPerImage());
+    return new Detections(
+        t.gather(candidateBoxes, keep, t.constant(0)),
         t.gather(candidateScores, keep, t.constant(0)),
         t.gather(candidates, keep, t.constant(0)));
   }

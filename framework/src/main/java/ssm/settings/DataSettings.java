@@ -10,11 +10,11 @@ import ssm.util.Check;
  * @param synthetic the generator's options for the built-in dataset
  * @param minLesionArea lesion instances are 8-connected components larger than this (pixels)
  * @param skipBad skip unreadable slices instead of stopping
- * @param augmentFlip train on the segmentation slices and their left-right mirror images
- *     ({@link ssm.data.MirroredSegmentation})
+ * @param augmentFlip train on the segmentation slices and their left-right mirror images ({@link
+ *     ssm.data.MirroredSegmentation})
  */
-public record DataSettings(Synthetic synthetic, int minLesionArea, boolean skipBad,
-    boolean augmentFlip) {
+public record DataSettings(
+    Synthetic synthetic, int minLesionArea, boolean skipBad, boolean augmentFlip) {
   public DataSettings {
     Check.that(minLesionArea >= 0, "data.min-lesion-area = %s must be >= 0", minLesionArea);
   }
@@ -37,6 +37,8 @@ public record DataSettings(Synthetic synthetic, int minLesionArea, boolean skipB
     Config s = c.getConfig("synthetic");
     return new DataSettings(
         new Synthetic(s.getInt("seg"), s.getInt("cls"), s.getInt("size"), s.getLong("seed")),
-        c.getInt("min-lesion-area"), c.getBoolean("skip-bad"), c.getBoolean("augment-flip"));
+        c.getInt("min-lesion-area"),
+        c.getBoolean("skip-bad"),
+        c.getBoolean("augment-flip"));
   }
 }

@@ -18,8 +18,10 @@ final class KebabNames {
         return constant;
       }
     }
-    String allowed = Arrays.stream(type.getEnumConstants()).map(KebabNames::of)
-        .collect(Collectors.joining(", "));
+    String allowed =
+        Arrays.stream(type.getEnumConstants())
+            .map(KebabNames::of)
+            .collect(Collectors.joining(", "));
     throw new IllegalArgumentException(
         String.format("%s = %s is not one of %s", key, value, allowed));
   }

@@ -16,8 +16,8 @@ public enum LrDecay {
   }
 
   /**
-   * Parses a config name; an unknown one throws {@link IllegalArgumentException} naming
-   * {@code key}, the value and the allowed names.
+   * Parses a config name; an unknown one throws {@link IllegalArgumentException} naming {@code
+   * key}, the value and the allowed names.
    */
   public static LrDecay parse(String key, String value) {
     return KebabNames.parse(LrDecay.class, key, value);

@@ -52,8 +52,11 @@ public record ModelSettings(
       int minSize, int maxSize, float[] mean, float[] std, int sizeDivisible) {
     public InputSettings {
       Check.positive("model.input.min-size", minSize);
-      Check.that(maxSize >= minSize, "model.input.max-size = %s must be >= min-size = %s",
-          maxSize, minSize);
+      Check.that(
+          maxSize >= minSize,
+          "model.input.max-size = %s must be >= min-size = %s",
+          maxSize,
+          minSize);
       Check.that(mean.length == 3, "model.input.mean must have 3 values, has %s", mean.length);
       Check.that(std.length == 3, "model.input.std must have 3 values, has %s", std.length);
       for (float s : std) {
@@ -63,8 +66,11 @@ public record ModelSettings(
     }
 
     static InputSettings from(Config c) {
-      return new InputSettings(c.getInt("min-size"), c.getInt("max-size"),
-          floats(c.getDoubleList("mean")), floats(c.getDoubleList("std")),
+      return new InputSettings(
+          c.getInt("min-size"),
+          c.getInt("max-size"),
+          floats(c.getDoubleList("mean")),
+          floats(c.getDoubleList("std")),
           c.getInt("size-divisible"));
     }
   }
@@ -90,39 +96,61 @@ public record ModelSettings(
 
   /** Section {@code model.rpn}: region proposals, their matching and sampling. */
   public record RpnSettings(
-      int preNmsTopN, int postNmsTopN, float nmsIou, float positiveIou, float negativeIou,
-      int batchPerImage, float positiveFraction, float[] boxWeights) {
+      int preNmsTopN,
+      int postNmsTopN,
+      float nmsIou,
+      float positiveIou,
+      float negativeIou,
+      int batchPerImage,
+      float positiveFraction,
+      float[] boxWeights) {
     public RpnSettings {
       Check.positive("model.rpn.pre-nms-top-n", preNmsTopN);
       Check.positive("model.rpn.post-nms-top-n", postNmsTopN);
       Check.range("model.rpn.nms-iou", nmsIou, 0, 1);
       Check.range("model.rpn.positive-iou", positiveIou, 0, 1);
       Check.range("model.rpn.negative-iou", negativeIou, 0, 1);
-      Check.that(negativeIou <= positiveIou,
+      Check.that(
+          negativeIou <= positiveIou,
           "model.rpn.negative-iou (%s) must not exceed model.rpn.positive-iou (%s)",
-          negativeIou, positiveIou);
+          negativeIou,
+          positiveIou);
       Check.positive("model.rpn.batch-per-image", batchPerImage);
       Check.range("model.rpn.positive-fraction", positiveFraction, 0, 1);
       Check.that(boxWeights.length == 4, "model.rpn.box-weights must have 4 values");
     }
 
     static RpnSettings from(Config c) {
-      return new RpnSettings(c.getInt("pre-nms-top-n"), c.getInt("post-nms-top-n"),
-          (float) c.getDouble("nms-iou"), (float) c.getDouble("positive-iou"),
-          (float) c.getDouble("negative-iou"), c.getInt("batch-per-image"),
-          (float) c.getDouble("positive-fraction"), floats(c.getDoubleList("box-weights")));
+      return new RpnSettings(
+          c.getInt("pre-nms-top-n"),
+          c.getInt("post-nms-top-n"),
+          (float) c.getDouble("nms-iou"),
+          (float) c.getDouble("positive-iou"),
+          (float) c.getDouble("negative-iou"),
+          c.getInt("batch-per-image"),
+          (float) c.getDouble("positive-fraction"),
+          floats(c.getDoubleList("box-weights")));
     }
   }
 
   /** Section {@code model.roi}: RoI pooling, box head, sampling and detection output. */
   public record RoiSettings(
-      int outputSize, int samplingRatio, int representation, float[] boxWeights,
-      float positiveIou, int batchPerImage, float positiveFraction, float scoreThreshold,
-      float nmsIou, int detectionsPerImage) {
+      int outputSize,
+      int samplingRatio,
+      int representation,
+      float[] boxWeights,
+      float positiveIou,
+      int batchPerImage,
+      float positiveFraction,
+      float scoreThreshold,
+      float nmsIou,
+      int detectionsPerImage) {
     public RoiSettings {
       Check.positive("model.roi.output-size", outputSize);
-      Check.that(samplingRatio == 2,
-          "model.roi.sampling-ratio = %s: only 2 (the reference's) is implemented", samplingRatio);
+      Check.that(
+          samplingRatio == 2,
+          "model.roi.sampling-ratio = %s: only 2 (the reference's) is implemented",
+          samplingRatio);
       Check.positive("model.roi.representation", representation);
       Check.that(boxWeights.length == 4, "model.roi.box-weights must have 4 values");
       Check.range("model.roi.positive-iou", positiveIou, 0, 1);
@@ -134,11 +162,17 @@ public record ModelSettings(
     }
 
     static RoiSettings from(Config c) {
-      return new RoiSettings(c.getInt("output-size"), c.getInt("sampling-ratio"),
-          c.getInt("representation"), floats(c.getDoubleList("box-weights")),
-          (float) c.getDouble("positive-iou"), c.getInt("batch-per-image"),
-          (float) c.getDouble("positive-fraction"), (float) c.getDouble("score-threshold"),
-          (float) c.getDouble("nms-iou"), c.getInt("detections-per-image"));
+      return new RoiSettings(
+          c.getInt("output-size"),
+          c.getInt("sampling-ratio"),
+          c.getInt("representation"),
+          floats(c.getDoubleList("box-weights")),
+          (float) c.getDouble("positive-iou"),
+          c.getInt("batch-per-image"),
+          (float) c.getDouble("positive-fraction"),
+          (float) c.getDouble("score-threshold"),
+          (float) c.getDouble("nms-iou"),
+          c.getInt("detections-per-image"));
     }
   }
 
@@ -150,7 +184,8 @@ public record ModelSettings(
     }
 
     static MaskSettings from(Config c) {
-      return new MaskSettings(c.getInt("output-size"),
+      return new MaskSettings(
+          c.getInt("output-size"),
           c.getIntList("layers").stream().mapToInt(Integer::intValue).toArray());
     }
   }
@@ -166,8 +201,12 @@ public record ModelSettings(
     }
 
     static ClassifierSettings from(Config c) {
-      return new ClassifierSettings(c.getInt("rois"), (float) c.getDouble("nms-iou"),
-          (float) c.getDouble("min-area"), c.getInt("hidden"), c.getInt("classes"));
+      return new ClassifierSettings(
+          c.getInt("rois"),
+          (float) c.getDouble("nms-iou"),
+          (float) c.getDouble("min-area"),
+          c.getInt("hidden"),
+          c.getInt("classes"));
     }
   }
 

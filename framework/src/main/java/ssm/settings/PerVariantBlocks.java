@@ -58,8 +58,11 @@ final class PerVariantBlocks {
     }
     ConfigValue value = layer.getValue(KEY);
     if (value.valueType() != ConfigValueType.OBJECT) {
-      problems.add(String.format("%s at %s: expected an object of blocks keyed by variant pattern,"
-          + " e.g. per-variant { \"*-3\" { ... } }", KEY, Origins.describe(value.origin())));
+      problems.add(
+          String.format(
+              "%s at %s: expected an object of blocks keyed by variant pattern,"
+                  + " e.g. per-variant { \"*-3\" { ... } }",
+              KEY, Origins.describe(value.origin())));
       return problems;
     }
     for (Map.Entry<String, ConfigValue> e : ((ConfigObject) value).entrySet()) {
@@ -67,8 +70,10 @@ final class PerVariantBlocks {
       if (e.getValue().valueType() != ConfigValueType.OBJECT) {
         problems.add(where + ": expected a block of settings");
       } else if (ALL_VARIANTS.stream().noneMatch(v -> matches(e.getKey(), v))) {
-        problems.add(where + ": matches no variant; variants are named "
-            + "{shared|frozen|scratch}-{r18|r34}-{2|3} and * stands for any text");
+        problems.add(
+            where
+                + ": matches no variant; variants are named "
+                + "{shared|frozen|scratch}-{r18|r34}-{2|3} and * stands for any text");
       } else {
         problems.addAll(unknownKeys.find(((ConfigObject) e.getValue()).toConfig()));
       }
@@ -82,18 +87,20 @@ final class PerVariantBlocks {
     if (value.valueType() != ConfigValueType.OBJECT) {
       return List.of();
     }
-    return ((ConfigObject) value).entrySet().stream()
-        .filter(e -> e.getValue().valueType() == ConfigValueType.OBJECT)
-        .sorted(Map.Entry.comparingByKey())
-        .map(e -> Map.entry(e.getKey(), (ConfigObject) e.getValue()))
-        .toList();
+    return ((ConfigObject) value)
+        .entrySet().stream()
+            .filter(e -> e.getValue().valueType() == ConfigValueType.OBJECT)
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> Map.entry(e.getKey(), (ConfigObject) e.getValue()))
+            .toList();
   }
 
   /** {@code pattern} with {@code *} standing for any text, matched against the whole name. */
   static boolean matches(String pattern, String variant) {
-    String regex = Arrays.stream(pattern.split("\\*", -1))
-        .map(Pattern::quote)
-        .collect(Collectors.joining(".*"));
+    String regex =
+        Arrays.stream(pattern.split("\\*", -1))
+            .map(Pattern::quote)
+            .collect(Collectors.joining(".*"));
     return Pattern.matches(regex, variant);
   }
 

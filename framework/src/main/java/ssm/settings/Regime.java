@@ -20,15 +20,17 @@ public enum Regime {
   private final boolean copiesAtStageTwo;
   private final boolean copiesOnImprovement;
 
-  Regime(String paperFamily, boolean stageOne, boolean copiesAtStageTwo,
-      boolean copiesOnImprovement) {
+  Regime(
+      String paperFamily, boolean stageOne, boolean copiesAtStageTwo, boolean copiesOnImprovement) {
     this.paperFamily = paperFamily;
     this.stageOne = stageOne;
     this.copiesAtStageTwo = copiesAtStageTwo;
     this.copiesOnImprovement = copiesOnImprovement;
   }
 
-  /** The name used in configs and variant names: {@code shared}, {@code frozen}, {@code scratch}. */
+  /**
+   * The name used in configs and variant names: {@code shared}, {@code frozen}, {@code scratch}.
+   */
   public String configName() {
     return KebabNames.of(this);
   }
@@ -44,32 +46,32 @@ public enum Regime {
   }
 
   /**
-   * Whether the classification branch receives the segmentation branch's weights once, when
-   * Stage II starts, and is never updated after (frozen).
+   * Whether the classification branch receives the segmentation branch's weights once, when Stage
+   * II starts, and is never updated after (frozen).
    */
   public boolean copiesAtStageTwo() {
     return copiesAtStageTwo;
   }
 
   /**
-   * Whether the classification branch receives the segmentation branch's weights after every
-   * Stage II segmentation step whose loss is the lowest so far (scratch).
+   * Whether the classification branch receives the segmentation branch's weights after every Stage
+   * II segmentation step whose loss is the lowest so far (scratch).
    */
   public boolean copiesOnImprovement() {
     return copiesOnImprovement;
   }
 
   /**
-   * Whether this regime has a separate classification RoI branch (frozen and scratch): exactly
-   * the regimes that copy weights into it. With one branch (shared), nothing is ever copied.
+   * Whether this regime has a separate classification RoI branch (frozen and scratch): exactly the
+   * regimes that copy weights into it. With one branch (shared), nothing is ever copied.
    */
   public boolean twoBranches() {
     return copiesAtStageTwo || copiesOnImprovement;
   }
 
   /**
-   * Parses a config name; an unknown one throws {@link IllegalArgumentException} naming
-   * {@code key}, the value and the allowed names.
+   * Parses a config name; an unknown one throws {@link IllegalArgumentException} naming {@code
+   * key}, the value and the allowed names.
    */
   public static Regime parse(String key, String value) {
     return KebabNames.parse(Regime.class, key, value);

@@ -19,7 +19,10 @@ import ssm.util.Check;
  * @param resolved the fully resolved config these records were read from, origins included
  */
 public record Settings(
-    String variant, ModelSettings model, TrainingSettings training, DataSettings data,
+    String variant,
+    ModelSettings model,
+    TrainingSettings training,
+    DataSettings data,
     Config resolved) {
 
   /** Name of the file {@link #writeTo} writes into a run folder. */
@@ -30,20 +33,24 @@ public record Settings(
 
   public Settings {
     Check.that(variant != null && !variant.isBlank(), "variant is empty");
-    Check.that(model != null && training != null && resolved != null,
+    Check.that(
+        model != null && training != null && resolved != null,
         "settings need sections model and training and the resolved config");
   }
 
   /** Reads a resolved config; records check their ranges and name the key at fault. */
   public static Settings from(Config c) {
-    return new Settings(c.getString("variant"), ModelSettings.from(c.getConfig("model")),
-        TrainingSettings.from(c.getConfig("training")), DataSettings.from(c.getConfig("data")),
+    return new Settings(
+        c.getString("variant"),
+        ModelSettings.from(c.getConfig("model")),
+        TrainingSettings.from(c.getConfig("training")),
+        DataSettings.from(c.getConfig("data")),
         c);
   }
 
   /**
-   * Where the value of {@code key} came from, e.g. {@code my.conf:3},
-   * {@code configs/base.conf:12} or {@code --set training.epochs=3}; {@code key} must exist.
+   * Where the value of {@code key} came from, e.g. {@code my.conf:3}, {@code configs/base.conf:12}
+   * or {@code --set training.epochs=3}; {@code key} must exist.
    */
   public String origin(String key) {
     return Origins.describe(resolved.getValue(key).origin());
@@ -55,8 +62,15 @@ public record Settings(
    * URL).
    */
   public String render(boolean origins) {
-    String text = resolved.root().render(ConfigRenderOptions.defaults()
-        .setOriginComments(origins).setComments(true).setJson(false).setFormatted(true));
+    String text =
+        resolved
+            .root()
+            .render(
+                ConfigRenderOptions.defaults()
+                    .setOriginComments(origins)
+                    .setComments(true)
+                    .setJson(false)
+                    .setFormatted(true));
     return JAR_URL.matcher(text).replaceAll("");
   }
 
@@ -69,8 +83,12 @@ public record Settings(
    */
   public Path writeTo(Path runFolder) {
     Path file = runFolder.resolve(FILE_NAME);
-    String text = "# Fully resolved settings of this run (variant " + variant + ").\n"
-        + "# The comment above each value says where it came from.\n" + render(true);
+    String text =
+        "# Fully resolved settings of this run (variant "
+            + variant
+            + ").\n"
+            + "# The comment above each value says where it came from.\n"
+            + render(true);
     try {
       Files.createDirectories(runFolder);
       Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Settings that cannot be used: an unknown key, a value of the wrong type or out of range, a
- * missing file or variant. Each problem is one line naming the origin (file:line), the key and
- * the value, e.g. {@code my.conf:3: training.learning-rate = -1.0 must be positive}.
+ * missing file or variant. Each problem is one line naming the origin (file:line), the key and the
+ * value, e.g. {@code my.conf:3: training.learning-rate = -1.0 must be positive}.
  */
 public final class SettingsException extends RuntimeException {
   private static final long serialVersionUID = 1L;

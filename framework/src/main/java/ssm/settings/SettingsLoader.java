@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Loads {@link Settings} from layers, each overriding the ones before it:
+ *
  * <ol>
  *   <li>{@code configs/base.conf} on the class path: every setting with its default, and the
  *       reference every other layer is validated against;
@@ -23,19 +24,22 @@ import java.util.regex.Pattern;
  *   <li>user files ({@code --config}, read from disk), later files winning;
  *   <li>{@code --set key=value} overrides, the value parsed as HOCON, later ones winning.
  * </ol>
+ *
  * A profile or user file may give settings to some variants only, in {@code per-variant} blocks
- * ({@link PerVariantBlocks}); a matching block counts as part of its own layer.
- * The variant is the explicit one if given, else the {@code variant} key of the user layers, else
- * base.conf's. After resolution come, in order: unknown keys (misspellings, with the closest known
- * key suggested), Typesafe's {@code checkValid}, value types, and the records' range checks. Every
- * problem names the key, the value and its origin (file:line); all problems of a stage are reported
- * together in one {@link SettingsException}.
+ * ({@link PerVariantBlocks}); a matching block counts as part of its own layer. The variant is the
+ * explicit one if given, else the {@code variant} key of the user layers, else base.conf's. After
+ * resolution come, in order: unknown keys (misspellings, with the closest known key suggested),
+ * Typesafe's {@code checkValid}, value types, and the records' range checks. Every problem names
+ * the key, the value and its origin (file:line); all problems of a stage are reported together in
+ * one {@link SettingsException}.
  */
 public final class SettingsLoader {
   /** Class-path resource holding every default; the reference for validation. */
   public static final String BASE = "configs/base.conf";
+
   /** Class-path folder of the variant files, {@code <variant>.conf}. */
   public static final String VARIANTS = "configs/variants/";
+
   /** Resource folder of the run profiles. */
   public static final String PROFILES = "configs/profiles/";
 
@@ -53,9 +57,14 @@ public final class SettingsLoader {
   /** Reads configs/ from {@code resources}. */
   public SettingsLoader(ClassLoader resources) {
     this.resources = resources;
-    this.reference = parseResource(BASE, "the built-in defaults")
-        .orElseThrow(() -> new SettingsException(BASE + " is not on the class path; "
-            + "the jar was built without configs/ (rebuild with ./ssm or mvn package)"));
+    this.reference =
+        parseResource(BASE, "the built-in defaults")
+            .orElseThrow(
+                () ->
+                    new SettingsException(
+                        BASE
+                            + " is not on the class path; "
+                            + "the jar was built without configs/ (rebuild with ./ssm or mvn package)"));
   }
 
   /** base.conf as parsed (unresolved): every key and its default. */
@@ -86,12 +95,12 @@ public final class SettingsLoader {
   }
 
   /**
-   * As {@link #load(String, List, List)} with a profile ({@code configs/profiles/NAME.conf}:
-   * {@code smoke}, {@code demo}, {@code paper}) layered over the variant and under the user's
-   * files; {@code null} for none.
+   * As {@link #load(String, List, List)} with a profile ({@code configs/profiles/NAME.conf}: {@code
+   * smoke}, {@code demo}, {@code paper}) layered over the variant and under the user's files;
+   * {@code null} for none.
    */
-  public Settings load(String variant, String profile, List<Path> configFiles,
-      List<String> overrides) {
+  public Settings load(
+      String variant, String profile, List<Path> configFiles, List<String> overrides) {
     Config sets = ConfigFactory.empty();
     for (String override : overrides) {
       sets = parseOverride(override).withFallback(sets);
@@ -101,19 +110,32 @@ public final class SettingsLoader {
       layers.add(parseFile(configFiles.get(i)));
     }
     Config user = layers.stream().reduce(ConfigFactory.empty(), Config::withFallback);
-    String chosen = variant != null ? variant
-        : user.hasPath("variant") ? user.getString("variant") : reference.getString("variant");
-    String chosenBy = variant != null ? "--variant " + variant
-        : user.hasPath("variant") ? Origins.describe(user.getValue("variant").origin()) : BASE;
-    Config variantLayer = parseResource(VARIANTS + chosen + ".conf", "variant " + chosen)
-        .orElseThrow(() -> new SettingsException(String.format(
-            "unknown variant '%s' (from %s): there is no %s%s.conf; variants are named "
-                + "{shared|frozen|scratch}-{r18|r34}-{2|3}", chosen, chosenBy, VARIANTS, chosen)));
+    String chosen =
+        variant != null
+            ? variant
+            : user.hasPath("variant") ? user.getString("variant") : reference.getString("variant");
+    String chosenBy =
+        variant != null
+            ? "--variant " + variant
+            : user.hasPath("variant") ? Origins.describe(user.getValue("variant").origin()) : BASE;
+    Config variantLayer =
+        parseResource(VARIANTS + chosen + ".conf", "variant " + chosen)
+            .orElseThrow(
+                () ->
+                    new SettingsException(
+                        String.format(
+                            "unknown variant '%s' (from %s): there is no %s%s.conf; variants are named "
+                                + "{shared|frozen|scratch}-{r18|r34}-{2|3}",
+                            chosen, chosenBy, VARIANTS, chosen)));
     if (profile != null) {
-      layers.add(parseResource(PROFILES + profile + ".conf", "profile " + profile)
-          .orElseThrow(() -> new SettingsException(String.format(
-              "unknown profile '%s': there is no %s%s.conf; profiles are smoke, demo, paper and real",
-              profile, PROFILES, profile))));
+      layers.add(
+          parseResource(PROFILES + profile + ".conf", "profile " + profile)
+              .orElseThrow(
+                  () ->
+                      new SettingsException(
+                          String.format(
+                              "unknown profile '%s': there is no %s%s.conf; profiles are smoke, demo, paper and real",
+                              profile, PROFILES, profile))));
     }
     UnknownKeys unknownKeys = new UnknownKeys(reference);
     List<String> problems = new ArrayList<>();
@@ -121,9 +143,10 @@ public final class SettingsLoader {
     throwIfAny(problems);
     // Each layer's per-variant blocks sit inside that layer: a profile's block for "*-3" still
     // loses to the user's --set.
-    user = layers.stream()
-        .map(layer -> PerVariantBlocks.apply(layer, chosen))
-        .reduce(ConfigFactory.empty(), Config::withFallback);
+    user =
+        layers.stream()
+            .map(layer -> PerVariantBlocks.apply(layer, chosen))
+            .reduce(ConfigFactory.empty(), Config::withFallback);
     Config merged = user.withFallback(variantLayer).withFallback(reference);
     if (variant != null) {
       merged = merged.withValue("variant", ConfigValueFactory.fromAnyRef(variant, chosenBy));
@@ -131,15 +154,19 @@ public final class SettingsLoader {
     return validate(unknownKeys, variantLayer, user, resolve(merged));
   }
 
-  private Settings validate(UnknownKeys unknownKeys, Config variantLayer, Config user,
-      Config resolved) {
+  private Settings validate(
+      UnknownKeys unknownKeys, Config variantLayer, Config user, Config resolved) {
     List<String> problems = new ArrayList<>(unknownKeys.find(variantLayer));
     problems.addAll(unknownKeys.find(user));
     try {
       resolved.checkValid(reference);
     } catch (ConfigException.ValidationFailed e) {
-      e.problems().forEach(p -> problems.add(String.format("%s: %s: %s",
-          Origins.describe(p.origin()), p.path(), p.problem())));
+      e.problems()
+          .forEach(
+              p ->
+                  problems.add(
+                      String.format(
+                          "%s: %s: %s", Origins.describe(p.origin()), p.path(), p.problem())));
     }
     throwIfAny(problems);
     throwIfAny(ValueTypes.check(reference, resolved));
@@ -179,17 +206,18 @@ public final class SettingsLoader {
   private static Config parseOverride(String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) {
-      throw new SettingsException("--set " + override + ": expected key=value, e.g. "
-          + "--set training.epochs=10");
+      throw new SettingsException(
+          "--set " + override + ": expected key=value, e.g. " + "--set training.epochs=10");
     }
     String key = override.substring(0, eq).trim();
     String value = override.substring(eq + 1).trim();
     try {
-      return ConfigFactory.parseString(key + " = " + value,
+      return ConfigFactory.parseString(
+          key + " = " + value,
           ConfigParseOptions.defaults().setOriginDescription("--set " + override));
     } catch (ConfigException e) {
-      throw new SettingsException(List.of("--set " + override + ": not a HOCON key = value ("
-          + e.getMessage() + ")"), e);
+      throw new SettingsException(
+          List.of("--set " + override + ": not a HOCON key = value (" + e.getMessage() + ")"), e);
     }
   }
 
@@ -198,8 +226,8 @@ public final class SettingsLoader {
       throw new SettingsException("--config " + file + ": no such file");
     }
     try {
-      return ConfigFactory.parseFile(file.toFile(),
-          ConfigParseOptions.defaults().setAllowMissing(false));
+      return ConfigFactory.parseFile(
+          file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
       throw new SettingsException(List.of(e.getMessage()), e);
     }
@@ -210,8 +238,9 @@ public final class SettingsLoader {
       return Optional.empty();
     }
     try {
-      return Optional.of(ConfigFactory.parseResources(resources, name,
-          ConfigParseOptions.defaults().setAllowMissing(false)));
+      return Optional.of(
+          ConfigFactory.parseResources(
+              resources, name, ConfigParseOptions.defaults().setAllowMissing(false)));
     } catch (ConfigException e) {
       throw new SettingsException(List.of(what + ": " + e.getMessage()), e);
     }

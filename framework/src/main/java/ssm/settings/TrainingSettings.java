@@ -11,8 +11,8 @@ import ssm.util.Check;
  * @param regime how the classification branch relates to the segmentation branch
  * @param updateRule what the classification step updates
  * @param stage1Epochs epochs of Stage I segmentation pretraining (0 or more; scratch has none)
- * @param epochs Stage II epochs, each one pass over the classification training images (0: a
- *     Stage I-only run)
+ * @param epochs Stage II epochs, each one pass over the classification training images (0: a Stage
+ *     I-only run)
  * @param learningRate Adam's base learning rate, positive
  * @param lrSchedule how the learning rate moves within each stage (warm-up, decay)
  * @param weightDecay L2 weight added to the gradient (PyTorch Adam semantics), 0 or more
@@ -45,11 +45,27 @@ public record TrainingSettings(
   }
 
   /** The settings with a constant learning rate (no warm-up, no decay). */
-  public TrainingSettings(Regime regime, UpdateRule updateRule, int stage1Epochs, int epochs,
-      double learningRate, double weightDecay, long seed, int checkpointEveryEpochs,
+  public TrainingSettings(
+      Regime regime,
+      UpdateRule updateRule,
+      int stage1Epochs,
+      int epochs,
+      double learningRate,
+      double weightDecay,
+      long seed,
+      int checkpointEveryEpochs,
       int keepCheckpoints) {
-    this(regime, updateRule, stage1Epochs, epochs, learningRate, LrSchedule.CONSTANT,
-        weightDecay, seed, checkpointEveryEpochs, keepCheckpoints);
+    this(
+        regime,
+        updateRule,
+        stage1Epochs,
+        epochs,
+        learningRate,
+        LrSchedule.CONSTANT,
+        weightDecay,
+        seed,
+        checkpointEveryEpochs,
+        keepCheckpoints);
   }
 
   /** The learning rate at step {@code step} (from 0) of a stage of {@code steps} steps. */

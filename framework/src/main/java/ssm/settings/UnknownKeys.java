@@ -32,8 +32,8 @@ final class UnknownKeys {
   }
 
   /**
-   * One line per unknown key of {@code layer}, sorted: {@code training.learnig-rate at my.conf:3
-   * is not a setting; did you mean training.learning-rate?}
+   * One line per unknown key of {@code layer}, sorted: {@code training.learnig-rate at my.conf:3 is
+   * not a setting; did you mean training.learning-rate?}
    */
   List<String> find(Config layer) {
     return layer.entrySet().stream()
@@ -55,9 +55,10 @@ final class UnknownKeys {
 
   private String describe(String key, ConfigValue value) {
     String line = key + " at " + Origins.describe(value.origin()) + " is not a setting";
-    String closest = leaves.stream()
-        .min(Comparator.comparingInt((String k) -> editDistance(k, key)).thenComparing(k -> k))
-        .orElse(null);
+    String closest =
+        leaves.stream()
+            .min(Comparator.comparingInt((String k) -> editDistance(k, key)).thenComparing(k -> k))
+            .orElse(null);
     if (closest != null && editDistance(closest, key) <= Math.max(3, key.length() / 3)) {
       line += "; did you mean " + closest + "?";
     }

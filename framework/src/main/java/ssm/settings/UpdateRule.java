@@ -2,8 +2,8 @@ package ssm.settings;
 
 /**
  * What the classification step updates (paper Section 4), HOCON key {@code training.update-rule},
- * written in kebab case ({@code s-only | s-backbone | s-bn}). The paper's tables use
- * {@link #S_BACKBONE}.
+ * written in kebab case ({@code s-only | s-backbone | s-bn}). The paper's tables use {@link
+ * #S_BACKBONE}.
  */
 public enum UpdateRule {
   /** The image classifier S alone. */
@@ -19,8 +19,8 @@ public enum UpdateRule {
   }
 
   /**
-   * Parses a config name; an unknown one throws {@link IllegalArgumentException} naming
-   * {@code key}, the value and the allowed names.
+   * Parses a config name; an unknown one throws {@link IllegalArgumentException} naming {@code
+   * key}, the value and the allowed names.
    */
   public static UpdateRule parse(String key, String value) {
     return KebabNames.parse(UpdateRule.class, key, value);

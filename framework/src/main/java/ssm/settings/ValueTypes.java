@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks each value against the type of its default in the reference, beyond Typesafe's
- * {@code checkValid} (which accepts any string where a number is expected, and a fraction where a
- * whole number is): a number must parse, a whole-number default needs a whole number, a list of
- * numbers needs numbers, a boolean a boolean.
+ * Checks each value against the type of its default in the reference, beyond Typesafe's {@code
+ * checkValid} (which accepts any string where a number is expected, and a fraction where a whole
+ * number is): a number must parse, a whole-number default needs a whole number, a list of numbers
+ * needs numbers, a boolean a boolean.
  */
 final class ValueTypes {
   private ValueTypes() {}
@@ -30,8 +30,13 @@ final class ValueTypes {
       String expected = expectation(e.getValue(), resolved, key);
       if (expected != null) {
         ConfigValue actual = resolved.getValue(key);
-        problems.add(String.format("%s: %s = %s must be %s", Origins.describe(actual.origin()), key,
-            actual.render(ConfigRenderOptions.concise()), expected));
+        problems.add(
+            String.format(
+                "%s: %s = %s must be %s",
+                Origins.describe(actual.origin()),
+                key,
+                actual.render(ConfigRenderOptions.concise()),
+                expected));
       }
     }
     return problems;
@@ -54,7 +59,7 @@ final class ValueTypes {
             resolved.getNumberList(key);
           }
         }
-        default -> { }
+        default -> {}
       }
       return null;
     } catch (ConfigException.WrongType | ConfigException.BadValue ex) {

@@ -1,6 +1,5 @@
 package ssm.targets;
 
-import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

@@ -15,8 +15,8 @@ import ssm.util.Check;
  *
  * <p>Approximation: torchvision calls roi_align with the adaptive sampling ratio ({@code
  * ceil(roi_size / 28)} samples per bin and axis, per RoI); {@link RoiAlign} has a fixed ratio, so
- * this uses {@link #samplingRatio} (2). For RoIs up to 56 pixels the two agree exactly; larger
- * RoIs average 2 x 2 instead of more samples per bin, which only smooths the target edges less.
+ * this uses {@link #samplingRatio} (2). For RoIs up to 56 pixels the two agree exactly; larger RoIs
+ * average 2 x 2 instead of more samples per bin, which only smooths the target edges less.
  *
  * <p>Formulation: the G gt masks are the channels of one {@code [1, H, W, G + 1]} map (a zero
  * channel appended so G = 0 works), every positive RoI is aligned over all channels, and a one-hot
@@ -43,17 +43,22 @@ public record MaskTargets(int size, int samplingRatio) {
       Ops tf, Operand<TFloat32> gtMasks, Operand<TFloat32> boxes, Operand<TInt32> matchedGt) {
     Ops t = tf.withSubScope("mask_targets");
     Operand<TFloat32> masks = t.stopGradient(gtMasks);
-    Operand<TFloat32> zero = t.zeros(t.concat(List.of(t.constant(new int[] {1}),
-        t.slice(t.shape(masks), t.constant(new int[] {1}), t.constant(new int[] {2}))),
-        t.constant(0)), TFloat32.class);
+    Operand<TFloat32> zero =
+        t.zeros(
+            t.concat(
+                List.of(
+                    t.constant(new int[] {1}),
+                    t.slice(t.shape(masks), t.constant(new int[] {1}), t.constant(new int[] {2}))),
+                t.constant(0)),
+            TFloat32.class);
     Operand<TFloat32> channels = t.concat(List.of(masks, zero), t.constant(0)); // [G + 1, H, W]
     Operand<TFloat32> map =
         t.expandDims(t.linalg.transpose(channels, t.constant(new int[] {1, 2, 0})), t.constant(0));
     Operand<TFloat32> aligned = RoiAlign.align(t, map, boxes, 1f, size, samplingRatio);
     Operand<TInt32> depth = t.gather(t.shape(channels), t.constant(0), t.constant(0));
     Operand<TFloat32> own = t.oneHot(matchedGt, depth, t.constant(1f), t.constant(0f));
-    Operand<TFloat32> select = t.reshape(own, t.stack(List.of(t.constant(-1), t.constant(1),
-        t.constant(1), depth)));
+    Operand<TFloat32> select =
+        t.reshape(own, t.stack(List.of(t.constant(-1), t.constant(1), t.constant(1), depth)));
     return t.sum(t.math.mul(aligned, select), t.constant(3));
   }
 }

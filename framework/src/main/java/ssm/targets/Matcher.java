@@ -24,8 +24,8 @@ import ssm.util.Check;
  * not produce).
  *
  * <p>G = 0 is an ordinary input: every prediction is {@link #BELOW_LOW} (torchvision's RPN and RoI
- * heads special-case empty gt the same way: all background). NaN IoUs (two zero-area boxes) are
- * not supported.
+ * heads special-case empty gt the same way: all background). NaN IoUs (two zero-area boxes) are not
+ * supported.
  */
 public record Matcher(float highThreshold, float lowThreshold, boolean allowLowQualityMatches) {
   /** Match value of a prediction whose best IoU is below the low threshold (negative). */
@@ -37,8 +37,10 @@ public record Matcher(float highThreshold, float lowThreshold, boolean allowLowQ
   public Matcher {
     Check.range("matcher low threshold", lowThreshold, 0, 1);
     Check.range("matcher high threshold", highThreshold, 0, 1);
-    Check.that(lowThreshold <= highThreshold,
-        "matcher low threshold (%s) must not exceed the high threshold (%s)", lowThreshold,
+    Check.that(
+        lowThreshold <= highThreshold,
+        "matcher low threshold (%s) must not exceed the high threshold (%s)",
+        lowThreshold,
         highThreshold);
   }
 

@@ -55,8 +55,10 @@ public record RoiTargets(Matcher matcher, BalancedSampler sampler, BoxCoder code
         t.gather(candidates, sampled, t.constant(0)),
         t.concat(List.of(t.onesLike(positive), t.zerosLike(negative)), t.constant(0)),
         t.concat(List.of(positiveTargets, negativeTargets), t.constant(0)),
-        t.concat(List.of(positiveGt, t.fill(t.reshape(numNeg, t.constant(new int[] {1})),
-            t.constant(-1))), t.constant(0)),
+        t.concat(
+            List.of(
+                positiveGt, t.fill(t.reshape(numNeg, t.constant(new int[] {1})), t.constant(-1))),
+            t.constant(0)),
         t.size(positive));
   }
 }

@@ -42,7 +42,10 @@ public record RpnTargets(Matcher matcher, BalancedSampler sampler, BoxCoder code
     Operand<TFloat32> matchedBoxes = matchedBoxes(t, gtBoxes, matches);
     BalancedSampler.Sample sample = sampler.sample(t, labels, seed);
     return new AnchorTargets(
-        labels, matches, coder.encode(t, matchedBoxes, anchors), sample.positive(),
+        labels,
+        matches,
+        coder.encode(t, matchedBoxes, anchors),
+        sample.positive(),
         sample.negative());
   }
 
@@ -62,14 +65,13 @@ public record RpnTargets(Matcher matcher, BalancedSampler sampler, BoxCoder code
    * {@code gt[max(match, 0)]} as torchvision, except that unmatched rows read a dummy box {@code
    * [0, 0, 1, 1]} so that G = 0 works.
    */
-  static Operand<TFloat32> matchedBoxes(
-      Ops t, Operand<TFloat32> gtBoxes, Operand<TInt32> matches) {
+  static Operand<TFloat32> matchedBoxes(Ops t, Operand<TFloat32> gtBoxes, Operand<TInt32> matches) {
     Operand<TFloat32> padded =
         t.concat(List.of(gtBoxes, t.constant(new float[][] {{0, 0, 1, 1}})), t.constant(0));
     Operand<TInt32> dummy = t.gather(t.shape(gtBoxes), t.constant(0), t.constant(0));
     Operand<TInt32> index =
-        t.select(t.math.greaterEqual(matches, t.constant(0)), matches,
-            t.fill(t.shape(matches), dummy));
+        t.select(
+            t.math.greaterEqual(matches, t.constant(0)), matches, t.fill(t.shape(matches), dummy));
     return t.gather(padded, index, t.constant(0));
   }
 }

@@ -26,13 +26,17 @@ public record SampledRois(
 
   /** The positive RoIs' boxes {@code [p, 4]} (the mask head's input). */
   public Operand<TFloat32> positiveBoxes(Ops tf) {
-    return tf.slice(boxes, tf.stack(java.util.List.of(tf.constant(0), tf.constant(0))),
+    return tf.slice(
+        boxes,
+        tf.stack(java.util.List.of(tf.constant(0), tf.constant(0))),
         tf.stack(java.util.List.of(positiveCount, tf.constant(4))));
   }
 
   /** The positive RoIs' gt indices {@code [p]}. */
   public Operand<TInt32> positiveMatchedGt(Ops tf) {
-    return tf.slice(matchedGt, tf.reshape(tf.constant(0), tf.constant(new int[] {1})),
+    return tf.slice(
+        matchedGt,
+        tf.reshape(tf.constant(0), tf.constant(new int[] {1})),
         tf.reshape(positiveCount, tf.constant(new int[] {1})));
   }
 }

@@ -25,20 +25,20 @@ import ssm.io.Weights;
 /**
  * A run's checkpoints: {@code checkpoints/ckpt-<step>/} holding {@code weights.safetensors}
  * (PyTorch names and layouts: {@code ./ssm predict --weights} reads it), {@code
- * optimizer.safetensors} (Adam's per-parameter state) and {@code state.json}. Each is written to
- * a temporary folder, then renamed, so a crash never leaves a half-written checkpoint.
+ * optimizer.safetensors} (Adam's per-parameter state) and {@code state.json}. Each is written to a
+ * temporary folder, then renamed, so a crash never leaves a half-written checkpoint.
  *
- * <p>On disk, without duplicates: the last {@code keep} checkpoints are kept, and only the
- * newest keeps its optimizer state (twice the weights' size; resume reads the newest alone),
- * until {@link #finish} drops that too.
- * {@link #keepAs} ({@code best/}, {@code best-validation/}) and {@link #linkOrCopy} (the run's
- * final weights) make hard links, not copies, so a kept checkpoint costs its bytes once. Files
- * are never rewritten in place (every write is a new file renamed over the old name), so a
- * link never sees another name's change.
+ * <p>On disk, without duplicates: the last {@code keep} checkpoints are kept, and only the newest
+ * keeps its optimizer state (twice the weights' size; resume reads the newest alone), until {@link
+ * #finish} drops that too. {@link #keepAs} ({@code best/}, {@code best-validation/}) and {@link
+ * #linkOrCopy} (the run's final weights) make hard links, not copies, so a kept checkpoint costs
+ * its bytes once. Files are never rewritten in place (every write is a new file renamed over the
+ * old name), so a link never sees another name's change.
  */
 public final class Checkpoints {
   /** The lowest-training-loss checkpoint's copy ({@code CheckpointHook}). */
   public static final String BEST = "best";
+
   /** The best-on-validation checkpoint's copy ({@code BestValidationKeeper} of the runner). */
   public static final String BEST_VALIDATION = "best-validation";
 
@@ -51,8 +51,8 @@ public final class Checkpoints {
   private final ParameterRegistry parameters;
   private final PytorchAdam optimizer;
 
-  public Checkpoints(Path dir, int keep, Session session, ParameterRegistry parameters,
-      PytorchAdam optimizer) {
+  public Checkpoints(
+      Path dir, int keep, Session session, ParameterRegistry parameters, PytorchAdam optimizer) {
     this.dir = dir;
     this.keep = keep;
     this.session = session;
@@ -144,9 +144,14 @@ public final class Checkpoints {
   public TrainingState restore(Path ckpt) throws IOException {
     Weights.load(session, parameters, ckpt.resolve("weights.safetensors"));
     if (!Files.exists(ckpt.resolve(OPTIMIZER))) {
-      throw new IOException(ckpt + " has no " + OPTIMIZER + ": the run finished, and a finished "
-          + "run keeps no optimizer state (docs/training.md); to train it further, start a new "
-          + "run from its weights with --init-weights " + ckpt.resolve("weights.safetensors"));
+      throw new IOException(
+          ckpt
+              + " has no "
+              + OPTIMIZER
+              + ": the run finished, and a finished "
+              + "run keeps no optimizer state (docs/training.md); to train it further, start a new "
+              + "run from its weights with --init-weights "
+              + ckpt.resolve("weights.safetensors"));
     }
     Map<String, Safetensors.Entry> slots = Safetensors.read(ckpt.resolve(OPTIMIZER));
     List<Tensor> fed = new ArrayList<>();
@@ -171,8 +176,11 @@ public final class Checkpoints {
   /** The counters saved with {@code ckpt} ({@code state.json}), without loading anything. */
   public TrainingState state(Path ckpt) throws IOException {
     var s = JSON.readTree(ckpt.resolve("state.json").toFile());
-    return new TrainingState(s.get("stage").asInt(), s.get("epoch").asInt(),
-        s.get("position").asInt(), s.get("global_step").asLong(),
+    return new TrainingState(
+        s.get("stage").asInt(),
+        s.get("epoch").asInt(),
+        s.get("position").asInt(),
+        s.get("global_step").asLong(),
         s.get("best_segmentation_loss").asDouble());
   }
 
@@ -183,7 +191,8 @@ public final class Checkpoints {
     Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
     try (Result r = runner.run()) {
       for (int i = 0; i < slots.size(); i++) {
-        out.put(slots.get(i).name(),
+        out.put(
+            slots.get(i).name(),
             new Safetensors.Entry(Tensors.shape(r.get(i)), Tensors.toFloats(r.get(i))));
       }
     }
@@ -195,9 +204,12 @@ public final class Checkpoints {
       return List.of();
     }
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().startsWith(PREFIX)
-              && Files.exists(p.resolve("state.json")))
-          .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+      return s.filter(
+              p ->
+                  p.getFileName().toString().startsWith(PREFIX)
+                      && Files.exists(p.resolve("state.json")))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
     }
   }
 

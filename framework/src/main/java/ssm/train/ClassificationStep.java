@@ -29,14 +29,15 @@ public final class ClassificationStep {
 
   /** Runs step {@code step} on {@code cls} at learning rate {@code lr}; S's loss. */
   public float run(Session session, ClassificationExample cls, long step, double lr) {
-    try (Feeds f = new Feeds(cls, step, lr); Result r = f.runner(session).run()) {
+    try (Feeds f = new Feeds(cls, step, lr);
+        Result r = f.runner(session).run()) {
       return Tensors.scalar(r.get(0));
     }
   }
 
   /** Runs step {@code step} as {@link #run} does, traced with {@code options}; its metadata. */
-  public Optional<RunMetadata> trace(Session session, ClassificationExample cls, long step,
-      double lr, RunOptions options) {
+  public Optional<RunMetadata> trace(
+      Session session, ClassificationExample cls, long step, double lr, RunOptions options) {
     try (Feeds f = new Feeds(cls, step, lr);
         Result r = f.runner(session).setOptions(options).runAndFetchMetadata()) {
       return r.getMetadata();
@@ -58,9 +59,14 @@ public final class ClassificationStep {
     }
 
     Session.Runner runner(Session session) {
-      return session.runner().feed(graph.clsImage, image).feed(graph.clsLabel, label)
-          .feed(graph.seed, seed).feed(graph.optimizer.learningRate(), rate)
-          .addTarget(graph.classificationStep).fetch(graph.classificationLoss);
+      return session
+          .runner()
+          .feed(graph.clsImage, image)
+          .feed(graph.clsLabel, label)
+          .feed(graph.seed, seed)
+          .feed(graph.optimizer.learningRate(), rate)
+          .addTarget(graph.classificationStep)
+          .fetch(graph.classificationLoss);
     }
 
     @Override

@@ -12,10 +12,10 @@ import ssm.settings.Regime;
 import ssm.util.Check;
 
 /**
- * How the classification branch gets its weights (docs/model.md#4-variants-and-regimes): one
- * assign per (segmentation-branch parameter, classification-branch twin) pair, run at the moments
- * the regime names: once when Stage II starts (frozen), or after every Stage II segmentation step
- * whose loss is the lowest so far (scratch). With one branch (shared) there is nothing to copy.
+ * How the classification branch gets its weights (docs/model.md#4-variants-and-regimes): one assign
+ * per (segmentation-branch parameter, classification-branch twin) pair, run at the moments the
+ * regime names: once when Stage II starts (frozen), or after every Stage II segmentation step whose
+ * loss is the lowest so far (scratch). With one branch (shared) there is nothing to copy.
  */
 public final class CopyRule {
   /** The classification-branch parameter {@code to} receives the value of {@code from}. */
@@ -34,8 +34,11 @@ public final class CopyRule {
   /** The copy rule of {@code regime} over {@code model}'s parameters in {@code g}. */
   static CopyRule build(GraphContext g, SsmModel model, Regime regime) {
     List<Pair> pairs = pairs(g.parameters(), model);
-    Check.that(regime.twoBranches() == !pairs.isEmpty(), "the %s regime needs %s, but the model "
-        + "has %s", regime.configName(), regime.twoBranches() ? "two RoI branches" : "one RoI branch",
+    Check.that(
+        regime.twoBranches() == !pairs.isEmpty(),
+        "the %s regime needs %s, but the model " + "has %s",
+        regime.configName(),
+        regime.twoBranches() ? "two RoI branches" : "one RoI branch",
         pairs.isEmpty() ? "one" : "two");
     if (pairs.isEmpty()) {
       return new CopyRule(regime, pairs, null);
@@ -43,16 +46,17 @@ public final class CopyRule {
     Ops tf = g.ops().withSubScope("copy_branch");
     List<Op> assigns = new ArrayList<>();
     for (Pair p : pairs) {
-      assigns.add(tf.assign(g.parameters().get(p.to()).variable(),
-          g.parameters().get(p.from()).variable()));
+      assigns.add(
+          tf.assign(
+              g.parameters().get(p.to()).variable(), g.parameters().get(p.from()).variable()));
     }
     return new CopyRule(regime, pairs, tf.withControlDependencies(assigns).withName("copy").noOp());
   }
 
   /**
-   * Every classification-branch parameter with its segmentation-branch twin: the two branches
-   * have the same layers under different prefixes ({@code box_head_s2.fc6.weight} receives
-   * {@code box_head.fc6.weight}).
+   * Every classification-branch parameter with its segmentation-branch twin: the two branches have
+   * the same layers under different prefixes ({@code box_head_s2.fc6.weight} receives {@code
+   * box_head.fc6.weight}).
    */
   private static List<Pair> pairs(ParameterRegistry parameters, SsmModel model) {
     List<String> to = model.classificationSource().ownParameterPrefixes();
@@ -61,8 +65,8 @@ public final class CopyRule {
     for (var target : parameters.all()) {
       for (int i = 0; i < to.size(); i++) {
         if (target.name().startsWith(to.get(i))) {
-          pairs.add(new Pair(from.get(i) + target.name().substring(to.get(i).length()),
-              target.name()));
+          pairs.add(
+              new Pair(from.get(i) + target.name().substring(to.get(i).length()), target.name()));
         }
       }
     }
@@ -86,8 +90,8 @@ public final class CopyRule {
   }
 
   /**
-   * The first moment, the start of Stage II: the frozen regime copies the Stage I branch, which
-   * is never updated after. Returns whether it copied.
+   * The first moment, the start of Stage II: the frozen regime copies the Stage I branch, which is
+   * never updated after. Returns whether it copied.
    */
   public boolean atStageTwoStart(Session session) {
     if (!regime.copiesAtStageTwo()) {

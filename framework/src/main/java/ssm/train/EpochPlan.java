@@ -5,10 +5,10 @@ import ssm.data.BadItems;
 import ssm.data.LazyDataset;
 
 /**
- * The order of one epoch, derived from (seed, stage, epoch) alone so that a resumed run
- * replays it exactly (docs/model.md#52-protocol): Stage I visits every segmentation slice once,
- * shuffled; Stage II visits every classification slice once, shuffled, and draws a random
- * segmentation slice for each.
+ * The order of one epoch, derived from (seed, stage, epoch) alone so that a resumed run replays it
+ * exactly (docs/model.md#52-protocol): Stage I visits every segmentation slice once, shuffled;
+ * Stage II visits every classification slice once, shuffled, and draws a random segmentation slice
+ * for each.
  */
 public final class EpochPlan implements LazyDataset<StepInput> {
   private final TrainingData data;
@@ -52,7 +52,8 @@ public final class EpochPlan implements LazyDataset<StepInput> {
 
   @Override
   public String id(int position) {
-    return stage == 1 ? data.segmentation().id(order[position])
+    return stage == 1
+        ? data.segmentation().id(order[position])
         : data.classification().id(order[position]);
   }
 
@@ -61,7 +62,9 @@ public final class EpochPlan implements LazyDataset<StepInput> {
     if (stage == 1) {
       return new StepInput(position, data.segmentation().load(order[position]), null);
     }
-    return new StepInput(position, data.segmentation().load(segmentationDraws[position]),
+    return new StepInput(
+        position,
+        data.segmentation().load(segmentationDraws[position]),
         data.classification().load(order[position]));
   }
 

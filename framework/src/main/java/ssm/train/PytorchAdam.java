@@ -2,14 +2,14 @@ package ssm.train;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
@@ -54,8 +54,8 @@ import ssm.util.Check;
  * <p>Rounding: the moments use {@code beta * m + (1 - beta) * g}, the older PyTorch form; PyTorch
  * 2.x writes the first moment as {@code m.lerp_(g, 1 - beta1)}, equal up to float32 rounding.
  *
- * <p>The learning rate is a float64 scalar placeholder with a default ({@link #learningRate()}),
- * so a schedule can feed another value in any run.
+ * <p>The learning rate is a float64 scalar placeholder with a default ({@link #learningRate()}), so
+ * a schedule can feed another value in any run.
  */
 public final class PytorchAdam {
   private final Ops scope;
@@ -68,13 +68,15 @@ public final class PytorchAdam {
   private final Map<String, Slot> slots = new LinkedHashMap<>();
 
   /**
-   * One optimizer state tensor of one parameter, with the placeholder and assign op through which
-   * a checkpoint restores it (as {@link Parameter#feed} / {@link Parameter#load}).
+   * One optimizer state tensor of one parameter, with the placeholder and assign op through which a
+   * checkpoint restores it (as {@link Parameter#feed} / {@link Parameter#load}).
    *
    * @param name {@code <param name>.adam_m}, {@code .adam_v} or {@code .adam_step}
    */
   public record Slot(
-      String name, Variable<TFloat32> variable, Placeholder<TFloat32> feed,
+      String name,
+      Variable<TFloat32> variable,
+      Placeholder<TFloat32> feed,
       Assign<TFloat32> load) {}
 
   /** A trainable tensor and its gradient; a null gradient means none (left untouched). */
@@ -91,12 +93,21 @@ public final class PytorchAdam {
    * @param name distinguishes optimizers of one graph ({@code segmentation}, {@code
    *     classification}); slot variables live under {@code optimizer/<name>/}
    */
-  public PytorchAdam(Ops root, String name, double learningRate, double weightDecay,
-      double beta1, double beta2, double eps) {
+  public PytorchAdam(
+      Ops root,
+      String name,
+      double learningRate,
+      double weightDecay,
+      double beta1,
+      double beta2,
+      double eps) {
     Check.that(learningRate >= 0, "Adam learning rate %s is negative", learningRate);
     Check.that(weightDecay >= 0, "Adam weight decay %s is negative", weightDecay);
-    Check.that(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1,
-        "Adam betas (%s, %s) must lie in [0, 1)", beta1, beta2);
+    Check.that(
+        beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1,
+        "Adam betas (%s, %s) must lie in [0, 1)",
+        beta1,
+        beta2);
     Check.that(eps >= 0, "Adam eps %s is negative", eps);
     this.scope = root.withSubScope("optimizer").withSubScope(name);
     this.name = name;
@@ -104,8 +115,10 @@ public final class PytorchAdam {
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
-    this.learningRate = scope.withName("learning_rate")
-        .placeholderWithDefault(scope.constant(learningRate), Shape.scalar());
+    this.learningRate =
+        scope
+            .withName("learning_rate")
+            .placeholderWithDefault(scope.constant(learningRate), Shape.scalar());
   }
 
   public String name() {
@@ -119,9 +132,9 @@ public final class PytorchAdam {
 
   /**
    * Gradients of {@code loss} with respect to {@code parameters} (Graph.addGradients), paired for
-   * {@link #update}. A parameter the loss does not reach through differentiable data edges (not
-   * at all, or only through StopGradient) gets a null gradient, as PyTorch leaves its {@code
-   * .grad} None; TF's addGradients would reject it ("unreachable from the output node").
+   * {@link #update}. A parameter the loss does not reach through differentiable data edges (not at
+   * all, or only through StopGradient) gets a null gradient, as PyTorch leaves its {@code .grad}
+   * None; TF's addGradients would reject it ("unreachable from the output node").
    */
   public static List<ParameterGradient> gradients(
       Graph graph, Operand<TFloat32> loss, List<Parameter> parameters) {
@@ -160,7 +173,8 @@ public final class PytorchAdam {
     while (!todo.isEmpty()) {
       GraphOperation op = todo.pop();
       if (!seen.add(op)
-          || op.type().equals("StopGradient") || op.type().equals("PreventGradient")) {
+          || op.type().equals("StopGradient")
+          || op.type().equals("PreventGradient")) {
         continue;
       }
       for (int i = 0; i < op.numInputs(); i++) {
@@ -179,7 +193,6 @@ public final class PytorchAdam {
       default -> false;
     };
   }
-
 
   /**
    * One Adam step over {@code pairs}: a single op that, when run, writes every parameter that has a
@@ -211,8 +224,8 @@ public final class PytorchAdam {
     Operand<TFloat64> one = t.constant(1.0);
     Operand<TFloat64> bias1 = t.math.sub(one, t.math.pow(t.constant(beta1), t64));
     Operand<TFloat64> bias2Sqrt = t.math.sqrt(t.math.sub(one, t.math.pow(t.constant(beta2), t64)));
-    List<Output<TFloat32>> stepSizes = unstack(t,
-        t.dtypes.cast(t.math.div(learningRate, bias1), TFloat32.class), stepped.size());
+    List<Output<TFloat32>> stepSizes =
+        unstack(t, t.dtypes.cast(t.math.div(learningRate, bias1), TFloat32.class), stepped.size());
     List<Output<TFloat32>> bias2Sqrts =
         unstack(t, t.dtypes.cast(bias2Sqrt, TFloat32.class), stepped.size());
     List<Output<TFloat32>> newStepList = unstack(t, newSteps, stepped.size());
@@ -237,12 +250,10 @@ public final class PytorchAdam {
       }
       Operand<TFloat32> newStep = newStepList.get(i);
       Operand<TFloat32> newM = p.math.add(p.math.mul(beta1_32, m), p.math.mul(oneMinusBeta1, g));
-      Operand<TFloat32> newV = p.math.add(p.math.mul(beta2_32, v),
-          p.math.mul(oneMinusBeta2, p.math.mul(g, g)));
-      Operand<TFloat32> denom =
-          p.math.add(p.math.div(p.math.sqrt(newV), bias2Sqrts.get(i)), eps32);
-      Operand<TFloat32> newW =
-          p.math.sub(w, p.math.mul(stepSizes.get(i), p.math.div(newM, denom)));
+      Operand<TFloat32> newV =
+          p.math.add(p.math.mul(beta2_32, v), p.math.mul(oneMinusBeta2, p.math.mul(g, g)));
+      Operand<TFloat32> denom = p.math.add(p.math.div(p.math.sqrt(newV), bias2Sqrts.get(i)), eps32);
+      Operand<TFloat32> newW = p.math.sub(w, p.math.mul(stepSizes.get(i), p.math.div(newM, denom)));
       computed.addAll(List.of(newStep, newM, newV, newW));
       writes.add(new Write(p, w, newW));
       writes.add(new Write(p, m, newM));
@@ -255,8 +266,11 @@ public final class PytorchAdam {
     Op barrier = t.withControlDependencies(computed).withName("values_ready").noOp();
     List<Op> assigns = new ArrayList<>();
     for (Write write : writes) {
-      assigns.add(write.ops().withControlDependencies(List.of(barrier))
-          .assign(write.variable(), write.value()));
+      assigns.add(
+          write
+              .ops()
+              .withControlDependencies(List.of(barrier))
+              .assign(write.variable(), write.value()));
     }
     return t.withControlDependencies(assigns).withName("step").noOp();
   }
@@ -277,12 +291,18 @@ public final class PytorchAdam {
 
   private Variable<TFloat32> slot(String param, String kind, Shape shape) {
     String key = param + "." + kind;
-    return slots.computeIfAbsent(key, k -> {
-      Variable<TFloat32> v = scope.withName(k)
-          .variable(scope.fill(scope.constant(shape.asArray()), scope.constant(0f)));
-      Placeholder<TFloat32> feed =
-          scope.withName(k + ".feed").placeholder(TFloat32.class, Placeholder.shape(shape));
-      return new Slot(k, v, feed, scope.withName(k + ".load").assign(v, feed));
-    }).variable();
+    return slots
+        .computeIfAbsent(
+            key,
+            k -> {
+              Variable<TFloat32> v =
+                  scope
+                      .withName(k)
+                      .variable(scope.fill(scope.constant(shape.asArray()), scope.constant(0f)));
+              Placeholder<TFloat32> feed =
+                  scope.withName(k + ".feed").placeholder(TFloat32.class, Placeholder.shape(shape));
+              return new Slot(k, v, feed, scope.withName(k + ".load").assign(v, feed));
+            })
+        .variable();
   }
 }

@@ -36,7 +36,11 @@ public final class SegmentationStep {
    * Runs step {@code step} on {@code seg} at learning rate {@code lr}; its losses by tag. When
    * {@code gradients} is not null, also fetches the gradients into it by parameter name.
    */
-  public Map<String, Float> run(Session session, SegmentationExample seg, long step, double lr,
+  public Map<String, Float> run(
+      Session session,
+      SegmentationExample seg,
+      long step,
+      double lr,
       Map<String, float[]> gradients) {
     List<Tensor> feeds = new ArrayList<>();
     try {
@@ -51,8 +55,8 @@ public final class SegmentationStep {
           out.put(tags.get(i), Tensors.scalar(r.get(i)));
         }
         for (int i = 0; gradients != null && i < graph.segmentationGradients.size(); i++) {
-          gradients.put(graph.segmentationGradients.get(i).name(),
-              Tensors.toFloats(r.get(tags.size() + i)));
+          gradients.put(
+              graph.segmentationGradients.get(i).name(), Tensors.toFloats(r.get(tags.size() + i)));
         }
       }
       return out;
@@ -62,30 +66,37 @@ public final class SegmentationStep {
   }
 
   /** Runs step {@code step} as {@link #run} does, traced with {@code options}; its metadata. */
-  public Optional<RunMetadata> trace(Session session, SegmentationExample seg, long step,
-      double lr, RunOptions options) {
+  public Optional<RunMetadata> trace(
+      Session session, SegmentationExample seg, long step, double lr, RunOptions options) {
     List<Tensor> feeds = new ArrayList<>();
-    try (Result r = runner(session, seg, step, lr, feeds).setOptions(options)
-        .runAndFetchMetadata()) {
+    try (Result r =
+        runner(session, seg, step, lr, feeds).setOptions(options).runAndFetchMetadata()) {
       return r.getMetadata();
     } finally {
       feeds.forEach(Tensor::close);
     }
   }
 
-  /** The feeds, the update target and the loss fetches (in tag order); feeds land in {@code feeds}. */
-  private Session.Runner runner(Session session, SegmentationExample seg, long step, double lr,
-      List<Tensor> feeds) {
+  /**
+   * The feeds, the update target and the loss fetches (in tag order); feeds land in {@code feeds}.
+   */
+  private Session.Runner runner(
+      Session session, SegmentationExample seg, long step, double lr, List<Tensor> feeds) {
     Slice image = seg.image();
-    Session.Runner runner = session.runner()
-        .feed(graph.segImage, track(feeds, StepFeeds.pixels(image)))
-        .feed(graph.segBoxes, track(feeds, Tensors.floats(seg.boxes(), seg.count(), 4)))
-        .feed(graph.segMasks, track(feeds,
-            Tensors.bytes(seg.masks(), seg.count(), image.height(), image.width())))
-        .feed(graph.seed, track(feeds,
-            StepFeeds.seed(runSeed, step, StepFeeds.SEGMENTATION_PART)))
-        .feed(graph.optimizer.learningRate(), track(feeds, TFloat64.scalarOf(lr)))
-        .addTarget(graph.segmentationStep);
+    Session.Runner runner =
+        session
+            .runner()
+            .feed(graph.segImage, track(feeds, StepFeeds.pixels(image)))
+            .feed(graph.segBoxes, track(feeds, Tensors.floats(seg.boxes(), seg.count(), 4)))
+            .feed(
+                graph.segMasks,
+                track(
+                    feeds, Tensors.bytes(seg.masks(), seg.count(), image.height(), image.width())))
+            .feed(
+                graph.seed,
+                track(feeds, StepFeeds.seed(runSeed, step, StepFeeds.SEGMENTATION_PART)))
+            .feed(graph.optimizer.learningRate(), track(feeds, TFloat64.scalarOf(lr)))
+            .addTarget(graph.segmentationStep);
     for (Operand<TFloat32> loss : graph.segmentationLosses.values()) {
       runner.fetch(loss);
     }

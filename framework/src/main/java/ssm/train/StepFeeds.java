@@ -9,6 +9,7 @@ import ssm.graph.Tensors;
 final class StepFeeds {
   /** The seed's second word for a segmentation step is {@code 2 * step}. */
   static final int SEGMENTATION_PART = 0;
+
   /** ... and for a classification step {@code 2 * step + 1}. */
   static final int CLASSIFICATION_PART = 1;
 

@@ -6,8 +6,8 @@ import java.util.Map;
  * The outcome of one training step.
  *
  * @param state the state after the step
- * @param losses loss values by tag ({@code loss/segmentation}, {@code loss/s}, ...); a step
- *     without a segmentation part (a lesion-free draw) has no segmentation entries
+ * @param losses loss values by tag ({@code loss/segmentation}, {@code loss/s}, ...); a step without
+ *     a segmentation part (a lesion-free draw) has no segmentation entries
  * @param copiedBranch whether the classification branch received the segmentation branch
  * @param seconds wall time of the step
  * @param slices ids of the slices used, for error messages
@@ -16,5 +16,10 @@ import java.util.Map;
  * @param learningRate the learning rate the step used (training.lr-schedule)
  */
 public record StepResult(
-    TrainingState state, Map<String, Float> losses, boolean copiedBranch, double seconds,
-    String slices, Map<String, float[]> gradients, double learningRate) {}
+    TrainingState state,
+    Map<String, Float> losses,
+    boolean copiedBranch,
+    double seconds,
+    String slices,
+    Map<String, float[]> gradients,
+    double learningRate) {}

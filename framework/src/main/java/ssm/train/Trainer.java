@@ -16,9 +16,9 @@ import ssm.settings.TrainingSettings;
  * The training loop of docs/model.md#52-protocol: Stage I (segmentation steps only) where the
  * regime has it, then Stage II, where each classification slice brings a random segmentation slice:
  * a segmentation step when it has lesions (then, in the scratch regime, the branch copy when its
- * loss is the lowest so far), then a classification step. Data is decoded ahead on a
- * background thread; each step is one Session.run that fetches only scalar losses. Both steps
- * feed the learning rate of {@code training.lr-schedule} at the step's place in its stage.
+ * loss is the lowest so far), then a classification step. Data is decoded ahead on a background
+ * thread; each step is one Session.run that fetches only scalar losses. Both steps feed the
+ * learning rate of {@code training.lr-schedule} at the step's place in its stage.
  */
 public final class Trainer {
   private static final int PREFETCH = 4;
@@ -31,8 +31,12 @@ public final class Trainer {
   private final ClassificationStep classificationStep;
   private int gradientPeriod;
 
-  public Trainer(Session session, TrainingGraph graph, TrainingData data,
-      TrainingSettings settings, List<TrainingHook> hooks) {
+  public Trainer(
+      Session session,
+      TrainingGraph graph,
+      TrainingData data,
+      TrainingSettings settings,
+      List<TrainingHook> hooks) {
     this.session = session;
     this.graph = graph;
     this.data = data;
@@ -102,10 +106,9 @@ public final class Trainer {
 
   /** The learning rate of the step that starts from {@code state}. */
   public double learningRate(TrainingState state) {
-    long perEpoch = state.stage() == 1 ? data.segmentation().size()
-        : data.classification().size();
-    return settings.learningRate(state.epoch() * perEpoch + state.position(),
-        epochs(state.stage()) * perEpoch);
+    long perEpoch = state.stage() == 1 ? data.segmentation().size() : data.classification().size();
+    return settings.learningRate(
+        state.epoch() * perEpoch + state.position(), epochs(state.stage()) * perEpoch);
   }
 
   private StepResult step(TrainingState state, StepInput in, long start) {
@@ -119,8 +122,9 @@ public final class Trainer {
     if (seg != null && seg.count() > 0) { // no lesions: skipped (docs/model.md#52-protocol)
       slices.append(seg.id());
       boolean withGradients = gradientPeriod > 0 && state.globalStep() % gradientPeriod == 0;
-      losses.putAll(segmentationStep.run(session, seg, state.globalStep(), lr,
-          withGradients ? gradients : null));
+      losses.putAll(
+          segmentationStep.run(
+              session, seg, state.globalStep(), lr, withGradients ? gradients : null));
       float loss = losses.get(LossTags.SEGMENTATION);
       boolean lowest = loss < best; // false for NaN, which NanGuard reports
       copied = graph.copyRule.afterSegmentationStep(session, state.stage(), lowest);
@@ -129,10 +133,16 @@ public final class Trainer {
     ClassificationExample cls = in.classification();
     if (cls != null) {
       slices.append(slices.length() > 0 ? ", " : "").append(cls.id());
-      losses.put(LossTags.CLASSIFICATION,
-          classificationStep.run(session, cls, state.globalStep(), lr));
+      losses.put(
+          LossTags.CLASSIFICATION, classificationStep.run(session, cls, state.globalStep(), lr));
     }
-    return new StepResult(state.next(best), losses, copied, (System.nanoTime() - start) / 1e9,
-        slices.toString(), gradients, lr);
+    return new StepResult(
+        state.next(best),
+        losses,
+        copied,
+        (System.nanoTime() - start) / 1e9,
+        slices.toString(),
+        gradients,
+        lr);
   }
 }

@@ -24,75 +24,100 @@ import ssm.settings.TrainingSettings;
 
 /**
  * The whole training graph of a run, built once: the segmentation step (Eq. 1, BatchNorm in
- * training mode) and the classification step (Eq. 2, BatchNorm in inference mode) over one set
- * of weights, one PyTorch-style Adam whose per-parameter state both steps share (as the
- * reference's single optimizer), and the branch copy of the scratch and frozen regimes. The
- * classification path is the full inference graph, so validation runs in the same session.
+ * training mode) and the classification step (Eq. 2, BatchNorm in inference mode) over one set of
+ * weights, one PyTorch-style Adam whose per-parameter state both steps share (as the reference's
+ * single optimizer), and the branch copy of the scratch and frozen regimes. The classification path
+ * is the full inference graph, so validation runs in the same session.
  */
 public final class TrainingGraph {
   /** Segmentation inputs: slice [H, W, 3], gt boxes [G, 4], gt masks [G, H, W] (0/1). */
   public final Placeholder<TFloat32> segImage;
+
   public final Placeholder<TFloat32> segBoxes;
   public final Placeholder<TUint8> segMasks;
+
   /** Classification inputs: slice [H, W, 3] and its label. */
   public final Placeholder<TFloat32> clsImage;
+
   public final Placeholder<TInt32> clsLabel;
+
   /** Stateless seed [2] of the step's samplers and RoI-batch padding. */
   public final Placeholder<TInt64> seed;
 
-  /** Eq. 1 terms by tag ({@code loss/rpn_objectness}, ...) and their sum {@code loss/segmentation}. */
+  /**
+   * Eq. 1 terms by tag ({@code loss/rpn_objectness}, ...) and their sum {@code loss/segmentation}.
+   */
   public final Map<String, Operand<TFloat32>> segmentationLosses;
+
   public final Operand<TFloat32> segmentationLoss;
+
   /** Eq. 2: S's BCE against the one-hot label. */
   public final Operand<TFloat32> classificationLoss;
+
   /** The inference outputs on {@link #clsImage} (validation, prediction). */
   public final InferenceGraph inference;
 
   public final Op segmentationStep;
   public final Op classificationStep;
+
   /** Copies the segmentation branch into the classification branch, at the regime's moments. */
   public final CopyRule copyRule;
+
   public final PytorchAdam optimizer;
+
   /** The segmentation step's gradients, for histograms (parameters the loss reaches). */
   public final List<PytorchAdam.ParameterGradient> segmentationGradients;
 
   private TrainingGraph(GraphContext g, SsmModel model, TrainingSettings settings) {
     Ops tf = g.ops();
-    segImage = tf.withName("seg_image").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, -1, 3)));
-    segBoxes = tf.withName("seg_boxes").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, 4)));
-    segMasks = tf.withName("seg_masks").placeholder(TUint8.class,
-        Placeholder.shape(Shape.of(-1, -1, -1)));
-    clsImage = tf.withName("image").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, -1, 3)));
+    segImage =
+        tf.withName("seg_image")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, 3)));
+    segBoxes =
+        tf.withName("seg_boxes").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4)));
+    segMasks =
+        tf.withName("seg_masks").placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, -1, -1)));
+    clsImage =
+        tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, 3)));
     clsLabel = tf.withName("label").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
 
-    Losses.SegmentationTerms terms = model.buildSegmentationTraining(g, segImage, segBoxes,
-        tf.dtypes.cast(segMasks, TFloat32.class), seed);
+    Losses.SegmentationTerms terms =
+        model.buildSegmentationTraining(
+            g, segImage, segBoxes, tf.dtypes.cast(segMasks, TFloat32.class), seed);
     segmentationLoss = Losses.segmentation(tf, terms);
     segmentationLosses = new LinkedHashMap<>(terms.byTag());
     segmentationLosses.put(LossTags.SEGMENTATION, segmentationLoss);
     List<Op> batchNormUpdates = new ArrayList<>(g.batchNormUpdates());
 
     inference = model.buildInference(g, clsImage, seed);
-    classificationLoss = Losses.classification(tf, ImageClassLoss.forLabel(tf,
-        inference.classLogits(), clsLabel, model.settings().classifier().classes()));
+    classificationLoss =
+        Losses.classification(
+            tf,
+            ImageClassLoss.forLabel(
+                tf, inference.classLogits(), clsLabel, model.settings().classifier().classes()));
 
     optimizer = new PytorchAdam(tf, "adam", settings.learningRate(), settings.weightDecay());
-    List<PytorchAdam.ParameterGradient> gradients = PytorchAdam.gradients(g.graph(),
-        segmentationLoss, g.parameters().trainable(
-            StepUpdates.segmentationStep(model.classificationSource())));
+    List<PytorchAdam.ParameterGradient> gradients =
+        PytorchAdam.gradients(
+            g.graph(),
+            segmentationLoss,
+            g.parameters().trainable(StepUpdates.segmentationStep(model.classificationSource())));
     segmentationGradients = gradients.stream().filter(p -> p.gradient() != null).toList();
     Op segmentationUpdate = optimizer.update(gradients);
     List<Op> segmentationOps = new ArrayList<>(batchNormUpdates);
     segmentationOps.add(segmentationUpdate);
-    segmentationStep = tf.withControlDependencies(segmentationOps)
-        .withName("segmentation_step").noOp();
-    classificationStep = optimizer.update(zeroWhereUnreached(tf, PytorchAdam.gradients(
-        g.graph(), classificationLoss,
-        g.parameters().trainable(StepUpdates.classificationStep(settings.updateRule())))));
+    segmentationStep =
+        tf.withControlDependencies(segmentationOps).withName("segmentation_step").noOp();
+    classificationStep =
+        optimizer.update(
+            zeroWhereUnreached(
+                tf,
+                PytorchAdam.gradients(
+                    g.graph(),
+                    classificationLoss,
+                    g.parameters()
+                        .trainable(StepUpdates.classificationStep(settings.updateRule())))));
     copyRule = CopyRule.build(g, model, settings.regime());
   }
 
@@ -103,10 +128,15 @@ public final class TrainingGraph {
    * decay and Adam momentum. The same here: an update-rule parameter the loss does not reach gets a
    * zero gradient instead of none.
    */
-  private static List<PytorchAdam.ParameterGradient> zeroWhereUnreached(Ops tf,
-      List<PytorchAdam.ParameterGradient> pairs) {
-    return pairs.stream().map(p -> p.gradient() != null ? p
-        : new PytorchAdam.ParameterGradient(p.name(), p.variable(), tf.zerosLike(p.variable())))
+  private static List<PytorchAdam.ParameterGradient> zeroWhereUnreached(
+      Ops tf, List<PytorchAdam.ParameterGradient> pairs) {
+    return pairs.stream()
+        .map(
+            p ->
+                p.gradient() != null
+                    ? p
+                    : new PytorchAdam.ParameterGradient(
+                        p.name(), p.variable(), tf.zerosLike(p.variable())))
         .toList();
   }
 

@@ -1,9 +1,9 @@
 package ssm.train;
 
 /**
- * Where a run stands, saved with every checkpoint so that a resumed run continues exactly.
- * Every random choice of the run derives from (seed, stage, epoch, position), so the counters
- * are all the random-generator state there is.
+ * Where a run stands, saved with every checkpoint so that a resumed run continues exactly. Every
+ * random choice of the run derives from (seed, stage, epoch, position), so the counters are all the
+ * random-generator state there is.
  *
  * @param stage 1 (segmentation pretraining) or 2 (joint training)
  * @param epoch epoch within the stage, from 0

@@ -4,7 +4,9 @@ package ssm.util;
 public final class Check {
   private Check() {}
 
-  /** Throws {@link IllegalArgumentException} with the formatted message unless {@code condition}. */
+  /**
+   * Throws {@link IllegalArgumentException} with the formatted message unless {@code condition}.
+   */
   public static void that(boolean condition, String format, Object... args) {
     if (!condition) {
       throw new IllegalArgumentException(String.format(format, args));

@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * A one-line progress bar on stderr: {@code label [=====>    ] 12/100 3.1/s ETA 0:28 extra}.
- * On a terminal it redraws in place at most 5 times a second; otherwise (logs, CI) it prints a
- * line at every 10% so that logs stay short.
+ * A one-line progress bar on stderr: {@code label [=====> ] 12/100 3.1/s ETA 0:28 extra}. On a
+ * terminal it redraws in place at most 5 times a second; otherwise (logs, CI) it prints a line at
+ * every 10% so that logs stay short.
  */
 public final class ProgressBar {
   private static final int WIDTH = 24;
@@ -62,8 +62,9 @@ public final class ProgressBar {
     String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
     String eta = rate > 0 && done < total ? " ETA " + format((long) ((total - done) / rate)) : "";
     String speed = rate > 0 ? String.format(" %.2f/s", rate) : "";
-    return String.format("%s [%s] %d/%d%s%s%s", label, bar, done, total, speed, eta,
-        extra == null || extra.isEmpty() ? "" : " " + extra);
+    return String.format(
+        "%s [%s] %d/%d%s%s%s",
+        label, bar, done, total, speed, eta, extra == null || extra.isEmpty() ? "" : " " + extra);
   }
 
   /** {@code h:mm:ss} or {@code m:ss}. */

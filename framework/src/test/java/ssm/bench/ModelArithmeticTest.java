@@ -21,14 +21,15 @@ class ModelArithmeticTest {
     assertEquals(2_147_483_648L, layer2);
     assertEquals(conv1 + layer1 + layer2 + layer3, macs.get("backbone"));
     assertEquals(32L * 32 * 256 * 256 + 32L * 32 * 9 * 256 * 256, macs.get("fpn"));
-    assertEquals(32L * 32 * 9 * 256 * 256 + 32L * 32 * 256 * 30 + 32L * 32 * 256 * 120,
-        macs.get("rpn"));
+    assertEquals(
+        32L * 32 * 9 * 256 * 256 + 32L * 32 * 256 * 30 + 32L * 32 * 256 * 120, macs.get("rpn"));
     long branch = 1000L * 12544 * 128 + 1000L * 128 * 128 + 1000L * 128 * 2 + 1000L * 128 * 8;
     assertEquals(2 * branch, macs.get("box branches"));
     long mask = 14L * 14 * 9 * 256 * 128 + 14L * 14 * 128 * 128 * 4 + 28L * 28 * 128 * 2;
     assertEquals(10 * mask, macs.get("mask head"));
     assertEquals(640L * 512 + 512L * 512 + 512L * 3, macs.get("s head"));
-    assertEquals(11_888_431_104L + 10 * mask + 640L * 512 + 512L * 512 + 512L * 3,
+    assertEquals(
+        11_888_431_104L + 10 * mask + 640L * 512 + 512L * 512 + 512L * 3,
         ModelArithmetic.total(macs));
   }
 
@@ -50,7 +51,8 @@ class ModelArithmeticTest {
     long mask = 14L * 14 * 9 * 256 * 128 + 14L * 14 * 128 * 128 * 4 + 28L * 28 * 128 * 2;
     long sHead = 640L * 512 + 512L * 512 + 512L * 3;
     long classification = 11_888_431_104L + sHead;
-    assertEquals(3 * (body + branch512 + 128 * mask + sHead) + classification,
+    assertEquals(
+        3 * (body + branch512 + 128 * mask + sHead) + classification,
         ModelArithmetic.trainingIteration(m, 512, 512, 128, 2));
   }
 }

@@ -25,8 +25,9 @@ class MaskPasterWindowTest {
       MaskPaster.Window win = MaskPaster.pasteWindow(probs, 28, box, h, w);
       for (float threshold : new float[] {0.5f, 0f}) {
         Rle expected = Rle.fromProbabilities(full, h, w, threshold);
-        Rle actual = Rle.fromWindowProbabilities(win.values(), win.x0(), win.y0(), win.width(),
-            win.height(), h, w, threshold);
+        Rle actual =
+            Rle.fromWindowProbabilities(
+                win.values(), win.x0(), win.y0(), win.width(), win.height(), h, w, threshold);
         assertEquals(expected.toCompressedString(), actual.toCompressedString(), "box " + t);
       }
     }

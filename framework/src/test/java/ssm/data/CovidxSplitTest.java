@@ -18,7 +18,8 @@ class CovidxSplitTest {
 
   @Test
   void parsesALine() {
-    CovidxSplit.Entry e = CovidxSplit.parse("t.txt", 3, "NCP_96_1328_0032.png 2 9 94 512 405", null);
+    CovidxSplit.Entry e =
+        CovidxSplit.parse("t.txt", 3, "NCP_96_1328_0032.png 2 9 94 512 405", null);
     assertEquals(new CovidxSplit.Entry("NCP_96_1328_0032.png", 2, 9, 94, 512, 405, 3), e);
   }
 
@@ -27,8 +28,9 @@ class CovidxSplitTest {
     TestImages.filled(dir.resolve("images/a.png"), 16, 8, 255);
     TestImages.filled(dir.resolve("images/b.png"), 16, 8, 0);
     Path s = split("train.txt", "# comment", "a.png 0 0 0 16 8", "", "b.png 2 4 2 12 6");
-    CovidxSplit ds = new CovidxSplit(s, CovidxSplit.defaultImagesDir(s),
-        ReaderOptions.defaults().withSize(8, 16));
+    CovidxSplit ds =
+        new CovidxSplit(
+            s, CovidxSplit.defaultImagesDir(s), ReaderOptions.defaults().withSize(8, 16));
     assertEquals(2, ds.size());
     assertEquals("b.png", ds.id(1));
     ClassificationExample ex = ds.load(1);
@@ -43,8 +45,9 @@ class CovidxSplitTest {
     v[2 * 16 + 4] = 255; // pixel (x=4, y=2) = the crop's top-left corner
     TestImages.grey(dir.resolve("images/a.png"), 16, 8, v);
     Path s = split("val.txt", "a.png 1 4 2 12 6");
-    CovidxSplit ds = new CovidxSplit(s, dir.resolve("images"),
-        ReaderOptions.defaults().withSize(4, 8).withCropToBox(true));
+    CovidxSplit ds =
+        new CovidxSplit(
+            s, dir.resolve("images"), ReaderOptions.defaults().withSize(4, 8).withCropToBox(true));
     Slice img = ds.load(0).image(); // crop 8 wide x 4 high, already at min size 4
     assertEquals(4, img.height());
     assertEquals(8, img.width());
@@ -57,8 +60,10 @@ class CovidxSplitTest {
     TestImages.filled(dir.resolve("images/a.png"), 4, 4, 0);
     Path s = split("train.txt", "a.png 0 0 0 4 4", "a.png 1 0 0");
     DataException e = assertThrows(DataException.class, () -> CovidxSplit.open(s));
-    assertEquals("train.txt:2: expected 'filename class xmin ymin xmax ymax' (6 fields), got 4 "
-        + "fields: 'a.png 1 0 0'", e.getMessage());
+    assertEquals(
+        "train.txt:2: expected 'filename class xmin ymin xmax ymax' (6 fields), got 4 "
+            + "fields: 'a.png 1 0 0'",
+        e.getMessage());
   }
 
   @Test
@@ -74,8 +79,8 @@ class CovidxSplitTest {
     TestImages.filled(dir.resolve("images/a.png"), 4, 4, 0);
     Path s = split("train.txt", "a.png 3 0 0 4 4");
     DataException e = assertThrows(DataException.class, () -> CovidxSplit.open(s));
-    assertEquals("train.txt:1: class 3 is outside 0-2 (0 Normal, 1 CP, 2 COVID-19)",
-        e.getMessage());
+    assertEquals(
+        "train.txt:1: class 3 is outside 0-2 (0 Normal, 1 CP, 2 COVID-19)", e.getMessage());
   }
 
   @Test
@@ -99,8 +104,9 @@ class CovidxSplitTest {
   void corruptImageFailsOnLoadNamingTheFile() throws Exception {
     Files.createDirectories(dir.resolve("images"));
     Files.write(dir.resolve("images/x.png"), new byte[] {0});
-    DataException e = assertThrows(DataException.class,
-        () -> CovidxSplit.open(split("t.txt", "x.png 0 0 0 4 4")).load(0));
+    DataException e =
+        assertThrows(
+            DataException.class, () -> CovidxSplit.open(split("t.txt", "x.png 0 0 0 4 4")).load(0));
     assertEquals("x.png: not a readable PNG or JPEG image", e.getMessage());
   }
 
@@ -108,8 +114,9 @@ class CovidxSplitTest {
   void skipBadKeepsTheGoodLinesAndListsTheBadOnes() throws Exception {
     TestImages.filled(dir.resolve("2A_images/a.png"), 4, 4, 0);
     Path s = split("train.txt", "a.png 0 0 0 4 4", "a.png 9 0 0 4 4", "b.png 0 0 0 4 4", "junk");
-    CovidxSplit ds = new CovidxSplit(s, CovidxSplit.defaultImagesDir(s),
-        ReaderOptions.defaults().withSkipBad(true));
+    CovidxSplit ds =
+        new CovidxSplit(
+            s, CovidxSplit.defaultImagesDir(s), ReaderOptions.defaults().withSkipBad(true));
     assertEquals(1, ds.size());
     assertEquals(3, ds.badItems().count());
     assertTrue(ds.badItems().messages().get(0).startsWith("train.txt:2: class 9"));
@@ -129,13 +136,17 @@ class CovidxSplitTest {
   @Test
   void classPrefixedFolderRejectsBadNames() throws Exception {
     TestImages.filled(dir.resolve("cls/5_x.png"), 4, 4, 0);
-    DataException e = assertThrows(DataException.class,
-        () -> new ClassPrefixedFolder(dir.resolve("cls"), ReaderOptions.defaults()));
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () -> new ClassPrefixedFolder(dir.resolve("cls"), ReaderOptions.defaults()));
     assertEquals("5_x.png: class 5 is outside 0-2 (0 Normal, 1 CP, 2 COVID-19)", e.getMessage());
     Files.delete(dir.resolve("cls/5_x.png"));
     TestImages.filled(dir.resolve("cls/covid.png"), 4, 4, 0);
-    e = assertThrows(DataException.class,
-        () -> new ClassPrefixedFolder(dir.resolve("cls"), ReaderOptions.defaults()));
+    e =
+        assertThrows(
+            DataException.class,
+            () -> new ClassPrefixedFolder(dir.resolve("cls"), ReaderOptions.defaults()));
     assertTrue(e.getMessage().startsWith("covid.png: file name must start with the class id"));
   }
 }

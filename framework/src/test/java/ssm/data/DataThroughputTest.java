@@ -26,14 +26,14 @@ class DataThroughputTest {
   @Test
   void measure() throws Exception {
     var o = new SyntheticCtGenerator.Options(N, 0, 512, 5);
-    SyntheticCtGenerator.generate(dir.resolve("warm"), new SyntheticCtGenerator.Options(10, 0, 512,
-        9), (d, t) -> { });
+    SyntheticCtGenerator.generate(
+        dir.resolve("warm"), new SyntheticCtGenerator.Options(10, 0, 512, 9), (d, t) -> {});
     long[] t = start();
-    SyntheticCtGenerator.generate(dir, o, (d, tt) -> { });
+    SyntheticCtGenerator.generate(dir, o, (d, tt) -> {});
     report("generate (render + image PNG + mask PNG)", t, N, "ms/slice");
 
-    SegmentationFolder seg = new SegmentationFolder(dir.resolve("seg/train"),
-        ReaderOptions.defaults());
+    SegmentationFolder seg =
+        new SegmentationFolder(dir.resolve("seg/train"), ReaderOptions.defaults());
     Path images = dir.resolve("seg/train/images");
     for (int i = 0; i < seg.size(); i++) {
       ImageDecoder.decode(images.resolve(seg.id(i))); // warm-up
@@ -71,8 +71,8 @@ class DataThroughputTest {
     }
     assertEquals(seg.size(), items);
     double meanWaitMs = waited / 1e6 / items;
-    System.out.printf("throughput: prefetcher, consumer at 100 ms/item: mean wait %.2f ms/item%n",
-        meanWaitMs);
+    System.out.printf(
+        "throughput: prefetcher, consumer at 100 ms/item: mean wait %.2f ms/item%n", meanWaitMs);
     assertTrue(meanWaitMs < 20, "consumer waited " + meanWaitMs + " ms per item");
   }
 
@@ -84,11 +84,12 @@ class DataThroughputTest {
     double wall = (System.nanoTime() - t[0]) / 1e9;
     double cpu = (CPU.getCurrentThreadCpuTime() - t[1]) / 1e9;
     if (unit.equals("ms/slice")) {
-      System.out.printf("throughput: %s: %.1f ms/slice wall, %.1f ms/slice CPU%n", what,
-          1000 * wall / n, 1000 * cpu / n);
+      System.out.printf(
+          "throughput: %s: %.1f ms/slice wall, %.1f ms/slice CPU%n",
+          what, 1000 * wall / n, 1000 * cpu / n);
     } else {
-      System.out.printf("throughput: %s: %.0f slices/s wall, %.0f slices/s CPU%n", what, n / wall,
-          n / cpu);
+      System.out.printf(
+          "throughput: %s: %.0f slices/s wall, %.0f slices/s CPU%n", what, n / wall, n / cpu);
     }
   }
 }

@@ -36,20 +36,22 @@ class DatasetStatsTest {
     assertArrayEquals(new int[] {110}, s.areas());
     assertEquals(1, s.negatives());
     String text = DatasetStats.report(dir, 100);
-    assertTrue(text.contains("2 slices, 1 lesions (area > 100 px), 1 negatives, 0.50 lesions per"),
-        text);
+    assertTrue(
+        text.contains("2 slices, 1 lesions (area > 100 px), 1 negatives, 0.50 lesions per"), text);
     assertTrue(text.contains("101-200           1  ####"), text);
   }
 
   @Test
   void countsImagesPerClassOfTheSyntheticLayout() throws Exception {
-    SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(5, 6, 64, 1), (d, t) -> { });
+    SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(5, 6, 64, 1), (d, t) -> {});
     String text = DatasetStats.report(dir, 100);
     assertTrue(text.contains("seg/train: 4 slices"), text);
     assertTrue(text.contains("seg/test: 1 slices"), text);
     assertTrue(text.contains("cls/train.txt: 4 images"), text); // 60% of 6 rounds to 4
     assertTrue(text.contains("0 Normal          2"), text);
-    Files.writeString(dir.resolve("cls/val.txt"), "nope.png 0 0 0 4 4\n",
+    Files.writeString(
+        dir.resolve("cls/val.txt"),
+        "nope.png 0 0 0 4 4\n",
         java.nio.file.StandardOpenOption.APPEND);
     String withBad = DatasetStats.report(dir, 100);
     assertTrue(withBad.contains("skipped 1 bad item:"), withBad);

@@ -60,8 +60,8 @@ class ImageDecoderTest {
 
   @Test
   void missingFileNamesTheFile() {
-    DataException e = assertThrows(DataException.class,
-        () -> ImageDecoder.decode(dir.resolve("nope.png")));
+    DataException e =
+        assertThrows(DataException.class, () -> ImageDecoder.decode(dir.resolve("nope.png")));
     assertTrue(e.getMessage().startsWith("nope.png: file does not exist"), e.getMessage());
   }
 }

@@ -20,10 +20,13 @@ class LesionMaskTest {
 
   @Test
   void valueOutsideZeroToThreeNamesFileAndPixel() {
-    DataException e = assertThrows(DataException.class,
-        () -> LesionMask.lesions("m.png", labels(2, 2, 0, 1, 2, 7)));
-    assertEquals("m.png: mask value 7 at (x=1, y=1) is outside 0-3 (0 background, 1 lung, "
-        + "2 GGO, 3 consolidation)", e.getMessage());
+    DataException e =
+        assertThrows(
+            DataException.class, () -> LesionMask.lesions("m.png", labels(2, 2, 0, 1, 2, 7)));
+    assertEquals(
+        "m.png: mask value 7 at (x=1, y=1) is outside 0-3 (0 background, 1 lung, "
+            + "2 GGO, 3 consolidation)",
+        e.getMessage());
   }
 
   @Test
@@ -31,7 +34,8 @@ class LesionMaskTest {
     byte[] m = {
       1, 0, 0,
       0, 1, 0,
-      0, 0, 1};
+      0, 0, 1
+    };
     List<ConnectedComponents.Component> c = ConnectedComponents.label(m, 3, 3).components();
     assertEquals(1, c.size());
     assertEquals(new ConnectedComponents.Component(1, 3, 0, 0, 3, 3), c.get(0));
@@ -42,7 +46,8 @@ class LesionMaskTest {
     byte[] m = {
       0, 0, 0, 1, 1,
       1, 0, 0, 0, 0,
-      1, 1, 0, 0, 1};
+      1, 1, 0, 0, 1
+    };
     List<ConnectedComponents.Component> c = ConnectedComponents.label(m, 3, 5).components();
     assertEquals(3, c.size());
     assertEquals(new ConnectedComponents.Component(1, 2, 0, 3, 1, 5), c.get(0));

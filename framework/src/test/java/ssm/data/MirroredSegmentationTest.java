@@ -24,8 +24,8 @@ class MirroredSegmentationTest {
     img[0] = 255; // top-left pixel white
     TestImages.grey(dir.resolve("images/a.png"), w, h, img);
     TestImages.grey(dir.resolve("masks/a.png"), w, h, mask);
-    SegmentationFolder f = new SegmentationFolder(dir,
-        ReaderOptions.defaults().withSize(10, 20).withMinLesionArea(5));
+    SegmentationFolder f =
+        new SegmentationFolder(dir, ReaderOptions.defaults().withSize(10, 20).withMinLesionArea(5));
     MirroredSegmentation m = new MirroredSegmentation(f);
     assertEquals(2, m.size());
     assertEquals("a.png (mirrored)", m.id(1));

@@ -21,26 +21,31 @@ class PrefetcherTest {
       this.skip = skip;
     }
 
-    @Override public int size() {
+    @Override
+    public int size() {
       return 6;
     }
 
-    @Override public String id(int i) {
+    @Override
+    public String id(int i) {
       return "n" + i + ".png";
     }
 
-    @Override public Integer load(int i) {
+    @Override
+    public Integer load(int i) {
       if (i == 3) {
         throw new DataException(id(i), "not a readable PNG or JPEG image");
       }
       return i;
     }
 
-    @Override public boolean skipBad() {
+    @Override
+    public boolean skipBad() {
       return skip;
     }
 
-    @Override public BadItems badItems() {
+    @Override
+    public BadItems badItems() {
       return bad;
     }
   }
@@ -69,13 +74,16 @@ class PrefetcherTest {
 
   @Test
   void closeStopsAnEndlessProducer() {
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-      Prefetcher<Integer> p = new Prefetcher<>(new Numbers(true),
-          IntStream.iterate(0, i -> (i + 1) % 3).iterator(), 4);
-      assertEquals(0, p.next());
-      assertEquals(1, p.next());
-      p.close();
-      assertFalse(p.hasNext());
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          Prefetcher<Integer> p =
+              new Prefetcher<>(
+                  new Numbers(true), IntStream.iterate(0, i -> (i + 1) % 3).iterator(), 4);
+          assertEquals(0, p.next());
+          assertEquals(1, p.next());
+          p.close();
+          assertFalse(p.hasNext());
+        });
   }
 }

@@ -90,13 +90,15 @@ class RealLikeDataTest {
     assertEquals(1, r.unreadable().size(), t);
     assertTrue(r.unreadable().get(0).startsWith("broken.png: "), t);
     assertTrue(t.contains("UNREADABLE files: 1"), t);
-    assertTrue(t.contains("decoded 3 images: width min 40 / median 70 / max 100, "
-        + "height min 60 / median 70 / max 80"), t);
+    assertTrue(
+        t.contains(
+            "decoded 3 images: width min 40 / median 70 / max 100, "
+                + "height min 60 / median 70 / max 80"),
+        t);
     assertTrue(t.contains("colour modes: L 2, RGB 1"), t);
     assertTrue(t.contains("c.png: mask is 35x35 but the image is 70x70"), t);
     // a: 20x20 box at scale 64/60 -> side 21.3; b: 11x11 at 64/40 -> 17.6
-    assertTrue(t.contains("(min-size 64, max-size 128): min 17.6 / median 17.6 / max 21.3 px"),
-        t);
+    assertTrue(t.contains("(min-size 64, max-size 128): min 17.6 / median 17.6 / max 21.3 px"), t);
   }
 
   @Test
@@ -107,8 +109,8 @@ class RealLikeDataTest {
     int[] argb = new int[50 * 50];
     Arrays.fill(argb, 0xFF_20_30_40);
     TestImages.rgba(cls.resolve("images/c1.png"), 50, 50, argb);
-    Files.writeString(cls.resolve("train.txt"),
-        "n1.png 0 0 0 81 38\nn2.jpg 0 0 0 300 200\nc1.png 2 0 0 50 50\n");
+    Files.writeString(
+        cls.resolve("train.txt"), "n1.png 0 0 0 81 38\nn2.jpg 0 0 0 300 200\nc1.png 2 0 0 50 50\n");
     DatasetStats.Report r = DatasetStats.report(cls.resolve("train.txt"), 100, Resizer.defaults());
     String t = r.text();
     assertTrue(r.unreadable().isEmpty(), t);
@@ -121,9 +123,12 @@ class RealLikeDataTest {
     CovidxSplit split = CovidxSplit.open(cls.resolve("train.txt"));
     ClassificationExample c1 = split.load(2);
     assertEquals(2, c1.label());
-    assertArrayEquals(new float[] {0x20 / 255f, 0x30 / 255f, 0x40 / 255f},
-        new float[] {c1.image().pixel(0, 0, 0), c1.image().pixel(0, 0, 1),
-            c1.image().pixel(0, 0, 2)}, 0f);
+    assertArrayEquals(
+        new float[] {0x20 / 255f, 0x30 / 255f, 0x40 / 255f},
+        new float[] {
+          c1.image().pixel(0, 0, 0), c1.image().pixel(0, 0, 1), c1.image().pixel(0, 0, 2)
+        },
+        0f);
     assertEquals(512, c1.image().width()); // 50x50 -> 512x512
     ClassificationExample n1 = split.load(0); // 81x38 -> 1024 long side caps: 1024x480
     assertEquals(1024, n1.image().width());

@@ -24,9 +24,11 @@ class DeterminismTest {
 
   @Test
   void cpuRunsInferenceAndMachinesWithoutGpuKeepIt() {
-    assertEquals(new Determinism.Decision("1", null),
+    assertEquals(
+        new Determinism.Decision("1", null),
         Determinism.launcherValue("train", DeviceChoice.CPU, true));
-    assertEquals(new Determinism.Decision("1", null),
+    assertEquals(
+        new Determinism.Decision("1", null),
         Determinism.launcherValue("train", DeviceChoice.AUTO, false));
     Determinism.Decision predict = Determinism.launcherValue("predict", GPU, true);
     assertEquals("1", predict.value());
@@ -45,33 +47,44 @@ class DeterminismTest {
 
   @Test
   void findsTheRaisingOpsOfAGraphAndRefusesIt() {
-    GraphDef g = GraphDef.newBuilder()
-        .addNode(node("roi/grad/a", "CropAndResizeGradImage"))
-        .addNode(node("roi/grad/b", "CropAndResizeGradImage"))
-        .addNode(node("s", "ScatterNd"))
-        .addNode(node("m", "MatMul"))
-        .build();
+    GraphDef g =
+        GraphDef.newBuilder()
+            .addNode(node("roi/grad/a", "CropAndResizeGradImage"))
+            .addNode(node("roi/grad/b", "CropAndResizeGradImage"))
+            .addNode(node("s", "ScatterNd"))
+            .addNode(node("m", "MatMul"))
+            .build();
     List<GpuDeterminism.Finding> f = GpuDeterminism.findings(List.of(g));
-    assertEquals(List.of("CropAndResizeGradImage x2", "ScatterNd x1"),
+    assertEquals(
+        List.of("CropAndResizeGradImage x2", "ScatterNd x1"),
         f.stream().map(x -> x.rule().op() + " x" + x.nodes()).toList());
     List<GpuDeterminism.Finding> raising = GpuDeterminism.raising(f);
     assertEquals(1, raising.size());
-    DeviceSetupException e = assertThrows(DeviceSetupException.class,
-        () -> Determinism.checkGpuGraph(raising));
-    assertTrue(e.getMessage().contains("CropAndResizeGradImage x2, e.g. roi/grad/a"),
-        e.getMessage());
+    DeviceSetupException e =
+        assertThrows(DeviceSetupException.class, () -> Determinism.checkGpuGraph(raising));
+    assertTrue(
+        e.getMessage().contains("CropAndResizeGradImage x2, e.g. roi/grad/a"), e.getMessage());
     Determinism.checkGpuGraph(List.of()); // nothing raises: no error
   }
 
   @Test
   void batchNormGradientRaisesOnlyWhenNotTraining() {
-    NodeDef training = node("bn/t", "FusedBatchNormGradV3").toBuilder()
-        .putAttr("is_training", AttrValue.newBuilder().setB(true).build()).build();
-    NodeDef frozen = node("bn/f", "FusedBatchNormGradV3").toBuilder()
-        .putAttr("is_training", AttrValue.newBuilder().setB(false).build()).build();
-    assertEquals(List.of(), GpuDeterminism.findings(
-        List.of(GraphDef.newBuilder().addNode(training).build())));
-    assertEquals("bn/f", GpuDeterminism.findings(List.of(GraphDef.newBuilder()
-        .addNode(training).addNode(frozen).build())).get(0).exampleNode());
+    NodeDef training =
+        node("bn/t", "FusedBatchNormGradV3").toBuilder()
+            .putAttr("is_training", AttrValue.newBuilder().setB(true).build())
+            .build();
+    NodeDef frozen =
+        node("bn/f", "FusedBatchNormGradV3").toBuilder()
+            .putAttr("is_training", AttrValue.newBuilder().setB(false).build())
+            .build();
+    assertEquals(
+        List.of(),
+        GpuDeterminism.findings(List.of(GraphDef.newBuilder().addNode(training).build())));
+    assertEquals(
+        "bn/f",
+        GpuDeterminism.findings(
+                List.of(GraphDef.newBuilder().addNode(training).addNode(frozen).build()))
+            .get(0)
+            .exampleNode());
   }
 }

@@ -23,8 +23,8 @@ class DeviceChoiceTest {
     assertEquals(new DeviceChoice(DeviceChoice.Kind.GPU, -1), DeviceChoice.parse("gpu"));
     assertEquals(new DeviceChoice(DeviceChoice.Kind.GPU, 1), DeviceChoice.parse(" gpu:1 "));
     assertEquals("gpu:1", DeviceChoice.parse("gpu:1").toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DeviceChoice.parse("cuda"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DeviceChoice.parse("cuda"));
     assertTrue(e.getMessage().contains("--device cuda"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> DeviceChoice.parse("gpu:-1"));
   }

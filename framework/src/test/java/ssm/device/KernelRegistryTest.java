@@ -16,26 +16,35 @@ class KernelRegistryTest {
   private static KernelDef kernel(String op, String device, String attr, DataType... types) {
     KernelDef.Builder k = KernelDef.newBuilder().setOp(op).setDeviceType(device);
     if (attr != null) {
-      k.addConstraint(KernelDef.AttrConstraint.newBuilder().setName(attr).setAllowedValues(
-          AttrValue.newBuilder().setList(AttrValue.ListValue.newBuilder()
-              .addAllType(java.util.List.of(types)))));
+      k.addConstraint(
+          KernelDef.AttrConstraint.newBuilder()
+              .setName(attr)
+              .setAllowedValues(
+                  AttrValue.newBuilder()
+                      .setList(
+                          AttrValue.ListValue.newBuilder().addAllType(java.util.List.of(types)))));
     }
     return k.build();
   }
 
   private static NodeDef node(String op, String attr, DataType type) {
-    return NodeDef.newBuilder().setName("n").setOp(op)
-        .putAttr(attr, AttrValue.newBuilder().setType(type).build()).build();
+    return NodeDef.newBuilder()
+        .setName("n")
+        .setOp(op)
+        .putAttr(attr, AttrValue.newBuilder().setType(type).build())
+        .build();
   }
 
   // A registry like TensorFlow's for three ops: NMS V5 CPU only, Slice float on GPU with int32
   // on DEFAULT (host memory), Conv float on GPU.
-  private final KernelRegistry registry = new KernelRegistry(KernelList.newBuilder()
-      .addKernel(kernel("NonMaxSuppressionV5", "CPU", "T", DataType.DT_FLOAT))
-      .addKernel(kernel("Slice", "GPU", "T", DataType.DT_FLOAT))
-      .addKernel(kernel("Slice", "DEFAULT", "T", DataType.DT_INT32))
-      .addKernel(kernel("Conv", "GPU", "T", DataType.DT_FLOAT, DataType.DT_HALF))
-      .build());
+  private final KernelRegistry registry =
+      new KernelRegistry(
+          KernelList.newBuilder()
+              .addKernel(kernel("NonMaxSuppressionV5", "CPU", "T", DataType.DT_FLOAT))
+              .addKernel(kernel("Slice", "GPU", "T", DataType.DT_FLOAT))
+              .addKernel(kernel("Slice", "DEFAULT", "T", DataType.DT_INT32))
+              .addKernel(kernel("Conv", "GPU", "T", DataType.DT_FLOAT, DataType.DT_HALF))
+              .build());
 
   @Test
   void aKernelMatchesWhenItsTypeConstraintAdmitsTheNode() {
@@ -55,19 +64,29 @@ class KernelRegistryTest {
     // Slice(int32) has no GPU kernel of its own; TensorFlow uses the DEFAULT one.
     KernelDef k = registry.kernelFor(node("Slice", "T", DataType.DT_INT32), "GPU").orElseThrow();
     assertEquals("DEFAULT", k.getDeviceType());
-    assertEquals("GPU", registry.kernelFor(node("Slice", "T", DataType.DT_FLOAT), "GPU")
-        .orElseThrow().getDeviceType());
+    assertEquals(
+        "GPU",
+        registry
+            .kernelFor(node("Slice", "T", DataType.DT_FLOAT), "GPU")
+            .orElseThrow()
+            .getDeviceType());
   }
 
   @Test
   void aLabelledKernelServesOnlyNodesThatAskForIt() {
-    KernelRegistry labelled = new KernelRegistry(KernelList.newBuilder()
-        .addKernel(kernel("Relu", "GPU", "T", DataType.DT_FLOAT).toBuilder().setLabel("fast"))
-        .build());
+    KernelRegistry labelled =
+        new KernelRegistry(
+            KernelList.newBuilder()
+                .addKernel(
+                    kernel("Relu", "GPU", "T", DataType.DT_FLOAT).toBuilder().setLabel("fast"))
+                .build());
     NodeDef plain = node("Relu", "T", DataType.DT_FLOAT);
     assertFalse(labelled.kernelFor(plain, "GPU").isPresent());
-    NodeDef asking = plain.toBuilder().putAttr("_kernel",
-        AttrValue.newBuilder().setS(ByteString.copyFromUtf8("fast")).build()).build();
+    NodeDef asking =
+        plain.toBuilder()
+            .putAttr(
+                "_kernel", AttrValue.newBuilder().setS(ByteString.copyFromUtf8("fast")).build())
+            .build();
     assertTrue(labelled.kernelFor(asking, "GPU").isPresent());
   }
 

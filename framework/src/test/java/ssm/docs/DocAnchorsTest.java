@@ -55,7 +55,10 @@ class DocAnchorsTest {
     return name.endsWith(".java") || name.endsWith(".md") || name.endsWith(".conf");
   }
 
-  /** GitHub's heading anchors: lower case, punctuation other than '-' and '_' dropped, spaces to '-'. */
+  /**
+   * GitHub's heading anchors: lower case, punctuation other than '-' and '_' dropped, spaces to
+   * '-'.
+   */
   private static Set<String> anchors(Path doc) throws IOException {
     Set<String> out = new HashSet<>();
     for (String line : Files.readAllLines(doc)) {

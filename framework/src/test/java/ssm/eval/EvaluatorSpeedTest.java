@@ -21,9 +21,9 @@ import ssm.testing.SlowTest;
 
 /**
  * The evaluator's own cost (decoding, ground truth, paper AP, COCO segm + bbox) on 100 synthetic
- * 512x512 slices, with a model that answers instantly: each slice's gt instances (shifted by 3
- * px, so IoUs are not all 1) plus two false alarms. Opt-in, it writes 100 slices first:
- * {@code mvn -q -o -pl framework test -Dtest=EvaluatorSpeedTest -Dssm.speed=true
+ * 512x512 slices, with a model that answers instantly: each slice's gt instances (shifted by 3 px,
+ * so IoUs are not all 1) plus two false alarms. Opt-in, it writes 100 slices first: {@code mvn -q
+ * -o -pl framework test -Dtest=EvaluatorSpeedTest -Dssm.speed=true
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @SlowTest
@@ -31,8 +31,8 @@ class EvaluatorSpeedTest {
   @Test
   void hundredSlicesOf512(@TempDir Path dir) {
     assumeTrue(Boolean.getBoolean("ssm.speed"), "opt-in: -Dssm.speed=true");
-    SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(100, 0, 512, 1),
-        (done, total) -> {});
+    SyntheticCtGenerator.generate(
+        dir, new SyntheticCtGenerator.Options(100, 0, 512, 1), (done, total) -> {});
     SegmentationFolder folder = SegmentationFolder.open(dir.resolve("seg/train"));
     SegmentationFolder test = SegmentationFolder.open(dir.resolve("seg/test"));
     // answers prepared up front, so that the timing is the evaluator's alone
@@ -43,22 +43,48 @@ class EvaluatorSpeedTest {
       }
     }
     long start = System.nanoTime();
-    Evaluation e = new Evaluator(s -> new Prediction(s.id(), s.originalHeight(),
-        s.originalWidth(), new float[3], new float[] {1, 0, 0}, answers.get(s.id()), null),
-        new Evaluator.Options(0, System.err, false)).evaluate(folder, null);
+    Evaluation e =
+        new Evaluator(
+                s ->
+                    new Prediction(
+                        s.id(),
+                        s.originalHeight(),
+                        s.originalWidth(),
+                        new float[3],
+                        new float[] {1, 0, 0},
+                        answers.get(s.id()),
+                        null),
+                new Evaluator.Options(0, System.err, false))
+            .evaluate(folder, null);
     double seconds = (System.nanoTime() - start) / 1e9;
     assertEquals(80, e.segmentationSlices());
     long startTest = System.nanoTime();
-    Evaluation t = new Evaluator(s -> new Prediction(s.id(), s.originalHeight(),
-        s.originalWidth(), new float[3], new float[] {1, 0, 0}, answers.get(s.id()), null),
-        Evaluator.Options.quiet()).evaluate(test, null);
+    Evaluation t =
+        new Evaluator(
+                s ->
+                    new Prediction(
+                        s.id(),
+                        s.originalHeight(),
+                        s.originalWidth(),
+                        new float[3],
+                        new float[] {1, 0, 0},
+                        answers.get(s.id()),
+                        null),
+                Evaluator.Options.quiet())
+            .evaluate(test, null);
     double testSeconds = (System.nanoTime() - startTest) / 1e9;
     int slices = e.segmentationSlices() + t.segmentationSlices();
     int detections = e.detections().size() + t.detections().size();
-    System.out.printf(Locale.ROOT, "EvaluatorSpeedTest: %d slices of 512x512, %d detections: "
-        + "%.2f s (%.1f ms per slice) without the model; paper AP %.3f, COCO segm AP %.3f%n",
-        slices, detections, seconds + testSeconds, 1000 * (seconds + testSeconds) / slices,
-        e.paper().ap(), e.cocoSegm().stats().ap());
+    System.out.printf(
+        Locale.ROOT,
+        "EvaluatorSpeedTest: %d slices of 512x512, %d detections: "
+            + "%.2f s (%.1f ms per slice) without the model; paper AP %.3f, COCO segm AP %.3f%n",
+        slices,
+        detections,
+        seconds + testSeconds,
+        1000 * (seconds + testSeconds) / slices,
+        e.paper().ap(),
+        e.cocoSegm().stats().ap());
   }
 
   private static List<Lesion> answer(LesionMask.Instances inst) {
@@ -85,7 +111,9 @@ class EvaluatorSpeedTest {
   private static Lesion lesion(byte[] m, float score) {
     Rle rle = Rle.encode(m, 512, 512);
     double[] b = rle.toBbox();
-    return new Lesion(new float[] {(float) b[0], (float) b[1], (float) (b[0] + b[2]),
-        (float) (b[1] + b[3])}, score, rle);
+    return new Lesion(
+        new float[] {(float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3])},
+        score,
+        rle);
   }
 }

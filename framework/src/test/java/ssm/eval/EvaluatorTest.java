@@ -31,19 +31,28 @@ class EvaluatorTest {
 
   /** An in-memory dataset. */
   private record Items<T>(List<String> ids, List<T> items) implements LazyDataset<T> {
-    @Override public int size() {
+    @Override
+    public int size() {
       return items.size();
     }
-    @Override public String id(int i) {
+
+    @Override
+    public String id(int i) {
       return ids.get(i);
     }
-    @Override public T load(int i) {
+
+    @Override
+    public T load(int i) {
       return items.get(i);
     }
-    @Override public boolean skipBad() {
+
+    @Override
+    public boolean skipBad() {
       return false;
     }
-    @Override public BadItems badItems() {
+
+    @Override
+    public BadItems badItems() {
       return new BadItems();
     }
   }
@@ -77,10 +86,12 @@ class EvaluatorTest {
    * one (6x6 at (2,12)), n.png negative.
    */
   private static Items<SegmentationExample> segmentation() {
-    return new Items<>(List.of("a.png", "b.png", "n.png"), List.of(
-        example("a.png", square(1, 1, 4), square(10, 10, 5)),
-        example("b.png", square(2, 12, 6)),
-        example("n.png")));
+    return new Items<>(
+        List.of("a.png", "b.png", "n.png"),
+        List.of(
+            example("a.png", square(1, 1, 4), square(10, 10, 5)),
+            example("b.png", square(2, 12, 6)),
+            example("n.png")));
   }
 
   /** Three classification slices, one per class: c0.png Normal, c1.png CP, c2.png COVID-19. */
@@ -95,29 +106,40 @@ class EvaluatorTest {
   private static Lesion lesion(byte[] mask, float score) {
     Rle rle = Rle.encode(mask, S, S);
     double[] b = rle.toBbox();
-    return new Lesion(new float[] {(float) b[0], (float) b[1], (float) (b[0] + b[2]),
-        (float) (b[1] + b[3])}, score, rle);
+    return new Lesion(
+        new float[] {(float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3])},
+        score,
+        rle);
   }
 
   /** A fake model: lesions and class per slice id; a slice not listed gets nothing, class 0. */
-  private static SlicePredictor fake(Map<String, List<Lesion>> lesions, Map<String, Integer> classes) {
+  private static SlicePredictor fake(
+      Map<String, List<Lesion>> lesions, Map<String, Integer> classes) {
     return s -> {
       int c = classes.getOrDefault(s.id(), 0);
       float[] probs = {0.1f, 0.1f, 0.1f};
       probs[c] = 0.8f;
       float[] logits = probs.clone();
-      return new Prediction(s.id(), s.originalHeight(), s.originalWidth(), logits, probs,
-          lesions.getOrDefault(s.id(), List.of()), null);
+      return new Prediction(
+          s.id(),
+          s.originalHeight(),
+          s.originalWidth(),
+          logits,
+          probs,
+          lesions.getOrDefault(s.id(), List.of()),
+          null);
     };
   }
 
   @Test
   void perfectPredictionsScoreOne() {
-    Map<String, List<Lesion>> lesions = Map.of(
-        "a.png", List.of(lesion(square(1, 1, 4), 0.9f), lesion(square(10, 10, 5), 0.8f)),
-        "b.png", List.of(lesion(square(2, 12, 6), 0.95f)));
-    Evaluation e = new Evaluator(fake(lesions, Map.of("c1.png", 1, "c2.png", 2)),
-        Evaluator.Options.quiet()).evaluate(segmentation(), classification());
+    Map<String, List<Lesion>> lesions =
+        Map.of(
+            "a.png", List.of(lesion(square(1, 1, 4), 0.9f), lesion(square(10, 10, 5), 0.8f)),
+            "b.png", List.of(lesion(square(2, 12, 6), 0.95f)));
+    Evaluation e =
+        new Evaluator(fake(lesions, Map.of("c1.png", 1, "c2.png", 2)), Evaluator.Options.quiet())
+            .evaluate(segmentation(), classification());
     // every image AP 1 at every threshold; n.png has no gt and no prediction: scored 1 too
     assertEquals(1.0, e.paper().ap(), 0.0);
     assertEquals(1.0, e.paper().ap50(), 0.0);
@@ -138,8 +160,9 @@ class EvaluatorTest {
 
   @Test
   void noPredictionsFollowThePaperRulesForEmptyImages() {
-    Evaluation e = new Evaluator(fake(Map.of(), Map.of()), Evaluator.Options.quiet())
-        .evaluate(segmentation(), classification());
+    Evaluation e =
+        new Evaluator(fake(Map.of(), Map.of()), Evaluator.Options.quiet())
+            .evaluate(segmentation(), classification());
     // a.png, b.png: gt without prediction -> skipped; n.png: nothing at all -> AP 1
     assertEquals(1.0, e.paper().ap(), 0.0);
     assertEquals(1, e.paper().imagesScored());
@@ -157,11 +180,13 @@ class EvaluatorTest {
   @Test
   void aFalseAlarmOnANegativeSliceIsSkippedByThePaperButCountedByCoco() {
     // b.png is found at IoU 1; n.png gets a false alarm; a.png nothing
-    Map<String, List<Lesion>> lesions = Map.of(
-        "b.png", List.of(lesion(square(2, 12, 6), 0.9f)),
-        "n.png", List.of(lesion(square(0, 0, 3), 0.99f)));
-    Evaluation e = new Evaluator(fake(lesions, Map.of()), Evaluator.Options.quiet())
-        .evaluate(segmentation(), null);
+    Map<String, List<Lesion>> lesions =
+        Map.of(
+            "b.png", List.of(lesion(square(2, 12, 6), 0.9f)),
+            "n.png", List.of(lesion(square(0, 0, 3), 0.99f)));
+    Evaluation e =
+        new Evaluator(fake(lesions, Map.of()), Evaluator.Options.quiet())
+            .evaluate(segmentation(), null);
     assertEquals(1.0, e.paper().ap(), 0.0); // only b.png is scored
     assertEquals(1, e.paper().imagesScored());
     assertEquals(2, e.paper().imagesSkipped());
@@ -176,19 +201,24 @@ class EvaluatorTest {
   @Test
   void theCocoFilesReproduceTheCocoNumbers(@TempDir Path dir) {
     // what ssm eval --coco-results writes, read back and evaluated from the files alone
-    Map<String, List<Lesion>> lesions = Map.of(
-        "a.png", List.of(lesion(square(1, 1, 4), 0.6f), lesion(square(9, 10, 5), 0.8f)),
-        "b.png", List.of(lesion(square(3, 12, 6), 0.9f)),
-        "n.png", List.of(lesion(square(0, 0, 3), 0.99f)));
-    Evaluation e = new Evaluator(fake(lesions, Map.of()), Evaluator.Options.quiet())
-        .evaluate(segmentation(), null);
+    Map<String, List<Lesion>> lesions =
+        Map.of(
+            "a.png", List.of(lesion(square(1, 1, 4), 0.6f), lesion(square(9, 10, 5), 0.8f)),
+            "b.png", List.of(lesion(square(3, 12, 6), 0.9f)),
+            "n.png", List.of(lesion(square(0, 0, 3), 0.99f)));
+    Evaluation e =
+        new Evaluator(fake(lesions, Map.of()), Evaluator.Options.quiet())
+            .evaluate(segmentation(), null);
     Path gt = dir.resolve("dt.gt.json");
     Path dt = dir.resolve("dt.json");
     ssm.metrics.CocoFiles.writeGroundTruth(gt, e.groundTruth());
     ssm.metrics.CocoFiles.writeResults(dt, e.detections());
     for (var type : ssm.metrics.CocoEvaluator.IouType.values()) {
-      var again = ssm.metrics.CocoEvaluator.evaluate(ssm.metrics.CocoFiles.readGroundTruth(gt),
-          ssm.metrics.CocoFiles.readResults(dt), type);
+      var again =
+          ssm.metrics.CocoEvaluator.evaluate(
+              ssm.metrics.CocoFiles.readGroundTruth(gt),
+              ssm.metrics.CocoFiles.readResults(dt),
+              type);
       var mine = type == ssm.metrics.CocoEvaluator.IouType.SEGM ? e.cocoSegm() : e.cocoBbox();
       assertArrayEquals(mine.stats().asArray(), again.stats().asArray(), 0.0, type.label());
     }
@@ -201,22 +231,27 @@ class EvaluatorTest {
     for (int i = 0; i < 60; i++) { // classes cycle 0, 1, 2 as in the synthetic splits
       items.add(new ClassificationExample("s" + i, slice("s" + i), i % 3));
     }
-    Items<ClassificationExample> data = new Items<>(
-        items.stream().map(ClassificationExample::id).toList(), items);
+    Items<ClassificationExample> data =
+        new Items<>(items.stream().map(ClassificationExample::id).toList(), items);
     List<List<String>> seen = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
       List<String> ids = new ArrayList<>();
       SlicePredictor fake = fake(Map.of(), Map.of());
-      Evaluation e = new Evaluator(s -> {
-        ids.add(s.id());
-        return fake.predict(s);
-      }, Evaluator.Options.quiet().withLimit(10)).evaluate(null, data);
+      Evaluation e =
+          new Evaluator(
+                  s -> {
+                    ids.add(s.id());
+                    return fake.predict(s);
+                  },
+                  Evaluator.Options.quiet().withLimit(10))
+              .evaluate(null, data);
       assertEquals(10, e.classificationSlices());
       assertNull(e.paper());
       seen.add(ids);
     }
     assertEquals(seen.get(0), seen.get(1));
-    List<Integer> indices = seen.get(0).stream().map(id -> Integer.parseInt(id.substring(1))).toList();
+    List<Integer> indices =
+        seen.get(0).stream().map(id -> Integer.parseInt(id.substring(1))).toList();
     assertEquals(indices.stream().sorted().distinct().toList(), indices); // file order, no repeats
     // every class is represented (10 evenly spaced indices, stride 6, would all be class 0)
     assertEquals(3, indices.stream().map(i -> i % 3).distinct().count(), indices.toString());
@@ -232,10 +267,12 @@ class EvaluatorTest {
   void resizedSlicesAreComparedAtTheirOriginalSize(@TempDir Path dir) {
     // 64x64 synthetic slices read at 32x32: a predictor that returns the gt instances at the
     // ORIGINAL size must score 1, so the gt must be the original-size instances too
-    SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(10, 0, 64, 3),
-        (done, total) -> {});
-    SegmentationFolder folder = new SegmentationFolder(dir.resolve("seg/train"),
-        ReaderOptions.defaults().withSize(32, 64).withMinLesionArea(20));
+    SyntheticCtGenerator.generate(
+        dir, new SyntheticCtGenerator.Options(10, 0, 64, 3), (done, total) -> {});
+    SegmentationFolder folder =
+        new SegmentationFolder(
+            dir.resolve("seg/train"),
+            ReaderOptions.defaults().withSize(32, 64).withMinLesionArea(20));
     Map<String, List<Lesion>> truth = new HashMap<>();
     for (int i = 0; i < folder.size(); i++) {
       LesionMask.Instances inst = folder.instances(i);
@@ -244,13 +281,18 @@ class EvaluatorTest {
         byte[] m = java.util.Arrays.copyOfRange(inst.masks(), k * 64 * 64, (k + 1) * 64 * 64);
         Rle rle = Rle.encode(m, 64, 64);
         double[] b = rle.toBbox();
-        ls.add(new Lesion(new float[] {(float) b[0], (float) b[1], (float) (b[0] + b[2]),
-            (float) (b[1] + b[3])}, 0.9f - 0.01f * k, rle));
+        ls.add(
+            new Lesion(
+                new float[] {
+                  (float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3])
+                },
+                0.9f - 0.01f * k,
+                rle));
       }
       truth.put(folder.id(i), ls);
     }
-    Evaluation e = new Evaluator(fake(truth, Map.of()), Evaluator.Options.quiet())
-        .evaluate(folder, null);
+    Evaluation e =
+        new Evaluator(fake(truth, Map.of()), Evaluator.Options.quiet()).evaluate(folder, null);
     assertEquals(8, e.segmentationSlices());
     assertTrue(e.groundTruth().annotations().size() > 0);
     assertEquals(1.0, e.paper().ap(), 0.0);
@@ -260,8 +302,9 @@ class EvaluatorTest {
 
   @Test
   void jsonHasTheSchemaAndTheEvaluationBlock() {
-    Evaluation e = new Evaluator(fake(Map.of(), Map.of()), Evaluator.Options.quiet())
-        .evaluate(segmentation(), classification());
+    Evaluation e =
+        new Evaluator(fake(Map.of(), Map.of()), Evaluator.Options.quiet())
+            .evaluate(segmentation(), classification());
     ObjectNode json = e.toJson("scratch-r18-3", "hand-made");
     assertEquals("ssm-metrics/1", json.get("schema").asText());
     assertEquals(1.0, json.at("/segmentation/paper/ap").asDouble(), 0.0);

@@ -186,7 +186,8 @@ class EventFileWriterTest {
       }
       long b1 = System.nanoTime();
       w.flush();
-      System.out.printf("burst of %d scalars: %.2f us each on the caller's thread%n",
+      System.out.printf(
+          "burst of %d scalars: %.2f us each on the caller's thread%n",
           burst, (b1 - b0) / 1e3 / burst);
       float[] weights = new float[1_000_000];
       for (int i = 0; i < weights.length; i++) {

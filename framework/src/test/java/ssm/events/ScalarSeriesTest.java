@@ -28,8 +28,12 @@ class ScalarSeriesTest {
     }
     ScalarSeries s = ScalarSeries.read(dir);
     assertEquals(List.of("eval/f1", "loss/mask"), List.copyOf(s.all().keySet()));
-    assertEquals(List.of(new ScalarSeries.Point(1, 0.5), new ScalarSeries.Point(2, 0.125),
-        new ScalarSeries.Point(3, 0.0625)), s.of("loss/mask"));
+    assertEquals(
+        List.of(
+            new ScalarSeries.Point(1, 0.5),
+            new ScalarSeries.Point(2, 0.125),
+            new ScalarSeries.Point(3, 0.0625)),
+        s.of("loss/mask"));
     assertEquals(0.4, s.of("eval/f1").get(0).value(), 1e-7); // stored as float32
   }
 }

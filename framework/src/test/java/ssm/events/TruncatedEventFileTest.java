@@ -22,6 +22,7 @@ import org.tensorflow.proto.Event;
 class TruncatedEventFileTest {
   @TempDir Path dir;
   private byte[] whole;
+
   /** Where each record ends: record i occupies [ends[i-1], ends[i]). */
   private final List<Integer> ends = new ArrayList<>();
 

@@ -14,8 +14,8 @@ import ssm.testing.GraphFixture;
 
 /**
  * {@link Conv2d} (TF's generic Conv op with {@link ConvGradient}) against a brute-force Java
- * convolution with PyTorch's semantics (symmetric zero padding): the output, and the gradients
- * of {@code sum(y * r)} with respect to the input and the weights.
+ * convolution with PyTorch's semantics (symmetric zero padding): the output, and the gradients of
+ * {@code sum(y * r)} with respect to the input and the weights.
  */
 class Conv2dTest {
   private static final int H = 9;
@@ -23,8 +23,17 @@ class Conv2dTest {
   private static final int OUT = 4;
 
   @ParameterizedTest(name = "kernel {0}, stride {1}, padding {2}, {3} input channels")
-  @CsvSource({"3, 1, 1, 3", "3, 2, 1, 3", "1, 2, 0, 3", "7, 2, 3, 3", "1, 1, 0, 3",
-      "3, 1, 1, 16", "3, 2, 1, 16", "1, 2, 0, 16", "1, 1, 0, 16"})
+  @CsvSource({
+    "3, 1, 1, 3",
+    "3, 2, 1, 3",
+    "1, 2, 0, 3",
+    "7, 2, 3, 3",
+    "1, 1, 0, 3",
+    "3, 1, 1, 16",
+    "3, 2, 1, 16",
+    "1, 2, 0, 16",
+    "1, 1, 0, 16"
+  })
   void outputAndGradientsEqualPytorchConvolution(int k, int stride, int pad, int in) {
     Random random = new Random(7L * k + stride + 31L * in);
     float[] x = randoms(random, H * W * in);
@@ -32,17 +41,29 @@ class Conv2dTest {
     int ow = (W + 2 * pad - k) / stride + 1;
     float[] r = randoms(random, oh * ow * OUT);
     try (GraphFixture g = new GraphFixture()) {
-      Operand<TFloat32> input = g.context().parameters().parameter("x", new long[] {1, H, W, in},
-          ssm.graph.ParameterLayout.IDENTITY, Init.ZEROS);
-      Conv2d conv = Conv2d.named("conv").channels(in, OUT).kernel(k).stride(stride).padding(pad)
-          .init(Init.KAIMING_NORMAL_FAN_OUT).noBias().build();
+      Operand<TFloat32> input =
+          g.context()
+              .parameters()
+              .parameter(
+                  "x", new long[] {1, H, W, in}, ssm.graph.ParameterLayout.IDENTITY, Init.ZEROS);
+      Conv2d conv =
+          Conv2d.named("conv")
+              .channels(in, OUT)
+              .kernel(k)
+              .stride(stride)
+              .padding(pad)
+              .init(Init.KAIMING_NORMAL_FAN_OUT)
+              .noBias()
+              .build();
       Operand<TFloat32> y = conv.apply(g.context(), g.tf(), input);
-      Operand<TFloat32> loss = g.tf().sum(g.tf().math.mul(y, g.constant(r, 1, oh, ow, OUT)),
-          g.tf().constant(new int[] {0, 1, 2, 3}));
+      Operand<TFloat32> loss =
+          g.tf()
+              .sum(
+                  g.tf().math.mul(y, g.constant(r, 1, oh, ow, OUT)),
+                  g.tf().constant(new int[] {0, 1, 2, 3}));
       Operand<TFloat32> weight = g.context().parameters().get("conv.weight").variable();
       var grads = g.tf().gradients(loss, List.of(input, weight));
-      g.session().runner()
-          .addTarget(g.tf().assign(input, g.constant(x, 1, H, W, in))).run();
+      g.session().runner().addTarget(g.tf().assign(input, g.constant(x, 1, H, W, in))).run();
       float[] w = g.fetchFloats(weight); // HWIO
 
       float[] expectedY = new float[oh * ow * OUT];

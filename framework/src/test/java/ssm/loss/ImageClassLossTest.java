@@ -21,8 +21,10 @@ class ImageClassLossTest {
       Operand<TFloat32> logits = g.constant(new float[] {0, 2, -1}, 3);
       Operand<TFloat32> loss = ImageClassLoss.forLabel(g.tf(), logits, g.tf().constant(2), 3);
       assertEquals(1.377779f, g.fetchFloats(loss)[0], 1e-5f);
-      assertArrayEquals(new float[] {0.166667f, 0.293599f, -0.243686f},
-          LossTestSupport.gradient(g, loss, logits), 1e-5f);
+      assertArrayEquals(
+          new float[] {0.166667f, 0.293599f, -0.243686f},
+          LossTestSupport.gradient(g, loss, logits),
+          1e-5f);
     }
   }
 }

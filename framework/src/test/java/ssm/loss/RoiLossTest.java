@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import ssm.roi.BranchOutputs;
-import ssm.testing.GraphFixture;
 import ssm.targets.SampledRois;
+import ssm.testing.GraphFixture;
 
 class RoiLossTest {
   @Test
@@ -26,15 +26,21 @@ class RoiLossTest {
       System.arraycopy(row0, 0, reg, 0, 8);
       java.util.Arrays.fill(reg, 8, 24, 3f);
       Operand<TFloat32> regression = g.constant(reg, 3, 8);
-      SampledRois rois = new SampledRois(g.boxes(0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1),
-          g.tf().constant(new int[] {1, 0, 0}), g.constant(new float[12], 3, 4),
-          g.tf().constant(new int[] {0, -1, -1}), g.tf().constant(1));
+      SampledRois rois =
+          new SampledRois(
+              g.boxes(0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1),
+              g.tf().constant(new int[] {1, 0, 0}),
+              g.constant(new float[12], 3, 4),
+              g.tf().constant(new int[] {0, -1, -1}),
+              g.tf().constant(1));
       RoiLoss.Terms terms = RoiLoss.compute(g.tf(), new BranchOutputs(logits, regression), rois);
       assertEquals((float) Math.log(2), g.fetchFloats(terms.classification())[0], 1e-6f);
       assertEquals(1.75f / 3, g.fetchFloats(terms.box())[0], 1e-6f);
       float s = 0.5f / 3;
-      assertArrayEquals(new float[] {s, -s, -s, s, -s, s},
-          LossTestSupport.gradient(g, terms.classification(), logits), 1e-6f);
+      assertArrayEquals(
+          new float[] {s, -s, -s, s, -s, s},
+          LossTestSupport.gradient(g, terms.classification(), logits),
+          1e-6f);
       float[] expected = new float[24];
       expected[4] = 0.5f / 3;
       expected[5] = 1f / 3;

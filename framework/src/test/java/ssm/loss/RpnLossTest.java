@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
-import ssm.testing.GraphFixture;
 import ssm.targets.AnchorTargets;
+import ssm.testing.GraphFixture;
 
 class RpnLossTest {
   @Test
@@ -21,20 +21,28 @@ class RpnLossTest {
     float inf = Float.POSITIVE_INFINITY;
     try (GraphFixture g = new GraphFixture()) {
       Operand<TFloat32> logits = g.constant(new float[] {0, 0, 0, 5}, 4);
-      Operand<TFloat32> deltas = g.constant(new float[] {0.5f, -2, 0, 1, 7, 7, 7, 7, 7, 7, 7, 7,
-          1, 1, 1, 1}, 4, 4);
-      AnchorTargets t = new AnchorTargets(g.tf().constant(new int[] {1, 0, 0, -1}),
-          g.tf().constant(new int[] {0, -1, -1, -2}),
-          g.constant(new float[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, inf, inf, inf, inf}, 4, 4),
-          g.tf().constant(new int[] {0}), g.tf().constant(new int[] {1, 2}));
+      Operand<TFloat32> deltas =
+          g.constant(new float[] {0.5f, -2, 0, 1, 7, 7, 7, 7, 7, 7, 7, 7, 1, 1, 1, 1}, 4, 4);
+      AnchorTargets t =
+          new AnchorTargets(
+              g.tf().constant(new int[] {1, 0, 0, -1}),
+              g.tf().constant(new int[] {0, -1, -1, -2}),
+              g.constant(
+                  new float[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, inf, inf, inf, inf}, 4, 4),
+              g.tf().constant(new int[] {0}),
+              g.tf().constant(new int[] {1, 2}));
       RpnLoss.Terms terms = RpnLoss.compute(g.tf(), logits, deltas, t);
       assertEquals((float) Math.log(2), g.fetchFloats(terms.objectness())[0], 1e-6f);
       assertEquals(2.5f / 3, g.fetchFloats(terms.box())[0], 1e-6f);
-      assertArrayEquals(new float[] {-0.5f / 3, 0.5f / 3, 0.5f / 3, 0},
-          LossTestSupport.gradient(g, terms.objectness(), logits), 1e-6f);
+      assertArrayEquals(
+          new float[] {-0.5f / 3, 0.5f / 3, 0.5f / 3, 0},
+          LossTestSupport.gradient(g, terms.objectness(), logits),
+          1e-6f);
       float third = 1f / 3;
-      assertArrayEquals(new float[] {third, -third, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
-          LossTestSupport.gradient(g, terms.box(), deltas), 1e-6f);
+      assertArrayEquals(
+          new float[] {third, -third, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+          LossTestSupport.gradient(g, terms.box(), deltas),
+          1e-6f);
     }
   }
 }

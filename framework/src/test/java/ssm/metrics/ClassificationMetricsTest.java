@@ -21,8 +21,10 @@ class ClassificationMetricsTest {
     //   weighted F1 = 0.45*0.98266 + 0.35*0.95607 + 0.20*0.95386 = 0.96760 (paper 0.9676)
     long[][] m = {{9322, 123, 5}, {174, 7139, 82}, {27, 277, 4042}};
     ClassificationMetrics r = ClassificationMetrics.fromConfusion(CLASSES, m, W, null);
-    assertArrayEquals(new double[] {9322.0 / 9450, 7139.0 / 7395, 4042.0 / 4346}, r.sensitivity(), 1e-15);
-    assertArrayEquals(new double[] {9322.0 / 9523, 7139.0 / 7539, 4042.0 / 4129}, r.precision(), 1e-15);
+    assertArrayEquals(
+        new double[] {9322.0 / 9450, 7139.0 / 7395, 4042.0 / 4346}, r.sensitivity(), 1e-15);
+    assertArrayEquals(
+        new double[] {9322.0 / 9523, 7139.0 / 7539, 4042.0 / 4129}, r.precision(), 1e-15);
     assertEquals(20503.0 / 21191, r.accuracy(), 1e-15);
     double f1Normal = 18644.0 / 18973;
     double f1Cp = 14278.0 / 14934;
@@ -55,8 +57,9 @@ class ClassificationMetricsTest {
     for (int i = 0; i < 5; i++) {
       probabilities[i] = new float[] {1 - p[i], 0, p[i]};
     }
-    ClassificationMetrics r = ClassificationMetrics.of(CLASSES, new int[] {0, 0, 0, 2, 2},
-        new int[] {0, 2, 0, 2, 0}, probabilities, W);
+    ClassificationMetrics r =
+        ClassificationMetrics.of(
+            CLASSES, new int[] {0, 0, 0, 2, 2}, new int[] {0, 2, 0, 2, 0}, probabilities, W);
     assertEquals(List.of("Normal", "COVID-19"), r.presentClasses());
     assertTrue(r.partial());
     assertEquals(2.0 / 3, r.sensitivity()[0], 1e-12);
@@ -84,8 +87,8 @@ class ClassificationMetricsTest {
     assertTrue(!r.partial());
     ClassificationMetrics.Binary v = r.covidVsRest();
     // TP 4042, FN 27 + 277, FP 5 + 82, TN 9322 + 123 + 174 + 7139
-    assertArrayEquals(new long[] {4042, 304, 87, 16758},
-        new long[] {v.tp(), v.fn(), v.fp(), v.tn()});
+    assertArrayEquals(
+        new long[] {4042, 304, 87, 16758}, new long[] {v.tp(), v.fn(), v.fp(), v.tn()});
     assertEquals(16758.0 / (16758 + 87), v.specificity(), 1e-12);
     assertTrue(Double.isNaN(v.auc()));
   }
@@ -98,13 +101,15 @@ class ClassificationMetricsTest {
   void confusionFromLabels() {
     // true  0 0 1 1 2 2
     // pred  0 1 1 1 2 0  -> rows [1,1,0], [0,2,0], [1,0,1]; accuracy 4/6
-    ClassificationMetrics r = ClassificationMetrics.of(
-        CLASSES, new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 1, 1, 1, 2, 0}, null, W);
+    ClassificationMetrics r =
+        ClassificationMetrics.of(
+            CLASSES, new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 1, 1, 1, 2, 0}, null, W);
     assertArrayEquals(new long[] {1, 1, 0}, r.confusion()[0]);
     assertArrayEquals(new long[] {0, 2, 0}, r.confusion()[1]);
     assertArrayEquals(new long[] {1, 0, 1}, r.confusion()[2]);
     assertEquals(4.0 / 6, r.accuracy(), 1e-15);
-    // Normal: P = 1/2, R = 1/2, F1 = 1/2; CP: P = 2/3, R = 1, F1 = 4/5; COVID: P = 1, R = 1/2, F1 = 2/3
+    // Normal: P = 1/2, R = 1/2, F1 = 1/2; CP: P = 2/3, R = 1, F1 = 4/5; COVID: P = 1, R = 1/2, F1 =
+    // 2/3
     assertArrayEquals(new double[] {0.5, 0.8, 2.0 / 3}, r.f1(), 1e-15);
     assertEquals(0.45 * 0.5 + 0.35 * 0.8 + 0.20 * 2.0 / 3, r.weightedF1(), 1e-15);
     assertTrue(Double.isNaN(r.auc()[0]), "no probabilities, no AUC");
@@ -113,8 +118,8 @@ class ClassificationMetricsTest {
   @Test
   void classNeverPredictedHasZeroPrecisionAndF1() {
     // COVID-19 (2) never predicted: precision 0/0 := 0, recall 0/2 = 0, F1 := 0 (P + R = 0)
-    ClassificationMetrics r = ClassificationMetrics.of(
-        CLASSES, new int[] {0, 1, 2, 2}, new int[] {0, 1, 0, 1}, null, W);
+    ClassificationMetrics r =
+        ClassificationMetrics.of(CLASSES, new int[] {0, 1, 2, 2}, new int[] {0, 1, 0, 1}, null, W);
     assertEquals(0, r.precision()[2], 0);
     assertEquals(0, r.sensitivity()[2], 0);
     assertEquals(0, r.f1()[2], 0);
@@ -126,14 +131,19 @@ class ClassificationMetricsTest {
   @Test
   void aucCountsTiesAsHalf() {
     // positives score {0.9, 0.4}, negatives {0.4, 0.1}: pairs 1 + 1 + 1/2 + 1 = 3.5 of 4 -> 0.875
-    double auc = ClassificationMetrics.rocAuc(
-        new double[] {0.9, 0.4, 0.4, 0.1}, new boolean[] {true, true, false, false});
+    double auc =
+        ClassificationMetrics.rocAuc(
+            new double[] {0.9, 0.4, 0.4, 0.1}, new boolean[] {true, true, false, false});
     assertEquals(0.875, auc, 0);
     // all scores equal: every pair a tie -> 1/2
-    assertEquals(0.5, ClassificationMetrics.rocAuc(
-        new double[] {0.3, 0.3, 0.3}, new boolean[] {true, false, false}), 0);
+    assertEquals(
+        0.5,
+        ClassificationMetrics.rocAuc(
+            new double[] {0.3, 0.3, 0.3}, new boolean[] {true, false, false}),
+        0);
     // no negatives: undefined
-    assertTrue(Double.isNaN(ClassificationMetrics.rocAuc(new double[] {0.1}, new boolean[] {true})));
+    assertTrue(
+        Double.isNaN(ClassificationMetrics.rocAuc(new double[] {0.1}, new boolean[] {true})));
   }
 
   @Test
@@ -142,8 +152,8 @@ class ClassificationMetricsTest {
     // Class 1 scores (0.1, 0.6, 0.05): pairs (0.6 > 0.1) = 1, (0.05 < 0.1) = 0 -> 1/2.
     // Class 2 has no positives -> NaN.
     float[][] p = {{0.8f, 0.1f, 0.1f}, {0.1f, 0.6f, 0.3f}, {0.3f, 0.05f, 0.65f}};
-    ClassificationMetrics r = ClassificationMetrics.of(
-        CLASSES, new int[] {0, 1, 1}, new int[] {0, 1, 2}, p, W);
+    ClassificationMetrics r =
+        ClassificationMetrics.of(CLASSES, new int[] {0, 1, 1}, new int[] {0, 1, 2}, p, W);
     assertEquals(1.0, r.auc()[0], 0);
     assertEquals(0.5, r.auc()[1], 0);
     assertTrue(Double.isNaN(r.auc()[2]));

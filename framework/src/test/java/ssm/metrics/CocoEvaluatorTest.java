@@ -14,17 +14,20 @@ class CocoEvaluatorTest {
   private static final double EPS = 1e-12;
 
   // --- tiny builders -----------------------------------------------------------------------
-  private static final List<CocoCategory> ONE_CATEGORY = List.of(new CocoCategory(1, "lesion", null));
+  private static final List<CocoCategory> ONE_CATEGORY =
+      List.of(new CocoCategory(1, "lesion", null));
 
   private static CocoImage image(long id, int size) {
     return new CocoImage(id, size, size, null);
   }
 
-  private static CocoAnnotation gtBox(long id, long imageId, int cat, double x, double y, double w, double h) {
+  private static CocoAnnotation gtBox(
+      long id, long imageId, int cat, double x, double y, double w, double h) {
     return new CocoAnnotation(id, imageId, cat, null, new double[] {x, y, w, h}, w * h, false);
   }
 
-  private static CocoDetection dtBox(long imageId, int cat, double score, double x, double y, double w, double h) {
+  private static CocoDetection dtBox(
+      long imageId, int cat, double score, double x, double y, double w, double h) {
     return new CocoDetection(imageId, cat, score, null, new double[] {x, y, w, h});
   }
 
@@ -56,13 +59,21 @@ class CocoEvaluatorTest {
     // AP = (1 + 9 * 51/101) / 10 = 56/101; AP50 = 1; AP75 = 51/101
     // AR100 = (1 + 9 * .5) / 10 = .55; AR1: only d1 counts -> recall .5 at every t -> .5
     // all gts and dts small: APs = AP, ARs = AR100; medium and large have no gt -> -1
-    CocoDataset gt = new CocoDataset(List.of(image(1, 100)),
-        List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 1, 1, 50, 50, 10, 10)), ONE_CATEGORY);
-    List<CocoDetection> dt = List.of(
-        dtBox(1, 1, 0.8, 50, 50, 10, 5), dtBox(1, 1, 0.9, 0, 0, 10, 10), dtBox(1, 1, 0.7, 20, 20, 10, 10));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 100)),
+            List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 1, 1, 50, 50, 10, 10)),
+            ONE_CATEGORY);
+    List<CocoDetection> dt =
+        List.of(
+            dtBox(1, 1, 0.8, 50, 50, 10, 5),
+            dtBox(1, 1, 0.9, 0, 0, 10, 10),
+            dtBox(1, 1, 0.7, 20, 20, 10, 10));
     CocoStats s = bbox(gt, dt);
-    assertArrayEquals(new double[] {
-        56.0 / 101, 1, 51.0 / 101, 56.0 / 101, -1, -1, 0.5, 0.55, 0.55, 0.55, -1, -1}, s.asArray(), EPS);
+    assertArrayEquals(
+        new double[] {56.0 / 101, 1, 51.0 / 101, 56.0 / 101, -1, -1, 0.5, 0.55, 0.55, 0.55, -1, -1},
+        s.asArray(),
+        EPS);
   }
 
   @Test
@@ -76,18 +87,26 @@ class CocoEvaluatorTest {
     // medium: gtS ignored; dL unmatched and outside -> ignored; dM tp -> AP 1, AR 1
     //         (without the ignore rule dL would be a fp ranked first and AP would be .5)
     // large:  no gt in range -> -1
-    CocoDataset gt = new CocoDataset(List.of(image(1, 200)),
-        List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 1, 1, 100, 100, 40, 50)), ONE_CATEGORY);
-    List<CocoDetection> dt = List.of(dtBox(1, 1, 0.95, 0, 100, 100, 100), dtBox(1, 1, 0.9, 100, 100, 40, 50));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 200)),
+            List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 1, 1, 100, 100, 40, 50)),
+            ONE_CATEGORY);
+    List<CocoDetection> dt =
+        List.of(dtBox(1, 1, 0.95, 0, 100, 100, 100), dtBox(1, 1, 0.9, 100, 100, 40, 50));
     CocoStats s = bbox(gt, dt);
-    assertArrayEquals(new double[] {
-        51.0 / 202, 51.0 / 202, 51.0 / 202, 0, 1, -1, 0, 0.5, 0.5, 0, 1, -1}, s.asArray(), EPS);
+    assertArrayEquals(
+        new double[] {51.0 / 202, 51.0 / 202, 51.0 / 202, 0, 1, -1, 0, 0.5, 0.5, 0, 1, -1},
+        s.asArray(),
+        EPS);
   }
 
   @Test
   void areaRangeBoundsAreInclusive() {
     // a 32x32 gt (area 1024) is both small and medium; its exact detection counts in both
-    CocoDataset gt = new CocoDataset(List.of(image(1, 100)), List.of(gtBox(1, 1, 1, 0, 0, 32, 32)), ONE_CATEGORY);
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 100)), List.of(gtBox(1, 1, 1, 0, 0, 32, 32)), ONE_CATEGORY);
     CocoStats s = bbox(gt, List.of(dtBox(1, 1, 0.5, 0, 0, 32, 32)));
     // precision is tp / (tp + fp + np.spacing(1)), so a perfect AP is 1 - 2.2e-16
     assertEquals(1, s.apSmall(), EPS);
@@ -98,14 +117,24 @@ class CocoEvaluatorTest {
   @Test
   void crowdRegionsAbsorbAnyNumberOfDetections() {
     // crowd gt [0,0,20,20] and a regular gt [50,50,10,10]
-    // d1 .9 = [0,0,10,10] and d2 .8 = [0,10,10,10] lie inside the crowd: IoU = inter / area(dt) = 1,
+    // d1 .9 = [0,0,10,10] and d2 .8 = [0,10,10,10] lie inside the crowd: IoU = inter / area(dt) =
+    // 1,
     //   both match the crowd (matchable again) and are ignored; d3 .7 = the regular gt: tp
     // counted: one tp over one gt -> precision 1 everywhere -> AP 1, AR 1
-    CocoDataset gt = new CocoDataset(List.of(image(1, 100)), List.of(
-        new CocoAnnotation(1, 1, 1, null, new double[] {0, 0, 20, 20}, 400, true),
-        gtBox(2, 1, 1, 50, 50, 10, 10)), ONE_CATEGORY);
-    CocoStats s = bbox(gt, List.of(
-        dtBox(1, 1, 0.9, 0, 0, 10, 10), dtBox(1, 1, 0.8, 0, 10, 10, 10), dtBox(1, 1, 0.7, 50, 50, 10, 10)));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 100)),
+            List.of(
+                new CocoAnnotation(1, 1, 1, null, new double[] {0, 0, 20, 20}, 400, true),
+                gtBox(2, 1, 1, 50, 50, 10, 10)),
+            ONE_CATEGORY);
+    CocoStats s =
+        bbox(
+            gt,
+            List.of(
+                dtBox(1, 1, 0.9, 0, 0, 10, 10),
+                dtBox(1, 1, 0.8, 0, 10, 10, 10),
+                dtBox(1, 1, 0.7, 50, 50, 10, 10)));
     assertEquals(1, s.ap(), EPS);
     assertEquals(1, s.ar100(), 0);
   }
@@ -117,22 +146,34 @@ class CocoEvaluatorTest {
     //   recall 0, 1; precision 0, .5 -> .5 at all 101 points -> AP .5 at every t; AR 1
     //   AR1: one detection per image, so the same -> 1
     // cat 2: a detection on image 3 but no gt anywhere -> -1, left out of every mean
-    List<CocoCategory> cats = List.of(new CocoCategory(1, "a", null), new CocoCategory(2, "b", null));
-    CocoDataset gt = new CocoDataset(List.of(image(1, 50), image(2, 50), image(3, 50)),
-        List.of(gtBox(7, 1, 1, 0, 0, 10, 10)), cats);
-    List<CocoDetection> dt = List.of(
-        dtBox(1, 1, 0.6, 0, 0, 10, 10), dtBox(2, 1, 0.9, 0, 0, 10, 10), dtBox(3, 2, 0.5, 0, 0, 10, 10));
+    List<CocoCategory> cats =
+        List.of(new CocoCategory(1, "a", null), new CocoCategory(2, "b", null));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 50), image(2, 50), image(3, 50)),
+            List.of(gtBox(7, 1, 1, 0, 0, 10, 10)),
+            cats);
+    List<CocoDetection> dt =
+        List.of(
+            dtBox(1, 1, 0.6, 0, 0, 10, 10),
+            dtBox(2, 1, 0.9, 0, 0, 10, 10),
+            dtBox(3, 2, 0.5, 0, 0, 10, 10));
     CocoStats s = bbox(gt, dt);
-    assertArrayEquals(new double[] {0.5, 0.5, 0.5, 0.5, -1, -1, 1, 1, 1, 1, -1, -1}, s.asArray(), EPS);
+    assertArrayEquals(
+        new double[] {0.5, 0.5, 0.5, 0.5, -1, -1, 1, 1, 1, 1, -1, -1}, s.asArray(), EPS);
   }
 
   @Test
   void classNeverPredictedCountsAsZero() {
     // cat 1 found perfectly (AP 1), cat 2 has a gt but no detection (precision 0, recall 0):
     // AP = (1 + 0) / 2 = .5, AR = .5
-    List<CocoCategory> cats = List.of(new CocoCategory(1, "a", null), new CocoCategory(2, "b", null));
-    CocoDataset gt = new CocoDataset(List.of(image(1, 50)),
-        List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 1, 2, 20, 20, 10, 10)), cats);
+    List<CocoCategory> cats =
+        List.of(new CocoCategory(1, "a", null), new CocoCategory(2, "b", null));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 50)),
+            List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 1, 2, 20, 20, 10, 10)),
+            cats);
     CocoStats s = bbox(gt, List.of(dtBox(1, 1, 0.9, 0, 0, 10, 10)));
     assertEquals(0.5, s.ap(), EPS);
     assertEquals(0.5, s.ar100(), 0);
@@ -141,7 +182,8 @@ class CocoEvaluatorTest {
   @Test
   void noDetectionsAtAll() {
     // an empty result list (pycocotools' loadRes would fail on it): every gt missed -> 0, not -1
-    CocoDataset gt = new CocoDataset(List.of(image(1, 50)), List.of(gtBox(1, 1, 1, 0, 0, 10, 10)), ONE_CATEGORY);
+    CocoDataset gt =
+        new CocoDataset(List.of(image(1, 50)), List.of(gtBox(1, 1, 1, 0, 0, 10, 10)), ONE_CATEGORY);
     CocoStats s = bbox(gt, List.of());
     assertArrayEquals(new double[] {0, 0, 0, 0, -1, -1, 0, 0, 0, 0, -1, -1}, s.asArray(), 0);
   }
@@ -152,9 +194,13 @@ class CocoEvaluatorTest {
     // mergesort keeps the tie in concatenation (image id) order: fp, tp ->
     //   recall 0, .5; precision 0, .5 -> 51 points of .5 -> AP = 51/202
     // (tp first would give 51/101)
-    CocoDataset gt = new CocoDataset(List.of(image(1, 50), image(2, 50)),
-        List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 2, 1, 0, 0, 10, 10)), ONE_CATEGORY);
-    List<CocoDetection> dt = List.of(dtBox(2, 1, 0.5, 0, 0, 10, 10), dtBox(1, 1, 0.5, 30, 30, 10, 10));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 50), image(2, 50)),
+            List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 2, 1, 0, 0, 10, 10)),
+            ONE_CATEGORY);
+    List<CocoDetection> dt =
+        List.of(dtBox(2, 1, 0.5, 0, 0, 10, 10), dtBox(1, 1, 0.5, 30, 30, 10, 10));
     assertEquals(51.0 / 202, bbox(gt, dt).ap(), EPS);
   }
 
@@ -163,7 +209,9 @@ class CocoEvaluatorTest {
     // 12 detections on one gt: the true one has the lowest score (rank 12).
     // maxDets 10 drops it: AR10 = 0; maxDets 100 keeps it: AR100 = 1;
     // AP (maxDets 100): tp at rank 12 -> precision 1/12 at recall 1 -> AP = 1/12
-    CocoDataset gt = new CocoDataset(List.of(image(1, 200)), List.of(gtBox(1, 1, 1, 0, 0, 10, 10)), ONE_CATEGORY);
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 200)), List.of(gtBox(1, 1, 1, 0, 0, 10, 10)), ONE_CATEGORY);
     List<CocoDetection> dt = new ArrayList<>();
     for (int j = 0; j < 11; j++) {
       dt.add(dtBox(1, 1, 0.9 - j * 0.01, 100, 15 * j, 10, 10));
@@ -181,9 +229,20 @@ class CocoEvaluatorTest {
     // 20x20 image; gt polygon square (0,0)-(10,10) = 100 pixels (see RleTest for the rasterisation)
     // detection mask = columns x 0..4, rows 0..9: 50 pixels inside the square -> IoU 50/100 = .5
     // matched only at t = .5 -> AP = (1 + 9*0) / 10 = .1, AP50 = 1, AP75 = 0, AR100 = .1
-    CocoDataset gt = new CocoDataset(List.of(image(1, 20)), List.of(new CocoAnnotation(1, 1, 1,
-        new CocoSegmentation.Polygons(List.of(new double[] {0, 0, 0, 10, 10, 10, 10, 0})),
-        new double[] {0, 0, 10, 10}, 100, false)), ONE_CATEGORY);
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 20)),
+            List.of(
+                new CocoAnnotation(
+                    1,
+                    1,
+                    1,
+                    new CocoSegmentation.Polygons(
+                        List.of(new double[] {0, 0, 0, 10, 10, 10, 10, 0})),
+                    new double[] {0, 0, 10, 10},
+                    100,
+                    false)),
+            ONE_CATEGORY);
     byte[] half = new byte[400];
     for (int y = 0; y < 10; y++) {
       for (int x = 0; x < 5; x++) {
@@ -191,15 +250,21 @@ class CocoEvaluatorTest {
       }
     }
     Rle mask = Rle.encode(half, 20, 20);
-    CocoEvaluator.Result r = CocoEvaluator.evaluate(
-        gt, List.of(CocoDetection.ofMask(1, 1, 0.9, mask, false)), IouType.SEGM);
+    CocoEvaluator.Result r =
+        CocoEvaluator.evaluate(
+            gt, List.of(CocoDetection.ofMask(1, 1, 0.9, mask, false)), IouType.SEGM);
     assertEquals(0.1, r.stats().ap(), EPS);
     assertEquals(1, r.stats().ap50(), EPS);
     assertEquals(0, r.stats().ap75(), 0);
     assertEquals(0.1, r.stats().ar100(), EPS);
     // box evaluation of the same: the detection's box comes from its mask, [0,0,5,10] -> IoU .5 too
-    assertEquals(0.1, CocoEvaluator.evaluate(
-        gt, List.of(CocoDetection.ofMask(1, 1, 0.9, mask, false)), IouType.BBOX).stats().ap(), EPS);
+    assertEquals(
+        0.1,
+        CocoEvaluator.evaluate(
+                gt, List.of(CocoDetection.ofMask(1, 1, 0.9, mask, false)), IouType.BBOX)
+            .stats()
+            .ap(),
+        EPS);
   }
 
   @Test
@@ -208,10 +273,15 @@ class CocoEvaluatorTest {
     // the mask has 3 pixels); first result without bbox -> mask area and box from the mask
     CocoDataset gt = new CocoDataset(List.of(image(1, 20)), List.of(), ONE_CATEGORY);
     Rle three = Rle.encode(new byte[] {1, 1, 1, 0}, 2, 2);
-    CocoDetection withBox = new CocoDetection(1, 1, 0.5, new CocoSegmentation.RleMask(three), new double[] {0, 0, 5, 10});
-    CocoDetection maskOnly = new CocoDetection(1, 1, 0.5, new CocoSegmentation.RleMask(three), null);
-    assertEquals(50, CocoEvaluator.loadResults(gt, List.of(withBox), IouType.SEGM).get(0).area(), 0);
-    CocoEvaluator.Instance m = CocoEvaluator.loadResults(gt, List.of(maskOnly), IouType.BBOX).get(0);
+    CocoDetection withBox =
+        new CocoDetection(
+            1, 1, 0.5, new CocoSegmentation.RleMask(three), new double[] {0, 0, 5, 10});
+    CocoDetection maskOnly =
+        new CocoDetection(1, 1, 0.5, new CocoSegmentation.RleMask(three), null);
+    assertEquals(
+        50, CocoEvaluator.loadResults(gt, List.of(withBox), IouType.SEGM).get(0).area(), 0);
+    CocoEvaluator.Instance m =
+        CocoEvaluator.loadResults(gt, List.of(maskOnly), IouType.BBOX).get(0);
     assertEquals(3, m.area(), 0);
     assertArrayEquals(new double[] {0, 0, 2, 2}, m.box(), 0);
     assertEquals(1, m.id());
@@ -220,9 +290,11 @@ class CocoEvaluatorTest {
   @Test
   void resultsOnUnknownImagesAreRejected() {
     CocoDataset gt = new CocoDataset(List.of(image(1, 20)), List.of(), ONE_CATEGORY);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> bbox(gt, List.of(dtBox(9, 1, 0.5, 0, 0, 1, 1))));
-    assertEquals("results do not correspond to the ground truth: image_id 9 is not in it", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> bbox(gt, List.of(dtBox(9, 1, 0.5, 0, 0, 1, 1))));
+    assertEquals(
+        "results do not correspond to the ground truth: image_id 9 is not in it", e.getMessage());
   }
 
   @Test
@@ -236,18 +308,26 @@ class CocoEvaluatorTest {
     for (int i = 1; i <= 100; i++) {
       images.add(image(i, 512));
       for (int k = 0; k < 4; k++) {
-        Rle m = cache.computeIfAbsent("g" + k, x -> square(512, 100 + 100 * Integer.parseInt(x.substring(1)), 256, 40));
-        gts.add(new CocoAnnotation(id++, i, 1 + k % 2, new CocoSegmentation.RleMask(m), m.toBbox(), m.area(), false));
+        Rle m =
+            cache.computeIfAbsent(
+                "g" + k, x -> square(512, 100 + 100 * Integer.parseInt(x.substring(1)), 256, 40));
+        gts.add(
+            new CocoAnnotation(
+                id++, i, 1 + k % 2, new CocoSegmentation.RleMask(m), m.toBbox(), m.area(), false));
       }
       for (int p = 0; p < 128; p++) {
         int k = p % 4;
         int dx = p % 9 - 4;
         int r = 36 + p % 8;
-        Rle m = cache.computeIfAbsent(k + "," + dx + "," + r, x -> square(512, 100 + 100 * k + dx, 256, r));
+        Rle m =
+            cache.computeIfAbsent(
+                k + "," + dx + "," + r, x -> square(512, 100 + 100 * k + dx, 256, r));
         dts.add(CocoDetection.ofMask(i, 1 + k % 2, (p * 37 % 101) / 101.0, m, false));
       }
     }
-    CocoDataset gt = new CocoDataset(images, gts, List.of(new CocoCategory(1, "a", null), new CocoCategory(2, "b", null)));
+    CocoDataset gt =
+        new CocoDataset(
+            images, gts, List.of(new CocoCategory(1, "a", null), new CocoCategory(2, "b", null)));
     long start = System.nanoTime();
     CocoStats s = CocoEvaluator.evaluate(gt, dts, IouType.SEGM).stats();
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -268,17 +348,28 @@ class CocoEvaluatorTest {
 
   @Test
   void summaryTextHasPycocotoolsLayout() {
-    CocoDataset gt = new CocoDataset(List.of(image(1, 100)),
-        List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 1, 1, 50, 50, 10, 10)), ONE_CATEGORY);
-    List<CocoDetection> dt = List.of(
-        dtBox(1, 1, 0.8, 50, 50, 10, 5), dtBox(1, 1, 0.9, 0, 0, 10, 10), dtBox(1, 1, 0.7, 20, 20, 10, 10));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(image(1, 100)),
+            List.of(gtBox(1, 1, 1, 0, 0, 10, 10), gtBox(2, 1, 1, 50, 50, 10, 10)),
+            ONE_CATEGORY);
+    List<CocoDetection> dt =
+        List.of(
+            dtBox(1, 1, 0.8, 50, 50, 10, 5),
+            dtBox(1, 1, 0.9, 0, 0, 10, 10),
+            dtBox(1, 1, 0.7, 20, 20, 10, 10));
     String[] lines = CocoEvaluator.evaluate(gt, dt, IouType.BBOX).summaryText().split("\\R");
     assertEquals(12, lines.length);
     // 56/101 = 0.55446 -> 0.554
-    assertEquals(" Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.554", lines[0]);
-    assertEquals(" Average Precision  (AP) @[ IoU=0.50      | area=medium | maxDets=100 ] = -1.000",
+    assertEquals(
+        " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.554",
+        lines[0]);
+    assertEquals(
+        " Average Precision  (AP) @[ IoU=0.50      | area=medium | maxDets=100 ] = -1.000",
         lines[4].replace("0.50:0.95", "0.50     "));
-    assertEquals(" Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets=  1 ] = 0.500", lines[6]);
+    assertEquals(
+        " Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets=  1 ] = 0.500",
+        lines[6]);
   }
 
   @Test

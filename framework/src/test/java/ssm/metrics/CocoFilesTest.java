@@ -19,7 +19,8 @@ class CocoFilesTest {
   // "322OO" needs a 3x3 size, so it carries its own size; ann 3 uncompressed counts, crowd, no
   // area and no bbox (filled from the mask: counts [0,2,14] on 4x4 = pixels (0,0),(0,1): area 2,
   // box [0,0,1,2]); image 2 has no annotation at all
-  private static final String GT = """
+  private static final String GT =
+      """
       {"images": [{"id": 1, "width": 4, "height": 4, "file_name": "a.png"}, {"id": 2, "width": 4, "height": 4}],
        "annotations": [
          {"id": 1, "image_id": 1, "category_id": 1, "segmentation": [[0, 0, 0, 2, 2, 2, 2, 0]],
@@ -65,8 +66,10 @@ class CocoFilesTest {
       assertEquals(a.iscrowd(), b.iscrowd());
     }
     Rle mask = Rle.encode(new byte[] {0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 4, 4);
-    List<CocoDetection> results = List.of(
-        CocoDetection.ofMask(1, 1, 0.75, mask, true), CocoDetection.ofMask(2, 2, 0.25, mask, false));
+    List<CocoDetection> results =
+        List.of(
+            CocoDetection.ofMask(1, 1, 0.75, mask, true),
+            CocoDetection.ofMask(2, 2, 0.25, mask, false));
     Path res = dir.resolve("dt.json");
     CocoFiles.writeResults(res, results);
     List<CocoDetection> read = CocoFiles.readResults(res);
@@ -77,7 +80,10 @@ class CocoFilesTest {
     assertEquals(mask, read.get(1).segmentation().toRle(4, 4));
     // and the written text is the standard shape
     String text = java.nio.file.Files.readString(res);
-    assertTrue(text.contains("\"segmentation\":{\"size\":[4,4],\"counts\":\"" + mask.toCompressedString() + "\"}"), text);
+    assertTrue(
+        text.contains(
+            "\"segmentation\":{\"size\":[4,4],\"counts\":\"" + mask.toCompressedString() + "\"}"),
+        text);
   }
 
   @Test
@@ -87,23 +93,36 @@ class CocoFilesTest {
     // AP = mean(cat 1 = 1 - 2.2e-16, cat 2 = 0) = .5
     CocoDataset d = CocoFiles.parseGroundTruth(JSON.readTree(GT), "gt.json");
     Rle square = Rle.fromPolygon(new double[] {0, 0, 0, 2, 2, 2, 2, 0}, 4, 4);
-    CocoStats s = CocoEvaluator.evaluate(
-        d, List.of(CocoDetection.ofMask(1, 1, 0.9, square, false)), CocoEvaluator.IouType.SEGM).stats();
+    CocoStats s =
+        CocoEvaluator.evaluate(
+                d,
+                List.of(CocoDetection.ofMask(1, 1, 0.9, square, false)),
+                CocoEvaluator.IouType.SEGM)
+            .stats();
     assertEquals(0.5, s.ap(), 1e-12);
   }
 
   @Test
   void errorsNameTheFileAndEntry() throws Exception {
-    String bad = """
+    String bad =
+        """
         {"images": [{"id": 1, "width": 4, "height": 4}],
          "annotations": [{"id": 5, "image_id": 2, "category_id": 1, "bbox": [0,0,1,1], "area": 1}],
          "categories": [{"id": 1, "name": "x"}]}
         """;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CocoFiles.parseGroundTruth(JSON.readTree(bad), "gt.json"));
-    assertEquals("gt.json: annotation 5 refers to image_id 2, which is not in images", e.getMessage());
-    IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
-        () -> CocoFiles.parseResults(JSON.readTree("[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0,0,1,1]}]"), "dt.json"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CocoFiles.parseGroundTruth(JSON.readTree(bad), "gt.json"));
+    assertEquals(
+        "gt.json: annotation 5 refers to image_id 2, which is not in images", e.getMessage());
+    IllegalArgumentException r =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                CocoFiles.parseResults(
+                    JSON.readTree("[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0,0,1,1]}]"),
+                    "dt.json"));
     assertEquals("dt.json: result 0 has no score", r.getMessage());
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import ssm.metrics.ConfidenceIntervals.Interval;
 import ssm.metrics.CocoEvaluator.IouType;
+import ssm.metrics.ConfidenceIntervals.Interval;
 
 class ConfidenceIntervalsTest {
   private static final List<CocoCategory> ONE_CATEGORY =
@@ -47,9 +47,11 @@ class ConfidenceIntervalsTest {
   void paperApOfLesionFreeSlicesIsOneInEveryDraw() {
     // two empty slices (scored 1), one with gt and no prediction (skipped): every draw with a
     // scored slice averages 1, draws of only skipped slices are left out
-    List<PaperAp.Image> images = List.of(new PaperAp.Image(List.of(), List.of()),
-        new PaperAp.Image(List.of(), List.of()),
-        new PaperAp.Image(List.of(new PaperAp.GroundTruth(1, square(8, 2, 2, 3))), List.of()));
+    List<PaperAp.Image> images =
+        List.of(
+            new PaperAp.Image(List.of(), List.of()),
+            new PaperAp.Image(List.of(), List.of()),
+            new PaperAp.Image(List.of(new PaperAp.GroundTruth(1, square(8, 2, 2, 3))), List.of()));
     Interval i = ConfidenceIntervals.paperAp50(images);
     assertEquals(1.0, i.low(), 0);
     assertEquals(1.0, i.high(), 0);

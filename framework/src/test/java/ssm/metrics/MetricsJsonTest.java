@@ -14,11 +14,15 @@ class MetricsJsonTest {
   @Test
   void reportHasTheStableShape(@TempDir Path dir) throws Exception {
     PaperAp.Result paper = PaperAp.evaluate(List.of(new PaperAp.Image(List.of(), List.of())));
-    ClassificationMetrics cls = ClassificationMetrics.fromConfusion(
-        ClassificationMetrics.PAPER_CLASSES, new long[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 0}},
-        ClassificationMetrics.PAPER_F1_WEIGHTS, null);
+    ClassificationMetrics cls =
+        ClassificationMetrics.fromConfusion(
+            ClassificationMetrics.PAPER_CLASSES,
+            new long[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 0}},
+            ClassificationMetrics.PAPER_F1_WEIGHTS,
+            null);
     Path file = dir.resolve("metrics.json");
-    MetricsJson.write(file, MetricsJson.report("shared-r18-3", "synthetic/test", paper, null, null, cls));
+    MetricsJson.write(
+        file, MetricsJson.report("shared-r18-3", "synthetic/test", paper, null, null, cls));
     JsonNode root = new ObjectMapper().readTree(file.toFile());
     assertEquals("ssm-metrics/1", root.get("schema").asText());
     // the empty image scores 1 at every threshold
@@ -42,9 +46,11 @@ class MetricsJsonTest {
 
   @Test
   void cocoPartListsTheTwelveNumbers() {
-    CocoDataset gt = new CocoDataset(List.of(new CocoImage(1, 10, 10, null)),
-        List.of(new CocoAnnotation(1, 1, 1, null, new double[] {0, 0, 2, 2}, 4, false)),
-        List.of(new CocoCategory(1, "lesion", null)));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(new CocoImage(1, 10, 10, null)),
+            List.of(new CocoAnnotation(1, 1, 1, null, new double[] {0, 0, 2, 2}, 4, false)),
+            List.of(new CocoCategory(1, "lesion", null)));
     CocoEvaluator.Result r = CocoEvaluator.evaluate(gt, List.of(), CocoEvaluator.IouType.BBOX);
     JsonNode n = MetricsJson.coco(r);
     assertEquals("bbox", n.get("iou_type").asText());

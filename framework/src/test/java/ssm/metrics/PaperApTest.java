@@ -52,7 +52,9 @@ class PaperApTest {
     // t >= 0.6:  matches [A, -, -]; recall stays 1/2 -> AP = 1/2 * 1 = 1/2
     // mean over 10 thresholds = (2 * 5/6 + 8 * 1/2) / 10 = 17/30
     Image image =
-        new Image(List.of(gt(0, 4), gt(10, 14)), List.of(pred(0.8, 12, 16), pred(0.9, 0, 4), pred(0.7, 10, 17)));
+        new Image(
+            List.of(gt(0, 4), gt(10, 14)),
+            List.of(pred(0.8, 12, 16), pred(0.9, 0, 4), pred(0.7, 10, 17)));
     PaperAp.Result r = PaperAp.evaluate(List.of(image));
     assertEquals(5.0 / 6.0, r.ap50(), 1e-12);
     assertEquals(0.5, r.ap75(), 1e-12);
@@ -151,13 +153,20 @@ class PaperApTest {
   void imagesFromCocoFilesGroupByImage() {
     // image 1: gt [0,4) found exactly -> AP 1; image 2: empty, no detection -> 1;
     // image 3: gt only -> skipped. Mean over 2 scored images = 1.
-    CocoDataset gt = new CocoDataset(
-        List.of(new CocoImage(1, W, 1, null), new CocoImage(2, W, 1, null), new CocoImage(3, W, 1, null)),
-        List.of(
-            new CocoAnnotation(1, 1, 1, new CocoSegmentation.RleMask(strip(0, 4)), null, 4, false),
-            new CocoAnnotation(2, 3, 1, new CocoSegmentation.RleMask(strip(5, 9)), null, 4, false)),
-        List.of(new CocoCategory(1, "lesion", null)));
-    List<Image> images = PaperAp.imagesFrom(gt, List.of(CocoDetection.ofMask(1, 1, 0.9, strip(0, 4), true)));
+    CocoDataset gt =
+        new CocoDataset(
+            List.of(
+                new CocoImage(1, W, 1, null),
+                new CocoImage(2, W, 1, null),
+                new CocoImage(3, W, 1, null)),
+            List.of(
+                new CocoAnnotation(
+                    1, 1, 1, new CocoSegmentation.RleMask(strip(0, 4)), null, 4, false),
+                new CocoAnnotation(
+                    2, 3, 1, new CocoSegmentation.RleMask(strip(5, 9)), null, 4, false)),
+            List.of(new CocoCategory(1, "lesion", null)));
+    List<Image> images =
+        PaperAp.imagesFrom(gt, List.of(CocoDetection.ofMask(1, 1, 0.9, strip(0, 4), true)));
     assertEquals(3, images.size());
     PaperAp.Result r = PaperAp.evaluate(images);
     assertEquals(1.0, r.ap(), 0);
@@ -185,8 +194,11 @@ class PaperApTest {
       List<Prediction> preds = new ArrayList<>();
       for (int p = 0; p < 128; p++) {
         int k = p % 4;
-        preds.add(new Prediction(1 + k % 2, (p * 37 % 101) / 101.0,
-            disc(size, 100 + 100 * k + (p % 9) - 4, 256 + (p % 7) * 3, 36 + p % 8)));
+        preds.add(
+            new Prediction(
+                1 + k % 2,
+                (p * 37 % 101) / 101.0,
+                disc(size, 100 + 100 * k + (p % 9) - 4, 256 + (p % 7) * 3, 36 + p % 8)));
       }
       images.add(new Image(gts, preds));
     }

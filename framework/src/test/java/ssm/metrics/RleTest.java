@@ -12,7 +12,8 @@ class RleTest {
   //   0 1 0
   //   0 1 1
   //   0 0 0
-  // column-major: col0 = 0,0,0; col1 = 1,1,0; col2 = 0,1,0 -> runs 3 zeros, 2 ones, 2 zeros, 1 one, 1 zero
+  // column-major: col0 = 0,0,0; col1 = 1,1,0; col2 = 0,1,0 -> runs 3 zeros, 2 ones, 2 zeros, 1 one,
+  // 1 zero
   private static final byte[] L_SHAPE = {0, 1, 0, 0, 1, 1, 0, 0, 0};
 
   @Test
@@ -58,7 +59,8 @@ class RleTest {
   @Test
   void compressedStringOfLShapeUsesDeltaFromTheThirdCount() {
     // counts [3,2,2,1,1]: '3','2','2' written as is (48+c); from i = 3 the delta to count i-2:
-    // 1-2 = -1 -> low 5 bits 31, sign bit set and rest -1 -> one char 48+31 = 'O'; again 1-2 = -1 -> 'O'
+    // 1-2 = -1 -> low 5 bits 31, sign bit set and rest -1 -> one char 48+31 = 'O'; again 1-2 = -1
+    // -> 'O'
     Rle rle = Rle.encode(L_SHAPE, 3, 3);
     assertEquals("322OO", rle.toCompressedString());
     assertEquals(rle, Rle.fromCompressedString("322OO", 3, 3));
@@ -123,7 +125,8 @@ class RleTest {
   @Test
   void bboxIouOfHalfOverlappingSquares() {
     // [0,0,2,2] and [1,0,2,2]: overlap 1 x 2 = 2, union 4 + 4 - 2 = 6; crowd: 2 / 4
-    assertEquals(2.0 / 6.0, Rle.bboxIou(new double[] {0, 0, 2, 2}, new double[] {1, 0, 2, 2}, false), 0);
+    assertEquals(
+        2.0 / 6.0, Rle.bboxIou(new double[] {0, 0, 2, 2}, new double[] {1, 0, 2, 2}, false), 0);
     assertEquals(0.5, Rle.bboxIou(new double[] {0, 0, 2, 2}, new double[] {1, 0, 2, 2}, true), 0);
     assertEquals(0, Rle.bboxIou(new double[] {0, 0, 1, 1}, new double[] {1, 0, 1, 1}, false), 0);
   }

@@ -31,20 +31,32 @@ class BackboneParityTest {
     try (GraphFixture g = new GraphFixture()) {
       var tf = g.tf();
       Placeholder<TFloat32> pixels = tf.placeholder(TFloat32.class);
-      Operand<TFloat32> batch = new InputTransform(
-          new ssm.settings.ModelSettings.InputSettings(512, 1024,
-              new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f}, 32))
-          .apply(tf, pixels);
-      Operand<TFloat32> c3 = new TruncatedResNet(18, 3).build(g.context(), tf, batch,
-          BatchNormMode.INFERENCE);
+      Operand<TFloat32> batch =
+          new InputTransform(
+                  new ssm.settings.ModelSettings.InputSettings(
+                      512,
+                      1024,
+                      new float[] {0.485f, 0.456f, 0.406f},
+                      new float[] {0.229f, 0.224f, 0.225f},
+                      32))
+              .apply(tf, pixels);
+      Operand<TFloat32> c3 =
+          new TruncatedResNet(18, 3).build(g.context(), tf, batch, BatchNormMode.INFERENCE);
       Operand<TFloat32> fpn = new Fpn(256, 256).build(g.context(), tf, c3);
       RpnOutputs rpn = new RpnHead(256, 30).build(g.context(), tf, fpn);
       Session s = g.session();
       Weights.load(s, g.context().parameters(), ReferenceFixture.weights(), true);
-      try (TFloat32 in = Tensors.floats(ReferenceFixture.imagePixels(image.path("file").asText()),
-              512, 512, 3);
-          Result r = s.runner().feed(pixels, in).fetch(batch).fetch(c3).fetch(fpn)
-              .fetch(rpn.objectnessLogits()).run()) {
+      try (TFloat32 in =
+              Tensors.floats(
+                  ReferenceFixture.imagePixels(image.path("file").asText()), 512, 512, 3);
+          Result r =
+              s.runner()
+                  .feed(pixels, in)
+                  .fetch(batch)
+                  .fetch(c3)
+                  .fetch(fpn)
+                  .fetch(rpn.objectnessLogits())
+                  .run()) {
         assertStats(image.path("transform").path("batched"), r.get(0), 3, 1e-5);
         assertStats(image.path("backbone").path("body.layer3"), r.get(1), 256, 1e-4);
         assertStats(image.path("fpn").path("out"), r.get(2), 256, 1e-4);
@@ -55,8 +67,8 @@ class BackboneParityTest {
   }
 
   /** Compares mean/std/min/max and the NCHW samples of {@code expected} with an NHWC tensor. */
-  static void assertStats(JsonNode expected, org.tensorflow.Tensor actual, int channels,
-      double tol) {
+  static void assertStats(
+      JsonNode expected, org.tensorflow.Tensor actual, int channels, double tol) {
     float[] v = Tensors.toFloats(actual);
     double sum = 0, sq = 0, min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
     for (float f : v) {

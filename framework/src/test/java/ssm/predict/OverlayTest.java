@@ -12,8 +12,8 @@ import ssm.data.Slice;
 
 class OverlayTest {
   private static Prediction prediction(int height, int width) {
-    return new Prediction("a.png", height, width, new float[3], new float[] {1, 0, 0}, List.of(),
-        null);
+    return new Prediction(
+        "a.png", height, width, new float[3], new float[] {1, 0, 0}, List.of(), null);
   }
 
   @Test
@@ -28,9 +28,12 @@ class OverlayTest {
   void aResizedSliceIsRefusedWithAClearMessage() {
     // the model saw 400x256 (short side 256); the prediction is mapped back to 436x279
     Slice resized = new Slice("a.png", 256, 400, new float[256 * 400 * 3], 279, 436);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Overlay.png(resized, prediction(279, 436)));
-    assertTrue(e.getMessage().contains("prediction is for a 436x279 slice but the overlay is "
-        + "drawn on 400x256"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Overlay.png(resized, prediction(279, 436)));
+    assertTrue(
+        e.getMessage()
+            .contains("prediction is for a 436x279 slice but the overlay is " + "drawn on 400x256"),
+        e.getMessage());
   }
 }

@@ -17,8 +17,8 @@ class PredictionCsvTest {
   }
 
   private static Prediction prediction(List<Lesion> lesions) {
-    return new Prediction("a.png", 4, 4, new float[] {-1f, 0f, 2f},
-        new float[] {0.1f, 0.2f, 0.7f}, lesions, null);
+    return new Prediction(
+        "a.png", 4, 4, new float[] {-1f, 0f, 2f}, new float[] {0.1f, 0.2f, 0.7f}, lesions, null);
   }
 
   @Test
@@ -27,14 +27,15 @@ class PredictionCsvTest {
     Lesion a = new Lesion(new float[] {0, 0, 2, 2}, 0.9f, mask(0, 0, 0, 1, 1, 0, 1, 1));
     Lesion b = new Lesion(new float[] {1, 1, 3, 3}, 0.8f, mask(1, 1, 1, 2, 2, 1, 2, 2));
     assertEquals(7 / 16.0, prediction(List.of(a, b)).lesionAreaFraction(), 0);
-    assertEquals("a.png,COVID-19,0.1,0.2,0.7,2,0.437500",
+    assertEquals(
+        "a.png,COVID-19,0.1,0.2,0.7,2,0.437500",
         PredictionCsv.row("a.png", prediction(List.of(a, b))));
   }
 
   @Test
   void noLesionsIsZeroArea() {
-    assertEquals("x.png,COVID-19,0.1,0.2,0.7,0,0.000000",
-        PredictionCsv.row("x.png", prediction(List.of())));
+    assertEquals(
+        "x.png,COVID-19,0.1,0.2,0.7,0,0.000000", PredictionCsv.row("x.png", prediction(List.of())));
   }
 
   @Test

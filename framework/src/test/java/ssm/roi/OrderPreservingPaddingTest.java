@@ -13,8 +13,8 @@ class OrderPreservingPaddingTest {
   private static int[] sources(int kept, int[] permutation, int rows) {
     try (GraphFixture g = new GraphFixture()) {
       var tf = g.tf();
-      return g.fetchInts(OrderPreservingPadding.rowSources(tf, tf.constant(kept),
-          tf.constant(permutation), rows));
+      return g.fetchInts(
+          OrderPreservingPadding.rowSources(tf, tf.constant(kept), tf.constant(permutation), rows));
     }
   }
 
@@ -52,10 +52,12 @@ class OrderPreservingPaddingTest {
   void randomPermutationIsAPermutationAndDependsOnTheSeed() {
     try (GraphFixture g = new GraphFixture()) {
       var tf = g.tf();
-      int[] a = g.fetchInts(OrderPreservingPadding.randomPermutation(tf,
-          tf.constant(new long[] {1, 2}), 126));
-      int[] b = g.fetchInts(OrderPreservingPadding.randomPermutation(tf,
-          tf.constant(new long[] {3, 4}), 126));
+      int[] a =
+          g.fetchInts(
+              OrderPreservingPadding.randomPermutation(tf, tf.constant(new long[] {1, 2}), 126));
+      int[] b =
+          g.fetchInts(
+              OrderPreservingPadding.randomPermutation(tf, tf.constant(new long[] {3, 4}), 126));
       int[] sorted = a.clone();
       java.util.Arrays.sort(sorted);
       for (int i = 0; i < 126; i++) {

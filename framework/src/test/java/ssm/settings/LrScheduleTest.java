@@ -50,21 +50,36 @@ class LrScheduleTest {
 
   @Test
   void learningRateIsTheBaseTimesTheFactor() {
-    TrainingSettings t = new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 2, 1e-3,
-        new LrSchedule(4, LrDecay.COSINE, 0.1), 1e-3, 7, 1, 1);
+    TrainingSettings t =
+        new TrainingSettings(
+            Regime.SCRATCH,
+            UpdateRule.S_BACKBONE,
+            0,
+            2,
+            1e-3,
+            new LrSchedule(4, LrDecay.COSINE, 0.1),
+            1e-3,
+            7,
+            1,
+            1);
     assertEquals(2.5e-4, t.learningRate(0, 14), EPS);
     assertEquals(7.75e-4, t.learningRate(7, 14), EPS);
-    assertEquals(1e-3, new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 2, 1e-3,
-        1e-3, 7, 1, 1).learningRate(5, 14), 0);
+    assertEquals(
+        1e-3,
+        new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 2, 1e-3, 1e-3, 7, 1, 1)
+            .learningRate(5, 14),
+        0);
   }
 
   @Test
   void invalidSettingsAreNamed() {
-    assertEquals("training.lr-schedule.warmup-steps = -1 must be >= 0",
-        assertThrows(IllegalArgumentException.class,
-            () -> new LrSchedule(-1, LrDecay.COSINE, 0)).getMessage());
-    assertEquals("training.lr-schedule.final-factor = 1.5 is outside [0.0, 1.0]",
-        assertThrows(IllegalArgumentException.class,
-            () -> new LrSchedule(0, LrDecay.COSINE, 1.5)).getMessage());
+    assertEquals(
+        "training.lr-schedule.warmup-steps = -1 must be >= 0",
+        assertThrows(IllegalArgumentException.class, () -> new LrSchedule(-1, LrDecay.COSINE, 0))
+            .getMessage());
+    assertEquals(
+        "training.lr-schedule.final-factor = 1.5 is outside [0.0, 1.0]",
+        assertThrows(IllegalArgumentException.class, () -> new LrSchedule(0, LrDecay.COSINE, 1.5))
+            .getMessage());
   }
 }

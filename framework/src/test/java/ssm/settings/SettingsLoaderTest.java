@@ -47,7 +47,8 @@ class SettingsLoaderTest {
 
   @Test
   void variantKeyOfAUserFileSelectsTheVariantFile() throws IOException {
-    Settings s = loader.load(null, List.of(write("my.conf", "variant = shared-r34-3\n")), List.of());
+    Settings s =
+        loader.load(null, List.of(write("my.conf", "variant = shared-r34-3\n")), List.of());
     assertEquals("shared-r34-3", s.variant());
     assertEquals(34, s.model().backbone().depth());
     assertEquals(Regime.SHARED, s.training().regime());
@@ -57,12 +58,15 @@ class SettingsLoaderTest {
   void laterLayersWin() throws IOException {
     Path a = write("a.conf", "training { epochs = 7, seed = 1 }\n");
     Path b = write("b.conf", "training.epochs = 8\n");
-    Settings s = loader.load("frozen-r18-2", List.of(a, b),
-        List.of("training.seed=5", "training.update-rule = s-bn", "training.seed=6"));
-    assertEquals(8, s.training().epochs());          // b.conf over a.conf
-    assertEquals(6, s.training().seed());            // last --set over a.conf and earlier --set
+    Settings s =
+        loader.load(
+            "frozen-r18-2",
+            List.of(a, b),
+            List.of("training.seed=5", "training.update-rule = s-bn", "training.seed=6"));
+    assertEquals(8, s.training().epochs()); // b.conf over a.conf
+    assertEquals(6, s.training().seed()); // last --set over a.conf and earlier --set
     assertEquals(UpdateRule.S_BN, s.training().updateRule());
-    assertEquals(2, s.model().backbone().blocks());  // from the variant file
+    assertEquals(2, s.model().backbone().blocks()); // from the variant file
   }
 
   @Test
@@ -74,104 +78,138 @@ class SettingsLoaderTest {
   @Test
   void unknownKeyIsNamedWithItsLineAndTheClosestKey() throws IOException {
     Path file = write("my.conf", "# my settings\ntraining {\n  learnig-rate = 1e-4\n}\n");
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(file), List.of()));
-    assertEquals("training.learnig-rate at " + file + ":3 is not a setting; "
-        + "did you mean training.learning-rate?", e.getMessage());
+    SettingsException e =
+        assertThrows(SettingsException.class, () -> loader.load(null, List.of(file), List.of()));
+    assertEquals(
+        "training.learnig-rate at "
+            + file
+            + ":3 is not a setting; "
+            + "did you mean training.learning-rate?",
+        e.getMessage());
   }
 
   @Test
   void everyUnknownKeyIsReportedIncludingThoseOfSet() throws IOException {
     Path file = write("my.conf", "model.rpn.nms-iuo = 0.5\n");
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(file), List.of("training.epoch=3")));
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(file), List.of("training.epoch=3")));
     assertEquals(2, e.problems().size(), e.getMessage());
     assertTrue(e.problems().get(0).startsWith("model.rpn.nms-iuo at " + file + ":1"));
-    assertEquals("training.epoch at --set training.epoch=3 is not a setting; "
-        + "did you mean training.epochs?", e.problems().get(1));
+    assertEquals(
+        "training.epoch at --set training.epoch=3 is not a setting; "
+            + "did you mean training.epochs?",
+        e.problems().get(1));
   }
 
   @Test
   void wrongTypeNamesKeyAndLine() throws IOException {
     Path file = write("my.conf", "training {\n  epochs = ten\n}\n");
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(file), List.of()));
+    SettingsException e =
+        assertThrows(SettingsException.class, () -> loader.load(null, List.of(file), List.of()));
     assertEquals(file + ":2: training.epochs = \"ten\" must be a number", e.getMessage());
   }
 
   @Test
   void objectWhereAValueIsExpectedIsATypeError() {
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(), List.of("training.epochs={a=1}")));
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("training.epochs={a=1}")));
     assertEquals(1, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().startsWith("--set training.epochs={a=1}: training.epochs: "),
+    assertTrue(
+        e.getMessage().startsWith("--set training.epochs={a=1}: training.epochs: "),
         e.getMessage());
   }
 
   @Test
   void fractionWhereAWholeNumberIsExpected() {
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(), List.of("training.epochs=1.5")));
-    assertEquals("--set training.epochs=1.5: training.epochs = 1.5 must be a whole number",
-        e.getMessage());
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("training.epochs=1.5")));
+    assertEquals(
+        "--set training.epochs=1.5: training.epochs = 1.5 must be a whole number", e.getMessage());
   }
 
   @Test
   void outOfRangeValueIsNamedWithItsOrigin() throws IOException {
     Path file = write("my.conf", "\ntraining.learning-rate = -1\n");
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(file), List.of()));
+    SettingsException e =
+        assertThrows(SettingsException.class, () -> loader.load(null, List.of(file), List.of()));
     assertEquals(file + ":2: training.learning-rate = -1.0 must be positive", e.getMessage());
   }
 
   @Test
   void outOfRangeModelValueFromSet() {
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(), List.of("model.rpn.nms-iou=1.7")));
-    assertEquals("--set model.rpn.nms-iou=1.7: model.rpn.nms-iou = 1.7000000476837158 is outside "
-        + "[0.0, 1.0]", e.getMessage());
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("model.rpn.nms-iou=1.7")));
+    assertEquals(
+        "--set model.rpn.nms-iou=1.7: model.rpn.nms-iou = 1.7000000476837158 is outside "
+            + "[0.0, 1.0]",
+        e.getMessage());
   }
 
   @Test
   void unknownEnumValueListsTheAllowedOnes() {
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(), List.of("training.regime=sharde")));
-    assertEquals("--set training.regime=sharde: training.regime = sharde is not one of "
-        + "shared, frozen, scratch", e.getMessage());
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("training.regime=sharde")));
+    assertEquals(
+        "--set training.regime=sharde: training.regime = sharde is not one of "
+            + "shared, frozen, scratch",
+        e.getMessage());
   }
 
   @Test
   void learningRateScheduleIsReadAndValidated() {
-    Settings s = loader.load(null, List.of(), List.of("training.lr-schedule.warmup-steps=20",
-        "training.lr-schedule.decay=cosine", "training.lr-schedule.final-factor=0.05"));
+    Settings s =
+        loader.load(
+            null,
+            List.of(),
+            List.of(
+                "training.lr-schedule.warmup-steps=20",
+                "training.lr-schedule.decay=cosine",
+                "training.lr-schedule.final-factor=0.05"));
     assertEquals(new LrSchedule(20, LrDecay.COSINE, 0.05), s.training().lrSchedule());
     assertEquals(LrSchedule.CONSTANT, loader.load().training().lrSchedule());
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(), List.of("training.lr-schedule.decay=cosin")));
-    assertEquals("--set training.lr-schedule.decay=cosin: training.lr-schedule.decay = cosin is "
-        + "not one of constant, cosine", e.getMessage());
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("training.lr-schedule.decay=cosin")));
+    assertEquals(
+        "--set training.lr-schedule.decay=cosin: training.lr-schedule.decay = cosin is "
+            + "not one of constant, cosine",
+        e.getMessage());
   }
 
   @Test
   void unknownVariantIsRejected() {
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load("scratch-r50-3"));
-    assertTrue(e.getMessage().startsWith("unknown variant 'scratch-r50-3' (from --variant "
-        + "scratch-r50-3)"), e.getMessage());
+    SettingsException e = assertThrows(SettingsException.class, () -> loader.load("scratch-r50-3"));
+    assertTrue(
+        e.getMessage()
+            .startsWith("unknown variant 'scratch-r50-3' (from --variant " + "scratch-r50-3)"),
+        e.getMessage());
   }
 
   @Test
   void missingConfigFileIsNamed() {
     Path missing = dir.resolve("nope.conf");
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(missing), List.of()));
+    SettingsException e =
+        assertThrows(SettingsException.class, () -> loader.load(null, List.of(missing), List.of()));
     assertEquals("--config " + missing + ": no such file", e.getMessage());
   }
 
   @Test
   void malformedSetIsNamed() {
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load(null, List.of(), List.of("training.epochs")));
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("training.epochs")));
     assertTrue(e.getMessage().startsWith("--set training.epochs: expected key=value"));
   }
 
@@ -188,13 +226,17 @@ class SettingsLoaderTest {
     assertEquals(s.variant(), back.variant());
     assertEquals(s.training(), back.training());
     assertEquals(s.resolved().root().unwrapped(), back.resolved().root().unwrapped());
-    assertEquals(ConfigFactory.parseFile(file.toFile()).resolve().root().unwrapped(),
+    assertEquals(
+        ConfigFactory.parseFile(file.toFile()).resolve().root().unwrapped(),
         s.resolved().root().unwrapped());
   }
 
   @Test
   void perVariantBlockAppliesToMatchingVariantsOnlyAndLosesToSet() throws IOException {
-    Path file = write("my.conf", """
+    Path file =
+        write(
+            "my.conf",
+            """
         training.epochs = 2
         per-variant {
           "*-3" { training.epochs = 4, model.input.min-size = 256 }
@@ -207,26 +249,44 @@ class SettingsLoaderTest {
     assertEquals(256, deep.model().input().minSize());
     // Two blocks match: key order, the later ("scratch-*" after "*-3") winning.
     assertEquals(5, loader.load("scratch-r18-3", List.of(file), List.of()).training().epochs());
-    assertEquals(9, loader.load("shared-r18-3", List.of(file), List.of("training.epochs=9"))
-        .training().epochs());
+    assertEquals(
+        9,
+        loader
+            .load("shared-r18-3", List.of(file), List.of("training.epochs=9"))
+            .training()
+            .epochs());
     assertFalse(deep.resolved().hasPath("per-variant"));
   }
 
   @Test
   void perVariantBlocksAreCheckedEvenWhenTheyDoNotMatch() throws IOException {
-    Path file = write("my.conf", """
+    Path file =
+        write(
+            "my.conf",
+            """
         per-variant {
           "*-2" { training.epoch = 3 }
           "*-4" { training.epochs = 3 }
         }
         """);
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> loader.load("scratch-r18-3", List.of(file), List.of()));
+    SettingsException e =
+        assertThrows(
+            SettingsException.class, () -> loader.load("scratch-r18-3", List.of(file), List.of()));
     assertEquals(2, e.problems().size(), e.getMessage());
-    assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("training.epoch at " + file
-        + ":2 is not a setting; did you mean training.epochs?")), e.getMessage());
-    assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("per-variant.\"*-4\" at " + file
-        + ":3: matches no variant")), e.getMessage());
+    assertTrue(
+        e.problems().stream()
+            .anyMatch(
+                p ->
+                    p.startsWith(
+                        "training.epoch at "
+                            + file
+                            + ":2 is not a setting; did you mean training.epochs?")),
+        e.getMessage());
+    assertTrue(
+        e.problems().stream()
+            .anyMatch(
+                p -> p.startsWith("per-variant.\"*-4\" at " + file + ":3: matches no variant")),
+        e.getMessage());
   }
 
   @Test

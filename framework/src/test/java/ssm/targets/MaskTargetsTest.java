@@ -21,16 +21,22 @@ class MaskTargetsTest {
       }
     }
     try (GraphFixture g = new GraphFixture()) {
-      float[] t = g.fetchFloats(MaskTargets.standard().build(g.tf(), g.constant(masks, 2, 32, 32),
-          g.boxes(0, 0, 28, 28, 0, 0, 28, 28), g.tf().constant(new int[] {0, 1})));
+      float[] t =
+          g.fetchFloats(
+              MaskTargets.standard()
+                  .build(
+                      g.tf(),
+                      g.constant(masks, 2, 32, 32),
+                      g.boxes(0, 0, 28, 28, 0, 0, 28, 28),
+                      g.tf().constant(new int[] {0, 1})));
       assertEquals(2 * 28 * 28, t.length);
       float[] expectedRow = new float[28];
       for (int x = 0; x < 28; x++) {
         expectedRow[x] = x < 15 ? 1 : x == 15 ? 0.5f : 0;
       }
       for (int y = 0; y < 28; y++) {
-        assertArrayEquals(expectedRow, java.util.Arrays.copyOfRange(t, y * 28, y * 28 + 28),
-            1e-6f, "row " + y);
+        assertArrayEquals(
+            expectedRow, java.util.Arrays.copyOfRange(t, y * 28, y * 28 + 28), 1e-6f, "row " + y);
         for (int x = 0; x < 28; x++) {
           assertEquals(1f, t[784 + y * 28 + x], 1e-6f);
         }
@@ -41,9 +47,14 @@ class MaskTargetsTest {
   @Test
   void noPositivesGiveNoTargets() {
     try (GraphFixture g = new GraphFixture()) {
-      long[] shape = g.fetchShape(MaskTargets.standard().build(g.tf(),
-          g.constant(new float[0], 0, 32, 32), g.constant(new float[0], 0, 4),
-          g.tf().constant(new int[0])));
+      long[] shape =
+          g.fetchShape(
+              MaskTargets.standard()
+                  .build(
+                      g.tf(),
+                      g.constant(new float[0], 0, 32, 32),
+                      g.constant(new float[0], 0, 4),
+                      g.tf().constant(new int[0])));
       assertArrayEquals(new long[] {0, 28, 28}, shape);
     }
   }

@@ -36,8 +36,10 @@ class MatcherTest {
   void everyPredictionTyingAGtsHighestIouIsRestored() {
     // one gt, IoU 0.5 0.5 0.1: both 0.5s tie the gt's maximum and become matches; 0.1 < 0.3
     try (GraphFixture g = new GraphFixture()) {
-      int[] m = g.fetchInts(new Matcher(0.7f, 0.3f, true)
-          .match(g.tf(), g.constant(new float[] {0.5f, 0.5f, 0.1f}, 1, 3)));
+      int[] m =
+          g.fetchInts(
+              new Matcher(0.7f, 0.3f, true)
+                  .match(g.tf(), g.constant(new float[] {0.5f, 0.5f, 0.1f}, 1, 3)));
       assertArrayEquals(new int[] {0, 0, Matcher.BELOW_LOW}, m);
     }
   }
@@ -45,8 +47,15 @@ class MatcherTest {
   @Test
   void noGtMakesEverythingBelowLow() {
     try (GraphFixture g = new GraphFixture()) {
-      int[] m = g.fetchInts(new Matcher(0.7f, 0.3f, true).match(g.tf(),
-          Iou.pairwise(g.tf(), g.constant(new float[0], 0, 4), g.boxes(0, 0, 1, 1, 2, 2, 5, 5))));
+      int[] m =
+          g.fetchInts(
+              new Matcher(0.7f, 0.3f, true)
+                  .match(
+                      g.tf(),
+                      Iou.pairwise(
+                          g.tf(),
+                          g.constant(new float[0], 0, 4),
+                          g.boxes(0, 0, 1, 1, 2, 2, 5, 5))));
       assertArrayEquals(new int[] {Matcher.BELOW_LOW, Matcher.BELOW_LOW}, m);
     }
   }

@@ -8,8 +8,11 @@ import ssm.box.BoxCoder;
 import ssm.testing.GraphFixture;
 
 class RoiTargetsTest {
-  private static final RoiTargets TARGETS = new RoiTargets(new Matcher(0.5f, 0.5f, false),
-      new BalancedSampler(512, 0.25f), new BoxCoder(10, 10, 5, 5));
+  private static final RoiTargets TARGETS =
+      new RoiTargets(
+          new Matcher(0.5f, 0.5f, false),
+          new BalancedSampler(512, 0.25f),
+          new BoxCoder(10, 10, 5, 5));
 
   @Test
   void gtIsAppendedMatchedAndEncodedWithWeights10105() {
@@ -18,8 +21,12 @@ class RoiTargetsTest {
     // Targets, weights (10, 10, 5, 5): proposal 0 -> dx = 10 * (5 - 6) / 10 = -1, rest 0;
     // the gt itself -> 0 0 0 0; the negative -> zeros by contract.
     try (GraphFixture g = new GraphFixture()) {
-      SampledRois r = TARGETS.build(g.tf(), g.boxes(1, 0, 11, 10, 20, 20, 30, 30),
-          g.boxes(0, 0, 10, 10), g.tf().constant(new long[] {5, 6}));
+      SampledRois r =
+          TARGETS.build(
+              g.tf(),
+              g.boxes(1, 0, 11, 10, 20, 20, 30, 30),
+              g.boxes(0, 0, 10, 10),
+              g.tf().constant(new long[] {5, 6}));
       assertEquals(2, g.fetchInts(r.positiveCount())[0]);
       assertArrayEquals(new int[] {1, 1, 0}, g.fetchInts(r.labels()));
       assertArrayEquals(new int[] {0, 0, -1}, g.fetchInts(r.matchedGt()));
@@ -27,18 +34,24 @@ class RoiTargetsTest {
       float[] targets = g.fetchFloats(r.regressionTargets());
       // the two positives come in random order: find the proposal's row
       int proposalRow = boxes[0] == 1f ? 0 : 1;
-      assertArrayEquals(new float[] {1, 0, 11, 10},
+      assertArrayEquals(
+          new float[] {1, 0, 11, 10},
           java.util.Arrays.copyOfRange(boxes, 4 * proposalRow, 4 * proposalRow + 4));
-      assertArrayEquals(new float[] {-1, 0, 0, 0},
-          java.util.Arrays.copyOfRange(targets, 4 * proposalRow, 4 * proposalRow + 4), 1e-6f);
-      assertArrayEquals(new float[] {0, 0, 0, 0},
+      assertArrayEquals(
+          new float[] {-1, 0, 0, 0},
+          java.util.Arrays.copyOfRange(targets, 4 * proposalRow, 4 * proposalRow + 4),
+          1e-6f);
+      assertArrayEquals(
+          new float[] {0, 0, 0, 0},
           java.util.Arrays.copyOfRange(targets, 4 * (1 - proposalRow), 4 * (2 - proposalRow)),
           1e-6f);
-      assertArrayEquals(new float[] {20, 20, 30, 30}, java.util.Arrays.copyOfRange(boxes, 8, 12),
-          0f);
+      assertArrayEquals(
+          new float[] {20, 20, 30, 30}, java.util.Arrays.copyOfRange(boxes, 8, 12), 0f);
       assertArrayEquals(new float[4], java.util.Arrays.copyOfRange(targets, 8, 12), 0f);
-      assertArrayEquals(new float[] {1, 0, 11, 10, 0, 0, 10, 10},
-          sortedPositiveBoxes(g.fetchFloats(r.positiveBoxes(g.tf()))), 0f);
+      assertArrayEquals(
+          new float[] {1, 0, 11, 10, 0, 0, 10, 10},
+          sortedPositiveBoxes(g.fetchFloats(r.positiveBoxes(g.tf()))),
+          0f);
       assertArrayEquals(new int[] {0, 0}, g.fetchInts(r.positiveMatchedGt(g.tf())));
     }
   }
@@ -46,8 +59,12 @@ class RoiTargetsTest {
   @Test
   void noGtGivesOnlyBackground() {
     try (GraphFixture g = new GraphFixture()) {
-      SampledRois r = TARGETS.build(g.tf(), g.boxes(1, 0, 11, 10, 20, 20, 30, 30),
-          g.constant(new float[0], 0, 4), g.tf().constant(new long[] {5, 6}));
+      SampledRois r =
+          TARGETS.build(
+              g.tf(),
+              g.boxes(1, 0, 11, 10, 20, 20, 30, 30),
+              g.constant(new float[0], 0, 4),
+              g.tf().constant(new long[] {5, 6}));
       assertArrayEquals(new int[] {0, 0}, g.fetchInts(r.labels()));
       assertArrayEquals(new float[8], g.fetchFloats(r.regressionTargets()), 0f);
       assertEquals(0, g.fetchInts(r.positiveCount())[0]);
@@ -62,7 +79,8 @@ class RoiTargetsTest {
 
   /** Two boxes, the one with the larger x1 first. */
   private static float[] sortedPositiveBoxes(float[] b) {
-    return b[0] >= b[4] ? b : concat(java.util.Arrays.copyOfRange(b, 4, 8),
-        java.util.Arrays.copyOfRange(b, 0, 4));
+    return b[0] >= b[4]
+        ? b
+        : concat(java.util.Arrays.copyOfRange(b, 4, 8), java.util.Arrays.copyOfRange(b, 0, 4));
   }
 }

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The author-checkpoint fixture (fixtures/author-checkpoint in the repository): the parity
- * weights in the author's PyTorch checkpoint layout, in torch's zip and legacy formats, and two
- * malicious checkpoints. A missing fixture fails the test that needs it.
+ * The author-checkpoint fixture (fixtures/author-checkpoint in the repository): the parity weights
+ * in the author's PyTorch checkpoint layout, in torch's zip and legacy formats, and two malicious
+ * checkpoints. A missing fixture fails the test that needs it.
  */
 public final class AuthorCheckpoint {
   /** The file a malicious fixture's pickle would create if anything ran it. */
@@ -20,8 +20,12 @@ public final class AuthorCheckpoint {
     Path dir = Path.of(root, "author-checkpoint").toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException(
-          "author-checkpoint fixture not found at " + dir + " (it is part of the repository:"
-              + " fixtures/author-checkpoint; system property ssm.fixtures = " + root + ")");
+          "author-checkpoint fixture not found at "
+              + dir
+              + " (it is part of the repository:"
+              + " fixtures/author-checkpoint; system property ssm.fixtures = "
+              + root
+              + ")");
     }
     return dir;
   }

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The reference-parity fixture (fixtures/reference-parity in the repository): weights and
- * outputs of the author's PyTorch implementation. A missing fixture fails the test that needs it.
+ * The reference-parity fixture (fixtures/reference-parity in the repository): weights and outputs
+ * of the author's PyTorch implementation. A missing fixture fails the test that needs it.
  */
 public final class ReferenceFixture {
   private static JsonNode expected;
@@ -22,8 +22,12 @@ public final class ReferenceFixture {
     Path dir = Path.of(root, "reference-parity").toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException(
-          "reference-parity fixture not found at " + dir + " (it is part of the repository:"
-              + " fixtures/reference-parity; system property ssm.fixtures = " + root + ")");
+          "reference-parity fixture not found at "
+              + dir
+              + " (it is part of the repository:"
+              + " fixtures/reference-parity; system property ssm.fixtures = "
+              + root
+              + ")");
     }
     return dir;
   }
@@ -51,8 +55,8 @@ public final class ReferenceFixture {
   }
 
   /**
-   * A public 8-bit grey PNG as the reference's ToTensor sees it after convert("RGB"):
-   * [H, W, 3] row-major, value = uint8 / 255f.
+   * A public 8-bit grey PNG as the reference's ToTensor sees it after convert("RGB"): [H, W, 3]
+   * row-major, value = uint8 / 255f.
    */
   public static float[] imagePixels(String file) {
     try {

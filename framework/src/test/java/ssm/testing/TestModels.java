@@ -14,17 +14,22 @@ import ssm.rpn.RpnHead;
 import ssm.settings.ModelSettings;
 
 /**
- * Models for the framework's own tests, which cannot reach the Guice modules of {@code
- * experiments} (the one wiring path of a run): the parts of docs/model.md#2-architecture for
- * given settings, wired as those modules wire them.
+ * Models for the framework's own tests, which cannot reach the Guice modules of {@code experiments}
+ * (the one wiring path of a run): the parts of docs/model.md#2-architecture for given settings,
+ * wired as those modules wire them.
  */
 public final class TestModels {
   private TestModels() {}
 
   /** A model whose classification branch is a second copy of the box head (frozen, scratch). */
   public static SsmModel twoBranch(ModelSettings settings) {
-    return of(settings, ClassificationRoiSource.secondBranch(BoxBranch.classification(
-        settings.fpnChannels(), settings.roi().outputSize(), settings.roi().representation())));
+    return of(
+        settings,
+        ClassificationRoiSource.secondBranch(
+            BoxBranch.classification(
+                settings.fpnChannels(),
+                settings.roi().outputSize(),
+                settings.roi().representation())));
   }
 
   /** A model whose segmentation branch also feeds S (shared regime). */
@@ -35,13 +40,18 @@ public final class TestModels {
   private static SsmModel of(ModelSettings settings, ClassificationRoiSource source) {
     TruncatedResNet body =
         new TruncatedResNet(settings.backbone().depth(), settings.backbone().blocks());
-    return new SsmModel(settings, body, new Fpn(body.outChannels(), settings.fpnChannels()),
+    return new SsmModel(
+        settings,
+        body,
+        new Fpn(body.outChannels(), settings.fpnChannels()),
         new RpnHead(settings.fpnChannels(), settings.anchors().perLocation()),
         new ProposalGenerator(settings.rpn()),
-        BoxBranch.segmentation(settings.fpnChannels(), settings.roi().outputSize(),
-            settings.roi().representation()),
-        new DetectionSelector(settings.roi()), new MaskHead(settings.mask(), settings.fpnChannels()),
-        source, new RoiBatchBuilder(settings.classifier(), settings.roi()),
+        BoxBranch.segmentation(
+            settings.fpnChannels(), settings.roi().outputSize(), settings.roi().representation()),
+        new DetectionSelector(settings.roi()),
+        new MaskHead(settings.mask(), settings.fpnChannels()),
+        source,
+        new RoiBatchBuilder(settings.classifier(), settings.roi()),
         new SHead(settings.classifier()));
   }
 }

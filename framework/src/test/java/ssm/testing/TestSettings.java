@@ -22,8 +22,10 @@ public final class TestSettings {
 
   /** Model settings of another backbone. */
   public static ModelSettings model(int depth, int blocks) {
-    Config c = base().withValue("model.backbone.depth", ConfigValueFactory.fromAnyRef(depth))
-        .withValue("model.backbone.blocks", ConfigValueFactory.fromAnyRef(blocks));
+    Config c =
+        base()
+            .withValue("model.backbone.depth", ConfigValueFactory.fromAnyRef(depth))
+            .withValue("model.backbone.blocks", ConfigValueFactory.fromAnyRef(blocks));
     return ModelSettings.from(c.getConfig("model"));
   }
 }

@@ -22,8 +22,8 @@ class CopyRuleTest {
   private static final String TO = "roi_heads.box_head_s2.fc6.weight";
 
   private static CopyRule build(GraphFixture g, SsmModel model, Regime regime) {
-    model.buildInference(g.context(), g.tf().placeholder(TFloat32.class),
-        g.tf().constant(new long[] {0, 0}));
+    model.buildInference(
+        g.context(), g.tf().placeholder(TFloat32.class), g.tf().constant(new long[] {0, 0}));
     return CopyRule.build(g.context(), model, regime);
   }
 
@@ -76,7 +76,8 @@ class CopyRuleTest {
       assertFalse(rule.afterSegmentationStep(g.session(), 2, true));
     }
     try (GraphFixture g = new GraphFixture()) {
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(
+          IllegalArgumentException.class,
           () -> build(g, TestModels.shared(TestSettings.model(18, 2)), Regime.SCRATCH));
     }
   }

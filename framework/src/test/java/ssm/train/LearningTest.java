@@ -24,9 +24,9 @@ import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
- * End-to-end learning at 96x96: a short scratch-regime run lowers the segmentation loss (Eq. 1)
- * on HELD-OUT slices (the synthetic test split, never trained on), measured with the same
- * sampler seeds before and after training.
+ * End-to-end learning at 96x96: a short scratch-regime run lowers the segmentation loss (Eq. 1) on
+ * HELD-OUT slices (the synthetic test split, never trained on), measured with the same sampler
+ * seeds before and after training.
  */
 @SlowTest
 class LearningTest {
@@ -34,26 +34,29 @@ class LearningTest {
 
   @Test
   void heldOutSegmentationLossFalls() throws Exception {
-    SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(40, 30, 96, 11),
-        (done, total) -> {});
+    SyntheticCtGenerator.generate(
+        dir, new SyntheticCtGenerator.Options(40, 30, 96, 11), (done, total) -> {});
     ReaderOptions options = ReaderOptions.defaults().withSize(96, 192).withMinLesionArea(10);
-    TrainingData data = new TrainingData(new SegmentationFolder(dir.resolve("seg/train"), options),
-        new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), options), "test");
+    TrainingData data =
+        new TrainingData(
+            new SegmentationFolder(dir.resolve("seg/train"), options),
+            new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), options),
+            "test");
     SegmentationFolder test = new SegmentationFolder(dir.resolve("seg/test"), options);
     TrainingSettings settings =
         new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 3, 3e-4, 1e-3, 7, 1, 1);
     try (GraphFixture g = new GraphFixture()) {
-      TrainingGraph tg = TrainingGraph.build(g.context(), TestModels.twoBranch(
-          TestSettings.model(18, 2)), settings);
+      TrainingGraph tg =
+          TrainingGraph.build(
+              g.context(), TestModels.twoBranch(TestSettings.model(18, 2)), settings);
       Session s = g.session();
       double before = heldOutLoss(s, tg, test);
-      new Trainer(s, tg, data, settings, List.of())
-          .run(TrainingState.start(false));
+      new Trainer(s, tg, data, settings, List.of()).run(TrainingState.start(false));
       double after = heldOutLoss(s, tg, test);
-      System.out.printf("held-out segmentation loss: %.4f before, %.4f after training%n",
-          before, after);
-      assertTrue(after < 0.7 * before,
-          "held-out loss should fall by 30%: " + before + " -> " + after);
+      System.out.printf(
+          "held-out segmentation loss: %.4f before, %.4f after training%n", before, after);
+      assertTrue(
+          after < 0.7 * before, "held-out loss should fall by 30%: " + before + " -> " + after);
     }
   }
 
@@ -69,8 +72,14 @@ class LearningTest {
           var boxes = Tensors.floats(e.boxes(), e.count(), 4);
           var masks = Tensors.bytes(e.masks(), e.count(), e.image().height(), e.image().width());
           var seed = org.tensorflow.types.TInt64.vectorOf(99, i);
-          Result r = s.runner().feed(tg.segImage, image).feed(tg.segBoxes, boxes)
-              .feed(tg.segMasks, masks).feed(tg.seed, seed).fetch(tg.segmentationLoss).run()) {
+          Result r =
+              s.runner()
+                  .feed(tg.segImage, image)
+                  .feed(tg.segBoxes, boxes)
+                  .feed(tg.segMasks, masks)
+                  .feed(tg.seed, seed)
+                  .fetch(tg.segmentationLoss)
+                  .run()) {
         losses.add((double) Tensors.scalar(r.get(0)));
       }
     }

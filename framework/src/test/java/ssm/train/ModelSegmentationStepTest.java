@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import ssm.graph.GraphContext;
 import ssm.graph.Parameter;
@@ -32,13 +32,13 @@ import ssm.rpn.Proposals;
 import ssm.rpn.RpnHead;
 import ssm.rpn.RpnOutputs;
 import ssm.settings.ModelSettings;
-import ssm.testing.GraphFixture;
-import ssm.testing.TestModels;
-import ssm.testing.TestSettings;
 import ssm.targets.MaskTargets;
 import ssm.targets.RoiTargets;
 import ssm.targets.RpnTargets;
 import ssm.targets.SampledRois;
+import ssm.testing.GraphFixture;
+import ssm.testing.TestModels;
+import ssm.testing.TestSettings;
 
 /**
  * Eq. 1 on the real model (ResNet18, 3 blocks, base.conf) at 128 x 128: training-mode BatchNorm,
@@ -58,35 +58,55 @@ class ModelSegmentationStepTest {
       // fed, not constants: keeps Grappler from folding (and logging) megabytes of constants
       Placeholder<TFloat32> image = tf.placeholder(TFloat32.class);
       Placeholder<TFloat32> gtMasks = tf.placeholder(TFloat32.class);
-      Operand<TFloat32> features = model.features(g, tf,
-          model.input().apply(tf, tf.ensureShape(image, Shape.of(SIZE, SIZE, 3))),
-          BatchNormMode.TRAINING);
-      RpnOutputs rpn = new RpnHead(settings.fpnChannels(), settings.anchors().perLocation())
-          .build(g, tf, features);
+      Operand<TFloat32> features =
+          model.features(
+              g,
+              tf,
+              model.input().apply(tf, tf.ensureShape(image, Shape.of(SIZE, SIZE, 3))),
+              BatchNormMode.TRAINING);
+      RpnOutputs rpn =
+          new RpnHead(settings.fpnChannels(), settings.anchors().perLocation())
+              .build(g, tf, features);
       Operand<TFloat32> anchors = model.anchors(tf, features);
-      Proposals proposals = new ProposalGenerator(settings.rpn())
-          .build(tf, rpn, anchors, tf.constant(SIZE), tf.constant(SIZE));
+      Proposals proposals =
+          new ProposalGenerator(settings.rpn())
+              .build(tf, rpn, anchors, tf.constant(SIZE), tf.constant(SIZE));
       Operand<TFloat32> gt = tf.constant(new float[][] {{20, 24, 60, 56}, {70, 64, 116, 120}});
       var seed = tf.constant(new long[] {1, 2});
 
-      SampledRois rois = RoiTargets.from(settings.roi()).build(tf, proposals.boxes(), gt,
-          tf.math.add(seed, tf.constant(new long[] {0, 1})));
-      BranchOutputs branch = model.segmentationBranch().apply(g, tf,
-          model.roiAlign(tf, features, rois.boxes(), settings.roi().outputSize()));
+      SampledRois rois =
+          RoiTargets.from(settings.roi())
+              .build(tf, proposals.boxes(), gt, tf.math.add(seed, tf.constant(new long[] {0, 1})));
+      BranchOutputs branch =
+          model
+              .segmentationBranch()
+              .apply(
+                  g, tf, model.roiAlign(tf, features, rois.boxes(), settings.roi().outputSize()));
       Operand<TFloat32> positives = rois.positiveBoxes(tf);
-      Operand<TFloat32> maskLogits = new MaskHead(settings.mask(), settings.fpnChannels())
-          .logits(g, tf, model.roiAlign(tf, features, positives, settings.mask().outputSize()));
-      Losses.SegmentationTerms terms = new Losses.SegmentationTerms(
-          RpnLoss.compute(tf, rpn.objectnessLogits(), rpn.anchorDeltas(),
-              RpnTargets.from(settings.rpn()).build(tf, anchors, gt, seed)),
-          RoiLoss.compute(tf, branch, rois),
-          MaskLoss.compute(tf, maskLogits, MaskTargets.standard().build(tf,
-              tf.ensureShape(gtMasks, Shape.of(2, SIZE, SIZE)), positives, rois.positiveMatchedGt(tf))));
+      Operand<TFloat32> maskLogits =
+          new MaskHead(settings.mask(), settings.fpnChannels())
+              .logits(g, tf, model.roiAlign(tf, features, positives, settings.mask().outputSize()));
+      Losses.SegmentationTerms terms =
+          new Losses.SegmentationTerms(
+              RpnLoss.compute(
+                  tf,
+                  rpn.objectnessLogits(),
+                  rpn.anchorDeltas(),
+                  RpnTargets.from(settings.rpn()).build(tf, anchors, gt, seed)),
+              RoiLoss.compute(tf, branch, rois),
+              MaskLoss.compute(
+                  tf,
+                  maskLogits,
+                  MaskTargets.standard()
+                      .build(
+                          tf,
+                          tf.ensureShape(gtMasks, Shape.of(2, SIZE, SIZE)),
+                          positives,
+                          rois.positiveMatchedGt(tf))));
       Operand<TFloat32> loss = Losses.segmentation(tf, terms);
 
       List<Parameter> trainable = g.parameters().trainable(n -> true);
-      List<PytorchAdam.ParameterGradient> pairs =
-          PytorchAdam.gradients(g.graph(), loss, trainable);
+      List<PytorchAdam.ParameterGradient> pairs = PytorchAdam.gradients(g.graph(), loss, trainable);
       pairs.forEach(p -> assertNotNull(p.gradient(), p.name() + " has no gradient"));
       assertTrue(trainable.stream().anyMatch(p -> p.name().startsWith("backbone.body.")));
       assertTrue(trainable.stream().anyMatch(p -> p.name().contains("mask_fcn_logits")));
@@ -99,8 +119,8 @@ class ModelSegmentationStepTest {
       float[] w0 = f.fetchFloats(probe.variable());
       TFloat32 imageValue = Tensors.floats(image(), SIZE, SIZE, 3);
       TFloat32 maskValue = Tensors.floats(masks(), 2, SIZE, SIZE);
-      var runner = f.session().runner().feed(image, imageValue).feed(gtMasks, maskValue)
-          .addTarget(step);
+      var runner =
+          f.session().runner().feed(image, imageValue).feed(gtMasks, maskValue).addTarget(step);
       g.batchNormUpdates().forEach(runner::addTarget);
       terms.byTag().values().forEach(runner::fetch);
       try (Result r = runner.run()) {

@@ -45,10 +45,14 @@ class PytorchAdamTest {
       assertArrayEquals(new float[] {0.9f, -1.9f}, g.fetchFloats(w), 1e-6f);
       g.session().run(step);
       assertArrayEquals(new float[] {0.800412f, -1.800166f}, g.fetchFloats(w), 1e-6f);
-      assertArrayEquals(new float[] {0.198f, -0.407f},
-          g.fetchFloats(adam.slots().get("w.adam_m").variable()), 1e-6f);
-      assertArrayEquals(new float[] {0.00218889f, 0.00920326f},
-          g.fetchFloats(adam.slots().get("w.adam_v").variable()), 1e-8f);
+      assertArrayEquals(
+          new float[] {0.198f, -0.407f},
+          g.fetchFloats(adam.slots().get("w.adam_m").variable()),
+          1e-6f);
+      assertArrayEquals(
+          new float[] {0.00218889f, 0.00920326f},
+          g.fetchFloats(adam.slots().get("w.adam_v").variable()),
+          1e-8f);
       assertEquals(2f, g.fetchFloats(adam.slots().get("w.adam_step").variable())[0], 0f);
     }
   }
@@ -64,8 +68,12 @@ class PytorchAdamTest {
       registry.parameter("b", new long[] {3}, ParameterLayout.IDENTITY, Init.ONES);
       registry.parameter("c", new long[] {3}, ParameterLayout.IDENTITY, Init.ONES);
       List<Parameter> params = registry.trainable(n -> true);
-      Operand<TFloat32> loss = g.tf().math.add(halfSquaredNorm(g.tf(), params.get(0).variable()),
-          halfSquaredNorm(g.tf(), g.tf().stopGradient(params.get(2).variable())));
+      Operand<TFloat32> loss =
+          g.tf()
+              .math
+              .add(
+                  halfSquaredNorm(g.tf(), params.get(0).variable()),
+                  halfSquaredNorm(g.tf(), g.tf().stopGradient(params.get(2).variable())));
       List<PytorchAdam.ParameterGradient> pairs =
           PytorchAdam.gradients(g.context().graph(), loss, params);
       assertNull(pairs.get(1).gradient());
@@ -73,13 +81,13 @@ class PytorchAdamTest {
       PytorchAdam adam = new PytorchAdam(g.tf(), "seg", 0.1, 0.1);
       Op step = adam.update(pairs, loss);
       g.session().run(step);
-      assertArrayEquals(new float[] {0.9f, 0.9f, 0.9f}, g.fetchFloats(params.get(0).variable()),
-          1e-6f);
+      assertArrayEquals(
+          new float[] {0.9f, 0.9f, 0.9f}, g.fetchFloats(params.get(0).variable()), 1e-6f);
       assertArrayEquals(new float[] {1, 1, 1}, g.fetchFloats(params.get(1).variable()), 0f);
       assertArrayEquals(new float[] {1, 1, 1}, g.fetchFloats(params.get(2).variable()), 0f);
       assertFalse(adam.slots().containsKey("b.adam_m"));
-      assertEquals(List.of("a.adam_m", "a.adam_v", "a.adam_step"),
-          List.copyOf(adam.slots().keySet()));
+      assertEquals(
+          List.of("a.adam_m", "a.adam_v", "a.adam_step"), List.copyOf(adam.slots().keySet()));
     }
   }
 

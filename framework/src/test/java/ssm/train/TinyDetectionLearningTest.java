@@ -2,7 +2,6 @@ package ssm.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
@@ -27,20 +26,20 @@ import ssm.roi.BoxBranch;
 import ssm.roi.BranchOutputs;
 import ssm.settings.ModelSettings;
 import ssm.settings.ModelSettings.MaskSettings;
-import ssm.testing.GraphFixture;
-import ssm.testing.TestSettings;
 import ssm.targets.AnchorTargets;
 import ssm.targets.MaskTargets;
 import ssm.targets.RoiTargets;
 import ssm.targets.RpnTargets;
 import ssm.targets.SampledRois;
+import ssm.testing.GraphFixture;
+import ssm.testing.TestSettings;
 
 /**
  * The whole Eq. 1 chain on a tiny problem: a 64 x 64 image with two bright lesions, two 3x3 convs
  * (stride 1, so the feature map is 64 x 64), an RPN over 6 anchors per location, the targets of
- * base.conf (RPN 0.7 / 0.3, 256 at 50%; RoI 0.5, 512 at 25%), a box branch and a mask head on
- * fixed jittered proposals, and 50 PytorchAdam steps (lr 0.01, weight decay 1e-3) with a new
- * sampler seed each step. The Eq. 1 loss must fall to less than half its first value.
+ * base.conf (RPN 0.7 / 0.3, 256 at 50%; RoI 0.5, 512 at 25%), a box branch and a mask head on fixed
+ * jittered proposals, and 50 PytorchAdam steps (lr 0.01, weight decay 1e-3) with a new sampler seed
+ * each step. The Eq. 1 loss must fall to less than half its first value.
  */
 class TinyDetectionLearningTest {
   private static final int SIZE = 64;
@@ -57,34 +56,60 @@ class TinyDetectionLearningTest {
       Operand<TFloat32> features = features(g, tf, f.constant(image(), 1, SIZE, SIZE, 3));
       float[] cell = Anchors.cell(new int[] {8, 16}, new float[] {0.5f, 1, 2});
       int perLocation = cell.length / 4;
-      Operand<TFloat32> anchors = Anchors.grid(tf, cell, tf.constant(SIZE), tf.constant(SIZE),
-          tf.constant(1), tf.constant(1));
-      Operand<TFloat32> logits = tf.reshape(Conv2d.named("rpn.cls").channels(16, perLocation)
-          .init(Init.NORMAL_001).build().apply(g, tf, features), tf.constant(new int[] {-1}));
-      Operand<TFloat32> deltas = tf.reshape(Conv2d.named("rpn.bbox")
-          .channels(16, 4 * perLocation).init(Init.NORMAL_001).build().apply(g, tf, features),
-          tf.constant(new int[] {-1, 4}));
+      Operand<TFloat32> anchors =
+          Anchors.grid(
+              tf, cell, tf.constant(SIZE), tf.constant(SIZE), tf.constant(1), tf.constant(1));
+      Operand<TFloat32> logits =
+          tf.reshape(
+              Conv2d.named("rpn.cls")
+                  .channels(16, perLocation)
+                  .init(Init.NORMAL_001)
+                  .build()
+                  .apply(g, tf, features),
+              tf.constant(new int[] {-1}));
+      Operand<TFloat32> deltas =
+          tf.reshape(
+              Conv2d.named("rpn.bbox")
+                  .channels(16, 4 * perLocation)
+                  .init(Init.NORMAL_001)
+                  .build()
+                  .apply(g, tf, features),
+              tf.constant(new int[] {-1, 4}));
 
       Operand<TFloat32> gtBoxes = tf.constant(GT);
       AnchorTargets anchorTargets =
           RpnTargets.from(settings.rpn()).build(tf, anchors, gtBoxes, seed);
-      SampledRois rois = RoiTargets.from(settings.roi())
-          .build(tf, f.constant(proposals(), 40, 4), gtBoxes, tf.math.add(seed,
-              tf.constant(new long[] {0, 1})));
-      BranchOutputs branch = new BoxBranch("box_branch", "box_head", "box_predictor", 16, 7, 32)
-          .apply(g, tf, RoiAlign.align(tf, features, rois.boxes(), 1f, 7, 2));
-      Operand<TFloat32> maskLogits = new MaskHead(new MaskSettings(28, new int[] {16}), 16)
-          .logits(g, tf, RoiAlign.align(tf, features, rois.positiveBoxes(tf), 1f, 14, 2));
-      Operand<TFloat32> maskTargets = MaskTargets.standard().build(tf,
-          f.constant(masks(), 2, SIZE, SIZE), rois.positiveBoxes(tf), rois.positiveMatchedGt(tf));
+      SampledRois rois =
+          RoiTargets.from(settings.roi())
+              .build(
+                  tf,
+                  f.constant(proposals(), 40, 4),
+                  gtBoxes,
+                  tf.math.add(seed, tf.constant(new long[] {0, 1})));
+      BranchOutputs branch =
+          new BoxBranch("box_branch", "box_head", "box_predictor", 16, 7, 32)
+              .apply(g, tf, RoiAlign.align(tf, features, rois.boxes(), 1f, 7, 2));
+      Operand<TFloat32> maskLogits =
+          new MaskHead(new MaskSettings(28, new int[] {16}), 16)
+              .logits(g, tf, RoiAlign.align(tf, features, rois.positiveBoxes(tf), 1f, 14, 2));
+      Operand<TFloat32> maskTargets =
+          MaskTargets.standard()
+              .build(
+                  tf,
+                  f.constant(masks(), 2, SIZE, SIZE),
+                  rois.positiveBoxes(tf),
+                  rois.positiveMatchedGt(tf));
 
-      Losses.SegmentationTerms terms = new Losses.SegmentationTerms(
-          RpnLoss.compute(tf, logits, deltas, anchorTargets), RoiLoss.compute(tf, branch, rois),
-          MaskLoss.compute(tf, maskLogits, maskTargets));
+      Losses.SegmentationTerms terms =
+          new Losses.SegmentationTerms(
+              RpnLoss.compute(tf, logits, deltas, anchorTargets),
+              RoiLoss.compute(tf, branch, rois),
+              MaskLoss.compute(tf, maskLogits, maskTargets));
       Operand<TFloat32> loss = Losses.segmentation(tf, terms);
       PytorchAdam adam = new PytorchAdam(tf, "segmentation", 0.01, 1e-3);
-      Op step = adam.update(PytorchAdam.gradients(g.graph(), loss,
-          g.parameters().trainable(n -> true)), loss);
+      Op step =
+          adam.update(
+              PytorchAdam.gradients(g.graph(), loss, g.parameters().trainable(n -> true)), loss);
 
       float first = 0;
       float last = 0;
@@ -99,17 +124,30 @@ class TinyDetectionLearningTest {
           last = value;
         }
       }
-      System.out.printf("TinyDetectionLearningTest: Eq. 1 loss %.6f -> %.6f after 50 steps%n",
-          first, last);
+      System.out.printf(
+          "TinyDetectionLearningTest: Eq. 1 loss %.6f -> %.6f after 50 steps%n", first, last);
       assertTrue(last < 0.5f * first, "Eq. 1 loss went from " + first + " to " + last);
     }
   }
 
   private static Operand<TFloat32> features(GraphContext g, Ops tf, Operand<TFloat32> image) {
-    Operand<TFloat32> x = tf.nn.relu(Conv2d.named("body.conv1").channels(3, 16).kernel(3)
-        .padding(1).init(Init.KAIMING_NORMAL_FAN_OUT).build().apply(g, tf, image));
-    return tf.nn.relu(Conv2d.named("body.conv2").channels(16, 16).kernel(3).padding(1)
-        .init(Init.KAIMING_NORMAL_FAN_OUT).build().apply(g, tf, x));
+    Operand<TFloat32> x =
+        tf.nn.relu(
+            Conv2d.named("body.conv1")
+                .channels(3, 16)
+                .kernel(3)
+                .padding(1)
+                .init(Init.KAIMING_NORMAL_FAN_OUT)
+                .build()
+                .apply(g, tf, image));
+    return tf.nn.relu(
+        Conv2d.named("body.conv2")
+            .channels(16, 16)
+            .kernel(3)
+            .padding(1)
+            .init(Init.KAIMING_NORMAL_FAN_OUT)
+            .build()
+            .apply(g, tf, x));
   }
 
   /** Noise in [0, 0.3], lesions at 0.9. */

@@ -43,15 +43,14 @@ class TrainingStepsTest {
 
   @BeforeAll
   static void data() {
-    SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(10, 6, 128, 3),
-        (done, total) -> {});
+    SyntheticCtGenerator.generate(
+        dir, new SyntheticCtGenerator.Options(10, 6, 128, 3), (done, total) -> {});
     ReaderOptions options = ReaderOptions.defaults().withSize(128, 256).withMinLesionArea(20);
     SegmentationFolder folder = new SegmentationFolder(dir.resolve("seg/train"), options);
     for (int i = 0; seg == null || seg.count() == 0; i++) {
       seg = folder.load(i);
     }
-    cls = new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), options)
-        .load(0);
+    cls = new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), options).load(0);
   }
 
   static TrainingSettings settings(Regime regime) {
@@ -72,7 +71,8 @@ class TrainingStepsTest {
         boolean s2 = name.contains("_s2.");
         if (ParameterGroups.sHead(name) || s2) {
           assertFalse(changed, name + " must not change in a segmentation step");
-        } else if (name.endsWith(".weight") && !name.contains("downsample.1")
+        } else if (name.endsWith(".weight")
+            && !name.contains("downsample.1")
             && !name.contains(".bn")) {
           assertTrue(changed, name + " must change in a segmentation step");
         }
@@ -86,13 +86,17 @@ class TrainingStepsTest {
           assertFalse(changed, name + " must not change in a classification step");
         }
       }
-      assertTrue(!java.util.Arrays.equals(afterSeg.get("s2new.fc_scores.weight"),
-          afterCls.get("s2new.fc_scores.weight")), "S changes in a classification step");
+      assertTrue(
+          !java.util.Arrays.equals(
+              afterSeg.get("s2new.fc_scores.weight"), afterCls.get("s2new.fc_scores.weight")),
+          "S changes in a classification step");
       if (tg.copyRule.twoBranches()) {
         tg.copyRule.copy(s);
         Map<String, float[]> copied = snapshot(s, g.context().parameters().all());
-        assertArrayEquals(copied.get("roi_heads.box_head.fc6.weight"),
-            copied.get("roi_heads.box_head_s2.fc6.weight"), "copy makes the branches equal");
+        assertArrayEquals(
+            copied.get("roi_heads.box_head.fc6.weight"),
+            copied.get("roi_heads.box_head_s2.fc6.weight"),
+            "copy makes the branches equal");
       }
     }
   }

@@ -15,8 +15,8 @@ class ProgressBarTest {
   @Test
   void logsOneLinePerTenthAndNoRateOnTheFirstReport() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProgressBar bar = new ProgressBar("train", 20,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+    ProgressBar bar =
+        new ProgressBar("train", 20, new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
     for (int i = 1; i <= 20; i++) {
       bar.update(i, "loss 0.5");
     }

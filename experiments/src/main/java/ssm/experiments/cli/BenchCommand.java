@@ -18,33 +18,51 @@ import ssm.settings.Settings;
  * and peak memory of a variant on synthetic slices (see {@link Benchmark}). Timings on a shared
  * machine are noisy: the load average is printed with them.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Time inference (per slice), one training iteration (segmentation + "
-        + "classification step), data loading, and peak memory, on synthetic slices.",
-        "Weights are the initialisers'; timings are medians after warm-up."})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Time inference (per slice), one training iteration (segmentation + "
+          + "classification step), data loading, and peak memory, on synthetic slices.",
+      "Weights are the initialisers'; timings are medians after warm-up."
+    })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SettingsOptions settingsOptions;
 
-  @Option(names = "--size", defaultValue = "512", paramLabel = "PX",
+  @Option(
+      names = "--size",
+      defaultValue = "512",
+      paramLabel = "PX",
       description = "Side of the square synthetic slices (default ${DEFAULT-VALUE}).")
   int size;
 
-  @Option(names = "--iters", defaultValue = "20", paramLabel = "N",
+  @Option(
+      names = "--iters",
+      defaultValue = "20",
+      paramLabel = "N",
       description = "Timed repetitions of each measurement (default ${DEFAULT-VALUE}).")
   int iters;
 
-  @Option(names = "--warmup", defaultValue = "3", paramLabel = "W",
+  @Option(
+      names = "--warmup",
+      defaultValue = "3",
+      paramLabel = "W",
       description = "Untimed repetitions first (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--only", paramLabel = "PART", split = ",",
+  @Option(
+      names = "--only",
+      paramLabel = "PART",
+      split = ",",
       description = "Only these: inference, training, data (comma-separated; default all).")
   java.util.List<String> only;
 
-  @Option(names = "--trace",
-      description = "Also trace 3 runs of each (FULL_TRACE) and print the time per op type and "
-          + "name scope.")
+  @Option(
+      names = "--trace",
+      description =
+          "Also trace 3 runs of each (FULL_TRACE) and print the time per op type and "
+              + "name scope.")
   boolean trace;
 
   @Option(names = "--json", description = "One JSON object on stdout instead of the table.")
@@ -57,8 +75,8 @@ final class BenchCommand implements Callable<Integer> {
       try {
         parts.add(Benchmark.Part.valueOf(p.trim().toUpperCase(java.util.Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "--only " + p + ": expected inference, training or data");
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--only " + p + ": expected inference, training or data");
       }
     }
     if (parts.isEmpty()) {
@@ -66,11 +84,15 @@ final class BenchCommand implements Callable<Integer> {
     }
     Settings settings = settingsOptions.settings();
     PrintWriter err = spec.commandLine().getErr();
-    Benchmark bench = new Benchmark(settingsOptions.variant().model(settings), settings.training(),
-        new Benchmark.Options(size, iters, warmup, parts, trace), m -> {
-          err.println(m);
-          err.flush();
-        });
+    Benchmark bench =
+        new Benchmark(
+            settingsOptions.variant().model(settings),
+            settings.training(),
+            new Benchmark.Options(size, iters, warmup, parts, trace),
+            m -> {
+              err.println(m);
+              err.flush();
+            });
     Map<String, Object> results = bench.run();
     results.put("variant", settings.variant());
     PrintWriter out = spec.commandLine().getOut();

@@ -27,19 +27,31 @@ import ssm.metrics.MetricsJson;
       "from a COCO ground-truth file and a COCO result file, as pycocotools COCOeval does."
     })
 public final class CocoEvalCommand implements Callable<Integer> {
-  @Option(names = "--gt", required = true, paramLabel = "GT.json",
+  @Option(
+      names = "--gt",
+      required = true,
+      paramLabel = "GT.json",
       description = "COCO ground truth: images, annotations (polygons or RLE), categories.")
   private Path groundTruth;
 
-  @Option(names = "--dt", required = true, paramLabel = "DT.json",
-      description = "COCO results: a JSON array of {image_id, category_id, score, segmentation|bbox}.")
+  @Option(
+      names = "--dt",
+      required = true,
+      paramLabel = "DT.json",
+      description =
+          "COCO results: a JSON array of {image_id, category_id, score, segmentation|bbox}.")
   private Path detections;
 
-  @Option(names = "--iou-type", defaultValue = "segm", paramLabel = "segm|bbox",
+  @Option(
+      names = "--iou-type",
+      defaultValue = "segm",
+      paramLabel = "segm|bbox",
       description = "IoU on masks (segm) or boxes (bbox); default ${DEFAULT-VALUE}.")
   private String iouType;
 
-  @Option(names = "--json", description = "Print the numbers as JSON instead of pycocotools' layout.")
+  @Option(
+      names = "--json",
+      description = "Print the numbers as JSON instead of pycocotools' layout.")
   private boolean json;
 
   @Spec private CommandSpec spec;
@@ -56,7 +68,8 @@ public final class CocoEvalCommand implements Callable<Integer> {
       if (json) {
         out.println(MetricsJson.toText(MetricsJson.coco(result)));
       } else {
-        out.printf("Evaluate annotation type *%s*: %d images, %d categories, %d detections%n",
+        out.printf(
+            "Evaluate annotation type *%s*: %d images, %d categories, %d detections%n",
             type.label(), result.imageIds().length, result.categoryIds().length, dt.size());
         out.print(result.summaryText());
       }

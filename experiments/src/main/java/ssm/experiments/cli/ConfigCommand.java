@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
  * {@code ssm config}: loads and checks the settings as any command would, then prints them fully
  * resolved as HOCON (with {@code --origins}, each value's origin as a comment above it).
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
     description = "Check the settings and print them fully resolved (HOCON).")
 final class ConfigCommand implements Callable<Integer> {
   @Mixin SettingsOptions settingsOptions;

@@ -30,13 +30,17 @@ import ssm.settings.Settings;
  * {@code ssm convert}: the author's PyTorch checkpoint to safetensors, or this project's weights
  * back to a checkpoint in the author's layout. Reading a .pth never runs any of it.
  */
-@Command(name = "convert", mixinStandardHelpOptions = true,
-    description = {"Convert weights: IN.pth -> OUT.safetensors (the author's PyTorch checkpoint,"
-        + " zip or legacy format, read without running it; prints what it holds and which"
-        + " variant it fits), or IN.safetensors -> OUT.pth (the author's layout, torch's zip"
-        + " format, loadable with torch.load + load_state_dict).",
-        "The anchors of a .pth must be the settings' model.anchors (of --variant, or of the"
-            + " variant the tensors fit)."})
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Convert weights: IN.pth -> OUT.safetensors (the author's PyTorch checkpoint,"
+          + " zip or legacy format, read without running it; prints what it holds and which"
+          + " variant it fits), or IN.safetensors -> OUT.pth (the author's layout, torch's zip"
+          + " format, loadable with torch.load + load_state_dict).",
+      "The anchors of a .pth must be the settings' model.anchors (of --variant, or of the"
+          + " variant the tensors fit)."
+    })
 final class ConvertCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SettingsOptions settingsOptions;
@@ -44,15 +48,21 @@ final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IN", description = "A .pth or a .safetensors file.")
   Path in;
 
-  @Parameters(index = "1", paramLabel = "OUT",
+  @Parameters(
+      index = "1",
+      paramLabel = "OUT",
       description = "OUT.safetensors (from a .pth) or OUT.pth (from safetensors).")
   Path out;
 
-  @Option(names = "--epoch", paramLabel = "E",
+  @Option(
+      names = "--epoch",
+      paramLabel = "E",
       description = "The epoch a written .pth records (default 0).")
   String epoch = "0";
 
-  @Option(names = "--lrate", paramLabel = "LR",
+  @Option(
+      names = "--lrate",
+      paramLabel = "LR",
       description = "The learning rate a written .pth records (default: training.learning-rate).")
   Double lrate;
 
@@ -64,12 +74,15 @@ final class ConvertCommand implements Callable<Integer> {
     String name = out.getFileName().toString();
     boolean fromPth = PthReader.isPth(in);
     if (fromPth && !name.endsWith(".safetensors")) {
-      throw new IllegalArgumentException(in + " is a PyTorch checkpoint: OUT must end in"
-          + " .safetensors, not " + out);
+      throw new IllegalArgumentException(
+          in + " is a PyTorch checkpoint: OUT must end in" + " .safetensors, not " + out);
     }
     if (!fromPth && !name.endsWith(".pth") && !name.endsWith(".pt")) {
-      throw new IllegalArgumentException(in + " is not a PyTorch checkpoint: OUT must end in"
-          + " .pth (to write one), not " + out);
+      throw new IllegalArgumentException(
+          in
+              + " is not a PyTorch checkpoint: OUT must end in"
+              + " .pth (to write one), not "
+              + out);
     }
     PrintWriter o = spec.commandLine().getOut();
     if (fromPth) {
@@ -83,22 +96,27 @@ final class ConvertCommand implements Callable<Integer> {
 
   private void toSafetensors(PrintWriter o) throws Exception {
     PthCheckpoint c = PthReader.read(in);
-    long counters = c.modelWeights().keySet().stream()
-        .filter(n -> n.endsWith("num_batches_tracked")).count();
+    long counters =
+        c.modelWeights().keySet().stream().filter(n -> n.endsWith("num_batches_tracked")).count();
     o.printf("%s: torch %s checkpoint%n", in, c.format());
-    o.printf("epoch %s, lrate %s%n", c.epoch().orElse("(none)"),
+    o.printf(
+        "epoch %s, lrate %s%n",
+        c.epoch().orElse("(none)"),
         c.lrate().isPresent() ? String.valueOf(c.lrate().getAsDouble()) : "(none)");
-    o.printf("model_weights: %d tensors (%d float32, %d int64 num_batches_tracked)%n",
+    o.printf(
+        "model_weights: %d tensors (%d float32, %d int64 num_batches_tracked)%n",
         c.modelWeights().size(), c.modelWeights().size() - counters, counters);
     Map<String, Safetensors.Entry> tensors = WeightsFile.floats(c);
     Map<String, long[]> shapes = new LinkedHashMap<>();
     c.modelWeights().forEach((n, t) -> shapes.put(n, t.shape()));
 
-    Variant variant = settingsOptions.variantGiven() ? settingsOptions.variant()
-        : CheckpointFit.detect(shapes.keySet());
+    Variant variant =
+        settingsOptions.variantGiven()
+            ? settingsOptions.variant()
+            : CheckpointFit.detect(shapes.keySet());
     Settings settings = settingsOptions.settingsFor(variant);
-    CheckpointFit fit = CheckpointFit.compare(variant,
-        ParameterShapes.of(variant.model(settings)), shapes);
+    CheckpointFit fit =
+        CheckpointFit.compare(variant, ParameterShapes.of(variant.model(settings)), shapes);
     report(o, fit, settingsOptions.variantGiven());
     if (c.anchors().isPresent()) {
       Weights.checkAnchors(new WeightsFile(tensors, c.anchors()), settings.model().anchors(), in);
@@ -106,9 +124,10 @@ final class ConvertCommand implements Callable<Integer> {
     } else {
       o.println("anchor_generator: none (not checked)");
     }
-    o.println(c.optimizerTensors().isPresent()
-        ? "optimizer_state: " + c.optimizerTensors().getAsInt() + " tensors, skipped"
-        : "optimizer_state: none");
+    o.println(
+        c.optimizerTensors().isPresent()
+            ? "optimizer_state: " + c.optimizerTensors().getAsInt() + " tensors, skipped"
+            : "optimizer_state: none");
     if (!c.otherEntries().isEmpty()) {
       o.println("other entries, skipped: " + String.join(", ", c.otherEntries()));
     }
@@ -124,26 +143,33 @@ final class ConvertCommand implements Callable<Integer> {
 
   private static void report(PrintWriter o, CheckpointFit fit, boolean given) {
     Variant v = fit.variant();
-    String what = String.format("ResNet%d, %d stages, %s", v.depth(), v.blocks(),
-        v.twoBranches() ? "two RoI branches (frozen and scratch)" : "one RoI branch (shared)");
+    String what =
+        String.format(
+            "ResNet%d, %d stages, %s",
+            v.depth(),
+            v.blocks(),
+            v.twoBranches() ? "two RoI branches (frozen and scratch)" : "one RoI branch (shared)");
     if (fit.exact()) {
       o.printf("fits %s (%s): every tensor it needs, none it does not expect%n", v, what);
       return;
     }
-    o.printf("%s %s (%s), but:%n", given ? "compared with --variant" : "nearest variant", v,
-        what);
+    o.printf("%s %s (%s), but:%n", given ? "compared with --variant" : "nearest variant", v, what);
     fit.lacking().forEach(n -> o.println("  lacks: " + n));
     fit.unexpected().forEach(n -> o.println("  does not expect: " + n));
   }
 
   private void toPth(PrintWriter o) throws Exception {
     Map<String, Safetensors.Entry> tensors = Safetensors.read(in);
-    Variant variant = settingsOptions.variantGiven() ? settingsOptions.variant()
-        : CheckpointFit.detect(tensors.keySet());
+    Variant variant =
+        settingsOptions.variantGiven()
+            ? settingsOptions.variant()
+            : CheckpointFit.detect(tensors.keySet());
     Settings settings = settingsOptions.settingsFor(variant);
     Map<String, long[]> shapes = new LinkedHashMap<>();
     tensors.forEach((n, e) -> shapes.put(n, e.shape()));
-    report(o, CheckpointFit.compare(variant, ParameterShapes.of(variant.model(settings)), shapes),
+    report(
+        o,
+        CheckpointFit.compare(variant, ParameterShapes.of(variant.model(settings)), shapes),
         settingsOptions.variantGiven());
     Map<String, PthTensor> weights = new LinkedHashMap<>();
     tensors.forEach((n, e) -> weights.put(n, PthTensor.of(e.shape(), e.data())));
@@ -152,8 +178,9 @@ final class ConvertCommand implements Callable<Integer> {
     double lr = lrate != null ? lrate : settings.training().learningRate();
     Map<String, PthTensor> all = PthWriter.withBatchNormCounters(weights);
     PthWriter.write(out, all, anchors, epoch, lr);
-    o.printf("wrote %s: torch zip checkpoint, %d tensors (%d num_batches_tracked added),"
-        + " epoch %s, lrate %s, anchor_generator %s%n", out, all.size(),
-        all.size() - weights.size(), epoch, lr, anchors);
+    o.printf(
+        "wrote %s: torch zip checkpoint, %d tensors (%d num_batches_tracked added),"
+            + " epoch %s, lrate %s, anchor_generator %s%n",
+        out, all.size(), all.size() - weights.size(), epoch, lr, anchors);
   }
 }

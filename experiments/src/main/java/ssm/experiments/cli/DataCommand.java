@@ -17,9 +17,12 @@ import ssm.data.synthetic.SyntheticCtGenerator;
  * the real CNCB-NCOV / COVIDx-CT formats; {@code stats} prints what a dataset holds. Data errors
  * are printed as one line naming the file, with exit code 1.
  */
-@Command(name = "data", mixinStandardHelpOptions = true,
-    description = "Dataset tools: write the synthetic dataset, print dataset statistics, check "
-        + "a run's data.",
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
+    description =
+        "Dataset tools: write the synthetic dataset, print dataset statistics, check "
+            + "a run's data.",
     subcommands = {DataCommand.Synth.class, DataCommand.Stats.class, DataCheckCommand.class})
 public final class DataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -31,28 +34,40 @@ public final class DataCommand implements Callable<Integer> {
   }
 
   /** {@code ssm data synth --out DIR [--seg N] [--cls N] [--size 512] [--seed S]}. */
-  @Command(name = "synth", mixinStandardHelpOptions = true,
-      description = "Write a synthetic chest-CT dataset: seg/{train,test}/{images,masks}, "
-          + "cls/images and cls/{train,val,test}.txt.")
+  @Command(
+      name = "synth",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write a synthetic chest-CT dataset: seg/{train,test}/{images,masks}, "
+              + "cls/images and cls/{train,val,test}.txt.")
   static final class Synth implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
-    @Option(names = "--seg", defaultValue = "500",
+    @Option(
+        names = "--seg",
+        defaultValue = "500",
         description = "segmentation slices, 80%% train / 20%% test (default ${DEFAULT-VALUE})")
     int seg;
 
-    @Option(names = "--cls", defaultValue = "600",
+    @Option(
+        names = "--cls",
+        defaultValue = "600",
         description = "classification slices, 60/20/20 train/val/test (default ${DEFAULT-VALUE})")
     int cls;
 
-    @Option(names = "--size", defaultValue = "512",
+    @Option(
+        names = "--size",
+        defaultValue = "512",
         description = "slice size in pixels, at least 64 (default ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Override
@@ -66,23 +81,32 @@ public final class DataCommand implements Callable<Integer> {
         return 2;
       }
       int[] shown = {-1};
-      SyntheticCtGenerator.Summary s = SyntheticCtGenerator.generate(this.out, options,
-          (done, total) -> {
-            int percent = 100 * done / total;
-            if (percent != shown[0]) {
-              shown[0] = percent;
-              out.printf("\rwriting synthetic slices: %d/%d (%d%%)", done, total, percent);
-              out.flush();
-            }
-          });
+      SyntheticCtGenerator.Summary s =
+          SyntheticCtGenerator.generate(
+              this.out,
+              options,
+              (done, total) -> {
+                int percent = 100 * done / total;
+                if (percent != shown[0]) {
+                  shown[0] = percent;
+                  out.printf("\rwriting synthetic slices: %d/%d (%d%%)", done, total, percent);
+                  out.flush();
+                }
+              });
       if (s.total() > 0) {
         out.println();
       }
-      out.printf("wrote %s (size %d, seed %d) in %.1f s, %.1f ms per slice%n", this.out, size, seed,
-          s.millis() / 1000.0, s.total() == 0 ? 0.0 : (double) s.millis() / s.total());
+      out.printf(
+          "wrote %s (size %d, seed %d) in %.1f s, %.1f ms per slice%n",
+          this.out,
+          size,
+          seed,
+          s.millis() / 1000.0,
+          s.total() == 0 ? 0.0 : (double) s.millis() / s.total());
       out.printf("  seg/train: %d slices (images/ + masks/)%n", s.segTrain());
       out.printf("  seg/test:  %d slices (images/ + masks/)%n", s.segTest());
-      out.printf("  cls/images: %d slices; cls/train.txt %d, cls/val.txt %d, cls/test.txt %d%n",
+      out.printf(
+          "  cls/images: %d slices; cls/train.txt %d, cls/val.txt %d, cls/test.txt %d%n",
           s.clsTrain() + s.clsVal() + s.clsTest(), s.clsTrain(), s.clsVal(), s.clsTest());
       out.flush();
       return 0;
@@ -90,24 +114,34 @@ public final class DataCommand implements Callable<Integer> {
   }
 
   /** {@code ssm data stats PATH [--min-area 100]}. */
-  @Command(name = "stats", mixinStandardHelpOptions = true,
-      description = "Decodes every image of a dataset folder (synthetic layout or segmentation "
-          + "folder), a split file or a class-prefixed image folder, and prints sizes, colour "
-          + "modes, images per class, lesions per slice, lesion areas and sizes at the input "
-          + "size, masks not matching their image; exit 1 when a file cannot be decoded.")
+  @Command(
+      name = "stats",
+      mixinStandardHelpOptions = true,
+      description =
+          "Decodes every image of a dataset folder (synthetic layout or segmentation "
+              + "folder), a split file or a class-prefixed image folder, and prints sizes, colour "
+              + "modes, images per class, lesions per slice, lesion areas and sizes at the input "
+              + "size, masks not matching their image; exit 1 when a file cannot be decoded.")
   static final class Stats implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PATH", description = "dataset folder or split file")
     Path path;
 
-    @Option(names = "--min-area", defaultValue = "100",
+    @Option(
+        names = "--min-area",
+        defaultValue = "100",
         description = "a lesion counts when its area is greater (default ${DEFAULT-VALUE})")
     int minArea;
 
-    @Option(names = "--input-size", defaultValue = "512,1024", split = ",",
-        paramLabel = "MIN,MAX", description = "the model's input transform (short side, long side "
-            + "at most) at which lesion box sides are reported (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--input-size",
+        defaultValue = "512,1024",
+        split = ",",
+        paramLabel = "MIN,MAX",
+        description =
+            "the model's input transform (short side, long side "
+                + "at most) at which lesion box sides are reported (default ${DEFAULT-VALUE})")
     int[] inputSize;
 
     @Override
@@ -116,13 +150,14 @@ public final class DataCommand implements Callable<Integer> {
         if (inputSize.length != 2) {
           throw new DataException("--input-size", "expected MIN,MAX, e.g. 512,1024");
         }
-        DatasetStats.Report r = DatasetStats.report(path, minArea,
-            new ssm.data.Resizer(inputSize[0], inputSize[1]));
+        DatasetStats.Report r =
+            DatasetStats.report(path, minArea, new ssm.data.Resizer(inputSize[0], inputSize[1]));
         spec.commandLine().getOut().print(r.text());
         spec.commandLine().getOut().flush();
         if (!r.unreadable().isEmpty()) {
-          spec.commandLine().getErr().printf("data stats: %d unreadable files (listed above)%n",
-              r.unreadable().size());
+          spec.commandLine()
+              .getErr()
+              .printf("data stats: %d unreadable files (listed above)%n", r.unreadable().size());
           return 1;
         }
         return 0;

@@ -12,15 +12,16 @@ import ssm.train.hooks.NanGuard;
 
 /**
  * Turns what a command throws into an exit code and a message on stderr:
+ *
  * <ul>
  *   <li>{@link SettingsException}: one {@code error: ...} line per problem, exit {@value
  *       Main#EXIT_USAGE} (as picocli does for bad arguments);
- *   <li>{@link IllegalArgumentException}, {@link IOException}, {@link UncheckedIOException},
- *       {@link DataException}, a non-finite loss (a bad input: a file, an image, a shape), also
- *       when wrapped in another exception: one {@code error: ...} line, exit {@value
- *       Main#EXIT_FAILURE};
+ *   <li>{@link IllegalArgumentException}, {@link IOException}, {@link UncheckedIOException}, {@link
+ *       DataException}, a non-finite loss (a bad input: a file, an image, a shape), also when
+ *       wrapped in another exception: one {@code error: ...} line, exit {@value Main#EXIT_FAILURE};
  *   <li>anything else is a bug: the stack trace, exit {@value Main#EXIT_FAILURE}.
  * </ul>
+ *
  * With {@code --verbose} (anywhere on the command line) the stack trace is printed first in every
  * case.
  */
@@ -37,8 +38,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       code = Main.EXIT_USAGE;
     } else if (named(ex) != null) {
       Throwable named = named(ex);
-      err.println("error: " + (named.getMessage() == null ? named.toString()
-          : named.getMessage()));
+      err.println("error: " + (named.getMessage() == null ? named.toString() : named.getMessage()));
       code = Main.EXIT_FAILURE;
     } else {
       if (!verbose(parsed)) {
@@ -56,8 +56,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
    */
   private static Throwable named(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof IllegalArgumentException || t instanceof IOException
-          || t instanceof UncheckedIOException || t instanceof DataException
+      if (t instanceof IllegalArgumentException
+          || t instanceof IOException
+          || t instanceof UncheckedIOException
+          || t instanceof DataException
           || t instanceof NanGuard.NonFiniteLossException) {
         return t instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : t;
       }

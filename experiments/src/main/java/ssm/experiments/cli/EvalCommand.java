@@ -22,53 +22,80 @@ import ssm.settings.Settings;
 /**
  * {@code ssm eval}: the paper's metrics (and COCO's) of a checkpoint on a segmentation test folder
  * and a classification split; prints them and writes {@code metrics.json} (docs/evaluation.md).
- * Without data options it evaluates on the built-in synthetic test splits of the settings'
- * {@code data.synthetic} (under {@code runs/data/}), generating them first when missing.
+ * Without data options it evaluates on the built-in synthetic test splits of the settings' {@code
+ * data.synthetic} (under {@code runs/data/}), generating them first when missing.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Evaluate a checkpoint: the paper's per-image mask AP, COCO segm/bbox AP/AR and "
-        + "the classification metrics (Table 2, Table 3); prints them and writes metrics.json.",
-        "Without --seg-data/--cls-data: the synthetic test splits of the settings' "
-            + "data.synthetic, under runs/data/ (generated when missing)."})
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate a checkpoint: the paper's per-image mask AP, COCO segm/bbox AP/AR and "
+          + "the classification metrics (Table 2, Table 3); prints them and writes metrics.json.",
+      "Without --seg-data/--cls-data: the synthetic test splits of the settings' "
+          + "data.synthetic, under runs/data/ (generated when missing)."
+    })
 final class EvalCommand implements Callable<Integer> {
-  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+  @Option(
+      names = "--runs",
+      paramLabel = "DIR",
+      defaultValue = "runs",
       description = "Root of the generated synthetic data (default: runs).")
   Path runsRoot;
 
   @Spec CommandSpec spec;
   @Mixin SettingsOptions settingsOptions;
 
-  @Option(names = "--weights", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--weights",
+      required = true,
+      paramLabel = "FILE",
       description = "Weights of the variant: safetensors or the author's PyTorch .pth.")
   Path weights;
 
-  @Option(names = "--seg-data", paramLabel = "DIR",
+  @Option(
+      names = "--seg-data",
+      paramLabel = "DIR",
       description = "Segmentation test folder (DIR/images, DIR/masks).")
   Path segData;
 
-  @Option(names = "--cls-data", paramLabel = "SPLIT",
-      description = "Classification test split: a COVIDx-CT split file (images/ beside it) or a "
-          + "folder of class-prefixed slices (2_xxx.png).")
+  @Option(
+      names = "--cls-data",
+      paramLabel = "SPLIT",
+      description =
+          "Classification test split: a COVIDx-CT split file (images/ beside it) or a "
+              + "folder of class-prefixed slices (2_xxx.png).")
   Path clsData;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Folder of metrics.json; default: the folder of the weights, unless it "
-          + "already holds one (a run's own evaluation: kept unless --overwrite).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Folder of metrics.json; default: the folder of the weights, unless it "
+              + "already holds one (a run's own evaluation: kept unless --overwrite).")
   Path outDir;
 
-  @Option(names = "--overwrite",
-      description = "Replace the metrics.json beside the weights (default: keep it and write "
-          + "none; --out writes elsewhere).")
+  @Option(
+      names = "--overwrite",
+      description =
+          "Replace the metrics.json beside the weights (default: keep it and write "
+              + "none; --out writes elsewhere).")
   boolean overwrite;
 
-  @Option(names = "--coco-results", paramLabel = "FILE",
-      description = "Also write the detections as a COCO result file, and the ground truth beside "
-          + "it as FILE's name with .gt.json (for pycocotools or ssm coco-eval).")
+  @Option(
+      names = "--coco-results",
+      paramLabel = "FILE",
+      description =
+          "Also write the detections as a COCO result file, and the ground truth beside "
+              + "it as FILE's name with .gt.json (for pycocotools or ssm coco-eval).")
   Path cocoResults;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
-      description = "At most N slices of each set: a fixed pseudo-random subset, in file "
-          + "order (default: all).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "At most N slices of each set: a fixed pseudo-random subset, in file "
+              + "order (default: all).")
   int limit;
 
   @Option(names = "--skip-bad", description = "Skip unreadable slices (listed) instead of failing.")
@@ -97,8 +124,9 @@ final class EvalCommand implements Callable<Integer> {
       cls = sources.clsTest();
     }
     Path metricsDir = metricsDir();
-    EvaluationRun.Result result = EvaluationRun.evaluate(variant, settings, weights, seg, cls,
-        metricsDir, limit, skipBad, err);
+    EvaluationRun.Result result =
+        EvaluationRun.evaluate(
+            variant, settings, weights, seg, cls, metricsDir, limit, skipBad, err);
     Evaluation e = result.evaluation();
     ObjectNode report = result.report();
     Path metrics = result.metricsFile();
@@ -120,14 +148,24 @@ final class EvalCommand implements Callable<Integer> {
     }
     out.flush();
     double evaluating = e.segmentationSeconds() + e.classificationSeconds();
-    err.printf(Locale.ROOT, "evaluated %d slices (%d segmentation, %d classification) in %.1f s: "
-        + "model %.1f s (%.3f s per slice), data and metrics %.1f s; %.1f s with model building "
-        + "and weight loading; %s%n", slices, e.segmentationSlices(),
-        e.classificationSlices(), evaluating, e.predictSeconds(),
-        slices == 0 ? 0 : e.predictSeconds() / slices, evaluating - e.predictSeconds(), seconds,
-        metrics != null ? "wrote " + metrics : "metrics.json not written: "
-            + weights.toAbsolutePath().getParent().resolve("metrics.json")
-            + " exists (--overwrite to replace it, --out DIR to write elsewhere)");
+    err.printf(
+        Locale.ROOT,
+        "evaluated %d slices (%d segmentation, %d classification) in %.1f s: "
+            + "model %.1f s (%.3f s per slice), data and metrics %.1f s; %.1f s with model building "
+            + "and weight loading; %s%n",
+        slices,
+        e.segmentationSlices(),
+        e.classificationSlices(),
+        evaluating,
+        e.predictSeconds(),
+        slices == 0 ? 0 : e.predictSeconds() / slices,
+        evaluating - e.predictSeconds(),
+        seconds,
+        metrics != null
+            ? "wrote " + metrics
+            : "metrics.json not written: "
+                + weights.toAbsolutePath().getParent().resolve("metrics.json")
+                + " exists (--overwrite to replace it, --out DIR to write elsewhere)");
     err.flush();
     return 0;
   }
@@ -150,5 +188,4 @@ final class EvalCommand implements Callable<Integer> {
     String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     return results.resolveSibling(base + ".gt.json");
   }
-
 }

@@ -19,24 +19,32 @@ import ssm.util.Check;
 
 /**
  * {@code ssm grid}: the paper's 12 variants (or another grid file) trained, evaluated and
- * tabulated, on the built-in synthetic data unless real data is given. Runs land in
- * {@code runs/<grid>-<profile>/<variant>/}; rerunning skips finished variants and resumes
- * interrupted ones; {@code --shard K/N} runs every Nth variant for N machines.
+ * tabulated, on the built-in synthetic data unless real data is given. Runs land in {@code
+ * runs/<grid>-<profile>/<variant>/}; rerunning skips finished variants and resumes interrupted
+ * ones; {@code --shard K/N} runs every Nth variant for N machines.
  */
-@Command(name = "grid", mixinStandardHelpOptions = true,
-    description = "Train and evaluate a grid of variants (default: the paper's 12, profile "
-        + "demo, synthetic data) and print Tables 1-3.")
+@Command(
+    name = "grid",
+    mixinStandardHelpOptions = true,
+    description =
+        "Train and evaluate a grid of variants (default: the paper's 12, profile "
+            + "demo, synthetic data) and print Tables 1-3.")
 final class GridCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SettingsOptions settingsOptions;
 
-  @Option(names = "--grid", paramLabel = "NAME|FILE", defaultValue = "paper",
+  @Option(
+      names = "--grid",
+      paramLabel = "NAME|FILE",
+      defaultValue = "paper",
       description = "A grid of configs/grids/ or a grid file (default: paper).")
   String grid;
 
   @Mixin DataOptions dataOptions;
 
-  @Option(names = "--shard", paramLabel = "K/N",
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
       description = "Run variants K, K+N, K+2N, ... of the grid (1-based), e.g. 2/4.")
   String shard;
 
@@ -47,29 +55,46 @@ final class GridCommand implements Callable<Integer> {
     List<Variant> variants = shardOf(definition.variants(), shard);
     var first = settingsOptions.settingsFor(variants.get(0));
     if ("paper".equals(settingsOptions.profile()) && !dataOptions.realData()) {
-      throw new IllegalArgumentException("profile paper is the paper's protocol on the real "
-          + "datasets: give --seg-data and --cls-data (or use --profile demo)");
+      throw new IllegalArgumentException(
+          "profile paper is the paper's protocol on the real "
+              + "datasets: give --seg-data and --cls-data (or use --profile demo)");
     }
     PrintWriter err = spec.commandLine().getErr();
     Path root = dataOptions.runsRoot().resolve(definition.name() + "-" + settingsOptions.profile());
     DataSources data = dataOptions.trainingSources(first, err, root); // once, before any variant
-    err.printf("grid %s, profile %s: %d variant(s)%s into %s; data: %s%n", definition.name(),
-        settingsOptions.profile(), variants.size(), shard == null ? "" : " (shard " + shard + ")",
-        root, data.description());
+    err.printf(
+        "grid %s, profile %s: %d variant(s)%s into %s; data: %s%n",
+        definition.name(),
+        settingsOptions.profile(),
+        variants.size(),
+        shard == null ? "" : " (shard " + shard + ")",
+        root,
+        data.description());
     err.flush();
     long start = System.nanoTime();
     List<GridRunner.Job> jobs = new ArrayList<>();
     for (Variant v : variants) {
       jobs.add(new GridRunner.Job(v.name(), v, settingsOptions.settingsFor(v), Map.of()));
     }
-    List<GridRunner.Outcome> outcomes = new GridRunner(root,
-        v -> settingsOptions.settingsFor(v, List.of("training.epochs = 0")), data, err)
-        .run(jobs);
+    List<GridRunner.Outcome> outcomes =
+        new GridRunner(
+                root,
+                v -> settingsOptions.settingsFor(v, List.of("training.epochs = 0")),
+                data,
+                err)
+            .run(jobs);
     PrintWriter out = spec.commandLine().getOut();
     out.println("| variant | paper | status | seconds | result |");
     out.println("|---|---|---|---:|---|");
-    outcomes.forEach(o -> out.printf("| %s | %s | %s | %.0f | %s |%n", o.job().name(),
-        o.job().variant().paperLabel(), o.status(), o.seconds(), o.detail()));
+    outcomes.forEach(
+        o ->
+            out.printf(
+                "| %s | %s | %s | %.0f | %s |%n",
+                o.job().name(),
+                o.job().variant().paperLabel(),
+                o.status(),
+                o.seconds(),
+                o.detail()));
     out.printf("%ngrid wall time: %.1f min%n%n", (System.nanoTime() - start) / 60e9);
     out.flush();
     TablesCommand.report(root, out, err);
@@ -82,8 +107,10 @@ final class GridCommand implements Callable<Integer> {
       return all;
     }
     String[] kn = shard.split("/");
-    Check.that(kn.length == 2 && kn[0].matches("\\d+") && kn[1].matches("\\d+"),
-        "--shard %s: expected K/N, e.g. 2/4", shard);
+    Check.that(
+        kn.length == 2 && kn[0].matches("\\d+") && kn[1].matches("\\d+"),
+        "--shard %s: expected K/N, e.g. 2/4",
+        shard);
     int k = Integer.parseInt(kn[0]);
     int n = Integer.parseInt(kn[1]);
     Check.that(n >= 1 && k >= 1 && k <= n, "--shard %s: need 1 <= K <= N", shard);

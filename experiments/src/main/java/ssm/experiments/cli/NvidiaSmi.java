@@ -15,9 +15,13 @@ final class NvidiaSmi {
 
   static List<String> query() {
     try {
-      Process p = new ProcessBuilder("nvidia-smi",
-          "--query-gpu=index,name,memory.total,compute_cap,driver_version",
-          "--format=csv,noheader").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  "nvidia-smi",
+                  "--query-gpu=index,name,memory.total,compute_cap,driver_version",
+                  "--format=csv,noheader")
+              .redirectErrorStream(true)
+              .start();
       String out;
       try (InputStream in = p.getInputStream()) {
         out = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -21,7 +21,9 @@ import ssm.settings.Settings;
  * {@code ssm params}: the parameter counts of the 12 variants (paper Table 1), counted from the
  * parameter registry of each variant's graph.
  */
-@Command(name = "params", mixinStandardHelpOptions = true,
+@Command(
+    name = "params",
+    mixinStandardHelpOptions = true,
     description = "Parameter counts of the 12 variants (paper Table 1), as markdown or JSON.")
 final class ParamsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,10 +43,11 @@ final class ParamsCommand implements Callable<Integer> {
     ArrayNode rows = new ObjectMapper().createArrayNode();
     for (Variant v : variants) {
       Settings s = settingsOptions.settingsFor(v);
-      String key = v.depth() + "-" + v.blocks() + "-" + v.twoBranches() + "-"
-          + s.training().updateRule();
-      ParameterCount c = byArchitecture.computeIfAbsent(key,
-          k -> ParameterCount.of(v.model(s), s.training().updateRule()));
+      String key =
+          v.depth() + "-" + v.blocks() + "-" + v.twoBranches() + "-" + s.training().updateRule();
+      ParameterCount c =
+          byArchitecture.computeIfAbsent(
+              key, k -> ParameterCount.of(v.model(s), s.training().updateRule()));
       ObjectNode row = rows.addObject();
       row.put("variant", v.name());
       row.put("paper", v.paperLabel());
@@ -60,13 +63,22 @@ final class ParamsCommand implements Callable<Integer> {
     if (json) {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
     } else {
-      out.println("| variant | paper | backbone | blocks | regime | total parameters "
-          + "| updated by the classification step |");
+      out.println(
+          "| variant | paper | backbone | blocks | regime | total parameters "
+              + "| updated by the classification step |");
       out.println("|---|---|---|---|---|---:|---:|");
-      rows.forEach(r -> out.printf("| %s | %s | %s | %d | %s | %,d | %,d (%s) |%n",
-          r.get("variant").asText(), r.get("paper").asText(), r.get("backbone").asText(),
-          r.get("blocks").asInt(), r.get("regime").asText(), r.get("total_parameters").asLong(),
-          r.get("classification_step_parameters").asLong(), r.get("update_rule").asText()));
+      rows.forEach(
+          r ->
+              out.printf(
+                  "| %s | %s | %s | %d | %s | %,d | %,d (%s) |%n",
+                  r.get("variant").asText(),
+                  r.get("paper").asText(),
+                  r.get("backbone").asText(),
+                  r.get("blocks").asInt(),
+                  r.get("regime").asText(),
+                  r.get("total_parameters").asLong(),
+                  r.get("classification_step_parameters").asLong(),
+                  r.get("update_rule").asText()));
     }
     out.flush();
     return 0;

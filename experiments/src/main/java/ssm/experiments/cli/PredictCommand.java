@@ -34,27 +34,35 @@ import ssm.settings.Settings;
 import ssm.util.ProgressBar;
 
 /**
- * {@code ssm predict}: lesion instances and the image class for PNG/JPEG slices or folders of
- * them, one JSON object per line on stdout. A file that cannot be read is reported on stderr and
- * skipped; the others are still predicted, and the exit code is 1.
+ * {@code ssm predict}: lesion instances and the image class for PNG/JPEG slices or folders of them,
+ * one JSON object per line on stdout. A file that cannot be read is reported on stderr and skipped;
+ * the others are still predicted, and the exit code is 1.
  *
  * <p>{@code --out DIR} keeps everything in one folder: {@code DIR/predictions.csv} (see {@link
- * PredictionCsv}), {@code DIR/json/NAME.json} (the stdout line of each slice, indented) and
- * {@code DIR/overlays/NAME.png}; NAME is the file name without its extension, with {@code _2},
- * {@code _3}... appended when two inputs share it. {@code --csv} and {@code --overlay} put those
+ * PredictionCsv}), {@code DIR/json/NAME.json} (the stdout line of each slice, indented) and {@code
+ * DIR/overlays/NAME.png}; NAME is the file name without its extension, with {@code _2}, {@code
+ * _3}... appended when two inputs share it. {@code --csv} and {@code --overlay} put those
  * elsewhere, or write them without {@code --out}.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-    description = {"Predict lesions (boxes, scores, RLE masks) and the class of CT slices; "
-        + "one JSON object per image on stdout.",
-        "With --out DIR also DIR/predictions.csv, DIR/json/ and DIR/overlays/."})
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Predict lesions (boxes, scores, RLE masks) and the class of CT slices; "
+          + "one JSON object per image on stdout.",
+      "With --out DIR also DIR/predictions.csv, DIR/json/ and DIR/overlays/."
+    })
 final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SettingsOptions settingsOptions;
 
-  @Option(names = "--weights", required = true, paramLabel = "FILE",
-      description = "Weights of the variant: safetensors (PyTorch names and layouts) or"
-          + " the author's PyTorch .pth.")
+  @Option(
+      names = "--weights",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "Weights of the variant: safetensors (PyTorch names and layouts) or"
+              + " the author's PyTorch .pth.")
   Path weights;
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Slices or folders of slices.")
@@ -63,31 +71,39 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Add the RPN proposals and the 128x5 RoI batch.")
   boolean debug;
 
-  @Option(names = "--overlay", paramLabel = "DIR",
-      description = "Write a PNG per image with masks, boxes and the class drawn over the slice "
-          + "(default with --out: OUT/overlays).")
+  @Option(
+      names = "--overlay",
+      paramLabel = "DIR",
+      description =
+          "Write a PNG per image with masks, boxes and the class drawn over the slice "
+              + "(default with --out: OUT/overlays).")
   Path overlayDir;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Write predictions.csv, json/ (a file per image) and overlays/ here.")
   Path outDir;
 
-  @Option(names = "--csv", paramLabel = "FILE",
-      description = "Write one CSV row per image: file, class, the three probabilities, lesions, "
-          + "lesion area fraction (default with --out: OUT/predictions.csv).")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description =
+          "Write one CSV row per image: file, class, the three probabilities, lesions, "
+              + "lesion area fraction (default with --out: OUT/predictions.csv).")
   Path csvFile;
 
   @Override
   public Integer call() throws Exception {
     Settings settings = settingsOptions.settingsForWeights(weights, spec.commandLine().getErr());
     List<Path> files = expand(inputs);
-    Resizer resizer = new Resizer(settings.model().input().minSize(),
-        settings.model().input().maxSize());
+    Resizer resizer =
+        new Resizer(settings.model().input().minSize(), settings.model().input().maxSize());
     Path jsonDir = outDir == null ? null : outDir.resolve("json");
     Path overlays = overlayDir != null || outDir == null ? overlayDir : outDir.resolve("overlays");
     Path csv = csvFile != null || outDir == null ? csvFile : outDir.resolve("predictions.csv");
-    for (Path d : new Path[] {jsonDir, overlays, csv == null ? null : csv.toAbsolutePath()
-        .getParent()}) {
+    for (Path d :
+        new Path[] {jsonDir, overlays, csv == null ? null : csv.toAbsolutePath().getParent()}) {
       if (d != null) {
         Files.createDirectories(d);
       }
@@ -100,11 +116,15 @@ final class PredictCommand implements Callable<Integer> {
     ProgressBar progress = files.size() > 1 ? new ProgressBar("predict", files.size()) : null;
     // The weights load before anything of an earlier predict in --out is cleared.
     try (Predictor predictor = new Predictor(settingsOptions.variant().model(settings), weights);
-        PredictOutputFolder written = outDir == null ? null
-            : new PredictOutputFolder(outDir, Arrays.asList(jsonDir,
-                overlayDir == null ? overlays : null));
-        PrintWriter table = csv == null ? null
-            : new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
+        PredictOutputFolder written =
+            outDir == null
+                ? null
+                : new PredictOutputFolder(
+                    outDir, Arrays.asList(jsonDir, overlayDir == null ? overlays : null));
+        PrintWriter table =
+            csv == null
+                ? null
+                : new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
       if (table != null) {
         table.println(PredictionCsv.HEADER);
         wrote(written, csv);
@@ -154,8 +174,8 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   /**
-   * Output names of {@code files}: the file name without extension, made unique by appending
-   * {@code _2}, {@code _3}... in input order (a/slice.png and b/slice.png give slice, slice_2).
+   * Output names of {@code files}: the file name without extension, made unique by appending {@code
+   * _2}, {@code _3}... in input order (a/slice.png and b/slice.png give slice, slice_2).
    */
   static List<String> outputNames(List<Path> files) {
     Set<String> used = new HashSet<>();
@@ -177,7 +197,8 @@ final class PredictCommand implements Callable<Integer> {
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {
         try (Stream<Path> s = Files.list(in)) {
-          s.filter(p -> ImageDecoder.isImageName(p.getFileName().toString())).sorted()
+          s.filter(p -> ImageDecoder.isImageName(p.getFileName().toString()))
+              .sorted()
               .forEach(files::add);
         }
       } else {

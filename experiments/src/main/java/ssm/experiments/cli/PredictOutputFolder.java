@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code --out} folder of {@code ssm predict}, reusable without stale files: every file
- * predict writes there is listed in {@value #MANIFEST}, and the next predict into the folder
- * first deletes exactly those files (never anything else). A folder whose {@code json/} or
- * {@code overlays/} holds files predict did not list is refused, so no one's files are lost and
- * no old overlay sits beside a new CSV.
+ * The {@code --out} folder of {@code ssm predict}, reusable without stale files: every file predict
+ * writes there is listed in {@value #MANIFEST}, and the next predict into the folder first deletes
+ * exactly those files (never anything else). A folder whose {@code json/} or {@code overlays/}
+ * holds files predict did not list is refused, so no one's files are lost and no old overlay sits
+ * beside a new CSV.
  */
 final class PredictOutputFolder implements AutoCloseable {
   static final String MANIFEST = ".ssm-predict-files";
@@ -38,16 +38,24 @@ final class PredictOutputFolder implements AutoCloseable {
         try (Stream<Path> left = Files.list(sub)) {
           List<Path> others = left.toList();
           if (!others.isEmpty()) {
-            throw new IllegalArgumentException(String.format("--out %s: %s already holds %d "
-                + "file(s) this command did not write (e.g. %s); choose a new or empty --out, "
-                + "or remove them", dir, sub, others.size(), others.get(0).getFileName()));
+            throw new IllegalArgumentException(
+                String.format(
+                    "--out %s: %s already holds %d "
+                        + "file(s) this command did not write (e.g. %s); choose a new or empty --out, "
+                        + "or remove them",
+                    dir, sub, others.size(), others.get(0).getFileName()));
           }
         }
       }
     }
     Files.createDirectories(dir);
-    manifest = new PrintWriter(Files.newBufferedWriter(dir.resolve(MANIFEST),
-        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING));
+    manifest =
+        new PrintWriter(
+            Files.newBufferedWriter(
+                dir.resolve(MANIFEST),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING));
   }
 
   /** Records that predict wrote {@code file} (inside the folder). */

@@ -29,31 +29,42 @@ import ssm.settings.Settings;
  * best metrics, a table of its scalars, and PNG plots of the curves (one per tag family, runs
  * overlaid), all from the run folders' event files and metrics.json (docs/runs.md).
  */
-@Command(name = "runs", mixinStandardHelpOptions = true,
-    description = {"Summarise the runs under a folder without TensorBoard: state, final and best "
-        + "metrics, a scalars table (markdown), and PNG plots of the loss and metric curves.",
-        "Plots: one PNG per tag family (loss, eval, ...), runs overlaid, into DIR/plots/."})
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Summarise the runs under a folder without TensorBoard: state, final and best "
+          + "metrics, a scalars table (markdown), and PNG plots of the loss and metric curves.",
+      "Plots: one PNG per tag family (loss, eval, ...), runs overlaid, into DIR/plots/."
+    })
 final class RunsCommand implements Callable<Integer> {
   /** Folders never searched for runs: data sets, plots, a run's own insides. */
-  private static final List<String> NOT_RUNS = List.of("data", "plots", "checkpoints", "json",
-      "overlays");
+  private static final List<String> NOT_RUNS =
+      List.of("data", "plots", "checkpoints", "json", "overlays");
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "RUNS_DIR", defaultValue = "runs",
+  @Parameters(
+      paramLabel = "RUNS_DIR",
+      defaultValue = "runs",
       description = "A run folder, or a folder of runs (a grid, a sweep, runs/; default: runs).")
   Path root;
 
-  @Option(names = "--plots", paramLabel = "DIR",
+  @Option(
+      names = "--plots",
+      paramLabel = "DIR",
       description = "Folder of the PNG plots (default: RUNS_DIR/plots).")
   Path plots;
 
   @Option(names = "--no-plots", description = "Print the tables only.")
   boolean noPlots;
 
-  @Option(names = "--tag", paramLabel = "PREFIX",
-      description = "Only scalars whose tag starts with PREFIX in the scalars table and the "
-          + "plots (repeatable), e.g. --tag loss/ --tag eval/.")
+  @Option(
+      names = "--tag",
+      paramLabel = "PREFIX",
+      description =
+          "Only scalars whose tag starts with PREFIX in the scalars table and the "
+              + "plots (repeatable), e.g. --tag loss/ --tag eval/.")
   List<String> tags = new ArrayList<>();
 
   @Override
@@ -63,8 +74,11 @@ final class RunsCommand implements Callable<Integer> {
     }
     List<Path> dirs = find(root);
     if (dirs.isEmpty()) {
-      throw new IllegalArgumentException(root + " holds no runs (no folder with a "
-          + Settings.FILE_NAME + " or an event file, 3 levels deep)");
+      throw new IllegalArgumentException(
+          root
+              + " holds no runs (no folder with a "
+              + Settings.FILE_NAME
+              + " or an event file, 3 levels deep)");
     }
     List<RunSummary> runs = new ArrayList<>();
     for (Path d : dirs) {
@@ -92,16 +106,20 @@ final class RunsCommand implements Callable<Integer> {
       return List.of(root);
     }
     try (Stream<Path> s = Files.walk(root, 3)) {
-      return s.filter(Files::isDirectory).filter(d -> !d.equals(root))
-          .filter(d -> {
-            for (Path part : root.relativize(d)) {
-              if (NOT_RUNS.contains(part.toString())) {
-                return false;
-              }
-            }
-            return true;
-          })
-          .filter(RunsCommand::isRun).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .filter(d -> !d.equals(root))
+          .filter(
+              d -> {
+                for (Path part : root.relativize(d)) {
+                  if (NOT_RUNS.contains(part.toString())) {
+                    return false;
+                  }
+                }
+                return true;
+              })
+          .filter(RunsCommand::isRun)
+          .sorted()
+          .toList();
     }
   }
 
@@ -117,15 +135,22 @@ final class RunsCommand implements Callable<Integer> {
   }
 
   private static void summary(PrintWriter out, List<RunSummary> runs) {
-    out.println("| run | state | steps | last loss/total | test AP@0.5 | test AP | test accuracy "
-        + "| test F1 | best val. F1 (step) | best val. AP (step) |");
+    out.println(
+        "| run | state | steps | last loss/total | test AP@0.5 | test AP | test accuracy "
+            + "| test F1 | best val. F1 (step) | best val. AP (step) |");
     out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (RunSummary r : runs) {
-      out.printf("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |%n", r.name(), r.state(),
-          r.lastStep(), num(r.last(LossTags.TOTAL)),
-          num(r.metric("/segmentation/paper/ap50")), num(r.metric("/segmentation/paper/ap")),
+      out.printf(
+          "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |%n",
+          r.name(),
+          r.state(),
+          r.lastStep(),
+          num(r.last(LossTags.TOTAL)),
+          num(r.metric("/segmentation/paper/ap50")),
+          num(r.metric("/segmentation/paper/ap")),
           num(r.metric("/classification/accuracy")),
-          num(r.metric("/classification/f1_weighted")), best(r.best(MetricTags.F1)),
+          num(r.metric("/classification/f1_weighted")),
+          best(r.best(MetricTags.F1)),
           best(r.best(MetricTags.AP)));
     }
   }
@@ -134,16 +159,25 @@ final class RunsCommand implements Callable<Integer> {
     out.println("| run | tag | points | first | last | min | max |");
     out.println("|---|---|---:|---:|---:|---:|---:|");
     for (RunSummary r : runs) {
-      r.scalars().all().forEach((tag, points) -> {
-        if (!wanted(tag) || points.isEmpty()) {
-          return;
-        }
-        double min = points.stream().mapToDouble(Point::value).min().orElse(Double.NaN);
-        double max = points.stream().mapToDouble(Point::value).max().orElse(Double.NaN);
-        out.printf("| %s | %s | %d | %s | %s | %s | %s |%n", r.name(), tag, points.size(),
-            num(points.get(0).value()), num(points.get(points.size() - 1).value()), num(min),
-            num(max));
-      });
+      r.scalars()
+          .all()
+          .forEach(
+              (tag, points) -> {
+                if (!wanted(tag) || points.isEmpty()) {
+                  return;
+                }
+                double min = points.stream().mapToDouble(Point::value).min().orElse(Double.NaN);
+                double max = points.stream().mapToDouble(Point::value).max().orElse(Double.NaN);
+                out.printf(
+                    "| %s | %s | %d | %s | %s | %s | %s |%n",
+                    r.name(),
+                    tag,
+                    points.size(),
+                    num(points.get(0).value()),
+                    num(points.get(points.size() - 1).value()),
+                    num(min),
+                    num(max));
+              });
     }
   }
 
@@ -151,13 +185,18 @@ final class RunsCommand implements Callable<Integer> {
   private List<Path> plot(Path dir, List<RunSummary> runs) throws IOException {
     Map<String, Map<String, Map<String, List<Point>>>> families = new TreeMap<>();
     for (RunSummary r : runs) {
-      r.scalars().all().forEach((tag, points) -> {
-        if (wanted(tag) && !points.isEmpty()) {
-          String family = tag.contains("/") ? tag.substring(0, tag.indexOf('/')) : tag;
-          families.computeIfAbsent(family, f -> new TreeMap<>())
-              .computeIfAbsent(tag, t -> new LinkedHashMap<>()).put(r.name(), points);
-        }
-      });
+      r.scalars()
+          .all()
+          .forEach(
+              (tag, points) -> {
+                if (wanted(tag) && !points.isEmpty()) {
+                  String family = tag.contains("/") ? tag.substring(0, tag.indexOf('/')) : tag;
+                  families
+                      .computeIfAbsent(family, f -> new TreeMap<>())
+                      .computeIfAbsent(tag, t -> new LinkedHashMap<>())
+                      .put(r.name(), points);
+                }
+              });
     }
     List<String> names = runs.stream().map(RunSummary::name).toList();
     List<Path> written = new ArrayList<>();

@@ -18,15 +18,19 @@ import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
 
 /**
- * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 from the runs' metrics.json files, written
- * as markdown and CSV into {@code RUNS_DIR/tables/} and printed (docs/evaluation.md).
+ * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 from the runs' metrics.json files, written as
+ * markdown and CSV into {@code RUNS_DIR/tables/} and printed (docs/evaluation.md).
  */
-@Command(name = "tables", mixinStandardHelpOptions = true,
-    description = {"The paper's Tables 1-3 (parameters; mask AP ranked by AP@[.5:.95]; "
-        + "sensitivities, accuracy, F1 ranked by F1) from RUNS_DIR/<variant>/metrics.json and "
-        + "RUNS_DIR/*/<variant>/metrics.json, each figure beside the paper's.",
-        "Writes RUNS_DIR/tables/{tables,table1-parameters,table2-segmentation,"
-            + "table3-classification,table4-covid-vs-rest}.md and the tables as .csv; prints the markdown."})
+@Command(
+    name = "tables",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The paper's Tables 1-3 (parameters; mask AP ranked by AP@[.5:.95]; "
+          + "sensitivities, accuracy, F1 ranked by F1) from RUNS_DIR/<variant>/metrics.json and "
+          + "RUNS_DIR/*/<variant>/metrics.json, each figure beside the paper's.",
+      "Writes RUNS_DIR/tables/{tables,table1-parameters,table2-segmentation,"
+          + "table3-classification,table4-covid-vs-rest}.md and the tables as .csv; prints the markdown."
+    })
 final class TablesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -48,20 +52,29 @@ final class TablesCommand implements Callable<Integer> {
     err.flush();
     // Parameters are counted once per architecture (frozen and scratch share one).
     Map<String, Long> counted = new HashMap<>();
-    List<PaperTables.Table> tables = List.of(
-        PaperTables.table1(runs, v -> counted.computeIfAbsent(v.depth() + "-" + v.blocks() + "-"
-            + v.twoBranches(), k -> count(v))),
-        PaperTables.table2(runs),
-        PaperTables.table3(runs),
-        PaperTables.table4(runs));
-    String preamble = "# The paper's tables, from " + runsDir.toAbsolutePath().normalize()
-        + "\n\nWritten by `./ssm tables " + runsDir + "` from " + runs.size()
-        + " metrics.json file(s). See docs/evaluation.md.\n" + PaperTables.dataNote(runs);
+    List<PaperTables.Table> tables =
+        List.of(
+            PaperTables.table1(
+                runs,
+                v ->
+                    counted.computeIfAbsent(
+                        v.depth() + "-" + v.blocks() + "-" + v.twoBranches(), k -> count(v))),
+            PaperTables.table2(runs),
+            PaperTables.table3(runs),
+            PaperTables.table4(runs));
+    String preamble =
+        "# The paper's tables, from "
+            + runsDir.toAbsolutePath().normalize()
+            + "\n\nWritten by `./ssm tables "
+            + runsDir
+            + "` from "
+            + runs.size()
+            + " metrics.json file(s). See docs/evaluation.md.\n"
+            + PaperTables.dataNote(runs);
     Path md = PaperTables.write(runsDir.resolve("tables"), tables, preamble);
     tables.forEach(t -> out.println(t.markdown()));
     out.flush();
-    err.println("wrote " + md + " and " + runsDir.resolve("tables")
-        + "/table{1,2,3,4}-*.{md,csv}");
+    err.println("wrote " + md + " and " + runsDir.resolve("tables") + "/table{1,2,3,4}-*.{md,csv}");
     err.flush();
   }
 

@@ -15,7 +15,9 @@ import ssm.settings.Settings;
  * unless real data is given; checkpoints, TensorBoard events and the final weights go to {@code
  * --out}.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
     description = "Train one variant (Stage I where the regime has it, then Stage II).")
 final class TrainCommand implements Callable<Integer> {
   @Mixin SettingsOptions settingsOptions;
@@ -28,14 +30,20 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue from the run folder's last checkpoint.")
   boolean resume;
 
-  @Option(names = "--init-weights", paramLabel = "FILE",
-      description = "Start from these weights (safetensors or PyTorch .pth; tensors the model lacks"
-          + " are ignored).")
+  @Option(
+      names = "--init-weights",
+      paramLabel = "FILE",
+      description =
+          "Start from these weights (safetensors or PyTorch .pth; tensors the model lacks"
+              + " are ignored).")
   Path initWeights;
 
-  @Option(names = "--stage1-weights", paramLabel = "FILE",
-      description = "A finished Stage I model (safetensors or .pth): skip Stage I (shared and"
-          + " frozen regimes).")
+  @Option(
+      names = "--stage1-weights",
+      paramLabel = "FILE",
+      description =
+          "A finished Stage I model (safetensors or .pth): skip Stage I (shared and"
+              + " frozen regimes).")
   Path stageOneWeights;
 
   @Override
@@ -43,9 +51,13 @@ final class TrainCommand implements Callable<Integer> {
     Settings settings = settingsOptions.settings();
     Variant variant = settingsOptions.variant();
     Path dir = out != null ? out : dataOptions.runsRoot().resolve(variant.name());
-    DataSources sources = dataOptions.trainingSources(settings,
-        new java.io.PrintWriter(System.err, true), dir);
-    TrainingRun.run(variant, settings, sources, dir,
+    DataSources sources =
+        dataOptions.trainingSources(settings, new java.io.PrintWriter(System.err, true), dir);
+    TrainingRun.run(
+        variant,
+        settings,
+        sources,
+        dir,
         new TrainingRun.Start(resume, initWeights, stageOneWeights));
     return 0;
   }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 import ssm.experiments.Variant;
 
 /** {@code ssm variants}: the 12 variants in the paper's order, as a markdown table. */
-@Command(name = "variants", mixinStandardHelpOptions = true,
+@Command(
+    name = "variants",
+    mixinStandardHelpOptions = true,
     description = "List the 12 variants in the paper's order (markdown).")
 final class VariantsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -19,8 +21,14 @@ final class VariantsCommand implements Callable<Integer> {
     out.println("| variant | paper | backbone | blocks | regime | branches |");
     out.println("|---|---|---|---|---|---|");
     for (Variant v : Variant.all()) {
-      out.printf("| %s | %s | ResNet%d | %d | %s | %d |%n", v.name(), v.paperLabel(), v.depth(),
-          v.blocks(), v.regime().configName(), v.twoBranches() ? 2 : 1);
+      out.printf(
+          "| %s | %s | ResNet%d | %d | %s | %d |%n",
+          v.name(),
+          v.paperLabel(),
+          v.depth(),
+          v.blocks(),
+          v.regime().configName(),
+          v.twoBranches() ? 2 : 1);
     }
     out.flush();
     return 0;

@@ -11,7 +11,8 @@ final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     String version = Main.class.getPackage().getImplementationVersion();
     return new String[] {
-        "ssm " + (version == null ? "(development build)" : version),
-        "TensorFlow Java " + TENSORFLOW_JAVA + ", Java " + System.getProperty("java.version")};
+      "ssm " + (version == null ? "(development build)" : version),
+      "TensorFlow Java " + TENSORFLOW_JAVA + ", Java " + System.getProperty("java.version")
+    };
   }
 }

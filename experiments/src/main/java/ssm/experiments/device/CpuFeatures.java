@@ -15,10 +15,16 @@ public final class CpuFeatures {
 
   /** Feature name -> present, for AVX2, AVX-512 (F, VNNI, BF16) and AMX; empty off Linux. */
   public static Map<String, Boolean> of(String cpuinfo) {
-    Set<String> flags = cpuinfo.lines().filter(l -> l.startsWith("flags")).findFirst()
-        .map(l -> Arrays.stream(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))
-            .collect(Collectors.toSet()))
-        .orElse(Set.of());
+    Set<String> flags =
+        cpuinfo
+            .lines()
+            .filter(l -> l.startsWith("flags"))
+            .findFirst()
+            .map(
+                l ->
+                    Arrays.stream(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))
+                        .collect(Collectors.toSet()))
+            .orElse(Set.of());
     Map<String, Boolean> out = new LinkedHashMap<>();
     if (flags.isEmpty()) {
       return out;
@@ -33,8 +39,12 @@ public final class CpuFeatures {
 
   /** The "model name" line of {@code cpuinfo}, or "unknown". */
   public static String model(String cpuinfo) {
-    return cpuinfo.lines().filter(l -> l.startsWith("model name")).findFirst()
-        .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+    return cpuinfo
+        .lines()
+        .filter(l -> l.startsWith("model name"))
+        .findFirst()
+        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+        .orElse("unknown");
   }
 
   /** /proc/cpuinfo's text, or "" where there is none. */

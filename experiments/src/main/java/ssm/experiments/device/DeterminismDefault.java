@@ -8,10 +8,10 @@ import ssm.device.DeviceChoice;
 import ssm.device.NativeBuild;
 
 /**
- * Run by the launcher {@code ./ssm} before the command, when the jar holds the GPU natives and
- * the user left {@code TF_DETERMINISTIC_OPS} unset: prints the value to export (1 or 0) on
- * stdout and, when it turns determinism off, one line on stderr ({@link Determinism}). Starts
- * no TensorFlow: the command line and the NVIDIA driver's device files are enough.
+ * Run by the launcher {@code ./ssm} before the command, when the jar holds the GPU natives and the
+ * user left {@code TF_DETERMINISTIC_OPS} unset: prints the value to export (1 or 0) on stdout and,
+ * when it turns determinism off, one line on stderr ({@link Determinism}). Starts no TensorFlow:
+ * the command line and the NVIDIA driver's device files are enough.
  */
 public final class DeterminismDefault {
   private DeterminismDefault() {}

@@ -16,9 +16,9 @@ import ssm.train.TrainingGraph;
 
 /**
  * The graphs a run builds, as GraphDefs: for each regime, the training graph (both steps, the
- * branch copy, validation's inference) and the inference graph of {@code ssm predict}. Depth
- * and blocks change how many layers there are, not which ops: one variant per regime covers
- * the 12 ({@code ModelGraphsTest} checks that R34 and 2 blocks add no op).
+ * branch copy, validation's inference) and the inference graph of {@code ssm predict}. Depth and
+ * blocks change how many layers there are, not which ops: one variant per regime covers the 12
+ * ({@code ModelGraphsTest} checks that R34 and 2 blocks add no op).
  */
 public final class ModelGraphs {
   private ModelGraphs() {}
@@ -38,16 +38,16 @@ public final class ModelGraphs {
     SsmModel model = variant.model(settings);
     Map<String, GraphDef> graphs = new LinkedHashMap<>();
     try (Graph graph = new Graph()) {
-      TrainingGraph.build(new GraphContext(graph, settings.training().seed()), model,
-          settings.training());
+      TrainingGraph.build(
+          new GraphContext(graph, settings.training().seed()), model, settings.training());
       graphs.put(variant.name() + " training", graph.toGraphDef());
     }
     try (Graph graph = new Graph()) {
       GraphContext g = new GraphContext(graph, 0);
       Ops tf = g.ops();
       // As ssm.predict.Predictor builds it: an image placeholder and a fixed padding seed.
-      model.buildInference(g, tf.withName("image").placeholder(TFloat32.class),
-          tf.constant(new long[] {20201, 0}));
+      model.buildInference(
+          g, tf.withName("image").placeholder(TFloat32.class), tf.constant(new long[] {20201, 0}));
       graphs.put(variant.name() + " inference", graph.toGraphDef());
     }
     return graphs;

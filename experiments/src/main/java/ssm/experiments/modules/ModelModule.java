@@ -19,12 +19,19 @@ import ssm.settings.ModelSettings;
 /** Assembles the SSM from the parts the other modules bind. */
 public final class ModelModule extends AbstractModule {
   @Provides
-  SsmModel model(ModelSettings s, TruncatedResNet body, Fpn fpn, RpnHead rpn,
+  SsmModel model(
+      ModelSettings s,
+      TruncatedResNet body,
+      Fpn fpn,
+      RpnHead rpn,
       ProposalGenerator proposals,
       @Named(SegmentationBranchModule.SEGMENTATION) BoxBranch segmentation,
-      DetectionSelector detections, MaskHead mask, ClassificationRoiSource source,
-      RoiBatchBuilder roiBatch, SHead sHead) {
-    return new SsmModel(s, body, fpn, rpn, proposals, segmentation, detections, mask, source,
-        roiBatch, sHead);
+      DetectionSelector detections,
+      MaskHead mask,
+      ClassificationRoiSource source,
+      RoiBatchBuilder roiBatch,
+      SHead sHead) {
+    return new SsmModel(
+        s, body, fpn, rpn, proposals, segmentation, detections, mask, source, roiBatch, sHead);
   }
 }

@@ -9,8 +9,8 @@ import ssm.settings.Regime;
 
 /**
  * The regime (docs/model.md#4-variants-and-regimes) and where S reads its RoI batch: from the
- * segmentation branch itself (shared), or from a second box head and predictor of its own
- * ({@code *_s2}, frozen and scratch).
+ * segmentation branch itself (shared), or from a second box head and predictor of its own ({@code
+ * *_s2}, frozen and scratch).
  */
 public final class RegimeModule extends AbstractModule {
   private final Regime regime;
@@ -27,8 +27,9 @@ public final class RegimeModule extends AbstractModule {
   @Provides
   ClassificationRoiSource source(ModelSettings s) {
     return regime.twoBranches()
-        ? ClassificationRoiSource.secondBranch(BoxBranch.classification(s.fpnChannels(),
-            s.roi().outputSize(), s.roi().representation()))
+        ? ClassificationRoiSource.secondBranch(
+            BoxBranch.classification(
+                s.fpnChannels(), s.roi().outputSize(), s.roi().representation()))
         : ClassificationRoiSource.segmentationBranch();
   }
 }

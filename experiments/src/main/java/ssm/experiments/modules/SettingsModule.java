@@ -1,7 +1,6 @@
 package ssm.experiments.modules;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
 import ssm.settings.ModelSettings;
 import ssm.settings.Settings;
 import ssm.settings.TrainingSettings;

@@ -37,8 +37,11 @@ final class BestValidationKeeper {
     double best = bestSoFar(tag);
     if (score.doubleValue() > best) {
       checkpoints.keepAs(ckpt, Checkpoints.BEST_VALIDATION);
-      System.err.printf("validation %s %.4f (best so far; was %s): kept as %s%n", tag,
-          score.doubleValue(), Double.isInfinite(best) ? "none" : String.format("%.4f", best),
+      System.err.printf(
+          "validation %s %.4f (best so far; was %s): kept as %s%n",
+          tag,
+          score.doubleValue(),
+          Double.isInfinite(best) ? "none" : String.format("%.4f", best),
           checkpoints.dir().resolve(Checkpoints.BEST_VALIDATION));
     } else {
       System.err.printf("validation %s %.4f (best so far %.4f)%n", tag, score.doubleValue(), best);

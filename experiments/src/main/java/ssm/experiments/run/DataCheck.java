@@ -17,15 +17,16 @@ import ssm.settings.Settings;
  * Checks a run's data before anything trains ({@code ssm data check}, and once at the start of
  * {@code ssm grid}, {@code sweep} and {@code train}): the folders and split files the user named
  * exist and have the layout the commands expect, every set opens with the readers training uses
- * (listing, masks present, split lines, files exist) and its first slice decodes. A problem ends
- * in one {@link IllegalArgumentException} naming the path and the expected layout, so a wrong
- * path fails in a second instead of in every variant of a grid.
+ * (listing, masks present, split lines, files exist) and its first slice decodes. A problem ends in
+ * one {@link IllegalArgumentException} naming the path and the expected layout, so a wrong path
+ * fails in a second instead of in every variant of a grid.
  */
 public final class DataCheck {
   /** The layout of {@code --seg-data}, as every message states it. */
-  public static final String SEG_LAYOUT = "DIR/train/{images,masks} and DIR/test/{images,masks} "
-      + "(optional DIR/val/{images,masks}; imgs/ for images/ too), or DIR/{images,masks} for "
-      + "training only (a validation split is then cut from it)";
+  public static final String SEG_LAYOUT =
+      "DIR/train/{images,masks} and DIR/test/{images,masks} "
+          + "(optional DIR/val/{images,masks}; imgs/ for images/ too), or DIR/{images,masks} for "
+          + "training only (a validation split is then cut from it)";
 
   private DataCheck() {}
 
@@ -33,9 +34,9 @@ public final class DataCheck {
   public record Set(String role, Path path, int slices) {}
 
   /**
-   * Checks the paths the user gave ({@code --seg-data}, {@code --cls-data}; null: not given)
-   * before {@link DataSources#resolve} reads them (it takes a folder without train/ as a
-   * training-only folder, so a misspelt one would only fail later, as DIR/images).
+   * Checks the paths the user gave ({@code --seg-data}, {@code --cls-data}; null: not given) before
+   * {@link DataSources#resolve} reads them (it takes a folder without train/ as a training-only
+   * folder, so a misspelt one would only fail later, as DIR/images).
    */
   public static void checkPaths(Path segData, Path clsData) {
     if (segData != null) {
@@ -60,12 +61,17 @@ public final class DataCheck {
       err.printf("data: %-21s %6d slices  %s%n", s.role(), s.slices(), s.path());
     }
     if (sources.segTest() == null) {
-      err.println("data: no segmentation test split: the grid evaluates on the validation split"
-          + " (" + SEG_LAYOUT + ")");
+      err.println(
+          "data: no segmentation test split: the grid evaluates on the validation split"
+              + " ("
+              + SEG_LAYOUT
+              + ")");
     }
     if (sources.clsTest() == null) {
-      err.println("data: no classification test split (a file beside " + sources.clsTrain()
-          + " named with 'test' for 'train'): the grid evaluates on the validation split");
+      err.println(
+          "data: no classification test split (a file beside "
+              + sources.clsTrain()
+              + " named with 'test' for 'train'): the grid evaluates on the validation split");
     }
     err.flush();
     return sets;
@@ -73,28 +79,46 @@ public final class DataCheck {
 
   private static void checkSegRoot(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("--seg-data " + dir + ": "
-          + (Files.exists(dir) ? "not a folder" : "no such folder") + "; expected " + SEG_LAYOUT
-          + " (docs/real-data.md)");
+      throw new IllegalArgumentException(
+          "--seg-data "
+              + dir
+              + ": "
+              + (Files.exists(dir) ? "not a folder" : "no such folder")
+              + "; expected "
+              + SEG_LAYOUT
+              + " (docs/real-data.md)");
     }
     boolean split = Files.isDirectory(dir.resolve("train"));
     boolean single = SegmentationFolder.imagesDir(dir) != null;
     if (!split && !single) {
-      throw new IllegalArgumentException("--seg-data " + dir + " has neither train/ nor images/ "
-          + "(it holds " + listing(dir) + "); expected " + SEG_LAYOUT + " (docs/real-data.md)");
+      throw new IllegalArgumentException(
+          "--seg-data "
+              + dir
+              + " has neither train/ nor images/ "
+              + "(it holds "
+              + listing(dir)
+              + "); expected "
+              + SEG_LAYOUT
+              + " (docs/real-data.md)");
     }
   }
 
   private static void checkSplitFile(Path file) {
     if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException("--cls-data " + file + " is a folder; it takes the "
-          + "training split FILE (e.g. data/covidx-ct/train_COVIDx_CT-2A.txt), its images in a "
-          + "folder beside it (docs/real-data.md)");
+      throw new IllegalArgumentException(
+          "--cls-data "
+              + file
+              + " is a folder; it takes the "
+              + "training split FILE (e.g. data/covidx-ct/train_COVIDx_CT-2A.txt), its images in a "
+              + "folder beside it (docs/real-data.md)");
     }
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--cls-data " + file + ": no such file; it takes the "
-          + "COVIDx-CT training split file, e.g. data/covidx-ct/train_COVIDx_CT-2A.txt "
-          + "(docs/real-data.md)");
+      throw new IllegalArgumentException(
+          "--cls-data "
+              + file
+              + ": no such file; it takes the "
+              + "COVIDx-CT training split file, e.g. data/covidx-ct/train_COVIDx_CT-2A.txt "
+              + "(docs/real-data.md)");
     }
   }
 
@@ -106,8 +130,8 @@ public final class DataCheck {
 
   private static void cls(List<Set> sets, String role, Path split, ReaderOptions options) {
     if (split != null) {
-      sets.add(open(role, split,
-          new CovidxSplit(split, CovidxSplit.defaultImagesDir(split), options)));
+      sets.add(
+          open(role, split, new CovidxSplit(split, CovidxSplit.defaultImagesDir(split), options)));
     }
   }
 
@@ -122,8 +146,8 @@ public final class DataCheck {
 
   private static String listing(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      List<String> names = s.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : ""))
-          .sorted().toList();
+      List<String> names =
+          s.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
       if (names.isEmpty()) {
         return "nothing";
       }

@@ -14,19 +14,25 @@ import ssm.settings.Settings;
 
 /**
  * Where a run's data lives: the segmentation train/test folders and the classification
- * train/val/test split files, either the user's or the built-in synthetic dataset (generated
- * under {@code runs/data/} on first use and reused after).
+ * train/val/test split files, either the user's or the built-in synthetic dataset (generated under
+ * {@code runs/data/} on first use and reused after).
  *
- * <p>Conventions for user data (docs/data.md): {@code --seg-data DIR} holds {@code train/},
- * {@code test/} and optionally {@code val/} (each with {@code images/} and {@code masks/}; the
- * validation folder is evaluated after every checkpoint), or is itself one such folder
- * (then used for training only); {@code --cls-data FILE} is the training split file, and the
- * validation and test splits are the files beside it whose names have {@code val} or
- * {@code test} in place of {@code train}. Where the user's data has no validation split,
- * {@link #withValidationSplit} cuts a seeded one from the training data ({@link ValidationSplit}).
+ * <p>Conventions for user data (docs/data.md): {@code --seg-data DIR} holds {@code train/}, {@code
+ * test/} and optionally {@code val/} (each with {@code images/} and {@code masks/}; the validation
+ * folder is evaluated after every checkpoint), or is itself one such folder (then used for training
+ * only); {@code --cls-data FILE} is the training split file, and the validation and test splits are
+ * the files beside it whose names have {@code val} or {@code test} in place of {@code train}. Where
+ * the user's data has no validation split, {@link #withValidationSplit} cuts a seeded one from the
+ * training data ({@link ValidationSplit}).
  */
-public record DataSources(Path segTrain, Path segVal, Path segTest, Path clsTrain, Path clsVal,
-    Path clsTest, String description) {
+public record DataSources(
+    Path segTrain,
+    Path segVal,
+    Path segTest,
+    Path clsTrain,
+    Path clsVal,
+    Path clsTest,
+    String description) {
 
   /** The user's data where given, the built-in synthetic dataset otherwise. */
   public static DataSources resolve(Settings settings, Path segData, Path clsData, Path runsRoot) {
@@ -40,27 +46,37 @@ public record DataSources(Path segTrain, Path segVal, Path segTest, Path clsTrai
     if (segData != null) {
       boolean split = Files.isDirectory(segData.resolve("train"));
       segTrain = split ? segData.resolve("train") : segData;
-      segTest = split && Files.isDirectory(segData.resolve("test")) ? segData.resolve("test") : null;
+      segTest =
+          split && Files.isDirectory(segData.resolve("test")) ? segData.resolve("test") : null;
       segVal = split && Files.isDirectory(segData.resolve("val")) ? segData.resolve("val") : null;
     } else {
       segTrain = synthetic.resolve("seg/train");
       segTest = synthetic.resolve("seg/test");
     }
     Path clsTrain = clsData != null ? clsData : synthetic.resolve("cls/train.txt");
-    String description = synthetic == null
-        ? "segmentation " + segData + ", classification " + clsData
-        : "synthetic (built-in generator, " + settings.data().synthetic().folderName() + ")"
-            + (segData != null ? ", segmentation " + segData : "")
-            + (clsData != null ? ", classification " + clsData : "");
-    return new DataSources(segTrain, segVal, segTest, clsTrain, sibling(clsTrain, "val"),
-        sibling(clsTrain, "test"), description);
+    String description =
+        synthetic == null
+            ? "segmentation " + segData + ", classification " + clsData
+            : "synthetic (built-in generator, "
+                + settings.data().synthetic().folderName()
+                + ")"
+                + (segData != null ? ", segmentation " + segData : "")
+                + (clsData != null ? ", classification " + clsData : "");
+    return new DataSources(
+        segTrain,
+        segVal,
+        segTest,
+        clsTrain,
+        sibling(clsTrain, "val"),
+        sibling(clsTrain, "test"),
+        description);
   }
 
   /**
    * These sources, with a seeded validation split cut from the user's training data where it has
-   * none and no test split either (segmentation) or no validation split (classification); the
-   * split is written under {@code runDir/split/} ({@link ValidationSplit}). Synthetic data always
-   * has its own splits and is returned unchanged.
+   * none and no test split either (segmentation) or no validation split (classification); the split
+   * is written under {@code runDir/split/} ({@link ValidationSplit}). Synthetic data always has its
+   * own splits and is returned unchanged.
    */
   public DataSources withValidationSplit(Path runDir, long seed) {
     boolean cutSeg = segTrain != null && segVal == null && segTest == null;
@@ -68,12 +84,28 @@ public record DataSources(Path segTrain, Path segVal, Path segTest, Path clsTrai
     if (description.startsWith("synthetic") || (!cutSeg && !cutCls)) {
       return this;
     }
-    ValidationSplit split = ValidationSplit.write(runDir.resolve("split"),
-        cutSeg ? segTrain : null, cutCls ? clsTrain : null, ValidationSplit.FRACTION, seed);
-    return new DataSources(cutSeg ? split.segTrain() : segTrain, cutSeg ? split.segVal() : segVal,
-        segTest, cutCls ? split.clsTrain() : clsTrain, cutCls ? split.clsVal() : clsVal, clsTest,
-        description + "; validation split cut by seed " + seed + " (" + split.summary() + ", "
-            + runDir.resolve("split/split.json") + ")");
+    ValidationSplit split =
+        ValidationSplit.write(
+            runDir.resolve("split"),
+            cutSeg ? segTrain : null,
+            cutCls ? clsTrain : null,
+            ValidationSplit.FRACTION,
+            seed);
+    return new DataSources(
+        cutSeg ? split.segTrain() : segTrain,
+        cutSeg ? split.segVal() : segVal,
+        segTest,
+        cutCls ? split.clsTrain() : clsTrain,
+        cutCls ? split.clsVal() : clsVal,
+        clsTest,
+        description
+            + "; validation split cut by seed "
+            + seed
+            + " ("
+            + split.summary()
+            + ", "
+            + runDir.resolve("split/split.json")
+            + ")");
   }
 
   /** The reader options the settings ask for. */
@@ -105,11 +137,15 @@ public record DataSources(Path segTrain, Path segVal, Path segTest, Path clsTrai
     try {
       Files.createDirectories(dataRoot);
       Path tmp = Files.createTempDirectory(dataRoot, ".tmp-synthetic-");
-      System.err.printf("generating the synthetic dataset (%d segmentation + %d classification "
-          + "slices of %dx%d, seed %d) into %s%n", options.seg(), options.cls(), options.size(),
-          options.size(), options.seed(), dir);
-      SyntheticCtGenerator.generate(tmp, new SyntheticCtGenerator.Options(options.seg(),
-          options.cls(), options.size(), options.seed()), (done, total) -> {});
+      System.err.printf(
+          "generating the synthetic dataset (%d segmentation + %d classification "
+              + "slices of %dx%d, seed %d) into %s%n",
+          options.seg(), options.cls(), options.size(), options.size(), options.seed(), dir);
+      SyntheticCtGenerator.generate(
+          tmp,
+          new SyntheticCtGenerator.Options(
+              options.seg(), options.cls(), options.size(), options.seed()),
+          (done, total) -> {});
       try {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {

@@ -26,9 +26,9 @@ import ssm.predict.Predictor;
 import ssm.settings.Settings;
 
 /**
- * Evaluates a variant's weights on a segmentation test folder and a classification split and
- * writes {@code metrics.json} (the schema docs/evaluation.md describes): the one place behind
- * {@code ssm eval} and the grid.
+ * Evaluates a variant's weights on a segmentation test folder and a classification split and writes
+ * {@code metrics.json} (the schema docs/evaluation.md describes): the one place behind {@code ssm
+ * eval} and the grid.
  */
 public final class EvaluationRun {
   private EvaluationRun() {}
@@ -40,8 +40,8 @@ public final class EvaluationRun {
    * @param metricsFile where it was written, or null
    * @param dataset the data as captions name it
    */
-  public record Result(Evaluation evaluation, ObjectNode report, Path metricsFile, double seconds,
-      String dataset) {}
+  public record Result(
+      Evaluation evaluation, ObjectNode report, Path metricsFile, double seconds, String dataset) {}
 
   /**
    * @param seg segmentation test folder, or null
@@ -49,15 +49,27 @@ public final class EvaluationRun {
    * @param metricsDir folder of metrics.json, or null to write none
    * @param limit at most this many slices per set (0: all)
    */
-  public static Result evaluate(Variant variant, Settings settings, Path weights, Path seg,
-      Path cls, Path metricsDir, int limit, boolean skipBad, PrintWriter err) throws IOException {
+  public static Result evaluate(
+      Variant variant,
+      Settings settings,
+      Path weights,
+      Path seg,
+      Path cls,
+      Path metricsDir,
+      int limit,
+      boolean skipBad,
+      PrintWriter err)
+      throws IOException {
     // The readers of training (DataSources): ground truth here is the lesions training saw.
-    ReaderOptions options = DataSources.readerOptions(settings)
-        .withSkipBad(skipBad || settings.data().skipBad());
+    ReaderOptions options =
+        DataSources.readerOptions(settings).withSkipBad(skipBad || settings.data().skipBad());
     SegmentationFolder segmentation = seg == null ? null : new SegmentationFolder(seg, options);
-    LazyDataset<ClassificationExample> classification = cls == null ? null
-        : Files.isDirectory(cls) ? new ClassPrefixedFolder(cls, options)
-        : new CovidxSplit(cls, CovidxSplit.defaultImagesDir(cls), options);
+    LazyDataset<ClassificationExample> classification =
+        cls == null
+            ? null
+            : Files.isDirectory(cls)
+                ? new ClassPrefixedFolder(cls, options)
+                : new CovidxSplit(cls, CovidxSplit.defaultImagesDir(cls), options);
     String dataset = describe(seg, cls);
     err.printf("evaluating %s (%s) on %s%n", variant.name(), weights, dataset);
     err.flush();
@@ -67,9 +79,11 @@ public final class EvaluationRun {
     Evaluation e;
     long start = System.nanoTime();
     try (Predictor predictor = new Predictor(model, weights)) {
-      e = new Evaluator(s -> predictor.predict(s, false),
-          new Evaluator.Options(limit, System.err, System.console() != null))
-          .evaluate(segmentation, classification);
+      e =
+          new Evaluator(
+                  s -> predictor.predict(s, false),
+                  new Evaluator.Options(limit, System.err, System.console() != null))
+              .evaluate(segmentation, classification);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -89,8 +103,8 @@ public final class EvaluationRun {
     return new Result(e, report, metrics, seconds, dataset);
   }
 
-  private static final Pattern SYNTH_README = Pattern.compile(
-      "ssm data synth\\): seg (\\d+), cls (\\d+), size (\\d+), seed (-?\\d+)");
+  private static final Pattern SYNTH_README =
+      Pattern.compile("ssm data synth\\): seg (\\d+), cls (\\d+), size (\\d+), seed (-?\\d+)");
 
   /**
    * The dataset as table captions print it: {@code synthetic (built-in generator, seed 1, 512 px)
@@ -99,8 +113,11 @@ public final class EvaluationRun {
    */
   public static String describe(Path seg, Path cls) {
     Path root = null;
-    for (Path p : new Path[] {seg == null ? null : seg.toAbsolutePath().getParent(),
-        cls == null ? null : cls.toAbsolutePath().getParent()}) {
+    for (Path p :
+        new Path[] {
+          seg == null ? null : seg.toAbsolutePath().getParent(),
+          cls == null ? null : cls.toAbsolutePath().getParent()
+        }) {
       if (p != null && p.getParent() != null && root == null) {
         Matcher m = readme(p.getParent());
         if (m != null) {
@@ -118,7 +135,8 @@ public final class EvaluationRun {
       if (cls != null) {
         parts.add(root.toAbsolutePath().relativize(cls.toAbsolutePath()).toString());
       }
-      return String.format("synthetic (built-in generator, seed %s, %s px): %s of %s",
+      return String.format(
+          "synthetic (built-in generator, seed %s, %s px): %s of %s",
           m.group(4), m.group(3), String.join(" + ", parts), where);
     }
     if (seg != null) {

@@ -24,8 +24,12 @@ public record GridDefinition(String name, List<Variant> variants) {
       String resource = "configs/grids/" + nameOrFile + ".conf";
       c = ConfigFactory.parseResources(resource);
       if (c.isEmpty()) {
-        throw new IllegalArgumentException("unknown grid '" + nameOrFile + "': neither a file nor "
-            + resource + " (the built-in grid is 'paper')");
+        throw new IllegalArgumentException(
+            "unknown grid '"
+                + nameOrFile
+                + "': neither a file nor "
+                + resource
+                + " (the built-in grid is 'paper')");
       }
     }
     try {

@@ -14,11 +14,11 @@ import ssm.settings.Regime;
 import ssm.settings.Settings;
 
 /**
- * Runs a grid or a sweep: each job of this shard trained (resuming an interrupted run), evaluated on
- * the test splits and written to {@code <root>/<variant>/}; finished variants are skipped, a
+ * Runs a grid or a sweep: each job of this shard trained (resuming an interrupted run), evaluated
+ * on the test splits and written to {@code <root>/<variant>/}; finished variants are skipped, a
  * variant another process holds is left to it, and a failure is reported without stopping the
- * others. Stage I is trained once per backbone and depth ({@code <root>/stage1-r18-3/}) and
- * reused by every shared and frozen variant of that architecture.
+ * others. Stage I is trained once per backbone and depth ({@code <root>/stage1-r18-3/}) and reused
+ * by every shared and frozen variant of that architecture.
  */
 public final class GridRunner {
   private final Path root;
@@ -27,11 +27,11 @@ public final class GridRunner {
   private final PrintWriter err;
 
   /**
-   * @param stageOneSettings the settings of a Stage I-only run of a variant, or null to train
-   *     Stage I inside each run (sweeps, whose keys may change Stage I)
+   * @param stageOneSettings the settings of a Stage I-only run of a variant, or null to train Stage
+   *     I inside each run (sweeps, whose keys may change Stage I)
    */
-  public GridRunner(Path root, Function<Variant, Settings> stageOneSettings, DataSources data,
-      PrintWriter err) {
+  public GridRunner(
+      Path root, Function<Variant, Settings> stageOneSettings, DataSources data, PrintWriter err) {
     this.root = root;
     this.stageOneSettings = stageOneSettings;
     this.data = data;
@@ -54,12 +54,12 @@ public final class GridRunner {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < jobs.size(); i++) {
       Job job = jobs.get(i);
-      err.printf("%n[%d/%d] %s (%s)%n", i + 1, jobs.size(), job.name(),
-          job.variant().paperLabel());
+      err.printf("%n[%d/%d] %s (%s)%n", i + 1, jobs.size(), job.name(), job.variant().paperLabel());
       err.flush();
       Outcome o = runOne(job);
-      err.printf("[%d/%d] %s: %s in %.0f s %s%n", i + 1, jobs.size(), job.name(), o.status(),
-          o.seconds(), o.detail());
+      err.printf(
+          "[%d/%d] %s: %s in %.0f s %s%n",
+          i + 1, jobs.size(), job.name(), o.status(), o.seconds(), o.detail());
       err.flush();
       outcomes.add(o);
     }
@@ -80,20 +80,28 @@ public final class GridRunner {
       }
       try (RunLock held = lock.get()) {
         Settings s = job.settings();
-        Path stageOne = !v.regime().hasStageOne() || stageOneSettings == null ? null
-            : stageOne(v);
-        Path weights = TrainingRun.run(v, s, data, dir, new TrainingRun.Start(true, null,
-            stageOne), job.hparams());
+        Path stageOne = !v.regime().hasStageOne() || stageOneSettings == null ? null : stageOne(v);
+        Path weights =
+            TrainingRun.run(
+                v, s, data, dir, new TrainingRun.Start(true, null, stageOne), job.hparams());
         // data without a test split (e.g. the user's, with a validation split cut from it) is
         // evaluated on its validation split; metrics.json's datasets name which folder it was
-        EvaluationRun.Result r = EvaluationRun.evaluate(v, s, weights,
-            data.segTest() != null ? data.segTest() : data.segVal(),
-            data.clsTest() != null ? data.clsTest() : data.clsVal(), dir, 0, false, err);
+        EvaluationRun.Result r =
+            EvaluationRun.evaluate(
+                v,
+                s,
+                weights,
+                data.segTest() != null ? data.segTest() : data.segVal(),
+                data.clsTest() != null ? data.clsTest() : data.clsVal(),
+                dir,
+                0,
+                false,
+                err);
         return new Outcome(job, "finished", seconds(start), summary(r));
       }
     } catch (Exception | AssertionError e) {
-      return new Outcome(job, "FAILED", seconds(start), e.getClass().getSimpleName() + ": "
-          + e.getMessage());
+      return new Outcome(
+          job, "FAILED", seconds(start), e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
@@ -110,10 +118,16 @@ public final class GridRunner {
       }
       try (RunLock held = lock.get()) {
         if (!Files.exists(weights)) {
-          err.printf("Stage I for ResNet%d, %d blocks (shared by its shared and frozen "
-              + "variants)%n", v.depth(), v.blocks());
-          TrainingRun.run(twoBranch, stageOneSettings.apply(twoBranch), data, dir,
-              new TrainingRun.Start(true, null, null), Map.of());
+          err.printf(
+              "Stage I for ResNet%d, %d blocks (shared by its shared and frozen " + "variants)%n",
+              v.depth(), v.blocks());
+          TrainingRun.run(
+              twoBranch,
+              stageOneSettings.apply(twoBranch),
+              data,
+              dir,
+              new TrainingRun.Start(true, null, null),
+              Map.of());
         }
       }
     }
@@ -126,18 +140,26 @@ public final class GridRunner {
     var cls = r.report().path("classification");
     // The paper's per-image AP scores a lesion-free slice without predictions as 1: say over
     // how many slices it averaged, or an untrained model reads as perfect.
-    return String.format("AP@0.5 %s %s [slices scored: %s], COCO segm AP50 %s %s, AP@[.5:.95]"
-        + " %s; accuracy %s %s (n = %d), F1 %s", format(seg.path("ap50")),
-        interval(seg.path("ap50_ci95")), PaperTables.slicesScored(seg.path("images")),
-        format(coco.path("AP50")), interval(coco.path("ap50_ci95")), format(seg.path("ap")),
-        format(cls.path("accuracy")), interval(cls.path("accuracy_ci95")),
-        cls.path("samples").asInt(), format(cls.path("f1_weighted")));
+    return String.format(
+        "AP@0.5 %s %s [slices scored: %s], COCO segm AP50 %s %s, AP@[.5:.95]"
+            + " %s; accuracy %s %s (n = %d), F1 %s",
+        format(seg.path("ap50")),
+        interval(seg.path("ap50_ci95")),
+        PaperTables.slicesScored(seg.path("images")),
+        format(coco.path("AP50")),
+        interval(coco.path("ap50_ci95")),
+        format(seg.path("ap")),
+        format(cls.path("accuracy")),
+        interval(cls.path("accuracy_ci95")),
+        cls.path("samples").asInt(),
+        format(cls.path("f1_weighted")));
   }
 
   /** {@code [0.5123, 0.8012]} from a [low, high] node, or an empty string. */
   private static String interval(com.fasterxml.jackson.databind.JsonNode ci) {
-    return ci.isArray() && ci.size() == 2 ? String.format("[%.4f, %.4f]", ci.get(0).asDouble(),
-        ci.get(1).asDouble()) : "";
+    return ci.isArray() && ci.size() == 2
+        ? String.format("[%.4f, %.4f]", ci.get(0).asDouble(), ci.get(1).asDouble())
+        : "";
   }
 
   private static String format(com.fasterxml.jackson.databind.JsonNode n) {

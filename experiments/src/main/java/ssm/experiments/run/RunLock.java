@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A lock file ({@code .lock} holding "pid@host") that keeps two processes of one grid from
- * running the same variant. A lock left by a dead process on this host is taken over; a lock of
- * another host is respected (shared filesystems: delete it by hand if that host is gone).
+ * A lock file ({@code .lock} holding "pid@host") that keeps two processes of one grid from running
+ * the same variant. A lock left by a dead process on this host is taken over; a lock of another
+ * host is respected (shared filesystems: delete it by hand if that host is gone).
  */
 public final class RunLock implements AutoCloseable {
   private final Path file;

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
-import ssm.data.ReaderOptions;
 import ssm.data.LazyDataset;
 import ssm.data.MirroredSegmentation;
+import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
 import ssm.eval.MetricTags;
@@ -43,12 +43,13 @@ import ssm.train.hooks.WeightHistogramHook;
 
 /**
  * One training run of one variant, start to end: the run folder (resolved config, event file,
- * checkpoints, final weights), the training graph and session, resume from the last checkpoint,
- * the hooks, and the trainer. Graph, session and event file live in one try-with-resources.
+ * checkpoints, final weights), the training graph and session, resume from the last checkpoint, the
+ * hooks, and the trainer. Graph, session and event file live in one try-with-resources.
  */
 public final class TrainingRun {
   /** File name of the final weights in the run folder. */
   public static final String WEIGHTS = "weights.safetensors";
+
   /** Gradient histograms are logged every this many steps (a full copy of the gradients). */
   static final int GRADIENT_HISTOGRAM_STEPS = 200;
 
@@ -66,20 +67,33 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   /** Trains {@code variant} into {@code out}; returns the final weights file. */
-  public static Path run(Variant variant, Settings settings, DataSources sources, Path out,
-      Start start) throws Exception {
+  public static Path run(
+      Variant variant, Settings settings, DataSources sources, Path out, Start start)
+      throws Exception {
     return run(variant, settings, sources, out, start, Map.of(), List.of());
   }
 
   /** As {@link #run(Variant, Settings, DataSources, Path, Start)}, logging extra hparams. */
-  public static Path run(Variant variant, Settings settings, DataSources sources, Path out,
-      Start start, Map<String, Object> hparams) throws Exception {
+  public static Path run(
+      Variant variant,
+      Settings settings,
+      DataSources sources,
+      Path out,
+      Start start,
+      Map<String, Object> hparams)
+      throws Exception {
     return run(variant, settings, sources, out, start, hparams, List.of());
   }
 
   /** As {@link #run(Variant, Settings, DataSources, Path, Start)} with extra hooks (tests). */
-  static Path run(Variant variant, Settings settings, DataSources sources, Path out,
-      Start start, Map<String, Object> extraHparams, List<TrainingHook> extraHooks)
+  static Path run(
+      Variant variant,
+      Settings settings,
+      DataSources sources,
+      Path out,
+      Start start,
+      Map<String, Object> extraHparams,
+      List<TrainingHook> extraHooks)
       throws Exception {
     if (!start.resume()) {
       refuseToOverwrite(out);
@@ -91,40 +105,49 @@ public final class TrainingRun {
     Regime regime = injector.getInstance(Regime.class);
     String label = label(variant, settings, regime);
     ReaderOptions options = DataSources.readerOptions(settings);
-    LazyDataset<SegmentationExample> segmentation = new SegmentationFolder(sources.segTrain(),
-        options);
+    LazyDataset<SegmentationExample> segmentation =
+        new SegmentationFolder(sources.segTrain(), options);
     if (settings.data().augmentFlip()) {
       segmentation = new MirroredSegmentation(segmentation);
     }
-    TrainingData data = new TrainingData(segmentation,
-        new CovidxSplit(sources.clsTrain(), CovidxSplit.defaultImagesDir(sources.clsTrain()),
-            options), sources.description());
+    TrainingData data =
+        new TrainingData(
+            segmentation,
+            new CovidxSplit(
+                sources.clsTrain(), CovidxSplit.defaultImagesDir(sources.clsTrain()), options),
+            sources.description());
 
     try (Graph graph = new Graph()) {
       GraphContext g = new GraphContext(graph, settings.training().seed());
       TrainingGraph tg = TrainingGraph.build(g, model, settings.training());
       try (Session session = Sessions.create(graph)) {
-        Checkpoints checkpoints = new Checkpoints(out.resolve("checkpoints"),
-            settings.training().keepCheckpoints(), session, g.parameters(), tg.optimizer);
+        Checkpoints checkpoints =
+            new Checkpoints(
+                out.resolve("checkpoints"),
+                settings.training().keepCheckpoints(),
+                session,
+                g.parameters(),
+                tg.optimizer);
         TrainingState state = initialState(session, g, regime, checkpoints, start, settings);
         Path weights = out.resolve(WEIGHTS);
         if (finished(state, settings)) {
           Path last = checkpoints.latest().orElseThrow();
           Checkpoints.linkOrCopy(last.resolve(WEIGHTS), weights);
           checkpoints.finish();
-          System.err.printf("%s: %s is a finished run (%d steps, the last checkpoint %s): "
-              + "nothing to train; weights in %s%n", label, out, state.globalStep(),
-              last.getFileName(), weights);
+          System.err.printf(
+              "%s: %s is a finished run (%d steps, the last checkpoint %s): "
+                  + "nothing to train; weights in %s%n",
+              label, out, state.globalStep(), last.getFileName(), weights);
           return weights;
         }
         // A finished run (above) writes no event file: nothing happens in it.
         try (EventFileWriter events = new EventFileWriter(out)) {
           List<TrainingHook> hooks = new ArrayList<>(extraHooks);
-          CheckpointHook written = new CheckpointHook(checkpoints,
-              settings.training().checkpointEveryEpochs());
+          CheckpointHook written =
+              new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs());
           hooks.addAll(hooks(label, settings, data, events, written));
-          hooks.addAll(validationHooks(model, settings, sources, events, session, g, written,
-              checkpoints));
+          hooks.addAll(
+              validationHooks(model, settings, sources, events, session, g, written, checkpoints));
           Trainer trainer = new Trainer(session, tg, data, settings.training(), hooks);
           trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
           if (state.globalStep() == 0) {
@@ -133,16 +156,18 @@ public final class TrainingRun {
           }
           Map<String, Object> hparams = hparams(variant, settings);
           hparams.putAll(extraHparams);
-          events.hparams(hparams, List.of(LossTags.SEGMENTATION, LossTags.CLASSIFICATION,
-              MetricTags.AP, MetricTags.F1));
+          events.hparams(
+              hparams,
+              List.of(
+                  LossTags.SEGMENTATION, LossTags.CLASSIFICATION, MetricTags.AP, MetricTags.F1));
           TrainingState end = trainer.run(state);
           Path last = checkpoints.latest().orElseThrow();
           // A link, not a copy: the final weights are the last checkpoint's (README, "disk").
           Checkpoints.linkOrCopy(last.resolve(WEIGHTS), weights);
           checkpoints.finish();
           events.hparamsEnd(ssm.events.SessionStatus.SUCCESS);
-          System.err.printf("%s: trained %d steps; weights in %s%n", label, end.globalStep(),
-              weights);
+          System.err.printf(
+              "%s: trained %d steps; weights in %s%n", label, end.globalStep(), weights);
           return weights;
         }
       }
@@ -150,18 +175,21 @@ public final class TrainingRun {
   }
 
   /**
-   * What progress lines call the run: the variant, or {@code stage1-r18-3} for a Stage I-only
-   * run (no Stage II epochs), which serves every regime of its backbone and depth.
+   * What progress lines call the run: the variant, or {@code stage1-r18-3} for a Stage I-only run
+   * (no Stage II epochs), which serves every regime of its backbone and depth.
    */
   static String label(Variant variant, Settings settings, Regime regime) {
     return regime.hasStageOne() && settings.training().epochs() == 0
-        ? String.format("stage1-r%d-%d", variant.depth(), variant.blocks()) : variant.name();
+        ? String.format("stage1-r%d-%d", variant.depth(), variant.blocks())
+        : variant.name();
   }
 
   /** Whether a run at {@code state} has no step left (a resumed run that had finished). */
   static boolean finished(TrainingState state, Settings settings) {
-    int stage = state.stage() == 1 && state.epoch() >= settings.training().stage1Epochs()
-        ? 2 : state.stage();
+    int stage =
+        state.stage() == 1 && state.epoch() >= settings.training().stage1Epochs()
+            ? 2
+            : state.stage();
     int epoch = stage == state.stage() ? state.epoch() : 0;
     return state.globalStep() > 0 && stage == 2 && epoch >= settings.training().epochs();
   }
@@ -174,14 +202,22 @@ public final class TrainingRun {
     }
     try (Stream<Path> entries = Files.list(dir)) {
       if (entries.findAny().isPresent()) {
-        throw new IllegalArgumentException(String.format("%s already holds a run's checkpoints "
-            + "(%s): add --resume to continue that run, or choose another --out", out, dir));
+        throw new IllegalArgumentException(
+            String.format(
+                "%s already holds a run's checkpoints "
+                    + "(%s): add --resume to continue that run, or choose another --out",
+                out, dir));
       }
     }
   }
 
-  private static TrainingState initialState(Session session, GraphContext g,
-      Regime regime, Checkpoints checkpoints, Start start, Settings settings)
+  private static TrainingState initialState(
+      Session session,
+      GraphContext g,
+      Regime regime,
+      Checkpoints checkpoints,
+      Start start,
+      Settings settings)
       throws IOException {
     Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
     if (latest.isPresent()) {
@@ -190,7 +226,8 @@ public final class TrainingRun {
         return saved; // nothing will be trained: nothing to load (its optimizer state is gone)
       }
       TrainingState s = checkpoints.restore(latest.get());
-      System.err.printf("resuming from %s (stage %d, %d epoch(s) of it done, step %d)%n",
+      System.err.printf(
+          "resuming from %s (stage %d, %d epoch(s) of it done, step %d)%n",
           latest.get(), s.stage(), s.epoch(), s.globalStep());
       return s;
     }
@@ -210,32 +247,52 @@ public final class TrainingRun {
    * The training's own hooks, in the order they see each event: NaN guard, progress, event file,
    * checkpoints ({@code written}).
    */
-  private static List<TrainingHook> hooks(String label, Settings settings, TrainingData data,
-      EventFileWriter events, CheckpointHook written) {
-    return List.of(new NanGuard(), new ProgressHook(label,
-        stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
-        s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()),
-        new EventsHook(events, 1), written);
+  private static List<TrainingHook> hooks(
+      String label,
+      Settings settings,
+      TrainingData data,
+      EventFileWriter events,
+      CheckpointHook written) {
+    return List.of(
+        new NanGuard(),
+        new ProgressHook(
+            label,
+            stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
+            s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()),
+        new EventsHook(events, 1),
+        written);
   }
 
   /**
-   * When the data has a validation split, after each epoch that {@code written} wrote a
-   * checkpoint: a histogram of every weight, then the checkpoint's evaluation, which keeps the
-   * best one. None without a validation split.
+   * When the data has a validation split, after each epoch that {@code written} wrote a checkpoint:
+   * a histogram of every weight, then the checkpoint's evaluation, which keeps the best one. None
+   * without a validation split.
    */
-  private static List<TrainingHook> validationHooks(SsmModel model, Settings settings,
-      DataSources sources, EventFileWriter events, Session session, GraphContext g,
-      CheckpointHook written, Checkpoints checkpoints) {
+  private static List<TrainingHook> validationHooks(
+      SsmModel model,
+      Settings settings,
+      DataSources sources,
+      EventFileWriter events,
+      Session session,
+      GraphContext g,
+      CheckpointHook written,
+      Checkpoints checkpoints) {
     if (sources.clsVal() == null && sources.segVal() == null) {
       return List.of();
     }
     ReaderOptions options = DataSources.readerOptions(settings);
-    return List.of(new WeightHistogramHook(written::last, events, session, g.parameters()),
-        new ValidationHook(model, written::last,
+    return List.of(
+        new WeightHistogramHook(written::last, events, session, g.parameters()),
+        new ValidationHook(
+            model,
+            written::last,
             sources.segVal() == null ? null : new SegmentationFolder(sources.segVal(), options),
-            sources.clsVal() == null ? null : new CovidxSplit(sources.clsVal(),
-                CovidxSplit.defaultImagesDir(sources.clsVal()), options),
-            events, new BestValidationKeeper(checkpoints)));
+            sources.clsVal() == null
+                ? null
+                : new CovidxSplit(
+                    sources.clsVal(), CovidxSplit.defaultImagesDir(sources.clsVal()), options),
+            events,
+            new BestValidationKeeper(checkpoints)));
   }
 
   private static Map<String, Object> hparams(Variant v, Settings s) {

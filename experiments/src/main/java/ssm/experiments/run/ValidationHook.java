@@ -21,14 +21,14 @@ import ssm.train.TrainingHook;
 import ssm.train.TrainingState;
 
 /**
- * After each epoch that wrote a checkpoint: evaluates the checkpoint on the validation data
- * (paper AP and COCO AP when segmentation validation slices exist, F1 and sensitivities) and
- * logs the metrics and an overlay of the first validation slice to the event file. It evaluates
- * the checkpoint file itself, so what it reports is exactly what {@code ./ssm predict} would do
- * with it.
+ * After each epoch that wrote a checkpoint: evaluates the checkpoint on the validation data (paper
+ * AP and COCO AP when segmentation validation slices exist, F1 and sensitivities) and logs the
+ * metrics and an overlay of the first validation slice to the event file. It evaluates the
+ * checkpoint file itself, so what it reports is exactly what {@code ./ssm predict} would do with
+ * it.
  *
- * <p>The metrics go to the {@link BestValidationKeeper}, which ranks checkpoints by the paper's
- * F1 (Table 3 ranks by it) when there are classification validation slices, else by the paper's
+ * <p>The metrics go to the {@link BestValidationKeeper}, which ranks checkpoints by the paper's F1
+ * (Table 3 ranks by it) when there are classification validation slices, else by the paper's
  * AP@[.5:.95] (Table 2's rank).
  */
 final class ValidationHook implements TrainingHook {
@@ -40,9 +40,12 @@ final class ValidationHook implements TrainingHook {
   private final BestValidationKeeper keeper;
   private Path evaluated;
 
-  ValidationHook(SsmModel model, Supplier<Path> lastCheckpoint,
+  ValidationHook(
+      SsmModel model,
+      Supplier<Path> lastCheckpoint,
       LazyDataset<SegmentationExample> segmentation,
-      LazyDataset<ClassificationExample> classification, EventFileWriter events,
+      LazyDataset<ClassificationExample> classification,
+      EventFileWriter events,
       BestValidationKeeper keeper) {
     this.model = model;
     this.lastCheckpoint = lastCheckpoint;
@@ -66,8 +69,9 @@ final class ValidationHook implements TrainingHook {
       return;
     }
     try (Predictor predictor = new Predictor(model, ckpt.resolve(TrainingRun.WEIGHTS))) {
-      Evaluation e = new Evaluator(s -> predictor.predict(s, false), Evaluator.Options.quiet())
-          .evaluate(segmentation, cls);
+      Evaluation e =
+          new Evaluator(s -> predictor.predict(s, false), Evaluator.Options.quiet())
+              .evaluate(segmentation, cls);
       Map<String, Number> scalars = scalars(e);
       events.scalars(step, scalars);
       keeper.keepIfBest(ckpt, scalars, cls != null ? MetricTags.F1 : MetricTags.AP);
@@ -76,17 +80,20 @@ final class ValidationHook implements TrainingHook {
       // the overlay is drawn at the file's own size, where the prediction's masks are
       ssm.data.Slice original = original(cls != null ? cls : segmentation);
       if (original != null) {
-        events.image("images/overlay", step, Overlay.png(original, p), original.height(),
-            original.width());
+        events.image(
+            "images/overlay", step, Overlay.png(original, p), original.height(), original.width());
       }
     }
   }
 
   /** Item 0 of {@code data} at its original size, or null for a reader without files. */
   private static ssm.data.Slice original(LazyDataset<?> data) {
-    java.nio.file.Path file = data instanceof ssm.data.CovidxSplit c ? c.imagePath(0)
-        : data instanceof ssm.data.SegmentationFolder f ? f.imagePath(0)
-        : data instanceof ssm.data.ClassPrefixedFolder f ? f.imagePath(0) : null;
+    java.nio.file.Path file =
+        data instanceof ssm.data.CovidxSplit c
+            ? c.imagePath(0)
+            : data instanceof ssm.data.SegmentationFolder f
+                ? f.imagePath(0)
+                : data instanceof ssm.data.ClassPrefixedFolder f ? f.imagePath(0) : null;
     return file == null ? null : ssm.data.ImageDecoder.decode(file);
   }
 

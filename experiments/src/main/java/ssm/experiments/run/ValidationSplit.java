@@ -22,16 +22,18 @@ import ssm.data.SegmentationFolder;
  * A seeded validation split cut from data that has none: {@value #FRACTION} of the segmentation
  * slices (rounded, at least one, at least one left for training) and the same fraction of each
  * class of the classification split (stratified). Written under {@code DIR}:
+ *
  * <pre>
  * DIR/seg/train/{images,masks}/  DIR/seg/val/{images,masks}/   symbolic links to the user's files
  * DIR/cls/train.txt  DIR/cls/val.txt  DIR/cls/images -> the user's images folder
  * DIR/split.json                                               which slice went where, and why
  * </pre>
+ *
  * The same seed and data give the same split (the slices are sorted by name, then shuffled by
  * {@code java.util.Random(seed)}), so a resumed run gets the split it started with.
  */
-public record ValidationSplit(Path segTrain, Path segVal, Path clsTrain, Path clsVal,
-    String summary) {
+public record ValidationSplit(
+    Path segTrain, Path segVal, Path clsTrain, Path clsVal, String summary) {
   /** The share of the slices that goes to validation. */
   public static final double FRACTION = 0.2;
 
@@ -42,16 +44,18 @@ public record ValidationSplit(Path segTrain, Path segVal, Path clsTrain, Path cl
    * Cuts the split of {@code segFolder} (a segmentation folder, or null) and {@code clsSplit} (a
    * COVIDx-CT split file, or null) into {@code dir}, replacing what was there.
    */
-  public static ValidationSplit write(Path dir, Path segFolder, Path clsSplit, double fraction,
-      long seed) {
+  public static ValidationSplit write(
+      Path dir, Path segFolder, Path clsSplit, double fraction, long seed) {
     try {
       deleteRecursively(dir);
       Files.createDirectories(dir);
       ObjectNode root = JSON.createObjectNode();
       root.put("seed", seed);
       root.put("fraction", fraction);
-      root.put("rule", "sorted by file name, shuffled with java.util.Random(seed), the first "
-          + "round(fraction * n) to validation (classification: per class)");
+      root.put(
+          "rule",
+          "sorted by file name, shuffled with java.util.Random(seed), the first "
+              + "round(fraction * n) to validation (classification: per class)");
       List<String> summary = new ArrayList<>();
       Path segTrain = null;
       Path segVal = null;
@@ -82,20 +86,24 @@ public record ValidationSplit(Path segTrain, Path segVal, Path clsTrain, Path cl
         Collections.sort(val);
         train.forEach(seg.putArray("train")::add);
         val.forEach(seg.putArray("val")::add);
-        summary.add(String.format(Locale.ROOT, "segmentation %d train / %d val", train.size(),
-            val.size()));
+        summary.add(
+            String.format(Locale.ROOT, "segmentation %d train / %d val", train.size(), val.size()));
       }
       Path clsTrain = null;
       Path clsVal = null;
       if (clsSplit != null) {
-        List<String> lines = Files.readAllLines(clsSplit, StandardCharsets.UTF_8).stream()
-            .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        List<String> lines =
+            Files.readAllLines(clsSplit, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .sorted()
+                .toList();
         TreeMap<String, List<String>> byClass = new TreeMap<>();
         for (String l : lines) {
           String[] v = l.split("\\s+");
           if (v.length < 2) {
-            throw new DataException(clsSplit.getFileName().toString(), "line '" + l
-                + "' has no class field");
+            throw new DataException(
+                clsSplit.getFileName().toString(), "line '" + l + "' has no class field");
           }
           byClass.computeIfAbsent(v[1], k -> new ArrayList<>()).add(l);
         }
@@ -121,26 +129,31 @@ public record ValidationSplit(Path segTrain, Path segVal, Path clsTrain, Path cl
         clsVal = clsDir.resolve("val.txt");
         Files.write(clsTrain, train, StandardCharsets.UTF_8);
         Files.write(clsVal, val, StandardCharsets.UTF_8);
-        Files.createSymbolicLink(clsDir.resolve("images"),
+        Files.createSymbolicLink(
+            clsDir.resolve("images"),
             CovidxSplit.defaultImagesDir(clsSplit).toAbsolutePath().normalize());
         val.forEach(l -> cls.withArray("val").add(l.split("\\s+")[0]));
         train.forEach(l -> cls.withArray("train").add(l.split("\\s+")[0]));
-        summary.add(String.format(Locale.ROOT, "classification %d train / %d val", train.size(),
-            val.size()));
+        summary.add(
+            String.format(
+                Locale.ROOT, "classification %d train / %d val", train.size(), val.size()));
       }
       JSON.writeValue(dir.resolve("split.json").toFile(), root);
       return new ValidationSplit(segTrain, segVal, clsTrain, clsVal, String.join(", ", summary));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the validation split under " + dir + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the validation split under " + dir + ": " + e.getMessage(), e);
     }
   }
 
   /** {@code round(fraction * n)}, at least 1 and at most {@code n - 1}. */
   static int validationCount(int n, double fraction, Path source) {
     if (n < 2) {
-      throw new DataException(source.toString(), "cannot cut a validation split from " + n
-          + " item(s) (of one class): give a validation split or more data");
+      throw new DataException(
+          source.toString(),
+          "cannot cut a validation split from "
+              + n
+              + " item(s) (of one class): give a validation split or more data");
     }
     return (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
   }

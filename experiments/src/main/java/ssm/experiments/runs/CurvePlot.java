@@ -20,8 +20,8 @@ import ssm.events.ScalarSeries.Point;
 
 /**
  * A figure of one tag family (e.g. every {@code loss/...} tag) drawn with Java2D: one panel per
- * tag, the runs overlaid in each with the same colour throughout, axes with ticks at round
- * numbers (step on x, value on y) and one legend of the runs under the panels.
+ * tag, the runs overlaid in each with the same colour throughout, axes with ticks at round numbers
+ * (step on x, value on y) and one legend of the runs under the panels.
  */
 public final class CurvePlot {
   /** One panel: a tag and each run's points of it. */
@@ -31,17 +31,27 @@ public final class CurvePlot {
   static final int PANEL_HEIGHT = 300;
   private static final int COLUMNS = 3;
   private static final int LEGEND_ROW = 18;
-  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e),
-      new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
-      new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4),
+    new Color(0xff7f0e),
+    new Color(0x2ca02c),
+    new Color(0xd62728),
+    new Color(0x9467bd),
+    new Color(0x8c564b),
+    new Color(0xe377c2),
+    new Color(0x7f7f7f),
+    new Color(0xbcbd22),
+    new Color(0x17becf)
+  };
 
   private CurvePlot() {}
 
   /** The stroke of run {@code r}: dashed after the palette's 10 colours, so 20 runs differ. */
   private static BasicStroke stroke(int r) {
-    return r < PALETTE.length ? new BasicStroke(1.5f)
-        : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-            new float[] {6f, 4f}, 0f);
+    return r < PALETTE.length
+        ? new BasicStroke(1.5f)
+        : new BasicStroke(
+            1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
   }
 
   /** Draws {@code panels} (runs named in {@code runs}' order) and writes the PNG. */
@@ -65,8 +75,8 @@ public final class CurvePlot {
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, width, height);
       g.setColor(Color.BLACK);
@@ -89,13 +99,19 @@ public final class CurvePlot {
     int bottom = y0 + PANEL_HEIGHT - 40;
     double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    p.runs().values().forEach(points -> points.stream().filter(q -> Double.isFinite(q.value()))
-        .forEach(q -> {
-          xr[0] = Math.min(xr[0], q.step());
-          xr[1] = Math.max(xr[1], q.step());
-          yr[0] = Math.min(yr[0], q.value());
-          yr[1] = Math.max(yr[1], q.value());
-        }));
+    p.runs()
+        .values()
+        .forEach(
+            points ->
+                points.stream()
+                    .filter(q -> Double.isFinite(q.value()))
+                    .forEach(
+                        q -> {
+                          xr[0] = Math.min(xr[0], q.step());
+                          xr[1] = Math.max(xr[1], q.step());
+                          yr[0] = Math.min(yr[0], q.value());
+                          yr[1] = Math.max(yr[1], q.value());
+                        }));
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
     g.setColor(Color.BLACK);
     g.drawString(p.tag(), left, y0 + 15);

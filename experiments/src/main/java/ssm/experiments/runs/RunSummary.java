@@ -16,20 +16,19 @@ import ssm.experiments.run.TrainingRun;
  * its test metrics (metrics.json) and its best validation scores.
  *
  * @param name the folder relative to the folder listed
- * @param state {@code running} (a live process holds its .lock), {@code finished} (final
- *     weights written), {@code interrupted} (checkpoints or events, no final weights) or
- *     {@code empty}
+ * @param state {@code running} (a live process holds its .lock), {@code finished} (final weights
+ *     written), {@code interrupted} (checkpoints or events, no final weights) or {@code empty}
  * @param metrics the run's metrics.json, or null
  */
-public record RunSummary(String name, Path dir, String state, ScalarSeries scalars,
-    JsonNode metrics) {
+public record RunSummary(
+    String name, Path dir, String state, ScalarSeries scalars, JsonNode metrics) {
 
   /** Reads {@code dir}. */
   public static RunSummary read(String name, Path dir) throws IOException {
     ScalarSeries scalars = ScalarSeries.read(dir);
     Path metricsFile = dir.resolve("metrics.json");
-    JsonNode metrics = Files.isRegularFile(metricsFile)
-        ? new ObjectMapper().readTree(metricsFile.toFile()) : null;
+    JsonNode metrics =
+        Files.isRegularFile(metricsFile) ? new ObjectMapper().readTree(metricsFile.toFile()) : null;
     return new RunSummary(name, dir, state(dir, scalars), scalars, metrics);
   }
 
@@ -41,13 +40,17 @@ public record RunSummary(String name, Path dir, String state, ScalarSeries scala
       return "finished";
     }
     return Files.isDirectory(dir.resolve("checkpoints")) || !scalars.all().isEmpty()
-        ? "interrupted" : "empty";
+        ? "interrupted"
+        : "empty";
   }
 
   /** The last step with a scalar, or 0. */
   public long lastStep() {
-    return scalars.all().values().stream().filter(l -> !l.isEmpty())
-        .mapToLong(l -> l.get(l.size() - 1).step()).max().orElse(0);
+    return scalars.all().values().stream()
+        .filter(l -> !l.isEmpty())
+        .mapToLong(l -> l.get(l.size() - 1).step())
+        .max()
+        .orElse(0);
   }
 
   /** The last value of {@code tag}, or NaN. */

@@ -22,11 +22,11 @@ import ssm.experiments.Variant;
  * The paper's Tables 1-3 rebuilt from evaluated runs ({@code metrics.json}, schema ssm-metrics/1),
  * each measured figure beside the paper's ({@link PaperResults}), as markdown and CSV.
  *
- * <p>Runs are found at {@code RUNS/<dir>/metrics.json} and {@code RUNS/<dir>/<dir>/metrics.json}
- * (a grid folder, or several shards' folders, merged); the variant is the file's {@code variant}
- * key, else its folder's name. When a variant appears twice, the newest file wins and a warning
- * names both. Variants without a run are listed as "not run". Each caption names the data the
- * figures were measured on, and says so loudly when it is the synthetic set.
+ * <p>Runs are found at {@code RUNS/<dir>/metrics.json} and {@code RUNS/<dir>/<dir>/metrics.json} (a
+ * grid folder, or several shards' folders, merged); the variant is the file's {@code variant} key,
+ * else its folder's name. When a variant appears twice, the newest file wins and a warning names
+ * both. Variants without a run are listed as "not run". Each caption names the data the figures
+ * were measured on, and says so loudly when it is the synthetic set.
  */
 public final class PaperTables {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,8 +51,12 @@ public final class PaperTables {
 
   /** One table: caption, markdown cells and CSV cells. */
   public record Table(
-      String file, String caption, List<String> header, List<List<String>> rows,
-      List<String> csvHeader, List<List<String>> csvRows) {
+      String file,
+      String caption,
+      List<String> header,
+      List<List<String>> rows,
+      List<String> csvHeader,
+      List<List<String>> csvRows) {
 
     /** Caption paragraph, blank line, pipe table. */
     public String markdown() {
@@ -75,8 +79,10 @@ public final class PaperTables {
     private static String csvLine(List<String> cells) {
       List<String> quoted = new ArrayList<>();
       for (String c : cells) {
-        quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n")
-            ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+        quoted.add(
+            c.contains(",") || c.contains("\"") || c.contains("\n")
+                ? "\"" + c.replace("\"", "\"\"") + "\""
+                : c);
       }
       return String.join(",", quoted) + "\n";
     }
@@ -90,9 +96,14 @@ public final class PaperTables {
       throw new IllegalArgumentException(runsDir + " is not a folder");
     }
     List<Path> files;
-    try (Stream<Path> s = Files.find(runsDir, 3, (p, a) -> a.isRegularFile()
-        && p.getFileName().toString().equals("metrics.json")
-        && runsDir.relativize(p).getNameCount() >= 2)) {
+    try (Stream<Path> s =
+        Files.find(
+            runsDir,
+            3,
+            (p, a) ->
+                a.isRegularFile()
+                    && p.getFileName().toString().equals("metrics.json")
+                    && runsDir.relativize(p).getNameCount() >= 2)) {
       files = s.sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + runsDir, e);
@@ -106,8 +117,10 @@ public final class PaperTables {
         warnings.add(f + ": not readable JSON (" + e.getMessage() + "); left out");
         continue;
       }
-      String name = m.hasNonNull("variant") ? m.get("variant").asText()
-          : f.getParent().getFileName().toString();
+      String name =
+          m.hasNonNull("variant")
+              ? m.get("variant").asText()
+              : f.getParent().getFileName().toString();
       Variant v;
       try {
         v = Variant.parse(name);
@@ -119,8 +132,10 @@ public final class PaperTables {
       Run old = byVariant.get(v);
       if (old != null) {
         Run keep = modified(f) >= modified(old.file()) ? run : old;
-        warnings.add(String.format("%s appears twice: %s and %s; using the newer, %s", v.name(),
-            old.file(), f, keep.file()));
+        warnings.add(
+            String.format(
+                "%s appears twice: %s and %s; using the newer, %s",
+                v.name(), old.file(), f, keep.file()));
         run = keep;
       }
       byVariant.put(v, run);
@@ -149,31 +164,64 @@ public final class PaperTables {
       JsonNode p = r == null ? null : r.metrics().at("/parameters/total");
       long n = p != null && p.isNumber() ? p.asLong() : count.applyAsLong(v);
       PaperResults.Parameters paper = PaperResults.parameters(v);
-      rows.add(List.of(v.name(), v.paperLabel(), "ResNet" + v.depth(), String.valueOf(v.blocks()),
-          String.valueOf(v.twoBranches() ? 2 : 1), String.format(Locale.ROOT, "%,d", n),
-          paper.printed(), String.format(Locale.ROOT, "%,d", paper.exact()),
-          n == paper.exact() ? "yes" : "NO (" + String.format(Locale.ROOT, "%+,d", n - paper.exact()) + ")"));
-      csv.add(List.of(v.name(), v.paperLabel(), "ResNet" + v.depth(), String.valueOf(v.blocks()),
-          v.regime().configName(), String.valueOf(v.twoBranches() ? 2 : 1), String.valueOf(n),
-          paper.printed(), String.valueOf(paper.exact())));
+      rows.add(
+          List.of(
+              v.name(),
+              v.paperLabel(),
+              "ResNet" + v.depth(),
+              String.valueOf(v.blocks()),
+              String.valueOf(v.twoBranches() ? 2 : 1),
+              String.format(Locale.ROOT, "%,d", n),
+              paper.printed(),
+              String.format(Locale.ROOT, "%,d", paper.exact()),
+              n == paper.exact()
+                  ? "yes"
+                  : "NO (" + String.format(Locale.ROOT, "%+,d", n - paper.exact()) + ")"));
+      csv.add(
+          List.of(
+              v.name(),
+              v.paperLabel(),
+              "ResNet" + v.depth(),
+              String.valueOf(v.blocks()),
+              v.regime().configName(),
+              String.valueOf(v.twoBranches() ? 2 : 1),
+              String.valueOf(n),
+              paper.printed(),
+              String.valueOf(paper.exact())));
     }
-    return new Table("table1-parameters",
+    return new Table(
+        "table1-parameters",
         "**Table 1.** Parameters of the 12 variants, counted from each variant's graph (parameters "
             + "only, no BN buffers), beside the paper's printed figure and the exact count of the "
             + "reference architecture (docs/model.md#3-parameter-counts). Independent of any data.",
-        List.of("variant", "paper label", "backbone", "blocks", "branches", "parameters",
-            "paper", "reference exact", "equal"),
+        List.of(
+            "variant",
+            "paper label",
+            "backbone",
+            "blocks",
+            "branches",
+            "parameters",
+            "paper",
+            "reference exact",
+            "equal"),
         rows,
-        List.of("variant", "paper_label", "backbone", "blocks", "regime", "branches", "parameters",
-            "parameters_paper_printed", "parameters_reference_exact"),
+        List.of(
+            "variant",
+            "paper_label",
+            "backbone",
+            "blocks",
+            "regime",
+            "branches",
+            "parameters",
+            "parameters_paper_printed",
+            "parameters_reference_exact"),
         csv);
   }
 
   /**
    * {@code "10 of 12 (6 with lesions, 2 skipped)"}: the slices the paper's per-image AP averaged
    * over, how many of them have lesions (the others are lesion-free slices without predictions,
-   * each scoring 1), and the slices left out (just the scored count when the report has no
-   * totals).
+   * each scoring 1), and the slices left out (just the scored count when the report has no totals).
    */
   private static String slicesScored(Run r) {
     return slicesScored(r.metrics().at("/segmentation/paper/images"));
@@ -183,9 +231,11 @@ public final class PaperTables {
   public static String slicesScored(com.fasterxml.jackson.databind.JsonNode images) {
     int scored = images.path("scored").asInt();
     int total = images.path("total").asInt();
-    return total == 0 ? String.valueOf(scored)
-        : String.format("%d of %d (%d with lesions, %d skipped)", scored, total,
-            scored - images.path("empty").asInt(), images.path("skipped").asInt());
+    return total == 0
+        ? String.valueOf(scored)
+        : String.format(
+            "%d of %d (%d with lesions, %d skipped)",
+            scored, total, scored - images.path("empty").asInt(), images.path("skipped").asInt());
   }
 
   /** {@code "0.8123 [0.7011, 0.9012]"}: a figure and its 95% interval (a [low, high] node). */
@@ -194,15 +244,15 @@ public final class PaperTables {
       return f4(null);
     }
     return ci.isArray() && ci.size() == 2
-        ? String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", value, ci.get(0).asDouble(),
-            ci.get(1).asDouble())
+        ? String.format(
+            Locale.ROOT, "%.4f [%.4f, %.4f]", value, ci.get(0).asDouble(), ci.get(1).asDouble())
         : f4(value);
   }
 
   /** Table 2: the paper's per-image mask AP, ranked by AP@[.5:.95]. */
   public static Table table2(List<Run> runs) {
-    List<Run> measured = runs.stream()
-        .filter(r -> r.metrics().at("/segmentation/paper").isObject()).toList();
+    List<Run> measured =
+        runs.stream().filter(r -> r.metrics().at("/segmentation/paper").isObject()).toList();
     List<Run> ranked = rank(measured, r -> orLowest(number(r, "/segmentation/paper/ap")));
     Map<Variant, Integer> paperRank = paperRank(v -> PaperResults.segmentation(v).ap());
     Datasets data = new Datasets(ranked, SEGMENTATION);
@@ -215,40 +265,109 @@ public final class PaperTables {
       Double ap50 = number(r, "/segmentation/paper/ap50");
       Double ap75 = number(r, "/segmentation/paper/ap75");
       Double ap = number(r, "/segmentation/paper/ap");
-      List<String> row = new ArrayList<>(List.of(String.valueOf(rank), r.variant().name(),
-          r.variant().paperLabel(), f4(ap50), f4(p.ap50()), f4(ap75), f4(p.ap75()), f4(ap),
-          f4(p.ap()), String.valueOf(paperRank.get(r.variant())), slicesScored(r),
-          withInterval(ap50, r.metrics().at("/segmentation/paper/ap50_ci95")),
-          withInterval(number(r, "/segmentation/coco_segm/AP50"),
-              r.metrics().at("/segmentation/coco_segm/ap50_ci95"))));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  String.valueOf(rank),
+                  r.variant().name(),
+                  r.variant().paperLabel(),
+                  f4(ap50),
+                  f4(p.ap50()),
+                  f4(ap75),
+                  f4(p.ap75()),
+                  f4(ap),
+                  f4(p.ap()),
+                  String.valueOf(paperRank.get(r.variant())),
+                  slicesScored(r),
+                  withInterval(ap50, r.metrics().at("/segmentation/paper/ap50_ci95")),
+                  withInterval(
+                      number(r, "/segmentation/coco_segm/AP50"),
+                      r.metrics().at("/segmentation/coco_segm/ap50_ci95"))));
       data.addColumn(row, r);
       rows.add(row);
-      csv.add(List.of(String.valueOf(rank), r.variant().name(), r.variant().paperLabel(), "measured",
-          raw(ap50), raw(p.ap50()), raw(ap75), raw(p.ap75()), raw(ap), raw(p.ap()),
-          String.valueOf(paperRank.get(r.variant())),
-          String.valueOf(r.metrics().at("/segmentation/paper/images/scored").asInt()),
-          String.valueOf(r.metrics().at("/segmentation/paper/images/total").asInt()),
-          ciBound(r, "/segmentation/paper/ap50_ci95", 0),
-          ciBound(r, "/segmentation/paper/ap50_ci95", 1),
-          raw(number(r, "/segmentation/coco_segm/AP50")),
-          ciBound(r, "/segmentation/coco_segm/ap50_ci95", 0),
-          ciBound(r, "/segmentation/coco_segm/ap50_ci95", 1),
-          r.dataset(SEGMENTATION)));
+      csv.add(
+          List.of(
+              String.valueOf(rank),
+              r.variant().name(),
+              r.variant().paperLabel(),
+              "measured",
+              raw(ap50),
+              raw(p.ap50()),
+              raw(ap75),
+              raw(p.ap75()),
+              raw(ap),
+              raw(p.ap()),
+              String.valueOf(paperRank.get(r.variant())),
+              String.valueOf(r.metrics().at("/segmentation/paper/images/scored").asInt()),
+              String.valueOf(r.metrics().at("/segmentation/paper/images/total").asInt()),
+              ciBound(r, "/segmentation/paper/ap50_ci95", 0),
+              ciBound(r, "/segmentation/paper/ap50_ci95", 1),
+              raw(number(r, "/segmentation/coco_segm/AP50")),
+              ciBound(r, "/segmentation/coco_segm/ap50_ci95", 0),
+              ciBound(r, "/segmentation/coco_segm/ap50_ci95", 1),
+              r.dataset(SEGMENTATION)));
     }
     for (Variant v : notRun(measured)) {
       PaperResults.Segmentation p = PaperResults.segmentation(v);
-      List<String> row = new ArrayList<>(List.of("", v.name(), v.paperLabel(), NOT_RUN,
-          f4(p.ap50()), "", f4(p.ap75()), "", f4(p.ap()), String.valueOf(paperRank.get(v)), "", "", ""));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  "",
+                  v.name(),
+                  v.paperLabel(),
+                  NOT_RUN,
+                  f4(p.ap50()),
+                  "",
+                  f4(p.ap75()),
+                  "",
+                  f4(p.ap()),
+                  String.valueOf(paperRank.get(v)),
+                  "",
+                  "",
+                  ""));
       data.addEmptyColumn(row);
       rows.add(row);
-      csv.add(List.of("", v.name(), v.paperLabel(), NOT_RUN, "", raw(p.ap50()), "", raw(p.ap75()),
-          "", raw(p.ap()), String.valueOf(paperRank.get(v)), "", "", "", "", "", "", "", ""));
+      csv.add(
+          List.of(
+              "",
+              v.name(),
+              v.paperLabel(),
+              NOT_RUN,
+              "",
+              raw(p.ap50()),
+              "",
+              raw(p.ap75()),
+              "",
+              raw(p.ap()),
+              String.valueOf(paperRank.get(v)),
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              ""));
     }
-    List<String> header = new ArrayList<>(List.of("rank", "variant", "paper label", "AP@0.5",
-        "paper", "AP@0.75", "paper", "AP@[.5:.95]", "paper", "paper rank", "slices scored",
-        "AP@0.5 [95% interval]", "COCO segm AP50 [95% interval]"));
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "rank",
+                "variant",
+                "paper label",
+                "AP@0.5",
+                "paper",
+                "AP@0.75",
+                "paper",
+                "AP@[.5:.95]",
+                "paper",
+                "paper rank",
+                "slices scored",
+                "AP@0.5 [95% interval]",
+                "COCO segm AP50 [95% interval]"));
     data.addHeader(header);
-    return new Table("table2-segmentation",
+    return new Table(
+        "table2-segmentation",
         "**Table 2.** Lesion segmentation: the paper's per-image mask AP (mean over test slices; "
             + "docs/model.md#71-paper-ap, docs/metrics.md), ranked by AP@[.5:.95]; each paper "
             + "figure is in the "
@@ -258,18 +377,35 @@ public final class PaperTables {
             + "column. The 95% intervals are the percentile bootstrap over the test slices; COCO "
             + "segm AP50 (pycocotools' AP at IoU 0.5 over all slices) has no paper figure. "
             + data.caption(),
-        header, rows,
-        List.of("rank", "variant", "paper_label", "status", "ap50", "ap50_paper", "ap75",
-            "ap75_paper", "ap", "ap_paper", "paper_rank", "images_scored", "images_total",
-            "ap50_ci95_low", "ap50_ci95_high", "coco_segm_ap50", "coco_segm_ap50_ci95_low",
-            "coco_segm_ap50_ci95_high", "dataset"),
+        header,
+        rows,
+        List.of(
+            "rank",
+            "variant",
+            "paper_label",
+            "status",
+            "ap50",
+            "ap50_paper",
+            "ap75",
+            "ap75_paper",
+            "ap",
+            "ap_paper",
+            "paper_rank",
+            "images_scored",
+            "images_total",
+            "ap50_ci95_low",
+            "ap50_ci95_high",
+            "coco_segm_ap50",
+            "coco_segm_ap50_ci95_low",
+            "coco_segm_ap50_ci95_high",
+            "dataset"),
         csv);
   }
 
   /** Table 3: sensitivities, accuracy and the paper's weighted F1, ranked by F1. */
   public static Table table3(List<Run> runs) {
-    List<Run> measured = runs.stream()
-        .filter(r -> r.metrics().at("/classification").isObject()).toList();
+    List<Run> measured =
+        runs.stream().filter(r -> r.metrics().at("/classification").isObject()).toList();
     List<Run> ranked = rank(measured, r -> orLowest(number(r, "/classification/f1_weighted")));
     Map<Variant, Integer> paperRank = paperRank(v -> PaperResults.classification(v).f1());
     Datasets data = new Datasets(ranked, CLASSIFICATION);
@@ -284,52 +420,147 @@ public final class PaperTables {
       Double normal = percent(number(r, "/classification/sensitivity/Normal"));
       Double acc = percent(number(r, "/classification/accuracy"));
       Double f1 = number(r, "/classification/f1_weighted");
-      List<String> row = new ArrayList<>(List.of(String.valueOf(rank), r.variant().name(),
-          r.variant().paperLabel(), trunc2(covid), f2(p.sensitivityCovid()), trunc2(cp),
-          f2(p.sensitivityCp()), trunc2(normal), f2(p.sensitivityNormal()), trunc2(acc),
-          f2(p.accuracy()), f4(f1), f4(p.f1()), String.valueOf(paperRank.get(r.variant())),
-          String.valueOf(r.metrics().at("/classification/samples").asLong()),
-          withInterval(number(r, "/classification/accuracy"),
-              r.metrics().at("/classification/accuracy_ci95"))));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  String.valueOf(rank),
+                  r.variant().name(),
+                  r.variant().paperLabel(),
+                  trunc2(covid),
+                  f2(p.sensitivityCovid()),
+                  trunc2(cp),
+                  f2(p.sensitivityCp()),
+                  trunc2(normal),
+                  f2(p.sensitivityNormal()),
+                  trunc2(acc),
+                  f2(p.accuracy()),
+                  f4(f1),
+                  f4(p.f1()),
+                  String.valueOf(paperRank.get(r.variant())),
+                  String.valueOf(r.metrics().at("/classification/samples").asLong()),
+                  withInterval(
+                      number(r, "/classification/accuracy"),
+                      r.metrics().at("/classification/accuracy_ci95"))));
       data.addColumn(row, r);
       rows.add(row);
-      csv.add(List.of(String.valueOf(rank), r.variant().name(), r.variant().paperLabel(),
-          "measured", raw(covid), raw(p.sensitivityCovid()), raw(cp), raw(p.sensitivityCp()),
-          raw(normal), raw(p.sensitivityNormal()), raw(acc), raw(p.accuracy()), raw(f1),
-          raw(p.f1()), String.valueOf(paperRank.get(r.variant())),
-          String.valueOf(r.metrics().at("/classification/samples").asLong()),
-          ciBound(r, "/classification/accuracy_ci95", 0),
-          ciBound(r, "/classification/accuracy_ci95", 1),
-          r.dataset(CLASSIFICATION)));
+      csv.add(
+          List.of(
+              String.valueOf(rank),
+              r.variant().name(),
+              r.variant().paperLabel(),
+              "measured",
+              raw(covid),
+              raw(p.sensitivityCovid()),
+              raw(cp),
+              raw(p.sensitivityCp()),
+              raw(normal),
+              raw(p.sensitivityNormal()),
+              raw(acc),
+              raw(p.accuracy()),
+              raw(f1),
+              raw(p.f1()),
+              String.valueOf(paperRank.get(r.variant())),
+              String.valueOf(r.metrics().at("/classification/samples").asLong()),
+              ciBound(r, "/classification/accuracy_ci95", 0),
+              ciBound(r, "/classification/accuracy_ci95", 1),
+              r.dataset(CLASSIFICATION)));
     }
     for (Variant v : notRun(measured)) {
       PaperResults.Classification p = PaperResults.classification(v);
-      List<String> row = new ArrayList<>(List.of("", v.name(), v.paperLabel(), NOT_RUN,
-          f2(p.sensitivityCovid()), "", f2(p.sensitivityCp()), "", f2(p.sensitivityNormal()), "",
-          f2(p.accuracy()), "", f4(p.f1()), String.valueOf(paperRank.get(v)), "", ""));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  "",
+                  v.name(),
+                  v.paperLabel(),
+                  NOT_RUN,
+                  f2(p.sensitivityCovid()),
+                  "",
+                  f2(p.sensitivityCp()),
+                  "",
+                  f2(p.sensitivityNormal()),
+                  "",
+                  f2(p.accuracy()),
+                  "",
+                  f4(p.f1()),
+                  String.valueOf(paperRank.get(v)),
+                  "",
+                  ""));
       data.addEmptyColumn(row);
       rows.add(row);
-      csv.add(List.of("", v.name(), v.paperLabel(), NOT_RUN, "", raw(p.sensitivityCovid()), "",
-          raw(p.sensitivityCp()), "", raw(p.sensitivityNormal()), "", raw(p.accuracy()), "",
-          raw(p.f1()), String.valueOf(paperRank.get(v)), "", "", "", ""));
+      csv.add(
+          List.of(
+              "",
+              v.name(),
+              v.paperLabel(),
+              NOT_RUN,
+              "",
+              raw(p.sensitivityCovid()),
+              "",
+              raw(p.sensitivityCp()),
+              "",
+              raw(p.sensitivityNormal()),
+              "",
+              raw(p.accuracy()),
+              "",
+              raw(p.f1()),
+              String.valueOf(paperRank.get(v)),
+              "",
+              "",
+              "",
+              ""));
     }
-    List<String> header = new ArrayList<>(List.of("rank", "variant", "paper label",
-        "sens. COVID-19 %", "paper", "sens. CP %", "paper", "sens. Normal %", "paper",
-        "accuracy %", "paper", "F1", "paper", "paper rank", "n",
-        "accuracy [95% interval]"));
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "rank",
+                "variant",
+                "paper label",
+                "sens. COVID-19 %",
+                "paper",
+                "sens. CP %",
+                "paper",
+                "sens. Normal %",
+                "paper",
+                "accuracy %",
+                "paper",
+                "F1",
+                "paper",
+                "paper rank",
+                "n",
+                "accuracy [95% interval]"));
     data.addHeader(header);
-    return new Table("table3-classification",
+    return new Table(
+        "table3-classification",
         "**Table 3.** Image classification: sensitivity per class and overall accuracy in percent, "
             + "TRUNCATED to two decimals as the paper prints them; F1 = the paper's weighted F1 "
             + "(weights 0.45 Normal, 0.35 CP, 0.20 COVID-19; "
             + "docs/model.md#73-classification-metrics); ranked by F1; each "
             + "paper figure is in the column after ours; n = test slices, the accuracy's 95% "
-            + "interval is Wilson's. " + absentClasses(measured) + data.caption(),
-        header, rows,
-        List.of("rank", "variant", "paper_label", "status", "sensitivity_covid",
-            "sensitivity_covid_paper", "sensitivity_cp", "sensitivity_cp_paper",
-            "sensitivity_normal", "sensitivity_normal_paper", "accuracy", "accuracy_paper", "f1",
-            "f1_paper", "paper_rank", "samples", "accuracy_ci95_low", "accuracy_ci95_high",
+            + "interval is Wilson's. "
+            + absentClasses(measured)
+            + data.caption(),
+        header,
+        rows,
+        List.of(
+            "rank",
+            "variant",
+            "paper_label",
+            "status",
+            "sensitivity_covid",
+            "sensitivity_covid_paper",
+            "sensitivity_cp",
+            "sensitivity_cp_paper",
+            "sensitivity_normal",
+            "sensitivity_normal_paper",
+            "accuracy",
+            "accuracy_paper",
+            "f1",
+            "f1_paper",
+            "paper_rank",
+            "samples",
+            "accuracy_ci95_low",
+            "accuracy_ci95_high",
             "dataset"),
         csv);
   }
@@ -339,10 +570,12 @@ public final class PaperTables {
    * first, and the classes each evaluation's data holds; ranked by AUC.
    */
   public static Table table4(List<Run> runs) {
-    List<Run> measured = runs.stream()
-        .filter(r -> r.metrics().at("/classification/covid_vs_rest").isObject()).toList();
-    List<Run> ranked = rank(measured,
-        r -> orLowest(number(r, "/classification/covid_vs_rest/auc")));
+    List<Run> measured =
+        runs.stream()
+            .filter(r -> r.metrics().at("/classification/covid_vs_rest").isObject())
+            .toList();
+    List<Run> ranked =
+        rank(measured, r -> orLowest(number(r, "/classification/covid_vs_rest/auc")));
     Datasets data = new Datasets(ranked, CLASSIFICATION);
     List<List<String>> rows = new ArrayList<>();
     List<List<String>> csv = new ArrayList<>();
@@ -356,28 +589,70 @@ public final class PaperTables {
       Double auc = number(r, v + "auc");
       Double macro = number(r, "/classification/f1_macro");
       String present = present(r);
-      List<String> row = new ArrayList<>(List.of(String.valueOf(rank), r.variant().name(),
-          r.variant().paperLabel(), present, f4(sens), f4(spec), f4(acc), f4(auc), f4(macro),
-          String.valueOf(r.metrics().at("/classification/samples").asLong())));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  String.valueOf(rank),
+                  r.variant().name(),
+                  r.variant().paperLabel(),
+                  present,
+                  f4(sens),
+                  f4(spec),
+                  f4(acc),
+                  f4(auc),
+                  f4(macro),
+                  String.valueOf(r.metrics().at("/classification/samples").asLong())));
       data.addColumn(row, r);
       rows.add(row);
-      csv.add(List.of(String.valueOf(rank), r.variant().name(), r.variant().paperLabel(),
-          present, raw(sens), raw(spec), raw(acc), raw(auc), raw(macro),
-          String.valueOf(r.metrics().at("/classification/samples").asLong()),
-          r.dataset(CLASSIFICATION)));
+      csv.add(
+          List.of(
+              String.valueOf(rank),
+              r.variant().name(),
+              r.variant().paperLabel(),
+              present,
+              raw(sens),
+              raw(spec),
+              raw(acc),
+              raw(auc),
+              raw(macro),
+              String.valueOf(r.metrics().at("/classification/samples").asLong()),
+              r.dataset(CLASSIFICATION)));
     }
-    List<String> header = new ArrayList<>(List.of("rank", "variant", "paper label",
-        "classes in the data", "COVID-19 sensitivity", "specificity", "accuracy", "AUC",
-        "macro F1 (classes present)", "slices"));
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "rank",
+                "variant",
+                "paper label",
+                "classes in the data",
+                "COVID-19 sensitivity",
+                "specificity",
+                "accuracy",
+                "AUC",
+                "macro F1 (classes present)",
+                "slices"));
     data.addHeader(header);
-    return new Table("table4-covid-vs-rest",
+    return new Table(
+        "table4-covid-vs-rest",
         "**Table 4** (not in the paper). COVID-19 against every other class: sensitivity, "
             + "specificity, accuracy (predicted class COVID-19 or not) and the ROC AUC of S's "
             + "COVID-19 probability; the macro F1 averages the classes the data holds; ranked by "
-            + "AUC. " + data.caption(),
-        header, rows,
-        List.of("rank", "variant", "paper_label", "classes_present", "sensitivity",
-            "specificity", "accuracy", "auc", "f1_macro", "samples", "dataset"),
+            + "AUC. "
+            + data.caption(),
+        header,
+        rows,
+        List.of(
+            "rank",
+            "variant",
+            "paper_label",
+            "classes_present",
+            "sensitivity",
+            "specificity",
+            "accuracy",
+            "auc",
+            "f1_macro",
+            "samples",
+            "dataset"),
         csv);
   }
 
@@ -397,47 +672,66 @@ public final class PaperTables {
       }
       List<String> p = new ArrayList<>();
       present.forEach(n -> p.add(n.asText()));
-      r.metrics().at("/classification/classes").forEach(n -> {
-        if (!p.contains(n.asText())) {
-          absent.add(n.asText());
-        }
-      });
+      r.metrics()
+          .at("/classification/classes")
+          .forEach(
+              n -> {
+                if (!p.contains(n.asText())) {
+                  absent.add(n.asText());
+                }
+              });
     }
-    return absent.isEmpty() ? "" : "The evaluated data holds no " + String.join(", ", absent)
-        + " slice: its sensitivity is n/a (not measured), and the F1 weights are renormalised "
-        + "over the classes present (Table 4 has the COVID-19-versus-rest figures). ";
+    return absent.isEmpty()
+        ? ""
+        : "The evaluated data holds no "
+            + String.join(", ", absent)
+            + " slice: its sensitivity is n/a (not measured), and the F1 weights are renormalised "
+            + "over the classes present (Table 4 has the COVID-19-versus-rest figures). ";
   }
 
   /**
-   * A preamble paragraph when some run was evaluated on data other than the built-in synthetic
-   * set: these are measurements on that data at that run's budget, not the paper's results.
+   * A preamble paragraph when some run was evaluated on data other than the built-in synthetic set:
+   * these are measurements on that data at that run's budget, not the paper's results.
    */
   public static String dataNote(List<Run> runs) {
-    List<String> real = runs.stream().map(r -> r.dataset(CLASSIFICATION))
-        .filter(d -> !d.startsWith("synthetic") && !d.equals("unknown data")).distinct().toList();
+    List<String> real =
+        runs.stream()
+            .map(r -> r.dataset(CLASSIFICATION))
+            .filter(d -> !d.startsWith("synthetic") && !d.equals("unknown data"))
+            .distinct()
+            .toList();
     if (real.isEmpty()) {
       return "";
     }
-    StringBuilder b = new StringBuilder("\n**Measured on the user's data, at the training budget "
-        + "of each run's config.conf** (");
-    runs.stream().map(r -> r.file().resolveSibling("config.conf")).filter(Files::isRegularFile)
-        .findFirst().ifPresent(c -> b.append(budget(c)).append("; "));
-    b.append("data: ").append(String.join("; ", real)).append("). These are real-data results "
-        + "of a short budget, NOT the paper's results; the 'paper' columns are the paper's "
-        + "figures on its own data, for reference only.\n");
+    StringBuilder b =
+        new StringBuilder(
+            "\n**Measured on the user's data, at the training budget "
+                + "of each run's config.conf** (");
+    runs.stream()
+        .map(r -> r.file().resolveSibling("config.conf"))
+        .filter(Files::isRegularFile)
+        .findFirst()
+        .ifPresent(c -> b.append(budget(c)).append("; "));
+    b.append("data: ")
+        .append(String.join("; ", real))
+        .append(
+            "). These are real-data results "
+                + "of a short budget, NOT the paper's results; the 'paper' columns are the paper's "
+                + "figures on its own data, for reference only.\n");
     return b.toString();
   }
 
   private static String budget(Path config) {
     try {
       com.typesafe.config.Config c = com.typesafe.config.ConfigFactory.parseFile(config.toFile());
-      return String.format(Locale.ROOT, "e.g. %s: Stage II %s epochs, Stage I %s epochs, "
-          + "learning rate %s, input short side %s", config.getParent().getFileName(),
+      return String.format(
+          Locale.ROOT,
+          "e.g. %s: Stage II %s epochs, Stage I %s epochs, "
+              + "learning rate %s, input short side %s",
+          config.getParent().getFileName(),
           c.hasPath("training.epochs") ? c.getValue("training.epochs").render() : "?",
-          c.hasPath("training.stage1-epochs") ? c.getValue("training.stage1-epochs").render()
-              : "?",
-          c.hasPath("training.learning-rate") ? c.getValue("training.learning-rate").render()
-              : "?",
+          c.hasPath("training.stage1-epochs") ? c.getValue("training.stage1-epochs").render() : "?",
+          c.hasPath("training.learning-rate") ? c.getValue("training.learning-rate").render() : "?",
           c.hasPath("model.input.min-size") ? c.getValue("model.input.min-size").render() : "?");
     } catch (RuntimeException e) {
       return "budget unreadable: " + e.getMessage();
@@ -503,8 +797,12 @@ public final class PaperTables {
         }
         b.append(". ");
       }
-      b.append("Paper figures: ").append(part.equals(SEGMENTATION)
-          ? PaperResults.SEGMENTATION_DATA : PaperResults.CLASSIFICATION_DATA).append('.');
+      b.append("Paper figures: ")
+          .append(
+              part.equals(SEGMENTATION)
+                  ? PaperResults.SEGMENTATION_DATA
+                  : PaperResults.CLASSIFICATION_DATA)
+          .append('.');
       if (names.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).startsWith("synthetic"))) {
         b.append(" **Synthetic data: our figures are NOT comparable with the paper's.**");
       }
@@ -520,13 +818,17 @@ public final class PaperTables {
 
   /** Descending by the key; ties in the paper's variant order. */
   private static List<Run> rank(List<Run> runs, ToDoubleFunction<Run> key) {
-    return runs.stream().sorted(Comparator.comparingDouble(key).reversed()
-        .thenComparingInt(r -> Variant.all().indexOf(r.variant()))).toList();
+    return runs.stream()
+        .sorted(
+            Comparator.comparingDouble(key)
+                .reversed()
+                .thenComparingInt(r -> Variant.all().indexOf(r.variant())))
+        .toList();
   }
 
   private static Map<Variant, Integer> paperRank(ToDoubleFunction<Variant> key) {
-    List<Variant> sorted = Variant.all().stream()
-        .sorted(Comparator.comparingDouble(key).reversed()).toList();
+    List<Variant> sorted =
+        Variant.all().stream().sorted(Comparator.comparingDouble(key).reversed()).toList();
     Map<Variant, Integer> rank = new LinkedHashMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       rank.put(sorted.get(i), i + 1);
@@ -562,11 +864,12 @@ public final class PaperTables {
   }
 
   /**
-   * Percent truncated to two decimals as the paper prints it (96.538 -> 96.53); the 1e-9 keeps
-   * a value such as 96.54 whose binary form is 96.5399999... from losing its last digit.
+   * Percent truncated to two decimals as the paper prints it (96.538 -> 96.53); the 1e-9 keeps a
+   * value such as 96.54 whose binary form is 96.5399999... from losing its last digit.
    */
   static String trunc2(Double percent) {
-    return percent == null ? "n/a"
+    return percent == null
+        ? "n/a"
         : String.format(Locale.ROOT, "%.2f", Math.floor(percent * 100 + 1e-9) / 100);
   }
 

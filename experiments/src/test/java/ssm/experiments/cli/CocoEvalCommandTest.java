@@ -16,14 +16,16 @@ import picocli.CommandLine;
 class CocoEvalCommandTest {
   // one 100x100 image, gts [0,0,10,10] and [50,50,10,10]; detections with IoU 1 (.9), 0.5 (.8)
   // and 0 (.7): AP = 56/101 = 0.554, AP50 = 1, AP75 = 51/101 = 0.505 (see CocoEvaluatorTest)
-  private static final String GT = """
+  private static final String GT =
+      """
       {"images": [{"id": 1, "width": 100, "height": 100}],
        "annotations": [
          {"id": 1, "image_id": 1, "category_id": 1, "segmentation": [[0,0,0,10,10,10,10,0]], "bbox": [0,0,10,10], "area": 100, "iscrowd": 0},
          {"id": 2, "image_id": 1, "category_id": 1, "segmentation": [[50,50,50,60,60,60,60,50]], "bbox": [50,50,10,10], "area": 100, "iscrowd": 0}],
        "categories": [{"id": 1, "name": "lesion"}]}
       """;
-  private static final String DT = """
+  private static final String DT =
+      """
       [{"image_id": 1, "category_id": 1, "bbox": [50,50,10,5], "score": 0.8},
        {"image_id": 1, "category_id": 1, "bbox": [0,0,10,10], "score": 0.9},
        {"image_id": 1, "category_id": 1, "bbox": [20,20,10,10], "score": 0.7}]
@@ -52,12 +54,21 @@ class CocoEvalCommandTest {
     Path[] f = files(dir);
     Run r = run("--gt", f[0].toString(), "--dt", f[1].toString(), "--iou-type", "bbox");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains(
-        " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.554"), r.out());
-    assertTrue(r.out().contains(
-        " Average Precision  (AP) @[ IoU=0.75      | area=   all | maxDets=100 ] = 0.505"), r.out());
-    assertTrue(r.out().contains(
-        " Average Recall     (AR) @[ IoU=0.50:0.95 | area= large | maxDets=100 ] = -1.000"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.554"),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                " Average Precision  (AP) @[ IoU=0.75      | area=   all | maxDets=100 ] = 0.505"),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                " Average Recall     (AR) @[ IoU=0.50:0.95 | area= large | maxDets=100 ] = -1.000"),
+        r.out());
   }
 
   @Test

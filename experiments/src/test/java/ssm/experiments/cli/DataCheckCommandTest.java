@@ -19,13 +19,17 @@ class DataCheckCommandTest {
   @Test
   @Timeout(60)
   void theSyntheticDataOpensSetBySet() {
-    assertEquals(0, cli.run("data", "check", "--profile", "smoke", "--runs", dir.toString()),
+    assertEquals(
+        0,
+        cli.run("data", "check", "--profile", "smoke", "--runs", dir.toString()),
         cli.err.toString());
     assertEquals("data OK", cli.out.toString().strip());
     // smoke: 10 segmentation slices (8 train, 2 test), 15 classification (9, 3, 3)
-    assertTrue(cli.err.toString().matches("(?s).*data: segmentation train +8 slices .*"),
+    assertTrue(
+        cli.err.toString().matches("(?s).*data: segmentation train +8 slices .*"),
         cli.err.toString());
-    assertTrue(cli.err.toString().matches("(?s).*data: classification test +3 slices .*"),
+    assertTrue(
+        cli.err.toString().matches("(?s).*data: classification test +3 slices .*"),
         cli.err.toString());
   }
 
@@ -33,8 +37,13 @@ class DataCheckCommandTest {
   void aMisspeltSegDataFolderIsNamedWithTheExpectedLayout() {
     Path missing = dir.resolve("cncb-ncvo");
     assertEquals(1, cli.run("data", "check", "--seg-data", missing.toString()));
-    assertEquals("error: --seg-data " + missing + ": no such folder; expected "
-        + DataCheck.SEG_LAYOUT + " (docs/real-data.md)", cli.err.toString().strip());
+    assertEquals(
+        "error: --seg-data "
+            + missing
+            + ": no such folder; expected "
+            + DataCheck.SEG_LAYOUT
+            + " (docs/real-data.md)",
+        cli.err.toString().strip());
   }
 
   @Test
@@ -42,8 +51,8 @@ class DataCheckCommandTest {
     Path cncb = Files.createDirectories(dir.resolve("cncb"));
     Files.createDirectories(cncb.resolve("ct_lesion_seg"));
     assertEquals(1, cli.run("data", "check", "--seg-data", cncb.toString()));
-    assertTrue(cli.err.toString().contains(
-            "has neither train/ nor images/ (it holds ct_lesion_seg/)"),
+    assertTrue(
+        cli.err.toString().contains("has neither train/ nor images/ (it holds ct_lesion_seg/)"),
         cli.err.toString());
     assertFalse(cli.err.toString().contains("\tat "), cli.err.toString());
   }
@@ -51,8 +60,8 @@ class DataCheckCommandTest {
   @Test
   void aFolderGivenAsClsDataIsRefused() {
     assertEquals(1, cli.run("data", "check", "--cls-data", dir.toString()));
-    assertTrue(cli.err.toString().contains(
-            "--cls-data " + dir + " is a folder"), cli.err.toString());
+    assertTrue(
+        cli.err.toString().contains("--cls-data " + dir + " is a folder"), cli.err.toString());
   }
 
   @Test
@@ -60,9 +69,17 @@ class DataCheckCommandTest {
     Path covidx = Files.createDirectories(dir.resolve("covidx"));
     Files.createDirectories(covidx.resolve("2A_images"));
     Files.writeString(covidx.resolve("train_COVIDx_CT-2A.txt"), "gone.png 2 0 0 10 10\n");
-    assertEquals(1, cli.run("data", "check", "--cls-data",
-        covidx.resolve("train_COVIDx_CT-2A.txt").toString(), "--profile", "smoke", "--runs",
-        dir.toString()));
+    assertEquals(
+        1,
+        cli.run(
+            "data",
+            "check",
+            "--cls-data",
+            covidx.resolve("train_COVIDx_CT-2A.txt").toString(),
+            "--profile",
+            "smoke",
+            "--runs",
+            dir.toString()));
     assertTrue(cli.err.toString().contains("train_COVIDx_CT-2A.txt:1: image "), cli.err.toString());
     assertTrue(cli.err.toString().contains("does not exist"), cli.err.toString());
   }

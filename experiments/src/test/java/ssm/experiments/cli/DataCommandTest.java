@@ -26,12 +26,25 @@ class DataCommandTest {
   @Test
   void synthWritesTheLayoutAndStatsReadsIt() {
     Path data = dir.resolve("synth");
-    assertEquals(0, run("synth", "--out", data.toString(), "--seg", "5", "--cls", "6",
-        "--size", "64", "--seed", "3"), err.toString());
+    assertEquals(
+        0,
+        run(
+            "synth",
+            "--out",
+            data.toString(),
+            "--seg",
+            "5",
+            "--cls",
+            "6",
+            "--size",
+            "64",
+            "--seed",
+            "3"),
+        err.toString());
     assertTrue(out.toString().contains("writing synthetic slices: 11/11 (100%)"), out.toString());
     assertTrue(out.toString().contains("seg/train: 4 slices"), out.toString());
-    assertTrue(out.toString().contains("cls/train.txt 4, cls/val.txt 1, cls/test.txt 1"),
-        out.toString());
+    assertTrue(
+        out.toString().contains("cls/train.txt 4, cls/val.txt 1, cls/test.txt 1"), out.toString());
     assertTrue(Files.isRegularFile(data.resolve("seg/train/masks/seg_00000.png")));
     assertTrue(Files.isRegularFile(data.resolve("cls/images/0_cls_00000.png")));
     assertEquals(0, run("stats", data.toString()), err.toString());

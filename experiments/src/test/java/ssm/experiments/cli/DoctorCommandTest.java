@@ -22,8 +22,11 @@ class DoctorCommandTest {
   void reportsVersionsNativesAndSettings() {
     assertEquals(0, cli.run("doctor"));
     String s = cli.out.toString();
-    assertTrue(s.contains("tensorflow   2.16.2 (TensorFlow Java 1.0.0), natives "
-        + NativeBuild.classifier().orElseThrow()), s);
+    assertTrue(
+        s.contains(
+            "tensorflow   2.16.2 (TensorFlow Java 1.0.0), natives "
+                + NativeBuild.classifier().orElseThrow()),
+        s);
     assertTrue(s.contains("determinism  TF_DETERMINISTIC_OPS="), s);
     assertTrue(s.contains("device       --device auto"), s);
   }
@@ -40,16 +43,20 @@ class DoctorCommandTest {
   @Test
   void aBadDeviceIsAUsageError() {
     assertEquals(2, cli.run("doctor", "--device", "cuda"));
-    assertTrue(cli.err.toString().contains(
-            "--device cuda: expected cpu, gpu, gpu:N"), cli.err.toString());
+    assertTrue(
+        cli.err.toString().contains("--device cuda: expected cpu, gpu, gpu:N"), cli.err.toString());
   }
 
   @Test
   void graphNeedsTheGpuNatives() {
     assumeFalse(NativeBuild.isGpuBuild(), "about the CPU natives (the default build)");
     assertEquals(DoctorCommand.EXIT_NEEDS_GPU_BUILD, cli.run("doctor", "--graph"));
-    assertTrue(cli.err.toString().contains("--graph needs TensorFlow's GPU natives "
-        + "(linux-x86_64-gpu); linux-x86_64 is on the class path: run SSM_MAVEN_OPTS=-Pgpu"),
+    assertTrue(
+        cli.err
+            .toString()
+            .contains(
+                "--graph needs TensorFlow's GPU natives "
+                    + "(linux-x86_64-gpu); linux-x86_64 is on the class path: run SSM_MAVEN_OPTS=-Pgpu"),
         cli.err.toString());
   }
 }

@@ -31,26 +31,34 @@ class EvalCommandTest {
 
   /** 5 seg slices (4 train, 1 test) and 5 cls slices (3 train, 1 val, 1 test) of size x size. */
   private static Path synthetic(Path dir, int size, long seed) {
-    SyntheticCtGenerator.generate(dir, new SyntheticCtGenerator.Options(5, 5, size, seed),
-        (done, total) -> {});
+    SyntheticCtGenerator.generate(
+        dir, new SyntheticCtGenerator.Options(5, 5, size, seed), (done, total) -> {});
     return dir;
   }
 
   @Test
   void theSyntheticSetIsNamedWithItsSeedAndSize(@TempDir Path dir) {
     Path root = synthetic(dir, 64, 7);
-    assertEquals("synthetic (built-in generator, seed 7, 64 px): seg/test + cls/test.txt of "
+    assertEquals(
+        "synthetic (built-in generator, seed 7, 64 px): seg/test + cls/test.txt of "
             + root.toAbsolutePath().normalize(),
-        ssm.experiments.run.EvaluationRun.describe(root.resolve("seg/test"), root.resolve("cls/test.txt")));
-    assertEquals("synthetic (built-in generator, seed 7, 64 px): cls/test.txt of "
-        + root.toAbsolutePath().normalize(), ssm.experiments.run.EvaluationRun.describe(null, root.resolve("cls/test.txt")));
+        ssm.experiments.run.EvaluationRun.describe(
+            root.resolve("seg/test"), root.resolve("cls/test.txt")));
+    assertEquals(
+        "synthetic (built-in generator, seed 7, 64 px): cls/test.txt of "
+            + root.toAbsolutePath().normalize(),
+        ssm.experiments.run.EvaluationRun.describe(null, root.resolve("cls/test.txt")));
   }
 
   @Test
   void otherDataIsNamedByItsPaths(@TempDir Path dir) {
-    assertEquals("segmentation " + dir.resolve("cncb/test") + "; classification "
+    assertEquals(
+        "segmentation "
+            + dir.resolve("cncb/test")
+            + "; classification "
             + dir.resolve("covidx/test.txt"),
-        ssm.experiments.run.EvaluationRun.describe(dir.resolve("cncb/test"), dir.resolve("covidx/test.txt")));
+        ssm.experiments.run.EvaluationRun.describe(
+            dir.resolve("cncb/test"), dir.resolve("covidx/test.txt")));
   }
 
   @Test
@@ -61,15 +69,20 @@ class EvalCommandTest {
 
   @Test
   void missingWeightsIsAnError(@TempDir Path dir) {
-    Run r = run("eval", "--weights", dir.resolve("nope.safetensors").toString(),
-        "--cls-data", dir.resolve("x.txt").toString());
+    Run r =
+        run(
+            "eval",
+            "--weights",
+            dir.resolve("nope.safetensors").toString(),
+            "--cls-data",
+            dir.resolve("x.txt").toString());
     assertTrue(r.code() != 0);
     assertTrue(r.err().contains("nope.safetensors: no such file"), r.err());
   }
 
   /**
-   * The one real-model run: the reference-parity weights (scratch-r18-3) on one segmentation
-   * and one classification slice of 128x128; the COCO files it writes reproduce its COCO AP.
+   * The one real-model run: the reference-parity weights (scratch-r18-3) on one segmentation and
+   * one classification slice of 128x128; the COCO files it writes reproduce its COCO AP.
    */
   @Test
   @SlowTest
@@ -79,10 +92,23 @@ class EvalCommandTest {
     Path data = synthetic(dir.resolve("data"), 128, 1);
     Path out = dir.resolve("run");
     Path dt = dir.resolve("coco/dt.json");
-    Run r = run("eval", "--weights", weights.toString(), "--seg-data",
-        data.resolve("seg/test").toString(), "--cls-data", data.resolve("cls/test.txt").toString(),
-        "--out", out.toString(), "--coco-results", dt.toString(),
-        "--set", "model.input.min-size=128", "--set", "model.input.max-size=256");
+    Run r =
+        run(
+            "eval",
+            "--weights",
+            weights.toString(),
+            "--seg-data",
+            data.resolve("seg/test").toString(),
+            "--cls-data",
+            data.resolve("cls/test.txt").toString(),
+            "--out",
+            out.toString(),
+            "--coco-results",
+            dt.toString(),
+            "--set",
+            "model.input.min-size=128",
+            "--set",
+            "model.input.max-size=256");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("AP@0.5"), r.out());
     assertTrue(r.out().contains("accuracy"), r.out());
@@ -92,14 +118,25 @@ class EvalCommandTest {
     assertEquals(8_267_759, m.at("/parameters/total").asLong());
     assertEquals(1, m.at("/evaluation/segmentation_slices").asInt());
     assertEquals(1, m.at("/classification/samples").asInt());
-    assertTrue(m.get("dataset").asText().startsWith("synthetic (built-in generator, seed 1, 128 px)"));
+    assertTrue(
+        m.get("dataset").asText().startsWith("synthetic (built-in generator, seed 1, 128 px)"));
 
-    Run coco = run("coco-eval", "--gt", dir.resolve("coco/dt.gt.json").toString(),
-        "--dt", dt.toString(), "--iou-type", "segm", "--json");
+    Run coco =
+        run(
+            "coco-eval",
+            "--gt",
+            dir.resolve("coco/dt.gt.json").toString(),
+            "--dt",
+            dt.toString(),
+            "--iou-type",
+            "segm",
+            "--json");
     if (m.at("/evaluation/detections").asInt() > 0) {
       assertEquals(0, coco.code(), coco.err());
-      assertEquals(m.at("/segmentation/coco_segm/AP").asDouble(),
-          new ObjectMapper().readTree(coco.out()).get("AP").asDouble(), 0.0);
+      assertEquals(
+          m.at("/segmentation/coco_segm/AP").asDouble(),
+          new ObjectMapper().readTree(coco.out()).get("AP").asDouble(),
+          0.0);
     }
   }
 }

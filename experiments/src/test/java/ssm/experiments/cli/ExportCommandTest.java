@@ -52,15 +52,16 @@ class ExportCommandTest {
     CommandLine cl = new CommandLine(new ExportCommand());
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    assertEquals(0, cl.execute("--weights", weights.toString(), "--out", export.toString()),
-        err.toString());
+    assertEquals(
+        0, cl.execute("--weights", weights.toString(), "--out", export.toString()), err.toString());
     System.out.print("ssm export: " + out);
     assertTrue(Files.isRegularFile(export.resolve("saved_model.pb")));
     assertTrue(Files.isRegularFile(export.resolve("variables/variables.index")));
     assertTrue(Files.readString(export.resolve("README.txt")).contains("serving_default"));
 
     JsonNode served = runProbe(export, image);
-    System.out.printf("SavedModel in a new JVM: first run %.0f ms, second %.0f ms%n",
+    System.out.printf(
+        "SavedModel in a new JVM: first run %.0f ms, second %.0f ms%n",
         served.get("run_0_ms").asDouble(), served.get("run_1_ms").asDouble());
 
     Settings settings = new SettingsLoader().load(null, List.of(), List.of());
@@ -83,10 +84,12 @@ class ExportCommandTest {
       assertArrayEquals(l.box(), box, 1e-4f, "box " + i);
       assertEquals(l.score(), scores[i], 1e-6f, "score " + i);
       // README.txt's pasting recipe, in Java: the same RLE mask as ssm predict
-      float[] pasted = MaskPaster.paste(Arrays.copyOfRange(masks, i * 784, (i + 1) * 784), 28,
-          box, p.height(), p.width()).mask();
-      assertEquals(l.mask(), Rle.fromProbabilities(pasted, p.height(), p.width(), 0.5f),
-          "mask " + i);
+      float[] pasted =
+          MaskPaster.paste(
+                  Arrays.copyOfRange(masks, i * 784, (i + 1) * 784), 28, box, p.height(), p.width())
+              .mask();
+      assertEquals(
+          l.mask(), Rle.fromProbabilities(pasted, p.height(), p.width(), 0.5f), "mask " + i);
     }
   }
 
@@ -96,8 +99,8 @@ class ExportCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cl = Main.commandLine();
     cl.setErr(new PrintWriter(err));
-    int code = cl.execute("export", "--weights", "/nonexistent.safetensors",
-        "--out", dir.toString());
+    int code =
+        cl.execute("export", "--weights", "/nonexistent.safetensors", "--out", dir.toString());
     assertEquals(1, code);
     assertTrue(err.toString().contains(dir + " is not empty"), err.toString());
     assertEquals("mine", Files.readString(dir.resolve("keep.txt")));
@@ -105,20 +108,33 @@ class ExportCommandTest {
 
   /** Runs {@link SavedModelProbe} in a new JVM with this test's class path. */
   private JsonNode runProbe(Path export, Path image) throws Exception {
-    String classPath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path result = dir.resolve("served.json");
     Path log = dir.resolve("probe.log");
-    Process process = new ProcessBuilder(java.toString(), "-Xmx2g", "-cp", classPath,
-        SavedModelProbe.class.getName(), export.toString(), image.toString(), result.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-Xmx2g",
+                "-cp",
+                classPath,
+                SavedModelProbe.class.getName(),
+                export.toString(),
+                image.toString(),
+                result.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     boolean done = process.waitFor(5, TimeUnit.MINUTES);
     if (!done) {
       process.destroyForcibly();
     }
-    assertTrue(done && process.exitValue() == 0,
-        "probe failed (" + (done ? "exit " + process.exitValue() : "timeout") + "):\n"
+    assertTrue(
+        done && process.exitValue() == 0,
+        "probe failed ("
+            + (done ? "exit " + process.exitValue() : "timeout")
+            + "):\n"
             + Files.readString(log));
     return new ObjectMapper().readTree(result.toFile());
   }
@@ -133,7 +149,9 @@ class ExportCommandTest {
   }
 
   private static List<Integer> shape(JsonNode served, String output) {
-    return java.util.stream.StreamSupport.stream(served.get(output).get("shape").spliterator(),
-        false).map(JsonNode::asInt).toList();
+    return java.util.stream.StreamSupport.stream(
+            served.get(output).get("shape").spliterator(), false)
+        .map(JsonNode::asInt)
+        .toList();
   }
 }

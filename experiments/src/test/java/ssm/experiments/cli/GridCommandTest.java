@@ -16,8 +16,8 @@ import ssm.experiments.Variant;
 import ssm.testing.SlowTest;
 
 /**
- * The grid end to end at the smoke profile, on a two-variant grid file: a shared variant (with
- * its Stage I) and a scratch one are trained, evaluated and tabulated; a second run skips both.
+ * The grid end to end at the smoke profile, on a two-variant grid file: a shared variant (with its
+ * Stage I) and a scratch one are trained, evaluated and tabulated; a second run skips both.
  */
 class GridCommandTest {
   @TempDir Path dir;
@@ -36,8 +36,15 @@ class GridCommandTest {
   void smokeGridTrainsEvaluatesTabulatesAndSkipsWhatIsDone() throws Exception {
     Path grid = dir.resolve("two.conf");
     Files.writeString(grid, "grid { name = two, variants = [shared-r18-2, scratch-r18-2] }\n");
-    String out = run("grid", "--grid", grid.toString(), "--profile", "smoke", "--runs",
-        dir.resolve("runs").toString());
+    String out =
+        run(
+            "grid",
+            "--grid",
+            grid.toString(),
+            "--profile",
+            "smoke",
+            "--runs",
+            dir.resolve("runs").toString());
     Path root = dir.resolve("runs/two-smoke");
     assertTrue(Files.exists(root.resolve("stage1-r18-2/weights.safetensors")), "Stage I ran");
     for (String v : List.of("shared-r18-2", "scratch-r18-2")) {
@@ -48,8 +55,15 @@ class GridCommandTest {
     assertTrue(Files.exists(root.resolve("tables/tables.md")));
     assertTrue(out.contains("**Table 3.**"), out);
 
-    String again = run("grid", "--grid", grid.toString(), "--profile", "smoke", "--runs",
-        dir.resolve("runs").toString());
+    String again =
+        run(
+            "grid",
+            "--grid",
+            grid.toString(),
+            "--profile",
+            "smoke",
+            "--runs",
+            dir.resolve("runs").toString());
     assertEquals(2, again.split("done earlier", -1).length - 1, again);
   }
 

@@ -40,23 +40,29 @@ class MainTest {
   void variantsPrintsTwelveRows() {
     assertEquals(0, cli.run("variants"));
     assertEquals(2 + 12, cli.out.toString().lines().count());
-    assertTrue(cli.out.toString().contains(
-            "| scratch-r18-3 | SSM-S R18** | ResNet18 | 3 | scratch | 2 |"));
+    assertTrue(
+        cli.out
+            .toString()
+            .contains("| scratch-r18-3 | SSM-S R18** | ResNet18 | 3 | scratch | 2 |"));
   }
 
   @Test
   void configPrintsTheResolvedSettings() {
     assertEquals(0, cli.run("config", "--variant", "frozen-r34-2", "--set", "training.epochs=7"));
-    assertTrue(cli.out.toString().contains(
-            "\"epochs\" : 7") || cli.out.toString().contains("epochs=7")
-        || cli.out.toString().contains("epochs = 7"), cli.out.toString());
+    assertTrue(
+        cli.out.toString().contains("\"epochs\" : 7")
+            || cli.out.toString().contains("epochs=7")
+            || cli.out.toString().contains("epochs = 7"),
+        cli.out.toString());
   }
 
   @Test
   void settingsErrorIsOneCleanLineWithExitCode2() {
     assertEquals(2, cli.run("config", "--set", "training.learnig-rate=1"));
-    assertEquals("error: training.learnig-rate at --set training.learnig-rate=1 is not a setting; "
-        + "did you mean training.learning-rate?\n", cli.err.toString().replace("\r\n", "\n"));
+    assertEquals(
+        "error: training.learnig-rate at --set training.learnig-rate=1 is not a setting; "
+            + "did you mean training.learning-rate?\n",
+        cli.err.toString().replace("\r\n", "\n"));
   }
 
   @Test
@@ -71,8 +77,12 @@ class MainTest {
   void verbosePrintsTheStackTrace() {
     assertEquals(2, cli.run("config", "--verbose", "--set", "training.epochs=-1"));
     assertTrue(cli.err.toString().contains("\tat "), cli.err.toString());
-    assertTrue(cli.err.toString().contains(
-            "error: --set training.epochs=-1: training.epochs = -1 must "
-        + "be >= 0 (0: Stage I only)"), cli.err.toString());
+    assertTrue(
+        cli.err
+            .toString()
+            .contains(
+                "error: --set training.epochs=-1: training.epochs = -1 must "
+                    + "be >= 0 (0: Stage I only)"),
+        cli.err.toString());
   }
 }

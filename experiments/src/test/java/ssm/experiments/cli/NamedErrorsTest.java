@@ -32,8 +32,18 @@ class NamedErrorsTest {
   @Timeout(120)
   void trainWithAMissingSegDataFolderNamesIt() {
     Path missing = dir.resolve("cncb");
-    assertEquals(1, cli.run("train", "--profile", "smoke", "--runs", dir.toString(), "--seg-data",
-        missing.toString(), "--out", dir.resolve("run").toString()));
+    assertEquals(
+        1,
+        cli.run(
+            "train",
+            "--profile",
+            "smoke",
+            "--runs",
+            dir.toString(),
+            "--seg-data",
+            missing.toString(),
+            "--out",
+            dir.resolve("run").toString()));
     assertTrue(cli.err.toString().startsWith("error: "), cli.err.toString());
     assertTrue(cli.err.toString().contains(missing.toString()), cli.err.toString());
     assertFalse(cli.err.toString().contains("\tat "), cli.err.toString());
@@ -42,14 +52,16 @@ class NamedErrorsTest {
   @Test
   void aCorruptSliceFoundWhileTrainingIsNamedThoughWrapped() {
     // the prefetcher hands a decoding failure over wrapped, as an ExecutionException's cause
-    Exception wrapped = new RuntimeException(new ExecutionException(
-        new DataException("cls/images/2_0007.png", "not a PNG or JPEG image")));
+    Exception wrapped =
+        new RuntimeException(
+            new ExecutionException(
+                new DataException("cls/images/2_0007.png", "not a PNG or JPEG image")));
     CommandLine cl = Main.commandLine();
     cl.setErr(new PrintWriter(cli.err, true));
     int code = new ErrorHandler().handleExecutionException(wrapped, cl, null);
     assertEquals(Main.EXIT_FAILURE, code);
-    assertEquals("error: cls/images/2_0007.png: not a PNG or JPEG image",
-        cli.err.toString().strip());
+    assertEquals(
+        "error: cls/images/2_0007.png: not a PNG or JPEG image", cli.err.toString().strip());
   }
 
   @Test
@@ -71,12 +83,15 @@ class NamedErrorsTest {
     Path run = Files.createDirectories(dir.resolve("run"));
     Path weights = run.resolve("weights.safetensors");
     Files.copy(ExportCommandTest.fixture().resolve("weights.safetensors"), weights);
-    new SettingsLoader().load("scratch-r18-3", "smoke", java.util.List.of(),
-        java.util.List.of()).writeTo(run);
+    new SettingsLoader()
+        .load("scratch-r18-3", "smoke", java.util.List.of(), java.util.List.of())
+        .writeTo(run);
     Files.writeString(run.resolve("metrics.json"), "{\"the run's own\": 1}\n");
 
-    assertEquals(0, cli.run("eval", "--weights", weights.toString(), "--runs", dir.toString(),
-        "--limit", "1"), cli.err.toString());
+    assertEquals(
+        0,
+        cli.run("eval", "--weights", weights.toString(), "--runs", dir.toString(), "--limit", "1"),
+        cli.err.toString());
 
     String printed = cli.err.toString();
     assertTrue(printed.contains("settings: " + run.resolve("config.conf")), printed);

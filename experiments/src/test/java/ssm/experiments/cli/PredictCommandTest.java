@@ -38,14 +38,20 @@ class PredictCommandTest {
     cl.setOut(new PrintWriter(stdout));
     cl.setErr(new PrintWriter(stderr));
 
-    int code = cl.execute("--weights", fixture.resolve("weights.safetensors").toString(),
-        "--out", out.toString(), slices.toString());
+    int code =
+        cl.execute(
+            "--weights",
+            fixture.resolve("weights.safetensors").toString(),
+            "--out",
+            out.toString(),
+            slices.toString());
 
     assertEquals(1, code, stderr.toString());
-    assertTrue(stderr.toString().contains("skipped " + slices.resolve("broken.png") + ": "),
+    assertTrue(
+        stderr.toString().contains("skipped " + slices.resolve("broken.png") + ": "),
         stderr.toString());
-    assertTrue(stderr.toString().contains("1 of 3 images could not be predicted"),
-        stderr.toString());
+    assertTrue(
+        stderr.toString().contains("1 of 3 images could not be predicted"), stderr.toString());
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> lines = stdout.toString().lines().map(l -> read(json, l)).toList();
     assertEquals(2, lines.size(), stdout.toString()); // sorted: broken (skipped), covid, cp
@@ -80,9 +86,14 @@ class PredictCommandTest {
 
   @Test
   void outputNamesOfSameNamedFilesAreMadeUnique() {
-    assertEquals(List.of("slice", "slice_2", "other", "slice_3"), PredictCommand.outputNames(
-        List.of(Path.of("a/slice.png"), Path.of("b/slice.png"), Path.of("other.jpg"),
-            Path.of("slice.jpeg"))));
+    assertEquals(
+        List.of("slice", "slice_2", "other", "slice_3"),
+        PredictCommand.outputNames(
+            List.of(
+                Path.of("a/slice.png"),
+                Path.of("b/slice.png"),
+                Path.of("other.jpg"),
+                Path.of("slice.jpeg"))));
   }
 
   private static JsonNode read(ObjectMapper json, String line) {

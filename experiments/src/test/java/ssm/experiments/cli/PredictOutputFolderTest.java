@@ -35,8 +35,9 @@ class PredictOutputFolderTest {
   void aFolderWithOtherFilesInItsOverlaysIsRefusedUntouched() throws Exception {
     Path overlays = Files.createDirectories(dir.resolve("overlays"));
     Files.writeString(overlays.resolve("scan.png"), "someone else's");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new PredictOutputFolder(dir, List.of(overlays)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new PredictOutputFolder(dir, List.of(overlays)));
     assertTrue(e.getMessage().contains("scan.png"), e.getMessage());
     assertEquals("someone else's", Files.readString(overlays.resolve("scan.png")));
   }

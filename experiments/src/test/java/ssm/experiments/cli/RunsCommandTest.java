@@ -52,8 +52,10 @@ class RunsCommandTest {
     assertTrue(text.contains("| scratch-r18-2 | finished | 40 | 1.2000 |"), text);
     assertTrue(text.contains("| shared-r18-2 | interrupted | 40 | 1.6000 |"), text);
     assertTrue(text.contains("| 0.5200 (20) | 0.5200 (40) |"), text);
-    assertTrue(text.contains("| scratch-r18-2 | loss/mask | 40 | 0.9900 | 0.6000 | 0.6000 "
-        + "| 0.9900 |"), text);
+    assertTrue(
+        text.contains(
+            "| scratch-r18-2 | loss/mask | 40 | 0.9900 | 0.6000 | 0.6000 " + "| 0.9900 |"),
+        text);
     assertTrue(!text.contains("synthetic"), text);
 
     for (String family : new String[] {"loss", "eval"}) {

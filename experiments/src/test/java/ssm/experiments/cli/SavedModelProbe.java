@@ -17,9 +17,9 @@ import ssm.predict.SavedModelExport;
 
 /**
  * Run by {@link ExportCommandTest} in a JVM of its own, so that nothing of the exporting process
- * (graph, session, variables) can leak into the check: loads a SavedModel with
- * {@link SavedModelBundle#load}, runs its serving signature on one slice and writes every output
- * as JSON ({@code {name: {shape: [...], values: [...]}}}) to the file given.
+ * (graph, session, variables) can leak into the check: loads a SavedModel with {@link
+ * SavedModelBundle#load}, runs its serving signature on one slice and writes every output as JSON
+ * ({@code {name: {shape: [...], values: [...]}}}) to the file given.
  *
  * <p>Usage: {@code SavedModelProbe SAVED_MODEL_DIR IMAGE OUT_JSON}
  */
@@ -34,8 +34,10 @@ public final class SavedModelProbe {
         TFloat32 image = Tensors.floats(slice.pixels(), slice.height(), slice.width(), 3)) {
       for (int run = 0; run < 2; run++) { // the second run is the warm one
         long start = System.nanoTime();
-        try (Result r = bundle.function(SavedModelExport.SIGNATURE)
-            .call(Map.of(SavedModelExport.IMAGE, image))) {
+        try (Result r =
+            bundle
+                .function(SavedModelExport.SIGNATURE)
+                .call(Map.of(SavedModelExport.IMAGE, image))) {
           out.put("run_" + run + "_ms", (System.nanoTime() - start) / 1e6);
           for (Map.Entry<String, Tensor> e : r) {
             ObjectNode o = out.putObject(e.getKey());

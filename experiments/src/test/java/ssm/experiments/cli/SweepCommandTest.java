@@ -12,15 +12,16 @@ class SweepCommandTest {
 
   @Test
   void productOfTwoKeysHasFourCombinationsFirstKeySlowest() {
-    List<Map<String, String>> p = SweepCommand.product(
-        List.of("training.learning-rate=1e-5,1e-4", "training.update-rule=s-only,s-bn"));
+    List<Map<String, String>> p =
+        SweepCommand.product(
+            List.of("training.learning-rate=1e-5,1e-4", "training.update-rule=s-only,s-bn"));
     assertEquals(4, p.size());
-    assertEquals(Map.of("training.learning-rate", "1e-5", "training.update-rule", "s-only"),
-        p.get(0));
-    assertEquals(Map.of("training.learning-rate", "1e-5", "training.update-rule", "s-bn"),
-        p.get(1));
-    assertEquals("training.learning-rate=1e-4,training.update-rule=s-bn",
-        SweepCommand.label(p.get(3)));
+    assertEquals(
+        Map.of("training.learning-rate", "1e-5", "training.update-rule", "s-only"), p.get(0));
+    assertEquals(
+        Map.of("training.learning-rate", "1e-5", "training.update-rule", "s-bn"), p.get(1));
+    assertEquals(
+        "training.learning-rate=1e-4,training.update-rule=s-bn", SweepCommand.label(p.get(3)));
   }
 
   @Test

@@ -22,11 +22,14 @@ class TablesCommandTest {
       Path f = dir.resolve("grid/" + v.name() + "/metrics.json");
       Files.createDirectories(f.getParent());
       double ap = 0.01 * ++i;
-      Files.writeString(f, String.format("{\"schema\": \"ssm-metrics/1\", \"variant\": \"%s\","
-          + " \"dataset\": \"synthetic (built-in generator, seed 1, 512 px): seg/test\","
-          + " \"segmentation\": {\"paper\": {\"ap50\": %s, \"ap75\": %s, \"ap\": %s}},"
-          + " \"classification\": null, \"parameters\": {\"total\": %d}}",
-          v.name(), ap, ap, ap, PaperResults.parameters(v).exact()));
+      Files.writeString(
+          f,
+          String.format(
+              "{\"schema\": \"ssm-metrics/1\", \"variant\": \"%s\","
+                  + " \"dataset\": \"synthetic (built-in generator, seed 1, 512 px): seg/test\","
+                  + " \"segmentation\": {\"paper\": {\"ap50\": %s, \"ap75\": %s, \"ap\": %s}},"
+                  + " \"classification\": null, \"parameters\": {\"total\": %d}}",
+              v.name(), ap, ap, ap, PaperResults.parameters(v).exact()));
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -34,9 +37,16 @@ class TablesCommandTest {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     assertEquals(0, cl.execute("tables", dir.toString()), err.toString());
-    for (String name : new String[] {"tables.md", "table1-parameters.md", "table1-parameters.csv",
-        "table2-segmentation.md", "table2-segmentation.csv", "table3-classification.md",
-        "table3-classification.csv"}) {
+    for (String name :
+        new String[] {
+          "tables.md",
+          "table1-parameters.md",
+          "table1-parameters.csv",
+          "table2-segmentation.md",
+          "table2-segmentation.csv",
+          "table3-classification.md",
+          "table3-classification.csv"
+        }) {
       assertTrue(Files.isRegularFile(dir.resolve("tables").resolve(name)), name);
     }
     String printed = out.toString();

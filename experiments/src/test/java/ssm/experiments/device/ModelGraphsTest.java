@@ -28,14 +28,21 @@ class ModelGraphsTest {
 
   private static List<String> raising(String graph) {
     return GpuDeterminism.raising(GpuDeterminism.findings(List.of(graphs.get(graph)))).stream()
-        .map(f -> f.rule().op()).toList();
+        .map(f -> f.rule().op())
+        .toList();
   }
 
   @Test
   void buildsTrainingAndInferenceOfEachRegime() {
-    assertEquals(List.of("shared-r18-3 training", "shared-r18-3 inference",
-        "frozen-r18-3 training", "frozen-r18-3 inference", "scratch-r18-3 training",
-        "scratch-r18-3 inference"), List.copyOf(graphs.keySet()));
+    assertEquals(
+        List.of(
+            "shared-r18-3 training",
+            "shared-r18-3 inference",
+            "frozen-r18-3 training",
+            "frozen-r18-3 inference",
+            "scratch-r18-3 training",
+            "scratch-r18-3 inference"),
+        List.copyOf(graphs.keySet()));
   }
 
   @Test
@@ -44,8 +51,10 @@ class ModelGraphsTest {
     // update needs, so a session prunes it) has no deterministic GPU kernel.
     for (Regime r : Regime.values()) {
       String name = r.configName() + "-r18-3";
-      assertEquals(List.of("CropAndResizeGradImage", "CropAndResizeGradBoxes"),
-          raising(name + " training"), name);
+      assertEquals(
+          List.of("CropAndResizeGradImage", "CropAndResizeGradBoxes"),
+          raising(name + " training"),
+          name);
       assertEquals(List.of(), raising(name + " inference"), name);
     }
   }
@@ -55,7 +64,8 @@ class ModelGraphsTest {
     // No ScatterNd-like op (they would copy to the host under determinism), no
     // FusedBatchNormGrad with is_training=false (it raises): the only findings are the two above.
     List<GpuDeterminism.Finding> all = GpuDeterminism.findings(List.copyOf(graphs.values()));
-    assertEquals(List.of("CropAndResizeGradImage", "CropAndResizeGradBoxes"),
+    assertEquals(
+        List.of("CropAndResizeGradImage", "CropAndResizeGradBoxes"),
         all.stream().map(f -> f.rule().op()).toList());
   }
 
@@ -63,8 +73,8 @@ class ModelGraphsTest {
   void depthAndBlocksAddNoOp() {
     // ModelGraphs checks one variant per regime; R34 with 2 blocks has the same op types.
     Set<String> r18 = ops(graphs.get("scratch-r18-3 training"));
-    Set<String> r34 = ops(ModelGraphs.of(new Variant(Regime.SCRATCH, 34, 2))
-        .get("scratch-r34-2 training"));
+    Set<String> r34 =
+        ops(ModelGraphs.of(new Variant(Regime.SCRATCH, 34, 2)).get("scratch-r34-2 training"));
     assertEquals(r18, r34);
     assertTrue(r18.contains("NonMaxSuppressionV3(T=float, T_threshold=float)"), r18.toString());
   }

@@ -17,9 +17,9 @@ import ssm.train.StepResult;
 import ssm.train.TrainingHook;
 
 /**
- * A run that dies in the middle of its second epoch and is resumed from its last checkpoint
- * ends with exactly the weights of the same run uninterrupted (same seed): every random choice
- * derives from (seed, stage, epoch, position), checkpoints hold the optimizer state, and
+ * A run that dies in the middle of its second epoch and is resumed from its last checkpoint ends
+ * with exactly the weights of the same run uninterrupted (same seed): every random choice derives
+ * from (seed, stage, epoch, position), checkpoints hold the optimizer state, and
  * TF_DETERMINISTIC_OPS=1 makes the kernels reproducible.
  */
 @SlowTest
@@ -45,17 +45,28 @@ class ResumeTest {
     Path whole = TrainingRun.run(v, s, data, dir.resolve("whole"), TrainingRun.Start.FRESH);
     Path crashed = dir.resolve("crashed");
     // 6 classification slices per epoch: step 9 is the middle of epoch 2
-    assertThrows(IllegalStateException.class, () -> TrainingRun.run(v, s, data, crashed,
-        TrainingRun.Start.FRESH, Map.of(), List.of(new Crash(9))));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            TrainingRun.run(
+                v, s, data, crashed, TrainingRun.Start.FRESH, Map.of(), List.of(new Crash(9))));
     long[] executed = {0};
-    TrainingHook counter = new TrainingHook() {
-      @Override
-      public void afterStep(StepResult r) {
-        executed[0]++;
-      }
-    };
-    Path resumed = TrainingRun.run(v, s, data, crashed, new TrainingRun.Start(true, null, null),
-        Map.of(), List.of(counter));
+    TrainingHook counter =
+        new TrainingHook() {
+          @Override
+          public void afterStep(StepResult r) {
+            executed[0]++;
+          }
+        };
+    Path resumed =
+        TrainingRun.run(
+            v,
+            s,
+            data,
+            crashed,
+            new TrainingRun.Start(true, null, null),
+            Map.of(),
+            List.of(counter));
     assertEquals(6, executed[0], "the resumed run replays epoch 2 only, from its checkpoint");
 
     Map<String, Safetensors.Entry> a = Safetensors.read(whole);

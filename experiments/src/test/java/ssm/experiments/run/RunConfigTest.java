@@ -16,9 +16,11 @@ class RunConfigTest {
   void finalWeightsAndCheckpointsFindTheirRunsSettings() throws Exception {
     Path conf = Files.writeString(dir.resolve("config.conf"), "variant = scratch-r18-2\n");
     assertEquals(Optional.of(conf), RunConfig.of(dir.resolve("weights.safetensors")));
-    assertEquals(Optional.of(conf),
+    assertEquals(
+        Optional.of(conf),
         RunConfig.of(dir.resolve("checkpoints/ckpt-000000036/weights.safetensors")));
-    assertEquals(Optional.of(conf),
+    assertEquals(
+        Optional.of(conf),
         RunConfig.of(dir.resolve("checkpoints/best-validation/weights.safetensors")));
   }
 

@@ -21,8 +21,8 @@ import ssm.train.Checkpoints;
 
 /**
  * What a training run leaves in its folder besides the weights: every checkpoint's validation
- * metrics, a copy (hard links) of the checkpoint that scored best on validation, no optimizer
- * state once finished, and a refusal to start a fresh run over another run's checkpoints.
+ * metrics, a copy (hard links) of the checkpoint that scored best on validation, no optimizer state
+ * once finished, and a refusal to start a fresh run over another run's checkpoints.
  */
 @SlowTest
 class RunFolderTest {
@@ -46,16 +46,21 @@ class RunFolderTest {
     Path best = written.get(0);
     double bestF1 = Double.NEGATIVE_INFINITY;
     for (Path ckpt : written) { // the earliest of equal scores is kept
-      double f1 = json.readTree(ckpt.resolve(BestValidationKeeper.METRICS_FILE).toFile())
-          .get("eval/f1").asDouble();
+      double f1 =
+          json.readTree(ckpt.resolve(BestValidationKeeper.METRICS_FILE).toFile())
+              .get("eval/f1")
+              .asDouble();
       if (f1 > bestF1) {
         bestF1 = f1;
         best = ckpt;
       }
     }
     Path kept = checkpoints.resolve(Checkpoints.BEST_VALIDATION);
-    assertEquals(bestF1, json.readTree(kept.resolve(BestValidationKeeper.METRICS_FILE).toFile())
-        .get("eval/f1").asDouble());
+    assertEquals(
+        bestF1,
+        json.readTree(kept.resolve(BestValidationKeeper.METRICS_FILE).toFile())
+            .get("eval/f1")
+            .asDouble());
     Map<String, Safetensors.Entry> a = Safetensors.read(best.resolve(TrainingRun.WEIGHTS));
     Map<String, Safetensors.Entry> b = Safetensors.read(kept.resolve(TrainingRun.WEIGHTS));
     assertEquals(a.keySet(), b.keySet());
@@ -65,20 +70,26 @@ class RunFolderTest {
 
     // no duplicates on disk: the kept copies and the final weights are links to the checkpoints'
     // files, and a finished run keeps no optimizer state
-    assertTrue(Files.isSameFile(best.resolve(TrainingRun.WEIGHTS),
-        kept.resolve(TrainingRun.WEIGHTS)));
-    assertTrue(Files.isSameFile(written.get(2).resolve(TrainingRun.WEIGHTS),
-        run.resolve(TrainingRun.WEIGHTS)));
+    assertTrue(
+        Files.isSameFile(best.resolve(TrainingRun.WEIGHTS), kept.resolve(TrainingRun.WEIGHTS)));
+    assertTrue(
+        Files.isSameFile(
+            written.get(2).resolve(TrainingRun.WEIGHTS), run.resolve(TrainingRun.WEIGHTS)));
     try (Stream<Path> all = Files.walk(run)) {
-      assertEquals(List.of(), all.filter(p -> p.getFileName().toString()
-          .equals("optimizer.safetensors")).toList());
+      assertEquals(
+          List.of(),
+          all.filter(p -> p.getFileName().toString().equals("optimizer.safetensors")).toList());
     }
 
     long before = Files.getLastModifiedTime(run.resolve("config.conf")).toMillis();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingRun.run(v, s, data, run, TrainingRun.Start.FRESH));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TrainingRun.run(v, s, data, run, TrainingRun.Start.FRESH));
     assertTrue(e.getMessage().contains("--resume"), e.getMessage());
-    assertEquals(before, Files.getLastModifiedTime(run.resolve("config.conf")).toMillis(),
+    assertEquals(
+        before,
+        Files.getLastModifiedTime(run.resolve("config.conf")).toMillis(),
         "nothing of the first run is touched");
   }
 }

@@ -10,9 +10,15 @@ final class TinyRun {
 
   /** 10 segmentation and 10 classification slices (6 train, 2 val, 2 test), {@code epochs}. */
   static Settings settings(int epochs) {
-    return new SettingsLoader().load("scratch-r18-2", List.of(), List.of(
-        "data.synthetic { seg = 10, cls = 10, size = 96, seed = 5 }",
-        "data.min-lesion-area = 10", "model.input { min-size = 96, max-size = 192 }",
-        "training.epochs = " + epochs, "training.learning-rate = 1e-4"));
+    return new SettingsLoader()
+        .load(
+            "scratch-r18-2",
+            List.of(),
+            List.of(
+                "data.synthetic { seg = 10, cls = 10, size = 96, seed = 5 }",
+                "data.min-lesion-area = 10",
+                "model.input { min-size = 96, max-size = 192 }",
+                "training.epochs = " + epochs,
+                "training.learning-rate = 1e-4"));
   }
 }

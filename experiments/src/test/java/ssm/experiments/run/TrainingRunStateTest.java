@@ -15,8 +15,11 @@ import ssm.train.TrainingState;
 /** When a resumed run has nothing left to train, and what its progress lines call it. */
 class TrainingRunStateTest {
   private static Settings settings(String variant, int stage1Epochs, int epochs) {
-    return new SettingsLoader().load(variant, List.of(), List.of(
-        "training.stage1-epochs = " + stage1Epochs, "training.epochs = " + epochs));
+    return new SettingsLoader()
+        .load(
+            variant,
+            List.of(),
+            List.of("training.stage1-epochs = " + stage1Epochs, "training.epochs = " + epochs));
   }
 
   private static TrainingState at(int stage, int epoch, long step) {
@@ -45,7 +48,7 @@ class TrainingRunStateTest {
     Regime regime = v.injector(s).getInstance(Regime.class);
     assertEquals("stage1-r34-2", TrainingRun.label(v, s, regime));
     Settings full = settings("frozen-r34-2", 1, 2);
-    assertEquals("frozen-r34-2", TrainingRun.label(v, full,
-        v.injector(full).getInstance(Regime.class)));
+    assertEquals(
+        "frozen-r34-2", TrainingRun.label(v, full, v.injector(full).getInstance(Regime.class)));
   }
 }

@@ -40,16 +40,25 @@ class ValidationSplitTest {
     }
     Files.write(cls.resolve("train_COVIDx_CT.txt"), lines);
 
-    DataSources given = new DataSources(seg, null, null, cls.resolve("train_COVIDx_CT.txt"),
-        null, null, "segmentation seg, classification cls");
+    DataSources given =
+        new DataSources(
+            seg,
+            null,
+            null,
+            cls.resolve("train_COVIDx_CT.txt"),
+            null,
+            null,
+            "segmentation seg, classification cls");
     DataSources cut = given.withValidationSplit(dir.resolve("run"), 7);
     assertEquals(8, SegmentationFolder.open(cut.segTrain()).size());
     assertEquals(2, SegmentationFolder.open(cut.segVal()).size());
     CovidxSplit val = CovidxSplit.open(cut.clsVal());
     assertEquals(3, val.size()); // 20% of 10 + 20% of 5
     assertEquals(12, CovidxSplit.open(cut.clsTrain()).size());
-    assertEquals(1, (int) java.util.stream.IntStream.range(0, 3)
-        .filter(i -> val.entry(i).label() == 2).count());
+    assertEquals(
+        1,
+        (int)
+            java.util.stream.IntStream.range(0, 3).filter(i -> val.entry(i).label() == 2).count());
     assertTrue(cut.description().contains("validation split cut by seed 7"), cut.description());
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve("run/split/split.json").toFile());
@@ -62,18 +71,30 @@ class ValidationSplitTest {
     // the same seed gives the same split (a resumed run); another seed another one
     String first = json.at("/segmentation/val").toString();
     given.withValidationSplit(dir.resolve("run"), 7);
-    assertEquals(first, new ObjectMapper().readTree(dir.resolve("run/split/split.json").toFile())
-        .at("/segmentation/val").toString());
+    assertEquals(
+        first,
+        new ObjectMapper()
+            .readTree(dir.resolve("run/split/split.json").toFile())
+            .at("/segmentation/val")
+            .toString());
     given.withValidationSplit(dir.resolve("other"), 8);
     JsonNode other = new ObjectMapper().readTree(dir.resolve("other/split/split.json").toFile());
-    assertTrue(!first.equals(other.at("/segmentation/val").toString())
-        || !json.at("/classification/val").equals(other.at("/classification/val")));
+    assertTrue(
+        !first.equals(other.at("/segmentation/val").toString())
+            || !json.at("/classification/val").equals(other.at("/classification/val")));
   }
 
   @Test
   void dataWithItsOwnValidationSplitIsLeftAlone() {
-    DataSources given = new DataSources(dir.resolve("t"), dir.resolve("v"), null,
-        dir.resolve("train.txt"), dir.resolve("val.txt"), null, "user data");
+    DataSources given =
+        new DataSources(
+            dir.resolve("t"),
+            dir.resolve("v"),
+            null,
+            dir.resolve("train.txt"),
+            dir.resolve("val.txt"),
+            null,
+            "user data");
     DataSources same = given.withValidationSplit(dir.resolve("run"), 1);
     assertEquals(given, same);
     assertTrue(!Files.exists(dir.resolve("run/split")));

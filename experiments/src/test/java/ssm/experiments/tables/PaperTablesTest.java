@@ -17,19 +17,31 @@ class PaperTablesTest {
   static final String SYNTHETIC = "synthetic (built-in generator, seed 1, 512 px): seg/test";
 
   /** A metrics.json with the keys the tables read; classification or segmentation may be absent. */
-  static String metrics(String variant, String dataset, Double ap, double[] sensitivity,
-      Double f1, Long parameters) {
-    String seg = ap == null ? "null" : String.format(
-        "{\"paper\": {\"ap50\": %s, \"ap75\": %s, \"ap\": %s, \"ap50_ci95\": [%s, %s],"
-        + " \"images\": {\"scored\": 7, \"empty\": 2, \"skipped\": 3, \"total\": 10}},"
-        + " \"coco_segm\": {\"AP50\": 0.6, \"ap50_ci95\": [0.4, 0.8]}}",
-        ap + 0.2, ap - 0.1, ap, ap + 0.1, ap + 0.3);
-    String cls = f1 == null ? "null" : String.format("{\"sensitivity\": {\"Normal\": %s, \"CP\": %s,"
-        + " \"COVID-19\": %s}, \"accuracy\": 0.5, \"accuracy_ci95\": [0.3773502, 0.6226497],"
-        + " \"f1_weighted\": %s, \"samples\": 60}",
-        sensitivity[0], sensitivity[1], sensitivity[2], f1);
-    return String.format("{\"schema\": \"ssm-metrics/1\", \"variant\": \"%s\", \"dataset\": \"%s\","
-        + " \"segmentation\": %s, \"classification\": %s%s}", variant, dataset, seg, cls,
+  static String metrics(
+      String variant, String dataset, Double ap, double[] sensitivity, Double f1, Long parameters) {
+    String seg =
+        ap == null
+            ? "null"
+            : String.format(
+                "{\"paper\": {\"ap50\": %s, \"ap75\": %s, \"ap\": %s, \"ap50_ci95\": [%s, %s],"
+                    + " \"images\": {\"scored\": 7, \"empty\": 2, \"skipped\": 3, \"total\": 10}},"
+                    + " \"coco_segm\": {\"AP50\": 0.6, \"ap50_ci95\": [0.4, 0.8]}}",
+                ap + 0.2, ap - 0.1, ap, ap + 0.1, ap + 0.3);
+    String cls =
+        f1 == null
+            ? "null"
+            : String.format(
+                "{\"sensitivity\": {\"Normal\": %s, \"CP\": %s,"
+                    + " \"COVID-19\": %s}, \"accuracy\": 0.5, \"accuracy_ci95\": [0.3773502, 0.6226497],"
+                    + " \"f1_weighted\": %s, \"samples\": 60}",
+                sensitivity[0], sensitivity[1], sensitivity[2], f1);
+    return String.format(
+        "{\"schema\": \"ssm-metrics/1\", \"variant\": \"%s\", \"dataset\": \"%s\","
+            + " \"segmentation\": %s, \"classification\": %s%s}",
+        variant,
+        dataset,
+        seg,
+        cls,
         parameters == null ? "" : ", \"parameters\": {\"total\": " + parameters + "}");
   }
 
@@ -39,18 +51,26 @@ class PaperTablesTest {
   }
 
   /**
-   * Three runs, one at the top level and two nested in grid folders: shared-r18-2 (AP .40, F1
-   * .70), scratch-r18-3 (AP .30, F1 .80; CP sensitivity 0.96538), frozen-r34-3 (AP .35, no
+   * Three runs, one at the top level and two nested in grid folders: shared-r18-2 (AP .40, F1 .70),
+   * scratch-r18-3 (AP .30, F1 .80; CP sensitivity 0.96538), frozen-r34-3 (AP .35, no
    * classification).
    */
   static Path runs(Path dir) throws Exception {
     double[] s = {0.5, 0.5, 0.5};
-    write(dir.resolve("shared-r18-2/metrics.json"),
+    write(
+        dir.resolve("shared-r18-2/metrics.json"),
         metrics("shared-r18-2", SYNTHETIC, 0.40, s, 0.70, 4_511_717L));
-    write(dir.resolve("grid-a/scratch-r18-3/metrics.json"),
-        metrics("scratch-r18-3", SYNTHETIC, 0.30, new double[] {0.98646, 0.96538, 0.93005}, 0.80,
+    write(
+        dir.resolve("grid-a/scratch-r18-3/metrics.json"),
+        metrics(
+            "scratch-r18-3",
+            SYNTHETIC,
+            0.30,
+            new double[] {0.98646, 0.96538, 0.93005},
+            0.80,
             null));
-    write(dir.resolve("grid-b/frozen-r34-3/metrics.json"),
+    write(
+        dir.resolve("grid-b/frozen-r34-3/metrics.json"),
         metrics("frozen-r34-3", SYNTHETIC, 0.35, s, null, null));
     return dir;
   }
@@ -58,23 +78,39 @@ class PaperTablesTest {
   @Test
   void twoClassRealDataSaysWhatItHoldsAndGivesCovidVersusRest(@TempDir Path dir) throws Exception {
     String real = "segmentation runs/x/split/seg/val; classification runs/x/split/cls/val.txt";
-    write(dir.resolve("scratch-r18-3/metrics.json"), "{\"schema\": \"ssm-metrics/1\", "
-        + "\"variant\": \"scratch-r18-3\", \"dataset\": \"" + real + "\", "
-        + "\"segmentation\": null, \"classification\": {\"classes\": [\"Normal\", \"CP\", "
-        + "\"COVID-19\"], \"classes_present\": [\"Normal\", \"COVID-19\"], \"sensitivity\": "
-        + "{\"Normal\": 0.8, \"CP\": null, \"COVID-19\": 0.6}, \"accuracy\": 0.7, "
-        + "\"f1_weighted\": 0.7, \"f1_macro\": 0.69, \"samples\": 109, \"covid_vs_rest\": "
-        + "{\"sensitivity\": 0.6, \"specificity\": 0.8, \"accuracy\": 0.7, \"auc\": 0.77}}}");
+    write(
+        dir.resolve("scratch-r18-3/metrics.json"),
+        "{\"schema\": \"ssm-metrics/1\", "
+            + "\"variant\": \"scratch-r18-3\", \"dataset\": \""
+            + real
+            + "\", "
+            + "\"segmentation\": null, \"classification\": {\"classes\": [\"Normal\", \"CP\", "
+            + "\"COVID-19\"], \"classes_present\": [\"Normal\", \"COVID-19\"], \"sensitivity\": "
+            + "{\"Normal\": 0.8, \"CP\": null, \"COVID-19\": 0.6}, \"accuracy\": 0.7, "
+            + "\"f1_weighted\": 0.7, \"f1_macro\": 0.69, \"samples\": 109, \"covid_vs_rest\": "
+            + "{\"sensitivity\": 0.6, \"specificity\": 0.8, \"accuracy\": 0.7, \"auc\": 0.77}}}");
     List<PaperTables.Run> runs = PaperTables.scan(dir, new ArrayList<>());
     PaperTables.Table t3 = PaperTables.table3(runs);
     assertEquals("n/a", t3.rows().get(0).get(5)); // CP sensitivity: not measured, not 0
     assertTrue(t3.caption().contains("holds no CP slice"), t3.caption());
     PaperTables.Table t4 = PaperTables.table4(runs);
-    assertEquals(List.of("1", "scratch-r18-3", "SSM-S R18**", "Normal + COVID-19", "0.6000",
-        "0.8000", "0.7000", "0.7700", "0.6900", "109"), t4.rows().get(0));
+    assertEquals(
+        List.of(
+            "1",
+            "scratch-r18-3",
+            "SSM-S R18**",
+            "Normal + COVID-19",
+            "0.6000",
+            "0.8000",
+            "0.7000",
+            "0.7700",
+            "0.6900",
+            "109"),
+        t4.rows().get(0));
     assertTrue(PaperTables.dataNote(runs).contains("NOT the paper's results"));
-    assertEquals("", PaperTables.dataNote(PaperTables.scan(runs(dir.resolve("synthetic")),
-        new ArrayList<>())));
+    assertEquals(
+        "",
+        PaperTables.dataNote(PaperTables.scan(runs(dir.resolve("synthetic")), new ArrayList<>())));
   }
 
   private static List<String> column(PaperTables.Table t, int c) {
@@ -93,18 +129,45 @@ class PaperTablesTest {
   void table2RanksByApAndListsTheRestAsNotRun(@TempDir Path dir) throws Exception {
     PaperTables.Table t = PaperTables.table2(PaperTables.scan(runs(dir), new ArrayList<>()));
     assertEquals(12, t.rows().size());
-    assertEquals(List.of("shared-r18-2", "frozen-r34-3", "scratch-r18-3"),
-        column(t, 1).subList(0, 3));
+    assertEquals(
+        List.of("shared-r18-2", "frozen-r34-3", "scratch-r18-3"), column(t, 1).subList(0, 3));
     assertEquals(List.of("1", "2", "3"), column(t, 0).subList(0, 3));
     // measured AP@[.5:.95] beside the paper's (SSM-S R18**: 0.4245), paper rank 3 of 12
-    assertEquals(List.of("3", "scratch-r18-3", "SSM-S R18**", "0.5000", "0.5799", "0.2000",
-        "0.3828", "0.3000", "0.4245", "3", "7 of 10 (5 with lesions, 3 skipped)",
-        "0.5000 [0.4000, 0.6000]", "0.6000 [0.4000, 0.8000]"), t.rows().get(2));
+    assertEquals(
+        List.of(
+            "3",
+            "scratch-r18-3",
+            "SSM-S R18**",
+            "0.5000",
+            "0.5799",
+            "0.2000",
+            "0.3828",
+            "0.3000",
+            "0.4245",
+            "3",
+            "7 of 10 (5 with lesions, 3 skipped)",
+            "0.5000 [0.4000, 0.6000]",
+            "0.6000 [0.4000, 0.8000]"),
+        t.rows().get(2));
     assertEquals(9, column(t, 3).stream().filter(PaperTables.NOT_RUN::equals).count());
     // not-run rows keep the paper's figures and the paper's order: shared-r18-3 comes first;
     // its 0.3415 is the paper's lowest AP@[.5:.95] (rank 12)
-    assertEquals(List.of("", "shared-r18-3", "SSM R18**", "not run", "0.4253", "", "0.3222", "",
-        "0.3415", "12", "", "", ""), t.rows().get(3));
+    assertEquals(
+        List.of(
+            "",
+            "shared-r18-3",
+            "SSM R18**",
+            "not run",
+            "0.4253",
+            "",
+            "0.3222",
+            "",
+            "0.3415",
+            "12",
+            "",
+            "",
+            ""),
+        t.rows().get(3));
     assertTrue(t.caption().contains(SYNTHETIC), t.caption());
     assertTrue(t.caption().contains("NOT comparable"), t.caption());
     assertTrue(t.caption().contains("CNCB-NCOV"), t.caption());
@@ -117,22 +180,42 @@ class PaperTablesTest {
     assertEquals(List.of("scratch-r18-3", "shared-r18-2"), column(t, 1).subList(0, 2));
     // 0.96538 -> 96.53 (truncated, not 96.54), 0.98646 -> 98.64, 0.93005 -> 93.00;
     // the paper's row of SSM-S R18** is 93.00 / 96.53 / 98.64, 96.75, 0.9676
-    assertEquals(List.of("1", "scratch-r18-3", "SSM-S R18**", "93.00", "93.00", "96.53", "96.53",
-        "98.64", "98.64", "50.00", "96.75", "0.8000", "0.9676", "1", "60",
-        "0.5000 [0.3774, 0.6226]"), t.rows().get(0));
+    assertEquals(
+        List.of(
+            "1",
+            "scratch-r18-3",
+            "SSM-S R18**",
+            "93.00",
+            "93.00",
+            "96.53",
+            "96.53",
+            "98.64",
+            "98.64",
+            "50.00",
+            "96.75",
+            "0.8000",
+            "0.9676",
+            "1",
+            "60",
+            "0.5000 [0.3774, 0.6226]"),
+        t.rows().get(0));
     // frozen-r34-3 has no classification: not run here
-    assertTrue(t.rows().stream().anyMatch(r -> r.get(1).equals("frozen-r34-3")
-        && r.get(3).equals(PaperTables.NOT_RUN)));
+    assertTrue(
+        t.rows().stream()
+            .anyMatch(
+                r -> r.get(1).equals("frozen-r34-3") && r.get(3).equals(PaperTables.NOT_RUN)));
   }
 
   @Test
   void csvHasStableColumnsAndFullPrecision(@TempDir Path dir) throws Exception {
     PaperTables.Table t = PaperTables.table3(PaperTables.scan(runs(dir), new ArrayList<>()));
     String[] lines = t.csv().split("\n");
-    assertEquals("rank,variant,paper_label,status,sensitivity_covid,sensitivity_covid_paper,"
-        + "sensitivity_cp,sensitivity_cp_paper,sensitivity_normal,sensitivity_normal_paper,"
-        + "accuracy,accuracy_paper,f1,f1_paper,paper_rank,samples,accuracy_ci95_low,"
-        + "accuracy_ci95_high,dataset", lines[0]);
+    assertEquals(
+        "rank,variant,paper_label,status,sensitivity_covid,sensitivity_covid_paper,"
+            + "sensitivity_cp,sensitivity_cp_paper,sensitivity_normal,sensitivity_normal_paper,"
+            + "accuracy,accuracy_paper,f1,f1_paper,paper_rank,samples,accuracy_ci95_low,"
+            + "accuracy_ci95_high,dataset",
+        lines[0]);
     assertEquals(13, lines.length);
     // the dataset holds a comma, so it is quoted
     assertTrue(lines[1].startsWith("1,scratch-r18-3,SSM-S R18**,measured,93.005"), lines[1]);
@@ -141,12 +224,24 @@ class PaperTablesTest {
 
   @Test
   void table1TakesParametersFromMetricsJsonElseCounts(@TempDir Path dir) throws Exception {
-    PaperTables.Table t = PaperTables.table1(PaperTables.scan(runs(dir), new ArrayList<>()),
-        v -> v.name().equals("scratch-r34-3") ? 1 : PaperResults.parameters(v).exact());
+    PaperTables.Table t =
+        PaperTables.table1(
+            PaperTables.scan(runs(dir), new ArrayList<>()),
+            v -> v.name().equals("scratch-r34-3") ? 1 : PaperResults.parameters(v).exact());
     assertEquals(12, t.rows().size());
     List<String> first = t.rows().get(0); // shared-r18-2, from its metrics.json
-    assertEquals(List.of("shared-r18-2", "SSM R18*", "ResNet18", "2", "1", "4,511,717", "4.51M",
-        "4,511,717", "yes"), first);
+    assertEquals(
+        List.of(
+            "shared-r18-2",
+            "SSM R18*",
+            "ResNet18",
+            "2",
+            "1",
+            "4,511,717",
+            "4.51M",
+            "4,511,717",
+            "yes"),
+        first);
     List<String> last = t.rows().get(11);
     assertEquals("scratch-r34-3", last.get(0));
     assertEquals("13.66M", last.get(6));
@@ -156,23 +251,32 @@ class PaperTablesTest {
   @Test
   void severalDatasetsGetAColumn(@TempDir Path dir) throws Exception {
     runs(dir);
-    write(dir.resolve("real/scratch-r34-2/metrics.json"), metrics("scratch-r34-2",
-        "segmentation /data/cncb/test", 0.5, new double[] {1, 1, 1}, 0.9, null));
+    write(
+        dir.resolve("real/scratch-r34-2/metrics.json"),
+        metrics(
+            "scratch-r34-2",
+            "segmentation /data/cncb/test",
+            0.5,
+            new double[] {1, 1, 1},
+            0.9,
+            null));
     PaperTables.Table t = PaperTables.table2(PaperTables.scan(dir, new ArrayList<>()));
     assertEquals("data", t.header().get(t.header().size() - 1));
     // data sets are numbered in rank order: scratch-r34-2 ranks first, so its data set is [1]
     assertEquals("[1]", t.rows().get(0).get(13));
     assertEquals("[2]", t.rows().get(1).get(13));
-    assertTrue(t.caption().contains("[1] segmentation /data/cncb/test; [2] " + SYNTHETIC),
-        t.caption());
+    assertTrue(
+        t.caption().contains("[1] segmentation /data/cncb/test; [2] " + SYNTHETIC), t.caption());
   }
 
   @Test
   void eachTableNamesTheDataOfItsOwnPart(@TempDir Path dir) throws Exception {
     // ssm eval writes datasets.segmentation / datasets.classification beside the joint name
     String m = metrics("scratch-r18-3", "both", 0.3, new double[] {1, 1, 1}, 0.9, null);
-    m = m.substring(0, m.length() - 1) + ", \"datasets\": {\"segmentation\": \"SEG DATA\","
-        + " \"classification\": \"CLS DATA\"}}";
+    m =
+        m.substring(0, m.length() - 1)
+            + ", \"datasets\": {\"segmentation\": \"SEG DATA\","
+            + " \"classification\": \"CLS DATA\"}}";
     write(dir.resolve("scratch-r18-3/metrics.json"), m);
     List<PaperTables.Run> runs = PaperTables.scan(dir, new ArrayList<>());
     assertTrue(PaperTables.table2(runs).caption().contains("Ours measured on: SEG DATA."));
@@ -190,8 +294,13 @@ class PaperTablesTest {
     List<String> warnings = new ArrayList<>();
     List<PaperTables.Run> runs = PaperTables.scan(dir, warnings);
     assertEquals(3, runs.size());
-    assertEquals(newer, runs.stream().filter(r -> r.variant().equals(Variant.DEFAULT))
-        .findFirst().orElseThrow().file());
+    assertEquals(
+        newer,
+        runs.stream()
+            .filter(r -> r.variant().equals(Variant.DEFAULT))
+            .findFirst()
+            .orElseThrow()
+            .file());
     assertEquals(1, warnings.size());
     assertTrue(warnings.get(0).contains("appears twice"), warnings.get(0));
   }

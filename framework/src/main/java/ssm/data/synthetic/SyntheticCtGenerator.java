@@ -22,16 +22,16 @@ import ssm.util.Check;
  * </pre>
  *
  * Segmentation slices are 50% COVID-19, 30% CP and 20% Normal (lesion-free negatives), by index
- * modulo 10; classification slices cycle Normal, CP, COVID-19 so each split is balanced, the
- * first 60% train, then 20% val, 20% test. Each slice's content depends only on (seed, kind,
- * index): the output is byte-identical for a seed.
+ * modulo 10; classification slices cycle Normal, CP, COVID-19 so each split is balanced, the first
+ * 60% train, then 20% val, 20% test. Each slice's content depends only on (seed, kind, index): the
+ * output is byte-identical for a seed.
  */
 public final class SyntheticCtGenerator {
   /** Generator options: counts of segmentation and classification slices, size, seed. */
   public record Options(int seg, int cls, int size, long seed) {
     public Options {
-      Check.that(seg >= 0 && cls >= 0, "slice counts must not be negative (seg %s, cls %s)",
-          seg, cls);
+      Check.that(
+          seg >= 0 && cls >= 0, "slice counts must not be negative (seg %s, cls %s)", seg, cls);
       Check.that(size >= 64, "size = %s must be at least 64", size);
     }
 
@@ -42,8 +42,8 @@ public final class SyntheticCtGenerator {
   }
 
   /** What was written: slice counts per split, and the time taken. */
-  public record Summary(int segTrain, int segTest, int clsTrain, int clsVal, int clsTest,
-      long millis) {
+  public record Summary(
+      int segTrain, int segTest, int clsTrain, int clsVal, int clsTest, long millis) {
     public int total() {
       return segTrain + segTest + clsTrain + clsVal + clsTest;
     }
@@ -109,8 +109,9 @@ public final class SyntheticCtGenerator {
         writePng(out.resolve("cls/images").resolve(name), s.image(), s.size());
         int[] b = s.bodyBox();
         int split = i < clsTrain ? 0 : i < clsTrain + clsVal ? 1 : 2;
-        lines.get(split).add(String.format("%s %d %d %d %d %d", name, s.label(), b[0], b[1], b[2],
-            b[3]));
+        lines
+            .get(split)
+            .add(String.format("%s %d %d %d %d %d", name, s.label(), b[0], b[1], b[2], b[3]));
         progress.update(++done, total);
       }
       if (o.cls() > 0) {
@@ -120,19 +121,26 @@ public final class SyntheticCtGenerator {
         }
       }
       Files.createDirectories(out);
-      Files.writeString(out.resolve("README.txt"), String.format(
-          "Synthetic chest-CT dataset (ssm data synth): seg %d, cls %d, size %d, seed %d.%n"
-              + "seg/{train,test}/{images,masks}: CNCB-NCOV layout, mask 0 bg, 1 lung, 2 GGO, "
-              + "3 consolidation.%n"
-              + "cls/images + cls/{train,val,test}.txt: COVIDx-CT split format "
-              + "(file class xmin ymin xmax ymax; 0 Normal, 1 CP, 2 COVID-19).%n",
-          o.seg(), o.cls(), o.size(), o.seed()));
+      Files.writeString(
+          out.resolve("README.txt"),
+          String.format(
+              "Synthetic chest-CT dataset (ssm data synth): seg %d, cls %d, size %d, seed %d.%n"
+                  + "seg/{train,test}/{images,masks}: CNCB-NCOV layout, mask 0 bg, 1 lung, 2 GGO, "
+                  + "3 consolidation.%n"
+                  + "cls/images + cls/{train,val,test}.txt: COVIDx-CT split format "
+                  + "(file class xmin ymin xmax ymax; 0 Normal, 1 CP, 2 COVID-19).%n",
+              o.seg(), o.cls(), o.size(), o.seed()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the synthetic dataset under " + out, e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new Summary(segTrain, o.seg() - segTrain, o.cls() == 0 ? 0 : clsTrain,
-        o.cls() == 0 ? 0 : clsVal, o.cls() == 0 ? 0 : o.cls() - clsTrain - clsVal, millis);
+    return new Summary(
+        segTrain,
+        o.seg() - segTrain,
+        o.cls() == 0 ? 0 : clsTrain,
+        o.cls() == 0 ? 0 : clsVal,
+        o.cls() == 0 ? 0 : o.cls() - clsTrain - clsVal,
+        millis);
   }
 
   /** Writes an 8-bit grey PNG (deterministic bytes): fastest deflate for noisy slices. */

@@ -5,15 +5,15 @@ import java.util.SplittableRandom;
 import ssm.data.LesionMask;
 
 /**
- * Renders one synthetic chest-CT slice and its CNCB-NCOV style mask (0 background, 1 lung, 2 GGO,
- * 3 consolidation), deterministic for a seed. Drawn in Hounsfield-like units, then windowed to
- * 8 bits: body ellipse with a fat layer, two lung fields (-860 HU) with branching vessels, heart,
+ * Renders one synthetic chest-CT slice and its CNCB-NCOV style mask (0 background, 1 lung, 2 GGO, 3
+ * consolidation), deterministic for a seed. Drawn in Hounsfield-like units, then windowed to 8
+ * bits: body ellipse with a fat layer, two lung fields (-860 HU) with branching vessels, heart,
  * vertebra with canal and spinous process, sternum, ribs, the scanner couch, a slight blur and
  * Gaussian noise. Lesions depend on the class:
  *
  * <ul>
- *   <li>COVID-19 (2): 3-7 peripheral ground-glass patches, at least one in each lung, about a
- *       third with a consolidation core;
+ *   <li>COVID-19 (2): 3-7 peripheral ground-glass patches, at least one in each lung, about a third
+ *       with a consolidation core;
  *   <li>CP (1): lobar consolidation in one lung: 1-2 large dense blobs with a ground-glass rim;
  *   <li>Normal (0): none.
  * </ul>
@@ -33,8 +33,8 @@ public final class SyntheticCtSlice {
   private static final float HU_MAX = 1800f;
 
   /**
-   * A rendered slice: {@code image} 8-bit grey and {@code mask} (values 0-3), both row-major
-   * {@code size x size}; {@code bodyBox} = {@code x1, y1, x2, y2} of the body, x2/y2 exclusive.
+   * A rendered slice: {@code image} 8-bit grey and {@code mask} (values 0-3), both row-major {@code
+   * size x size}; {@code bodyBox} = {@code x1, y1, x2, y2} of the body, x2/y2 exclusive.
    */
   public record Rendered(int size, int label, byte[] image, byte[] mask, int[] bodyBox) {}
 
@@ -78,13 +78,26 @@ public final class SyntheticCtSlice {
     float lungHu = (float) (-860 + u(-30, 30));
     for (int k = 0; k < 2; k++) {
       int side = k == 0 ? -1 : 1;
-      lungs[k] = new double[] {cx + side * ax * u(0.40, 0.48), cy - ay * u(0.0, 0.08),
-          ax * u(0.30, 0.36), ay * u(0.62, 0.74), side * u(0, 0.15), side};
+      lungs[k] =
+          new double[] {
+            cx + side * ax * u(0.40, 0.48),
+            cy - ay * u(0.0, 0.08),
+            ax * u(0.30, 0.36),
+            ay * u(0.62, 0.74),
+            side * u(0, 0.15),
+            side
+          };
       lung(lungs[k], lungHu);
     }
     // heart and mediastinum override the medial lung edge
-    ellipseMasked(cx + ax * u(-0.02, 0.08), cy + ay * u(0.02, 0.15), ax * u(0.24, 0.30),
-        ay * u(0.36, 0.45), u(-0.3, 0.3), 42f, true);
+    ellipseMasked(
+        cx + ax * u(-0.02, 0.08),
+        cy + ay * u(0.02, 0.15),
+        ax * u(0.24, 0.30),
+        ay * u(0.36, 0.45),
+        u(-0.3, 0.3),
+        42f,
+        true);
     for (double[] lung : lungs) {
       vessels(lung);
     }
@@ -92,13 +105,17 @@ public final class SyntheticCtSlice {
     switch (label) {
       case COVID -> covid(lungs);
       case CP -> pneumonia(lungs[r.nextInt(2)]);
-      default -> { }
+      default -> {}
     }
     blur();
     noise((float) u(12, 40));
     byte[] image = window(u(1000, 1700), u(35, 80), lungHu);
-    int[] box = {clamp((int) Math.floor(cx - ax), 0, size), clamp((int) Math.floor(cy - ay), 0, size),
-        clamp((int) Math.ceil(cx + ax), 0, size), clamp((int) Math.ceil(cy + ay), 0, size)};
+    int[] box = {
+      clamp((int) Math.floor(cx - ax), 0, size),
+      clamp((int) Math.floor(cy - ay), 0, size),
+      clamp((int) Math.ceil(cx + ax), 0, size),
+      clamp((int) Math.ceil(cy + ay), 0, size)
+    };
     return new Rendered(size, label, image, mask, box);
   }
 
@@ -123,20 +140,27 @@ public final class SyntheticCtSlice {
     double s2 = Math.sin(p2);
     double c3 = Math.cos(p3);
     double s3 = Math.sin(p3);
-    forEllipse(l[0], l[1], l[2], l[3], l[4], 1.15, (p, uu, vv, d2) -> {
-      double rr = Math.sqrt(d2) + 1e-9;
-      double cos1 = uu / rr;
-      double sin1 = vv / rr;
-      double cos2 = cos1 * cos1 - sin1 * sin1;
-      double sin2 = 2 * sin1 * cos1;
-      double cos3 = cos2 * cos1 - sin2 * sin1;
-      double sin3 = sin2 * cos1 + cos2 * sin1;
-      double bound = 1 + a2 * (cos2 * c2 - sin2 * s2) + a3 * (cos3 * c3 - sin3 * s3);
-      if (rr < bound) {
-        hu[p] = lungHu;
-        mask[p] = LesionMask.LUNG;
-      }
-    });
+    forEllipse(
+        l[0],
+        l[1],
+        l[2],
+        l[3],
+        l[4],
+        1.15,
+        (p, uu, vv, d2) -> {
+          double rr = Math.sqrt(d2) + 1e-9;
+          double cos1 = uu / rr;
+          double sin1 = vv / rr;
+          double cos2 = cos1 * cos1 - sin1 * sin1;
+          double sin2 = 2 * sin1 * cos1;
+          double cos3 = cos2 * cos1 - sin2 * sin1;
+          double sin3 = sin2 * cos1 + cos2 * sin1;
+          double bound = 1 + a2 * (cos2 * c2 - sin2 * s2) + a3 * (cos3 * c3 - sin3 * s3);
+          if (rr < bound) {
+            hu[p] = lungHu;
+            mask[p] = LesionMask.LUNG;
+          }
+        });
   }
 
   private void vessels(double[] l) {
@@ -152,13 +176,16 @@ public final class SyntheticCtSlice {
     for (int k = 0; k < dots; k++) {
       double a = u(0, 2 * Math.PI);
       double t = Math.sqrt(r.nextDouble());
-      disc(l[0] + t * l[2] * Math.cos(a), l[1] + t * l[3] * Math.sin(a),
-          Math.max(0.7, unit * u(0.7, 1.8)), (float) u(-350, -50));
+      disc(
+          l[0] + t * l[2] * Math.cos(a),
+          l[1] + t * l[3] * Math.sin(a),
+          Math.max(0.7, unit * u(0.7, 1.8)),
+          (float) u(-350, -50));
     }
   }
 
-  private void walk(double x, double y, double angle, double radius, double length, float v,
-      int depth) {
+  private void walk(
+      double x, double y, double angle, double radius, double length, float v, int depth) {
     double step = Math.max(0.8, 1.5 * unit);
     int steps = (int) (length / step);
     for (int i = 0; i < steps; i++) {
@@ -175,11 +202,17 @@ public final class SyntheticCtSlice {
 
   /** A vessel cross-section: raises lung pixels only. */
   private void disc(double x, double y, double radius, float v) {
-    forEllipse(x, y, radius, radius, 0, (p, uu, vv, d2) -> {
-      if (d2 < 1 && mask[p] == LesionMask.LUNG) {
-        hu[p] = Math.max(hu[p], v);
-      }
-    });
+    forEllipse(
+        x,
+        y,
+        radius,
+        radius,
+        0,
+        (p, uu, vv, d2) -> {
+          if (d2 < 1 && mask[p] == LesionMask.LUNG) {
+            hu[p] = Math.max(hu[p], v);
+          }
+        });
   }
 
   private void bones(double cx, double cy, double ax, double ay, double fat) {
@@ -195,8 +228,14 @@ public final class SyntheticCtSlice {
     for (int k = 0; k < ribs; k++) {
       double a = (k % 2 == 0 ? 0 : Math.PI) + (k % 2 == 0 ? 1 : -1) * u(-1.2, 1.3);
       double rx = size * u(0.010, 0.016);
-      ellipseMasked(cx + 0.93 * (ax - fat) * Math.cos(a), cy + 0.93 * (ay - fat) * Math.sin(a),
-          Math.max(1.2, rx * 1.6), Math.max(1.0, rx), a, 800f, false);
+      ellipseMasked(
+          cx + 0.93 * (ax - fat) * Math.cos(a),
+          cy + 0.93 * (ay - fat) * Math.sin(a),
+          Math.max(1.2, rx * 1.6),
+          Math.max(1.0, rx),
+          a,
+          800f,
+          false);
     }
   }
 
@@ -217,7 +256,13 @@ public final class SyntheticCtSlice {
       double rot = u(0, Math.PI);
       lesion(ex, ey, ra, rb, rot, LesionMask.GGO, ggo * (float) u(0.8, 1.2));
       if (r.nextDouble() < 0.35) {
-        lesion(ex, ey, ra * u(0.35, 0.55), rb * u(0.35, 0.55), rot, LesionMask.CONSOLIDATION,
+        lesion(
+            ex,
+            ey,
+            ra * u(0.35, 0.55),
+            rb * u(0.35, 0.55),
+            rot,
+            LesionMask.CONSOLIDATION,
             (float) u(-150, 30));
       }
     }
@@ -239,11 +284,12 @@ public final class SyntheticCtSlice {
   }
 
   /**
-   * A lesion blob inside the lungs: GGO adds {@code value} HU, consolidation blends towards
-   * {@code value} HU; full strength inside 0.7 of the (perturbed) radius, fading out at 1; the
-   * mask takes {@code kind} where the radius is below 0.85 (consolidation wins over GGO).
+   * A lesion blob inside the lungs: GGO adds {@code value} HU, consolidation blends towards {@code
+   * value} HU; full strength inside 0.7 of the (perturbed) radius, fading out at 1; the mask takes
+   * {@code kind} where the radius is below 0.85 (consolidation wins over GGO).
    */
-  private void lesion(double ex, double ey, double ra, double rb, double rot, int kind, float value) {
+  private void lesion(
+      double ex, double ey, double ra, double rb, double rot, int kind, float value) {
     double a2 = u(0.05, 0.15);
     double p2 = u(0, Math.PI);
     double a3 = u(0.03, 0.10);
@@ -252,31 +298,38 @@ public final class SyntheticCtSlice {
     double s2 = Math.sin(p2);
     double c3 = Math.cos(p3);
     double s3 = Math.sin(p3);
-    forEllipse(ex, ey, ra, rb, rot, 1.25, (p, uu, vv, d2) -> {
-      if (mask[p] == 0) {
-        return;
-      }
-      double rr = Math.sqrt(d2) + 1e-9;
-      double cos1 = uu / rr;
-      double sin1 = vv / rr;
-      double cos2 = cos1 * cos1 - sin1 * sin1;
-      double sin2 = 2 * sin1 * cos1;
-      double cos3 = cos2 * cos1 - sin2 * sin1;
-      double sin3 = sin2 * cos1 + cos2 * sin1;
-      double d = rr / (1 + a2 * (cos2 * c2 - sin2 * s2) + a3 * (cos3 * c3 - sin3 * s3));
-      if (d >= 1) {
-        return;
-      }
-      float m = (float) Math.min(1, (1 - d) / 0.3);
-      if (kind == LesionMask.GGO) {
-        hu[p] += m * value;
-      } else {
-        hu[p] += m * (value - hu[p]);
-      }
-      if (d < 0.85 && mask[p] < kind) {
-        mask[p] = (byte) kind;
-      }
-    });
+    forEllipse(
+        ex,
+        ey,
+        ra,
+        rb,
+        rot,
+        1.25,
+        (p, uu, vv, d2) -> {
+          if (mask[p] == 0) {
+            return;
+          }
+          double rr = Math.sqrt(d2) + 1e-9;
+          double cos1 = uu / rr;
+          double sin1 = vv / rr;
+          double cos2 = cos1 * cos1 - sin1 * sin1;
+          double sin2 = 2 * sin1 * cos1;
+          double cos3 = cos2 * cos1 - sin2 * sin1;
+          double sin3 = sin2 * cos1 + cos2 * sin1;
+          double d = rr / (1 + a2 * (cos2 * c2 - sin2 * s2) + a3 * (cos3 * c3 - sin3 * s3));
+          if (d >= 1) {
+            return;
+          }
+          float m = (float) Math.min(1, (1 - d) / 0.3);
+          if (kind == LesionMask.GGO) {
+            hu[p] += m * value;
+          } else {
+            hu[p] += m * (value - hu[p]);
+          }
+          if (d < 0.85 && mask[p] < kind) {
+            mask[p] = (byte) kind;
+          }
+        });
   }
 
   // ---- drawing primitives
@@ -292,8 +345,8 @@ public final class SyntheticCtSlice {
   }
 
   /** Visits the pixels with d2 below {@code reach^2} (reach >= 1 for perturbed outlines). */
-  private void forEllipse(double ex, double ey, double ra, double rb, double rot, double reach,
-      PixelOp op) {
+  private void forEllipse(
+      double ex, double ey, double ra, double rb, double rot, double reach, PixelOp op) {
     double extent = Math.max(ra, rb) * reach;
     double limit = reach * reach;
     int x1 = clamp((int) Math.floor(ex - extent), 0, size);
@@ -317,22 +370,34 @@ public final class SyntheticCtSlice {
   }
 
   private void ellipse(double ex, double ey, double ra, double rb, double rot, float v) {
-    forEllipse(ex, ey, ra, rb, rot, (p, uu, vv, d2) -> {
-      if (d2 < 1) {
-        hu[p] = v;
-      }
-    });
+    forEllipse(
+        ex,
+        ey,
+        ra,
+        rb,
+        rot,
+        (p, uu, vv, d2) -> {
+          if (d2 < 1) {
+            hu[p] = v;
+          }
+        });
   }
 
   /** Fills the ellipse; clears the lung mask there when {@code overLungs}, else skips lungs. */
-  private void ellipseMasked(double ex, double ey, double ra, double rb, double rot, float v,
-      boolean overLungs) {
-    forEllipse(ex, ey, ra, rb, rot, (p, uu, vv, d2) -> {
-      if (d2 < 1 && (overLungs || mask[p] == 0)) {
-        hu[p] = v;
-        mask[p] = 0;
-      }
-    });
+  private void ellipseMasked(
+      double ex, double ey, double ra, double rb, double rot, float v, boolean overLungs) {
+    forEllipse(
+        ex,
+        ey,
+        ra,
+        rb,
+        rot,
+        (p, uu, vv, d2) -> {
+          if (d2 < 1 && (overLungs || mask[p] == 0)) {
+            hu[p] = v;
+            mask[p] = 0;
+          }
+        });
   }
 
   private void blur() {

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * The anchor sizes and aspect ratios of a checkpoint's pickled {@code anchor_generator} (the
- * author's {@code models.ssm.rpn.AnchorGenerator}, torchvision's layout): one tuple per feature
- * map level. The model here has one level.
+ * author's {@code models.ssm.rpn.AnchorGenerator}, torchvision's layout): one tuple per feature map
+ * level. The model here has one level.
  */
 public record CheckpointAnchors(List<List<Double>> sizes, List<List<Double>> aspectRatios) {
 
@@ -27,7 +27,8 @@ public record CheckpointAnchors(List<List<Double>> sizes, List<List<Double>> asp
 
   /** Whether these are one level with exactly {@code sizes} x {@code aspectRatios}. */
   public boolean matches(int[] sizes, float[] aspectRatios) {
-    if (this.sizes.size() != 1 || this.aspectRatios.size() != 1
+    if (this.sizes.size() != 1
+        || this.aspectRatios.size() != 1
         || this.sizes.get(0).size() != sizes.length
         || this.aspectRatios.get(0).size() != aspectRatios.length) {
       return false;
@@ -52,20 +53,34 @@ public record CheckpointAnchors(List<List<Double>> sizes, List<List<Double>> asp
   }
 
   private static String python(List<List<Double>> levels, boolean integers) {
-    String inner = levels.stream().map(l -> "(" + l.stream()
-        .map(v -> integers && v == Math.rint(v) ? String.valueOf(v.longValue()) : v.toString())
-        .collect(Collectors.joining(", ")) + (l.size() == 1 ? ",)" : ")"))
-        .collect(Collectors.joining(", "));
+    String inner =
+        levels.stream()
+            .map(
+                l ->
+                    "("
+                        + l.stream()
+                            .map(
+                                v ->
+                                    integers && v == Math.rint(v)
+                                        ? String.valueOf(v.longValue())
+                                        : v.toString())
+                            .collect(Collectors.joining(", "))
+                        + (l.size() == 1 ? ",)" : ")"))
+            .collect(Collectors.joining(", "));
     return "(" + inner + (levels.size() == 1 ? ",)" : ")");
   }
 
   /** Reads {@code sizes} and {@code aspect_ratios} from an unpickled generator object. */
   static CheckpointAnchors of(Object generator, String where) throws PthException {
     if (!(generator instanceof PyObject o) || !(o.state() instanceof Map<?, ?> state)) {
-      throw new PthException(where + ": anchor_generator is " + Unpickler.describe(generator)
-          + ", not an object with attributes");
+      throw new PthException(
+          where
+              + ": anchor_generator is "
+              + Unpickler.describe(generator)
+              + ", not an object with attributes");
     }
-    return new CheckpointAnchors(levels(state.get("sizes"), where + ": anchor sizes"),
+    return new CheckpointAnchors(
+        levels(state.get("sizes"), where + ": anchor sizes"),
         levels(state.get("aspect_ratios"), where + ": anchor aspect_ratios"));
   }
 
@@ -94,7 +109,7 @@ public record CheckpointAnchors(List<List<Double>> sizes, List<List<Double>> asp
     if (value instanceof List<?> l) {
       return new ArrayList<>(l);
     }
-    throw new PthException(what + " are " + (value == null ? "missing" : Unpickler.describe(value))
-        + ", not a tuple");
+    throw new PthException(
+        what + " are " + (value == null ? "missing" : Unpickler.describe(value)) + ", not a tuple");
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 final class LegacyContainer implements StorageSource {
   /** torch's MAGIC_NUMBER, pickled as LONG1 by the first pickle. */
   static final BigInteger MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
+
   private static final long PROTOCOL_VERSION = 1001;
 
   private final Path file;
@@ -38,8 +39,12 @@ final class LegacyContainer implements StorageSource {
     }
     Unpickler.Result protocol = Unpickler.read(in, magic.end(), file + ": protocol", ids);
     if (!Long.valueOf(PROTOCOL_VERSION).equals(protocol.value())) {
-      throw new PthException(file + ": legacy protocol " + Unpickler.describe(protocol.value())
-          + ", expected " + PROTOCOL_VERSION);
+      throw new PthException(
+          file
+              + ": legacy protocol "
+              + Unpickler.describe(protocol.value())
+              + ", expected "
+              + PROTOCOL_VERSION);
     }
     Unpickler.Result sysInfo = Unpickler.read(in, protocol.end(), file + ": system info", ids);
     if (sysInfo.value() instanceof Map<?, ?> info
@@ -55,21 +60,38 @@ final class LegacyContainer implements StorageSource {
     for (Object k : list) {
       StorageRef ref = k instanceof String key ? ids.get(key) : null;
       if (ref == null) {
-        throw new PthException(file + ": storage key " + Unpickler.describe(k)
-            + " is not referred to by the pickled object");
+        throw new PthException(
+            file
+                + ": storage key "
+                + Unpickler.describe(k)
+                + " is not referred to by the pickled object");
       }
       if (in.length - pos < 8) {
         throw new PthException(file + ": truncated before storage " + ref.key());
       }
       long elements = ByteBuffer.wrap(in, pos, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
       if (elements != ref.elements()) {
-        throw new PthException(file + ": storage " + ref.key() + " has " + elements
-            + " elements in the data, " + ref.elements() + " in the pickle");
+        throw new PthException(
+            file
+                + ": storage "
+                + ref.key()
+                + " has "
+                + elements
+                + " elements in the data, "
+                + ref.elements()
+                + " in the pickle");
       }
       pos += 8;
       if (ref.bytes() > in.length - pos) {
-        throw new PthException(file + ": truncated in storage " + ref.key() + " (needs "
-            + ref.bytes() + " bytes, " + (in.length - pos) + " left)");
+        throw new PthException(
+            file
+                + ": truncated in storage "
+                + ref.key()
+                + " (needs "
+                + ref.bytes()
+                + " bytes, "
+                + (in.length - pos)
+                + " left)");
       }
       dataStart.put(ref.key(), pos);
       pos += (int) ref.bytes();
@@ -98,8 +120,8 @@ final class LegacyContainer implements StorageSource {
   public ByteBuffer bytes(StorageRef storage) throws PthException {
     Integer start = dataStart.get(storage.key());
     if (start == null) {
-      throw new PthException(file + ": storage " + storage.key()
-          + " is not in the file's list of storages");
+      throw new PthException(
+          file + ": storage " + storage.key() + " is not in the file's list of storages");
     }
     return ByteBuffer.wrap(in, start, (int) storage.bytes()).slice();
   }

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Emits pickle protocol 2 opcodes, as Python's pickler writes them for a torch checkpoint (no
- * memo: every value is written where it is used).
+ * Emits pickle protocol 2 opcodes, as Python's pickler writes them for a torch checkpoint (no memo:
+ * every value is written where it is used).
  */
 final class PickleWriter {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -20,16 +20,18 @@ import java.util.Set;
 /**
  * Reads a PyTorch checkpoint ({@code .pth}) without Python and without running any of it: either
  * container format, the pickle through the restricted {@link Unpickler}. Understands the author's
- * layout ({@code model_weights}, {@code optimizer_state}, {@code epoch}, {@code lrate},
- * {@code anchor_generator}) and a bare state dict ({@code torch.save(model.state_dict())}).
+ * layout ({@code model_weights}, {@code optimizer_state}, {@code epoch}, {@code lrate}, {@code
+ * anchor_generator}) and a bare state dict ({@code torch.save(model.state_dict())}).
  */
 public final class PthReader {
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
   /** PROTO 2, LONG1 of 10 bytes: the legacy format's pickled magic number. */
   private static final byte[] LEGACY_MAGIC = {(byte) 0x80, 2, (byte) 0x8a, 10};
+
   private static final Set<String> KNOWN =
-      Set.of("model_weights", "state_dict", "optimizer_state", "epoch", "lrate",
-          "anchor_generator");
+      Set.of(
+          "model_weights", "state_dict", "optimizer_state", "epoch", "lrate", "anchor_generator");
 
   private PthReader() {}
 
@@ -59,12 +61,14 @@ public final class PthReader {
       LegacyContainer legacy = LegacyContainer.open(file);
       return interpret(file, "legacy", legacy.root(), legacy);
     }
-    throw new PthException(file + ": not a PyTorch checkpoint (neither torch's zip format nor"
-        + " its legacy format)");
+    throw new PthException(
+        file
+            + ": not a PyTorch checkpoint (neither torch's zip format nor"
+            + " its legacy format)");
   }
 
-  private static PthCheckpoint interpret(Path file, String format, Object root,
-      StorageSource storages) throws PthException {
+  private static PthCheckpoint interpret(
+      Path file, String format, Object root, StorageSource storages) throws PthException {
     if (!(root instanceof Map<?, ?> top)) {
       throw new PthException(file + ": holds " + Unpickler.describe(root) + ", not a dict");
     }
@@ -72,33 +76,55 @@ public final class PthReader {
     Map<String, PthTensor> weights = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : state.entrySet()) {
       if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof TensorRef t)) {
-        throw new PthException(file + ": state dict entry " + Unpickler.describe(e.getKey())
-            + " is " + Unpickler.describe(e.getValue()) + ", not a named tensor");
+        throw new PthException(
+            file
+                + ": state dict entry "
+                + Unpickler.describe(e.getKey())
+                + " is "
+                + Unpickler.describe(e.getValue())
+                + ", not a named tensor");
       }
       try {
         weights.put(name, TensorGather.read(name, t, storages));
       } catch (PthException ex) {
-        throw ex.getMessage().startsWith(file.toString()) ? ex
+        throw ex.getMessage().startsWith(file.toString())
+            ? ex
             : new PthException(file + ": " + ex.getMessage(), ex);
       }
     }
-    Optional<String> epoch = Optional.ofNullable(top.get("epoch"))
-        .filter(v -> v instanceof String || v instanceof Number).map(Object::toString);
-    OptionalDouble lrate = top.get("lrate") instanceof Number n
-        ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
-    Optional<CheckpointAnchors> anchors = top.containsKey("anchor_generator")
-        ? Optional.of(CheckpointAnchors.of(top.get("anchor_generator"), file.toString()))
-        : Optional.empty();
-    OptionalInt optimizer = top.containsKey("optimizer_state")
-        ? OptionalInt.of(countTensors(top.get("optimizer_state"))) : OptionalInt.empty();
+    Optional<String> epoch =
+        Optional.ofNullable(top.get("epoch"))
+            .filter(v -> v instanceof String || v instanceof Number)
+            .map(Object::toString);
+    OptionalDouble lrate =
+        top.get("lrate") instanceof Number n
+            ? OptionalDouble.of(n.doubleValue())
+            : OptionalDouble.empty();
+    Optional<CheckpointAnchors> anchors =
+        top.containsKey("anchor_generator")
+            ? Optional.of(CheckpointAnchors.of(top.get("anchor_generator"), file.toString()))
+            : Optional.empty();
+    OptionalInt optimizer =
+        top.containsKey("optimizer_state")
+            ? OptionalInt.of(countTensors(top.get("optimizer_state")))
+            : OptionalInt.empty();
     List<String> other = new ArrayList<>();
-    top.keySet().forEach(k -> {
-      if (!KNOWN.contains(k) && state != top) {
-        other.add(Unpickler.describe(k));
-      }
-    });
-    return new PthCheckpoint(file, format, Collections.unmodifiableMap(weights), epoch, lrate,
-        anchors, optimizer, List.copyOf(other));
+    top.keySet()
+        .forEach(
+            k -> {
+              if (!KNOWN.contains(k) && state != top) {
+                other.add(Unpickler.describe(k));
+              }
+            });
+    return new PthCheckpoint(
+        file,
+        format,
+        Collections.unmodifiableMap(weights),
+        epoch,
+        lrate,
+        anchors,
+        optimizer,
+        List.copyOf(other));
   }
 
   /** {@code model_weights} (the author's), {@code state_dict}, or the top dict itself. */
@@ -108,15 +134,18 @@ public final class PthReader {
         if (top.get(key) instanceof Map<?, ?> m) {
           return m;
         }
-        throw new PthException(file + ": " + key + " is " + Unpickler.describe(top.get(key))
-            + ", not a dict");
+        throw new PthException(
+            file + ": " + key + " is " + Unpickler.describe(top.get(key)) + ", not a dict");
       }
     }
     if (!top.isEmpty() && top.values().stream().allMatch(v -> v instanceof TensorRef)) {
       return top;
     }
-    throw new PthException(file + ": no model_weights (nor state_dict) entry and not a state"
-        + " dict itself; its entries: " + top.keySet().stream().map(Unpickler::describe).toList());
+    throw new PthException(
+        file
+            + ": no model_weights (nor state_dict) entry and not a state"
+            + " dict itself; its entries: "
+            + top.keySet().stream().map(Unpickler::describe).toList());
   }
 
   /** Tensors anywhere under {@code o}; iterative, each container visited once. */

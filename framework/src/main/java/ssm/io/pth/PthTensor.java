@@ -3,8 +3,8 @@ package ssm.io.pth;
 import java.util.Arrays;
 
 /**
- * A tensor read from or written to a checkpoint, row-major (contiguous): float32 values in
- * {@code floats} or int64 values in {@code longs} (the other is null).
+ * A tensor read from or written to a checkpoint, row-major (contiguous): float32 values in {@code
+ * floats} or int64 values in {@code longs} (the other is null).
  */
 public record PthTensor(StorageType dtype, long[] shape, float[] floats, long[] longs) {
   public PthTensor {
@@ -12,11 +12,19 @@ public record PthTensor(StorageType dtype, long[] shape, float[] floats, long[] 
     for (long d : shape) {
       n *= d;
     }
-    boolean typed = dtype == StorageType.FLOAT32 ? floats != null && longs == null
-        : dtype == StorageType.INT64 && longs != null && floats == null;
+    boolean typed =
+        dtype == StorageType.FLOAT32
+            ? floats != null && longs == null
+            : dtype == StorageType.INT64 && longs != null && floats == null;
     if (!typed || n != (floats != null ? floats.length : longs.length)) {
-      throw new IllegalArgumentException("a " + dtype + " tensor of shape " + Arrays.toString(shape)
-          + " needs " + n + " values of its type");
+      throw new IllegalArgumentException(
+          "a "
+              + dtype
+              + " tensor of shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + n
+              + " values of its type");
     }
   }
 

@@ -13,21 +13,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes a checkpoint in the author's layout, torch's zip format, so that the author's PyTorch
- * code loads it with {@code torch.load} and {@code model.load_state_dict(ckpt['model_weights'])}:
- * {@code {'epoch': str, 'model_weights': OrderedDict of tensors, 'lrate': float,
- * 'anchor_generator': models.ssm.rpn.AnchorGenerator}} (no optimizer state). The write is atomic:
- * a temporary file beside {@code file}, then a rename; nothing is left behind on failure.
+ * Writes a checkpoint in the author's layout, torch's zip format, so that the author's PyTorch code
+ * loads it with {@code torch.load} and {@code model.load_state_dict(ckpt['model_weights'])}: {@code
+ * {'epoch': str, 'model_weights': OrderedDict of tensors, 'lrate': float, 'anchor_generator':
+ * models.ssm.rpn.AnchorGenerator}} (no optimizer state). The write is atomic: a temporary file
+ * beside {@code file}, then a rename; nothing is left behind on failure.
  */
 public final class PthWriter {
   private static final String ARCHIVE = "archive";
+
   /** torch's zip format version written by torch 1.6 to 2.x. */
   private static final String FORMAT_VERSION = "3\n";
 
   private PthWriter() {}
 
-  public static void write(Path file, Map<String, PthTensor> weights, CheckpointAnchors anchors,
-      String epoch, double lrate) throws IOException {
+  public static void write(
+      Path file,
+      Map<String, PthTensor> weights,
+      CheckpointAnchors anchors,
+      String epoch,
+      double lrate)
+      throws IOException {
     Map<String, byte[]> storages = new LinkedHashMap<>();
     PickleWriter p = new PickleWriter().proto().emptyDict().mark();
     p.string("epoch").string(epoch);
@@ -65,38 +71,45 @@ public final class PthWriter {
   }
 
   /**
-   * {@code weights} with an int64 {@code num_batches_tracked} of 0 after each BatchNorm's
-   * {@code running_var} that lacks one: the author's {@code BatchNorm2d}s have that buffer, and
-   * this project's weights files do not keep it (inference never reads it).
+   * {@code weights} with an int64 {@code num_batches_tracked} of 0 after each BatchNorm's {@code
+   * running_var} that lacks one: the author's {@code BatchNorm2d}s have that buffer, and this
+   * project's weights files do not keep it (inference never reads it).
    */
   public static Map<String, PthTensor> withBatchNormCounters(Map<String, PthTensor> weights) {
     Map<String, PthTensor> out = new LinkedHashMap<>();
-    weights.forEach((name, t) -> {
-      out.put(name, t);
-      if (name.endsWith(".running_var")) {
-        String counter = name.substring(0, name.length() - "running_var".length())
-            + "num_batches_tracked";
-        if (!weights.containsKey(counter)) {
-          out.put(counter, PthTensor.of(new long[0], new long[] {0}));
-        }
-      }
-    });
+    weights.forEach(
+        (name, t) -> {
+          out.put(name, t);
+          if (name.endsWith(".running_var")) {
+            String counter =
+                name.substring(0, name.length() - "running_var".length()) + "num_batches_tracked";
+            if (!weights.containsKey(counter)) {
+              out.put(counter, PthTensor.of(new long[0], new long[] {0}));
+            }
+          }
+        });
     return out;
   }
 
   /** _rebuild_tensor_v2(('storage', torch.FloatStorage, key, 'cpu', n), 0, size, stride, ...). */
   private static void tensor(PickleWriter p, PthTensor t, String key) {
     p.global("torch._utils", "_rebuild_tensor_v2").mark();
-    p.mark().string("storage").global("torch", t.dtype().pickledName()).string(key)
-        .string("cpu").integer(t.elements()).tuple().binPersId();
+    p.mark()
+        .string("storage")
+        .global("torch", t.dtype().pickledName())
+        .string(key)
+        .string("cpu")
+        .integer(t.elements())
+        .tuple()
+        .binPersId();
     p.integer(0).intTuple(t.shape()).intTuple(contiguousStrides(t.shape()));
     p.bool(false).global("collections", "OrderedDict").emptyTuple().reduce();
     p.tuple().reduce();
   }
 
   /**
-   * The author's AnchorGenerator as torch pickles an nn.Module: NEWOBJ, then BUILD with its
-   * {@code __dict__} (the Module bookkeeping, {@code sizes}, {@code aspect_ratios}).
+   * The author's AnchorGenerator as torch pickles an nn.Module: NEWOBJ, then BUILD with its {@code
+   * __dict__} (the Module bookkeeping, {@code sizes}, {@code aspect_ratios}).
    */
   private static void anchorGenerator(PickleWriter p, CheckpointAnchors a) {
     p.global("models.ssm.rpn", "AnchorGenerator").emptyTuple().newObj();
@@ -105,11 +118,21 @@ public final class PthWriter {
     for (String dict : new String[] {"_parameters", "_buffers"}) {
       p.string(dict).global("collections", "OrderedDict").emptyTuple().reduce();
     }
-    p.string("_non_persistent_buffers_set").global("__builtin__", "set").emptyList().tuple1()
+    p.string("_non_persistent_buffers_set")
+        .global("__builtin__", "set")
+        .emptyList()
+        .tuple1()
         .reduce();
-    for (String dict : new String[] {"_backward_hooks", "_forward_hooks", "_forward_pre_hooks",
-        "_state_dict_hooks", "_load_state_dict_pre_hooks", "_load_state_dict_post_hooks",
-        "_modules"}) {
+    for (String dict :
+        new String[] {
+          "_backward_hooks",
+          "_forward_hooks",
+          "_forward_pre_hooks",
+          "_state_dict_hooks",
+          "_load_state_dict_pre_hooks",
+          "_load_state_dict_post_hooks",
+          "_modules"
+        }) {
       p.string(dict).global("collections", "OrderedDict").emptyTuple().reduce();
     }
     p.string("_is_full_backward_hook").none();
@@ -122,8 +145,8 @@ public final class PthWriter {
     p.setItems().build();
   }
 
-  private static void levels(PickleWriter p, java.util.List<java.util.List<Double>> levels,
-      boolean integers) {
+  private static void levels(
+      PickleWriter p, java.util.List<java.util.List<Double>> levels, boolean integers) {
     p.mark();
     for (java.util.List<Double> level : levels) {
       p.mark();
@@ -150,8 +173,8 @@ public final class PthWriter {
   }
 
   private static byte[] littleEndian(PthTensor t) {
-    ByteBuffer b = ByteBuffer.allocate(t.elements() * t.dtype().elementSize())
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(t.elements() * t.dtype().elementSize()).order(ByteOrder.LITTLE_ENDIAN);
     if (t.floats() != null) {
       b.asFloatBuffer().put(t.floats());
     } else {

@@ -1,8 +1,8 @@
 package ssm.io.pth;
 
 /**
- * A name a pickle refers to with GLOBAL ({@code module.name}). Only a name: nothing is imported
- * or looked up.
+ * A name a pickle refers to with GLOBAL ({@code module.name}). Only a name: nothing is imported or
+ * looked up.
  */
 public record PyGlobal(String module, String name) {
   @Override

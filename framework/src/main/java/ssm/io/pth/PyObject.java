@@ -1,9 +1,9 @@
 package ssm.io.pth;
 
 /**
- * An inert record of an object of a class outside the allowlist (e.g. the author's
- * {@code models.ssm.rpn.AnchorGenerator}): its class name, the arguments NEWOBJ gave and the state
- * BUILD gave. Nothing of the class is ever run.
+ * An inert record of an object of a class outside the allowlist (e.g. the author's {@code
+ * models.ssm.rpn.AnchorGenerator}): its class name, the arguments NEWOBJ gave and the state BUILD
+ * gave. Nothing of the class is ever run.
  */
 public final class PyObject {
   private final PyGlobal type;

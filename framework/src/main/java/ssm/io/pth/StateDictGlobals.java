@@ -8,16 +8,22 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The allowlist of the restricted unpickler: the only globals a pickle may call, each done here
- * in Java (what a state dict needs: {@code collections.OrderedDict}, the tensor and parameter
- * rebuild functions, sets). Any other call is refused with an error naming the global; NEWOBJ of
- * any other class makes an inert {@link PyObject}.
+ * The allowlist of the restricted unpickler: the only globals a pickle may call, each done here in
+ * Java (what a state dict needs: {@code collections.OrderedDict}, the tensor and parameter rebuild
+ * functions, sets). Any other call is refused with an error naming the global; NEWOBJ of any other
+ * class makes an inert {@link PyObject}.
  */
 final class StateDictGlobals {
-  private static final Set<String> ALLOWED = Set.of("collections.OrderedDict",
-      "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_tensor",
-      "torch._utils._rebuild_parameter", "builtins.set", "__builtin__.set",
-      "builtins.frozenset", "__builtin__.frozenset");
+  private static final Set<String> ALLOWED =
+      Set.of(
+          "collections.OrderedDict",
+          "torch._utils._rebuild_tensor_v2",
+          "torch._utils._rebuild_tensor",
+          "torch._utils._rebuild_parameter",
+          "builtins.set",
+          "__builtin__.set",
+          "builtins.frozenset",
+          "__builtin__.frozenset");
 
   private StateDictGlobals() {}
 
@@ -46,8 +52,11 @@ final class StateDictGlobals {
         if (!(args.get(0) instanceof StorageRef storage)) {
           throw error.apply(name + " on " + Unpickler.describe(args.get(0)) + ", not a storage");
         }
-        return new TensorRef(storage, integer(args.get(1), "storage offset", error),
-            longs(args.get(2), "size", error), longs(args.get(3), "stride", error));
+        return new TensorRef(
+            storage,
+            integer(args.get(1), "storage offset", error),
+            longs(args.get(2), "size", error),
+            longs(args.get(3), "stride", error));
       }
       case "torch._utils._rebuild_parameter" -> {
         if (args.size() < 1 || !(args.get(0) instanceof TensorRef tensor)) {
@@ -75,9 +84,12 @@ final class StateDictGlobals {
   }
 
   static PthException refused(PyGlobal global, Function<String, PthException> error) {
-    return error.apply("refusing to call " + global + ": a checkpoint's pickle may only call "
-        + String.join(", ", ALLOWED.stream().sorted().toList())
-        + "; nothing was executed (is this file what it claims to be?)");
+    return error.apply(
+        "refusing to call "
+            + global
+            + ": a checkpoint's pickle may only call "
+            + String.join(", ", ALLOWED.stream().sorted().toList())
+            + "; nothing was executed (is this file what it claims to be?)");
   }
 
   private static List<?> iterable(Object o, String what, Function<String, PthException> error)

@@ -14,8 +14,12 @@ final class TensorGather {
   static PthTensor read(String name, TensorRef t, StorageSource source) throws PthException {
     StorageType type = t.storage().type();
     if (type != StorageType.FLOAT32 && type != StorageType.INT64) {
-      throw new PthException("tensor " + name + " is " + type
-          + "; only float32 and int64 tensors are read (convert with .float() in PyTorch)");
+      throw new PthException(
+          "tensor "
+              + name
+              + " is "
+              + type
+              + "; only float32 and int64 tensors are read (convert with .float() in PyTorch)");
     }
     long count = checkBounds(name, t);
     ByteBuffer data = source.bytes(t.storage()).order(ByteOrder.LITTLE_ENDIAN);
@@ -48,8 +52,16 @@ final class TensorGather {
 
   /** The element count, after checking that every element lies inside the storage. */
   private static long checkBounds(String name, TensorRef t) throws PthException {
-    String what = "tensor " + name + " (" + t + ", offset " + t.offset() + ", stride "
-        + java.util.Arrays.toString(t.stride()) + ")";
+    String what =
+        "tensor "
+            + name
+            + " ("
+            + t
+            + ", offset "
+            + t.offset()
+            + ", stride "
+            + java.util.Arrays.toString(t.stride())
+            + ")";
     if (t.shape().length != t.stride().length) {
       throw new PthException(what + ": shape and stride differ in rank");
     }
@@ -74,12 +86,15 @@ final class TensorGather {
     // A state dict's tensors never broadcast (stride 0), so a tensor has at most as many elements
     // as its storage: this bounds every allocation by the file's size.
     if (count < 0 || count > available || count > Integer.MAX_VALUE - 8) {
-      throw new PthException(what + ": " + (count < 0 ? "overflowing" : count)
-          + " elements do not fit its storage of " + available);
+      throw new PthException(
+          what
+              + ": "
+              + (count < 0 ? "overflowing" : count)
+              + " elements do not fit its storage of "
+              + available);
     }
     if (count > 0 && last >= available) {
-      throw new PthException(what + ": reaches element " + last + " of a storage of "
-          + available);
+      throw new PthException(what + ": reaches element " + last + " of a storage of " + available);
     }
     return count;
   }

@@ -178,12 +178,16 @@ final class Unpickler {
         case 'i' -> throw refusedCall(new PyGlobal(line(), line())); // INST: calls a class
         case 'o' -> { // OBJ: calls the class below the arguments
           List<Object> items = popMark();
-          throw items.isEmpty() ? error("OBJ without a class")
+          throw items.isEmpty()
+              ? error("OBJ without a class")
               : refusedCall(callable(items.get(0)));
         }
-        default -> throw error(String.format("unsupported pickle opcode 0x%02x%s", op,
-            op >= 0x20 && op < 0x7f ? " ('" + (char) op + "')" : "")
-            + " (torch writes protocol 2)");
+        default ->
+            throw error(
+                String.format(
+                        "unsupported pickle opcode 0x%02x%s",
+                        op, op >= 0x20 && op < 0x7f ? " ('" + (char) op + "')" : "")
+                    + " (torch writes protocol 2)");
       }
     }
   }
@@ -227,9 +231,15 @@ final class Unpickler {
     if (o instanceof Map<?, ?> m) {
       return "dict of " + m.size();
     }
-    return o instanceof PyTuple || o instanceof PyObject || o instanceof PyGlobal
-        || o instanceof TensorRef || o instanceof Number || o instanceof Boolean
-        || o == PyNone.NONE ? o.toString() : o.getClass().getSimpleName();
+    return o instanceof PyTuple
+            || o instanceof PyObject
+            || o instanceof PyGlobal
+            || o instanceof TensorRef
+            || o instanceof Number
+            || o instanceof Boolean
+            || o == PyNone.NONE
+        ? o.toString()
+        : o.getClass().getSimpleName();
   }
 
   // --- stack, mark and memo ---
@@ -335,8 +345,11 @@ final class Unpickler {
 
   private int i4() throws PthException {
     need(4);
-    int v = (in[pos] & 0xff) | (in[pos + 1] & 0xff) << 8 | (in[pos + 2] & 0xff) << 16
-        | (in[pos + 3] & 0xff) << 24;
+    int v =
+        (in[pos] & 0xff)
+            | (in[pos + 1] & 0xff) << 8
+            | (in[pos + 2] & 0xff) << 16
+            | (in[pos + 3] & 0xff) << 24;
     pos += 4;
     return v;
   }

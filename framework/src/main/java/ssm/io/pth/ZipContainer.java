@@ -48,14 +48,18 @@ final class ZipContainer implements StorageSource, AutoCloseable {
         }
       }
       if (pickles.size() != 1) {
-        throw new PthException(file + ": a torch zip checkpoint has one <name>/data.pkl record;"
-            + " this zip has " + pickles);
+        throw new PthException(
+            file
+                + ": a torch zip checkpoint has one <name>/data.pkl record;"
+                + " this zip has "
+                + pickles);
       }
       String pkl = pickles.get(0);
       return new ZipContainer(file, zip, pkl.substring(0, pkl.length() - 9), size);
     } catch (IOException | RuntimeException e) {
       closeQuietly(zip);
-      throw e instanceof PthException p ? p
+      throw e instanceof PthException p
+          ? p
           : new PthException(file + ": not a readable zip checkpoint: " + e.getMessage(), e);
     }
   }
@@ -84,13 +88,19 @@ final class ZipContainer implements StorageSource, AutoCloseable {
         throw new PthException(file + ": record " + name + " is missing");
       }
       if (e.getMethod() != ZipEntry.STORED) {
-        throw new PthException(file + ": record " + name
-            + " is compressed; torch stores records uncompressed");
+        throw new PthException(
+            file + ": record " + name + " is compressed; torch stores records uncompressed");
       }
       long size = e.getSize();
       if (size < 0 || size > fileSize || (expected >= 0 && size != expected)) {
-        throw new PthException(file + ": record " + name + " has " + size + " bytes; "
-            + (expected >= 0 ? "its storage needs " + expected : "the file has " + fileSize));
+        throw new PthException(
+            file
+                + ": record "
+                + name
+                + " has "
+                + size
+                + " bytes; "
+                + (expected >= 0 ? "its storage needs " + expected : "the file has " + fileSize));
       }
       byte[] b;
       try (InputStream in = zip.getInputStream(e)) {

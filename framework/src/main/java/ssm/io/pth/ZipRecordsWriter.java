@@ -36,10 +36,20 @@ final class ZipRecordsWriter {
     crc.update(data);
     checkSize(offset + 30 + n.length + 4 + pad + data.length);
     ByteBuffer h = le(30 + n.length + 4 + pad);
-    h.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 0)
-        .putShort((short) 0).putShort((short) DOS_DATE_1980_01_01).putInt((int) crc.getValue())
-        .putInt(data.length).putInt(data.length).putShort((short) n.length)
-        .putShort((short) (4 + pad)).put(n).putShort((short) 0x4246).putShort((short) pad);
+    h.putInt(0x04034b50)
+        .putShort((short) 20)
+        .putShort((short) 0)
+        .putShort((short) 0)
+        .putShort((short) 0)
+        .putShort((short) DOS_DATE_1980_01_01)
+        .putInt((int) crc.getValue())
+        .putInt(data.length)
+        .putInt(data.length)
+        .putShort((short) n.length)
+        .putShort((short) (4 + pad))
+        .put(n)
+        .putShort((short) 0x4246)
+        .putShort((short) pad);
     out.write(h.array());
     out.write(data);
     records.add(new Written(n, crc.getValue(), data.length, offset));
@@ -51,11 +61,23 @@ final class ZipRecordsWriter {
     long start = offset;
     for (Written r : records) {
       ByteBuffer c = le(46 + r.name().length);
-      c.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0)
-          .putShort((short) 0).putShort((short) 0).putShort((short) DOS_DATE_1980_01_01)
-          .putInt((int) r.crc()).putInt((int) r.size()).putInt((int) r.size())
-          .putShort((short) r.name().length).putShort((short) 0).putShort((short) 0)
-          .putShort((short) 0).putShort((short) 0).putInt(0).putInt((int) r.offset())
+      c.putInt(0x02014b50)
+          .putShort((short) 20)
+          .putShort((short) 20)
+          .putShort((short) 0)
+          .putShort((short) 0)
+          .putShort((short) 0)
+          .putShort((short) DOS_DATE_1980_01_01)
+          .putInt((int) r.crc())
+          .putInt((int) r.size())
+          .putInt((int) r.size())
+          .putShort((short) r.name().length)
+          .putShort((short) 0)
+          .putShort((short) 0)
+          .putShort((short) 0)
+          .putShort((short) 0)
+          .putInt(0)
+          .putInt((int) r.offset())
           .put(r.name());
       out.write(c.array());
       offset += c.capacity();
@@ -65,9 +87,14 @@ final class ZipRecordsWriter {
       throw new IOException("more than 65535 records need zip64, which is not written");
     }
     ByteBuffer end = le(22);
-    end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0)
-        .putShort((short) records.size()).putShort((short) records.size())
-        .putInt((int) (offset - start)).putInt((int) start).putShort((short) 0);
+    end.putInt(0x06054b50)
+        .putShort((short) 0)
+        .putShort((short) 0)
+        .putShort((short) records.size())
+        .putShort((short) records.size())
+        .putInt((int) (offset - start))
+        .putInt((int) start)
+        .putShort((short) 0);
     out.write(end.array());
   }
 

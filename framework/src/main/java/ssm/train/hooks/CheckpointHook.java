@@ -48,8 +48,8 @@ public final class CheckpointHook implements TrainingHook {
 
   @Override
   public void afterTraining(TrainingState state) throws Exception {
-    if (last == null || !last.getFileName().toString().endsWith(
-        String.format("%09d", state.globalStep()))) {
+    if (last == null
+        || !last.getFileName().toString().endsWith(String.format("%09d", state.globalStep()))) {
       last = checkpoints.save(state);
     }
   }

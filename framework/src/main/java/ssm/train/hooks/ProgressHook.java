@@ -9,9 +9,7 @@ import ssm.train.TrainingHook;
 import ssm.train.TrainingState;
 import ssm.util.ProgressBar;
 
-/**
- * A progress bar per epoch: stage, epoch, step, running mean of each loss, steps/s and ETA.
- */
+/** A progress bar per epoch: stage, epoch, step, running mean of each loss, steps/s and ETA. */
 public final class ProgressHook implements TrainingHook {
   private final String name;
   private final IntUnaryOperator epochsOfStage;
@@ -26,8 +24,8 @@ public final class ProgressHook implements TrainingHook {
    * @param epochsOfStage epochs of stage 1 and 2
    * @param stepsOfEpoch steps of the epoch a state is in
    */
-  public ProgressHook(String name, IntUnaryOperator epochsOfStage,
-      ToIntFunction<TrainingState> stepsOfEpoch) {
+  public ProgressHook(
+      String name, IntUnaryOperator epochsOfStage, ToIntFunction<TrainingState> stepsOfEpoch) {
     this.name = name;
     this.epochsOfStage = epochsOfStage;
     this.stepsOfEpoch = stepsOfEpoch;
@@ -40,17 +38,23 @@ public final class ProgressHook implements TrainingHook {
       barEpoch = s.epoch();
       barStage = s.stage();
       sums.clear();
-      bar = new ProgressBar(String.format("%s stage %d epoch %d/%d", name, s.stage(),
-          s.epoch() + 1, epochsOfStage.applyAsInt(s.stage())), stepsOfEpoch.applyAsInt(s));
+      bar =
+          new ProgressBar(
+              String.format(
+                  "%s stage %d epoch %d/%d",
+                  name, s.stage(), s.epoch() + 1, epochsOfStage.applyAsInt(s.stage())),
+              stepsOfEpoch.applyAsInt(s));
     }
-    r.losses().forEach((tag, v) -> {
-      double[] a = sums.computeIfAbsent(tag, t -> new double[2]);
-      a[0] += v;
-      a[1]++;
-    });
+    r.losses()
+        .forEach(
+            (tag, v) -> {
+              double[] a = sums.computeIfAbsent(tag, t -> new double[2]);
+              a[0] += v;
+              a[1]++;
+            });
     StringBuilder extra = new StringBuilder();
-    sums.forEach((tag, a) -> extra.append(String.format("%s %.3f ",
-        tag.replace("loss/", ""), a[0] / a[1])));
+    sums.forEach(
+        (tag, a) -> extra.append(String.format("%s %.3f ", tag.replace("loss/", ""), a[0] / a[1])));
     bar.update(s.position(), extra.toString().trim());
   }
 }

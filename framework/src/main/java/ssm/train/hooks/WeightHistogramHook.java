@@ -23,9 +23,14 @@ public final class WeightHistogramHook implements TrainingHook {
   private final ParameterRegistry parameters;
   private Path logged;
 
-  /** @param lastCheckpoint the last checkpoint written, or null (e.g. {@link CheckpointHook#last}) */
-  public WeightHistogramHook(Supplier<Path> lastCheckpoint, EventFileWriter events,
-      Session session, ParameterRegistry parameters) {
+  /**
+   * @param lastCheckpoint the last checkpoint written, or null (e.g. {@link CheckpointHook#last})
+   */
+  public WeightHistogramHook(
+      Supplier<Path> lastCheckpoint,
+      EventFileWriter events,
+      Session session,
+      ParameterRegistry parameters) {
     this.lastCheckpoint = lastCheckpoint;
     this.events = events;
     this.session = session;
@@ -44,8 +49,8 @@ public final class WeightHistogramHook implements TrainingHook {
     all.forEach(p -> runner.fetch(p.variable()));
     try (Result r = runner.run()) {
       for (int i = 0; i < all.size(); i++) {
-        events.histogram("weights/" + all.get(i).name(), next.globalStep(),
-            Tensors.toFloats(r.get(i)));
+        events.histogram(
+            "weights/" + all.get(i).name(), next.globalStep(), Tensors.toFloats(r.get(i)));
       }
     }
   }

@@ -8,9 +8,9 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The synthetic classes are not separable by brightness: the best 1-D classifier (two
- * thresholds, any assignment of the 3 classes to the 3 intervals) fitted on the train split's
- * mean intensity (or a percentile) stays below 50% on the test split (chance 33%).
+ * The synthetic classes are not separable by brightness: the best 1-D classifier (two thresholds,
+ * any assignment of the 3 classes to the 3 intervals) fitted on the train split's mean intensity
+ * (or a percentile) stays below 50% on the test split (chance 33%).
  */
 class BrightnessBaselineTest {
   private static final int CLS = 600; // 360 train, 120 val, 120 test
@@ -51,8 +51,12 @@ class BrightnessBaselineTest {
       hist[b & 0xff]++;
       sum += b & 0xff;
     }
-    return new double[] {(double) sum / image.length, percentile(hist, image.length, 0.5),
-        percentile(hist, image.length, 0.9), percentile(hist, image.length, 0.99)};
+    return new double[] {
+      (double) sum / image.length,
+      percentile(hist, image.length, 0.5),
+      percentile(hist, image.length, 0.9),
+      percentile(hist, image.length, 0.99)
+    };
   }
 
   private static double percentile(int[] hist, int n, double q) {
@@ -89,8 +93,12 @@ class BrightnessBaselineTest {
     for (int a = 0; a <= n; a++) {
       for (int b = a; b <= n; b++) {
         for (int[] ord : orders) {
-          int correct = prefix[ord[0]][a] + prefix[ord[1]][b] - prefix[ord[1]][a]
-              + prefix[ord[2]][n] - prefix[ord[2]][b];
+          int correct =
+              prefix[ord[0]][a]
+                  + prefix[ord[1]][b]
+                  - prefix[ord[1]][a]
+                  + prefix[ord[2]][n]
+                  - prefix[ord[2]][b];
           if (correct > best) {
             best = correct;
             fit = new double[] {cut(x, idx, a), cut(x, idx, b), ord[0], ord[1], ord[2]};

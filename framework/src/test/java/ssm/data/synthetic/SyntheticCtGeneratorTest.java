@@ -24,32 +24,36 @@ class SyntheticCtGeneratorTest {
   @Test
   void writesTheRealFormatsThatTheReadersRead() throws Exception {
     var o = new SyntheticCtGenerator.Options(10, 15, 128, 3);
-    SyntheticCtGenerator.Summary s = SyntheticCtGenerator.generate(dir, o, (d, t) -> { });
-    assertEquals(List.of(8, 2, 9, 3, 3),
+    SyntheticCtGenerator.Summary s = SyntheticCtGenerator.generate(dir, o, (d, t) -> {});
+    assertEquals(
+        List.of(8, 2, 9, 3, 3),
         List.of(s.segTrain(), s.segTest(), s.clsTrain(), s.clsVal(), s.clsTest()));
-    SegmentationFolder seg = new SegmentationFolder(dir.resolve("seg/train"),
-        ReaderOptions.defaults().withSize(128, 256));
+    SegmentationFolder seg =
+        new SegmentationFolder(
+            dir.resolve("seg/train"), ReaderOptions.defaults().withSize(128, 256));
     assertEquals(8, seg.size());
     SegmentationExample ex = seg.load(0); // index 0 is COVID-19
     assertEquals(128, ex.image().height());
     assertTrue(ex.count() >= 1, "COVID-19 slice without an instance");
-    assertEquals(2, new SegmentationFolder(dir.resolve("seg/test"), ReaderOptions.defaults()).size());
+    assertEquals(
+        2, new SegmentationFolder(dir.resolve("seg/test"), ReaderOptions.defaults()).size());
     CovidxSplit train = CovidxSplit.open(dir.resolve("cls/train.txt"));
     assertEquals(9, train.size());
-    assertEquals(List.of(0, 1, 2), List.of(train.entry(0).label(), train.entry(1).label(),
-        train.entry(2).label()));
+    assertEquals(
+        List.of(0, 1, 2),
+        List.of(train.entry(0).label(), train.entry(1).label(), train.entry(2).label()));
     assertEquals(512, train.load(0).image().height()); // 128 upscaled by the default resize
     assertEquals(3, CovidxSplit.open(dir.resolve("cls/test.txt")).size());
-    ClassPrefixedFolder all = new ClassPrefixedFolder(dir.resolve("cls/images"),
-        ReaderOptions.defaults());
+    ClassPrefixedFolder all =
+        new ClassPrefixedFolder(dir.resolve("cls/images"), ReaderOptions.defaults());
     assertEquals(15, all.size());
   }
 
   @Test
   void sameSeedSameBytes() throws Exception {
     var o = new SyntheticCtGenerator.Options(3, 3, 64, 42);
-    SyntheticCtGenerator.generate(dir.resolve("a"), o, (d, t) -> { });
-    SyntheticCtGenerator.generate(dir.resolve("b"), o, (d, t) -> { });
+    SyntheticCtGenerator.generate(dir.resolve("a"), o, (d, t) -> {});
+    SyntheticCtGenerator.generate(dir.resolve("b"), o, (d, t) -> {});
     List<Path> files;
     try (Stream<Path> w = Files.walk(dir.resolve("a"))) {
       files = w.filter(Files::isRegularFile).sorted().toList();
@@ -59,9 +63,10 @@ class SyntheticCtGeneratorTest {
       Path other = dir.resolve("b").resolve(dir.resolve("a").relativize(f));
       assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), f.toString());
     }
-    var different = SyntheticCtGenerator.clsSlice(new SyntheticCtGenerator.Options(3, 3, 64, 43), 0);
-    assertTrue(!java.util.Arrays.equals(different.image(),
-        SyntheticCtGenerator.clsSlice(o, 0).image()));
+    var different =
+        SyntheticCtGenerator.clsSlice(new SyntheticCtGenerator.Options(3, 3, 64, 43), 0);
+    assertTrue(
+        !java.util.Arrays.equals(different.image(), SyntheticCtGenerator.clsSlice(o, 0).image()));
   }
 
   @Test
@@ -85,7 +90,8 @@ class SyntheticCtGeneratorTest {
         }
       }
     }
-    assertTrue(covidInstances >= 3 * covidSlices,
+    assertTrue(
+        covidInstances >= 3 * covidSlices,
         covidInstances + " instances in " + covidSlices + " COVID-19 slices");
   }
 
@@ -109,8 +115,8 @@ class SyntheticCtGeneratorTest {
     for (int i = 0; i < v.length; i++) {
       v[i] = r.mask()[i];
     }
-    byte[] lesion = LesionMask.lesions("synthetic",
-        new ImageDecoder.LabelImage(r.size(), r.size(), v));
+    byte[] lesion =
+        LesionMask.lesions("synthetic", new ImageDecoder.LabelImage(r.size(), r.size(), v));
     return LesionMask.instances(lesion, r.size(), r.size(), 100);
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import ssm.testing.SlowTest;
 
 /**
- * Truncations and byte flips of a small checkpoint in each format: every read either succeeds
- * or throws {@link PthException}; nothing else, never a hang.
+ * Truncations and byte flips of a small checkpoint in each format: every read either succeeds or
+ * throws {@link PthException}; nothing else, never a hang.
  */
 @SlowTest
 class PthFuzzTest {
@@ -25,25 +25,29 @@ class PthFuzzTest {
   @ParameterizedTest
   @ValueSource(strings = {"zip", "legacy"})
   void everyCorruptionEndsInACleanError(String format) throws Exception {
-    Path original = format.equals("zip") ? TinyCheckpoints.zip(dir.resolve("tiny.pth"))
-        : TinyCheckpoints.legacy(dir.resolve("tiny.pth"));
+    Path original =
+        format.equals("zip")
+            ? TinyCheckpoints.zip(dir.resolve("tiny.pth"))
+            : TinyCheckpoints.legacy(dir.resolve("tiny.pth"));
     byte[] good = Files.readAllBytes(original);
     int[] outcomes = new int[2]; // read, refused
     Path mutant = dir.resolve("mutant.pth");
-    assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-      for (int n = 0; n < good.length; n++) {
-        outcomes[attempt(mutant, java.util.Arrays.copyOf(good, n))]++;
-      }
-      Random random = new Random(19);
-      for (int i = 0; i < FLIPS; i++) {
-        byte[] b = good.clone();
-        int flips = 1 + random.nextInt(3);
-        for (int k = 0; k < flips; k++) {
-          b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
-        }
-        outcomes[attempt(mutant, b)]++;
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(120),
+        () -> {
+          for (int n = 0; n < good.length; n++) {
+            outcomes[attempt(mutant, java.util.Arrays.copyOf(good, n))]++;
+          }
+          Random random = new Random(19);
+          for (int i = 0; i < FLIPS; i++) {
+            byte[] b = good.clone();
+            int flips = 1 + random.nextInt(3);
+            for (int k = 0; k < flips; k++) {
+              b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
+            }
+            outcomes[attempt(mutant, b)]++;
+          }
+        });
     assertEquals(good.length + FLIPS, outcomes[0] + outcomes[1]);
     // Every truncation is refused (the full file is not among them).
     assertTrue(outcomes[1] >= good.length, "refused " + outcomes[1]);
@@ -59,8 +63,8 @@ class PthFuzzTest {
       assertTrue(expected.getMessage().contains(file.toString()), expected.getMessage());
       return 1;
     } catch (Throwable other) {
-      throw new AssertionError("not a PthException for a " + bytes.length + "-byte mutant: "
-          + other, other);
+      throw new AssertionError(
+          "not a PthException for a " + bytes.length + "-byte mutant: " + other, other);
     }
   }
 }

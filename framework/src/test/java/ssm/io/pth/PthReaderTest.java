@@ -32,8 +32,8 @@ class PthReaderTest {
     assertEquals(name.contains("zip") ? "zip" : "legacy", c.format());
     TreeSet<String> floats = new TreeSet<>();
     TreeSet<String> counters = new TreeSet<>();
-    c.modelWeights().forEach((n, t) -> (t.dtype() == StorageType.FLOAT32 ? floats : counters)
-        .add(n));
+    c.modelWeights()
+        .forEach((n, t) -> (t.dtype() == StorageType.FLOAT32 ? floats : counters).add(n));
     assertEquals(new TreeSet<>(reference.keySet()), floats, "float32 tensor names");
     assertEquals(113, floats.size());
     List<String> differing = new java.util.ArrayList<>();
@@ -50,15 +50,18 @@ class PthReaderTest {
     }
     // torch.load agrees with this reader on the committed files (docs/weights.md, "How it was
     // checked"): a difference here is in the fixture, not in the reader.
-    assertEquals(List.of(), differing, differing.size() + " of 113 tensors of " + name
-        + " differ from weights.safetensors");
+    assertEquals(
+        List.of(),
+        differing,
+        differing.size() + " of 113 tensors of " + name + " differ from weights.safetensors");
     // One int64 num_batches_tracked scalar per BatchNorm: a BatchNorm has 4 float tensors.
     long batchNorms = floats.stream().filter(n -> n.endsWith(".running_var")).count();
     assertEquals(batchNorms, counters.size());
-    counters.forEach(n -> {
-      assertTrue(n.endsWith(".num_batches_tracked"), n);
-      assertEquals(0, c.modelWeights().get(n).shape().length, n);
-    });
+    counters.forEach(
+        n -> {
+          assertTrue(n.endsWith(".num_batches_tracked"), n);
+          assertEquals(0, c.modelWeights().get(n).shape().length, n);
+        });
 
     // The rest of the author's layout (fixture README): epoch '49', Adam's lr 1e-5, its state
     // (step, exp_avg, exp_avg_sq) for the first 4 parameters = 12 tensors, the anchors.
@@ -69,7 +72,8 @@ class PthReaderTest {
     CheckpointAnchors a = c.anchors().orElseThrow();
     assertTrue(a.matches(new int[] {2, 4, 8, 16, 32}, new float[] {0.1f, 0.25f, 0.5f, 1, 1.5f, 2}));
     assertFalse(a.matches(new int[] {2, 4, 8, 16, 32}, new float[] {0.5f, 1, 2}));
-    assertEquals("sizes ((2, 4, 8, 16, 32),) aspect_ratios ((0.1, 0.25, 0.5, 1.0, 1.5, 2.0),)",
+    assertEquals(
+        "sizes ((2, 4, 8, 16, 32),) aspect_ratios ((0.1, 0.25, 0.5, 1.0, 1.5, 2.0),)",
         a.toString());
   }
 
@@ -79,8 +83,8 @@ class PthReaderTest {
     Path marker = Path.of(AuthorCheckpoint.MARKER).toAbsolutePath();
     assertFalse(Files.exists(marker), "left over from an earlier run: " + marker);
 
-    PthException e = assertThrows(PthException.class,
-        () -> PthReader.read(AuthorCheckpoint.file(name)));
+    PthException e =
+        assertThrows(PthException.class, () -> PthReader.read(AuthorCheckpoint.file(name)));
 
     assertTrue(e.getMessage().contains("refusing to call posix.system"), e.getMessage());
     assertTrue(e.getMessage().contains(name), e.getMessage());

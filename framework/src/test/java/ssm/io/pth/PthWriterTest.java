@@ -25,8 +25,9 @@ class PthWriterTest {
     Map<String, Safetensors.Entry> reference = Safetensors.read(ReferenceFixture.weights());
     Map<String, PthTensor> weights = new LinkedHashMap<>();
     reference.forEach((n, e) -> weights.put(n, PthTensor.of(e.shape(), e.data())));
-    CheckpointAnchors anchors = CheckpointAnchors.oneLevel(new int[] {2, 4, 8, 16, 32},
-        new float[] {0.1f, 0.25f, 0.5f, 1, 1.5f, 2});
+    CheckpointAnchors anchors =
+        CheckpointAnchors.oneLevel(
+            new int[] {2, 4, 8, 16, 32}, new float[] {0.1f, 0.25f, 0.5f, 1, 1.5f, 2});
     Path file = dir.resolve("ours.pth");
 
     PthWriter.write(file, PthWriter.withBatchNormCounters(weights), anchors, "12", 3e-5);
@@ -48,8 +49,8 @@ class PthWriterTest {
       assertArrayEquals(e.getValue().shape(), t.shape(), e.getKey());
       float[] ref = e.getValue().data();
       for (int i = 0; i < ref.length; i++) {
-        assertEquals(Float.floatToRawIntBits(ref[i]), Float.floatToRawIntBits(t.floats()[i]),
-            e.getKey());
+        assertEquals(
+            Float.floatToRawIntBits(ref[i]), Float.floatToRawIntBits(t.floats()[i]), e.getKey());
       }
     }
   }
@@ -60,11 +61,18 @@ class PthWriterTest {
 
     try (ZipFile zip = new ZipFile(file.toFile())) {
       // data.pkl, byteorder, 4 storages (3 floats, 1 counter), version.
-      assertEquals(List.of("archive/data.pkl", "archive/byteorder", "archive/data/0",
-          "archive/data/1", "archive/data/2", "archive/data/3", "archive/version"),
+      assertEquals(
+          List.of(
+              "archive/data.pkl",
+              "archive/byteorder",
+              "archive/data/0",
+              "archive/data/1",
+              "archive/data/2",
+              "archive/data/3",
+              "archive/version"),
           zip.stream().map(e -> e.getName()).toList());
-      assertEquals("3\n", new String(zip.getInputStream(zip.getEntry("archive/version"))
-          .readAllBytes()));
+      assertEquals(
+          "3\n", new String(zip.getInputStream(zip.getEntry("archive/version")).readAllBytes()));
       assertTrue(zip.stream().allMatch(e -> e.getMethod() == java.util.zip.ZipEntry.STORED));
     }
     // Each record's data starts at a multiple of 64 (torch's alignment): the 4 floats of
@@ -84,9 +92,11 @@ class PthWriterTest {
     Map<String, PthTensor> w = Map.of("x", PthTensor.of(new long[] {1}, new float[] {1}));
     Path blocked = Files.createDirectory(dir.resolve("out.pth")); // a folder where the file goes
 
-    org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () ->
-        PthWriter.write(blocked, w, CheckpointAnchors.oneLevel(new int[] {2}, new float[] {1}),
-            "0", 0));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.IOException.class,
+        () ->
+            PthWriter.write(
+                blocked, w, CheckpointAnchors.oneLevel(new int[] {2}, new float[] {1}), "0", 0));
 
     try (var files = Files.list(dir)) {
       assertEquals(List.of(blocked), files.toList()); // no temporary file left

@@ -18,24 +18,47 @@ class UnpicklerTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"builtins, eval", "os, system", "subprocess, Popen", "torch, load",
-      "models.ssm.rpn, AnchorGenerator"})
+  @CsvSource({
+    "builtins, eval",
+    "os, system",
+    "subprocess, Popen",
+    "torch, load",
+    "models.ssm.rpn, AnchorGenerator"
+  })
   void callingAGlobalOutsideTheAllowlistIsRefusedByName(String module, String name) {
-    byte[] pickle = new PickleWriter().proto().global(module, name).mark().string("id").tuple()
-        .reduce().stop().bytes();
+    byte[] pickle =
+        new PickleWriter()
+            .proto()
+            .global(module, name)
+            .mark()
+            .string("id")
+            .tuple()
+            .reduce()
+            .stop()
+            .bytes();
 
     PthException e = assertThrows(PthException.class, () -> read(pickle));
 
     assertTrue(e.getMessage().startsWith("test.pkl byte "), e.getMessage());
-    assertTrue(e.getMessage().contains("refusing to call " + module + "." + name),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("refusing to call " + module + "." + name), e.getMessage());
   }
 
   @Test
   void newObjOfAnotherClassIsAnInertRecordOfItsState() throws Exception {
-    byte[] pickle = new PickleWriter().proto().global("models.ssm.rpn", "AnchorGenerator")
-        .emptyTuple().newObj().emptyDict().mark().string("sizes").intTuple(new long[] {2, 4})
-        .setItems().build().stop().bytes();
+    byte[] pickle =
+        new PickleWriter()
+            .proto()
+            .global("models.ssm.rpn", "AnchorGenerator")
+            .emptyTuple()
+            .newObj()
+            .emptyDict()
+            .mark()
+            .string("sizes")
+            .intTuple(new long[] {2, 4})
+            .setItems()
+            .build()
+            .stop()
+            .bytes();
 
     PyObject o = assertInstanceOf(PyObject.class, read(pickle));
 
@@ -63,8 +86,8 @@ class UnpicklerTest {
 
     PthException e = assertThrows(PthException.class, () -> read(pickle));
 
-    assertTrue(e.getMessage().contains("truncated: needs 2147483647 more bytes, 0 left"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("truncated: needs 2147483647 more bytes, 0 left"), e.getMessage());
   }
 
   @Test
@@ -73,20 +96,33 @@ class UnpicklerTest {
     StorageRef s = new StorageRef(StorageType.FLOAT32, "0", 6);
     TensorRef t = new TensorRef(s, 3, new long[] {4}, new long[] {1});
 
-    PthException e = assertThrows(PthException.class, () -> TensorGather.read("w", t,
-        ref -> java.nio.ByteBuffer.allocate(24)));
+    PthException e =
+        assertThrows(
+            PthException.class,
+            () -> TensorGather.read("w", t, ref -> java.nio.ByteBuffer.allocate(24)));
 
     assertTrue(e.getMessage().contains("reaches element 6 of a storage of 6"), e.getMessage());
   }
 
   @Test
   void integersFloatsAndStringsDecodeAsPythonWritesThem() throws Exception {
-    byte[] pickle = new PickleWriter().proto().mark().integer(-5).integer(300).integer(1L << 40)
-        .real(1e-5).string("é").bool(true).none().tuple().stop().bytes();
+    byte[] pickle =
+        new PickleWriter()
+            .proto()
+            .mark()
+            .integer(-5)
+            .integer(300)
+            .integer(1L << 40)
+            .real(1e-5)
+            .string("é")
+            .bool(true)
+            .none()
+            .tuple()
+            .stop()
+            .bytes();
 
     PyTuple t = assertInstanceOf(PyTuple.class, read(pickle));
 
-    assertEquals(java.util.List.of(-5L, 300L, 1L << 40, 1e-5, "é", true, PyNone.NONE),
-        t.items());
+    assertEquals(java.util.List.of(-5L, 300L, 1L << 40, 1e-5, "é", true, PyNone.NONE), t.items());
   }
 }
