@@ -29,6 +29,9 @@ final class PerVariantBlocks {
   /** The HOCON key holding the blocks. */
   static final String KEY = "per-variant";
 
+  /** How variants are named; the list below is that pattern written out. */
+  static final String VARIANT_NAMES = "{shared|frozen|scratch}-{r18|r34}-{2|3}";
+
   private static final List<String> ALL_VARIANTS = allVariants();
 
   private PerVariantBlocks() {}
@@ -73,7 +76,8 @@ final class PerVariantBlocks {
         problems.add(
             where
                 + ": matches no variant; variants are named "
-                + "{shared|frozen|scratch}-{r18|r34}-{2|3} and * stands for any text");
+                + VARIANT_NAMES
+                + " and * stands for any text");
       } else {
         problems.addAll(unknownKeys.find(((ConfigObject) e.getValue()).toConfig()));
       }

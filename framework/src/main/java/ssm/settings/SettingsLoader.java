@@ -96,8 +96,8 @@ public final class SettingsLoader {
 
   /**
    * As {@link #load(String, List, List)} with a profile ({@code configs/profiles/NAME.conf}: {@code
-   * smoke}, {@code demo}, {@code paper}) layered over the variant and under the user's files;
-   * {@code null} for none.
+   * smoke}, {@code demo}, {@code paper}, {@code real}) layered over the variant and under the
+   * user's files; {@code null} for none.
    */
   public Settings load(
       String variant, String profile, List<Path> configFiles, List<String> overrides) {
@@ -124,9 +124,8 @@ public final class SettingsLoader {
                 () ->
                     new SettingsException(
                         String.format(
-                            "unknown variant '%s' (from %s): there is no %s%s.conf; variants are named "
-                                + "{shared|frozen|scratch}-{r18|r34}-{2|3}",
-                            chosen, chosenBy, VARIANTS, chosen)));
+                            "unknown variant '%s' (from %s): there is no %s%s.conf; variants are named %s",
+                            chosen, chosenBy, VARIANTS, chosen, PerVariantBlocks.VARIANT_NAMES)));
     if (profile != null) {
       layers.add(
           parseResource(PROFILES + profile + ".conf", "profile " + profile)
