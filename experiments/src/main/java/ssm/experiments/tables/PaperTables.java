@@ -26,7 +26,8 @@ import ssm.experiments.Variant;
  * grid folder, or several shards' folders, merged); the variant is the file's {@code variant} key,
  * else its folder's name. When a variant appears twice, the newest file wins and a warning names
  * both. Variants without a run are listed as "not run". Each caption names the data the figures
- * were measured on, and says so loudly when it is the synthetic set.
+ * were measured on, and says so loudly when it is the synthetic set, and ends with the runs'
+ * training budget ({@link TrainingBudgets}).
  */
 public final class PaperTables {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -376,7 +377,8 @@ public final class PaperTables {
             + "nothing scores 1 on the slices it is scored on: read AP with its \"slices scored\" "
             + "column. The 95% intervals are the percentile bootstrap over the test slices; COCO "
             + "segm AP50 (pycocotools' AP at IoU 0.5 over all slices) has no paper figure. "
-            + data.caption(),
+            + data.caption()
+            + budget(measured),
         header,
         rows,
         List.of(
@@ -539,7 +541,8 @@ public final class PaperTables {
             + "paper figure is in the column after ours; n = test slices, the accuracy's 95% "
             + "interval is Wilson's. "
             + absentClasses(measured)
-            + data.caption(),
+            + data.caption()
+            + budget(measured),
         header,
         rows,
         List.of(
@@ -638,7 +641,8 @@ public final class PaperTables {
             + "specificity, accuracy (predicted class COVID-19 or not) and the ROC AUC of S's "
             + "COVID-19 probability; the macro F1 averages the classes the data holds; ranked by "
             + "AUC. "
-            + data.caption(),
+            + data.caption()
+            + budget(measured),
         header,
         rows,
         List.of(
@@ -703,39 +707,18 @@ public final class PaperTables {
     if (real.isEmpty()) {
       return "";
     }
-    StringBuilder b =
-        new StringBuilder(
-            "\n**Measured on the user's data, at the training budget "
-                + "of each run's config.conf** (");
-    runs.stream()
-        .map(r -> r.file().resolveSibling("config.conf"))
-        .filter(Files::isRegularFile)
-        .findFirst()
-        .ifPresent(c -> b.append(budget(c)).append("; "));
-    b.append("data: ")
-        .append(String.join("; ", real))
-        .append(
-            "). These are real-data results "
-                + "of a short budget, NOT the paper's results; the 'paper' columns are the paper's "
-                + "figures on its own data, for reference only.\n");
-    return b.toString();
+    return "\n**Measured on the user's data, at the training budget of each run's config.conf** "
+        + "(data: "
+        + String.join("; ", real)
+        + "; the budget ends each table's caption). These are real-data results of a short "
+        + "budget, NOT the paper's results; the 'paper' columns are the paper's figures on its "
+        + "own data, for reference only.\n";
   }
 
-  private static String budget(Path config) {
-    try {
-      com.typesafe.config.Config c = com.typesafe.config.ConfigFactory.parseFile(config.toFile());
-      return String.format(
-          Locale.ROOT,
-          "e.g. %s: Stage II %s epochs, Stage I %s epochs, "
-              + "learning rate %s, input short side %s",
-          config.getParent().getFileName(),
-          c.hasPath("training.epochs") ? c.getValue("training.epochs").render() : "?",
-          c.hasPath("training.stage1-epochs") ? c.getValue("training.stage1-epochs").render() : "?",
-          c.hasPath("training.learning-rate") ? c.getValue("training.learning-rate").render() : "?",
-          c.hasPath("model.input.min-size") ? c.getValue("model.input.min-size").render() : "?");
-    } catch (RuntimeException e) {
-      return "budget unreadable: " + e.getMessage();
-    }
+  /** The training budget of a table's runs, as a paragraph of its own below the caption. */
+  private static String budget(List<Run> measured) {
+    String b = TrainingBudgets.caption(measured);
+    return b.isEmpty() ? "" : "\n\n" + b;
   }
 
   /** Writes each table as {@code dir/<file>.md} and {@code .csv}, and all three in tables.md. */
