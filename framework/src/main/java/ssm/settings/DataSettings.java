@@ -12,9 +12,15 @@ import ssm.util.Check;
  * @param skipBad skip unreadable slices instead of stopping
  * @param augmentFlip train on the segmentation slices and their left-right mirror images ({@link
  *     ssm.data.MirroredSegmentation})
+ * @param augmentTurn train on the segmentation slices in all four quarter turns ({@link
+ *     ssm.data.QuarterTurnedSegmentation})
  */
 public record DataSettings(
-    Synthetic synthetic, int minLesionArea, boolean skipBad, boolean augmentFlip) {
+    Synthetic synthetic,
+    int minLesionArea,
+    boolean skipBad,
+    boolean augmentFlip,
+    boolean augmentTurn) {
   public DataSettings {
     Check.that(minLesionArea >= 0, "data.min-lesion-area = %s must be >= 0", minLesionArea);
   }
@@ -39,6 +45,7 @@ public record DataSettings(
         new Synthetic(s.getInt("seg"), s.getInt("cls"), s.getInt("size"), s.getLong("seed")),
         c.getInt("min-lesion-area"),
         c.getBoolean("skip-bad"),
-        c.getBoolean("augment-flip"));
+        c.getBoolean("augment-flip"),
+        c.getBoolean("augment-turn"));
   }
 }

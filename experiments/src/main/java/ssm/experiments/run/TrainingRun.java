@@ -15,6 +15,7 @@ import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
 import ssm.data.LazyDataset;
 import ssm.data.MirroredSegmentation;
+import ssm.data.QuarterTurnedSegmentation;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
@@ -107,6 +108,9 @@ public final class TrainingRun {
     ReaderOptions options = DataSources.readerOptions(settings);
     LazyDataset<SegmentationExample> segmentation =
         new SegmentationFolder(sources.segTrain(), options);
+    if (settings.data().augmentTurn()) {
+      segmentation = new QuarterTurnedSegmentation(segmentation);
+    }
     if (settings.data().augmentFlip()) {
       segmentation = new MirroredSegmentation(segmentation);
     }
