@@ -43,14 +43,15 @@ class TrainingBudgetsTest {
     }
     List<PaperTables.Run> runs = trained(dir, "demo");
     // configs/profiles/demo.conf: "*-3" at 256 px; Stage II 4 epochs for "*-r34-3" and
-    // "scratch-*-3", 5 for scratch-r34-3
+    // "scratch-*-3", 5 for scratch-r34-3; learning rate 5e-4 for "*-r34-3"
     String expected =
         "Training budget (each run's config.conf), the same for all 12 runs: Stage I 2 epochs"
-            + " (shared and frozen), learning rate 1e-3. **Input differs**: 256 px (max 512) for"
+            + " (shared and frozen). **Input differs**: 256 px (max 512) for"
             + " shared-r18-3, shared-r34-3, frozen-r18-3, frozen-r34-3, scratch-r18-3,"
             + " scratch-r34-3; 128 px (max 256) for the other 6. **Stage II epochs differ**: 4"
             + " epochs for shared-r34-3, frozen-r34-3, scratch-r18-3; 5 epochs for scratch-r34-3;"
-            + " 2 epochs for the other 8.";
+            + " 2 epochs for the other 8. **Learning rate differs**: 5e-4 for shared-r34-3,"
+            + " frozen-r34-3, scratch-r34-3; 1e-3 for the other 9.";
     assertEquals(expected, TrainingBudgets.caption(runs));
     // every measured table ends its caption with it
     assertTrue(PaperTables.table2(runs).caption().endsWith("\n\n" + expected));
