@@ -3,45 +3,26 @@ package ssm.data;
 /**
  * Segmentation data and its left-right mirror images: items {@code 0..n-1} are the data's, items
  * {@code n..2n-1} the same slices flipped horizontally (image, instance masks and boxes). An
- * augmentation that keeps training deterministic and resumable: which item a step sees is still a
- * pure function of (seed, step). Chest CT is roughly left-right symmetric, so a mirrored slice is a
- * plausible slice (issue 18: 50 real segmentation slices).
+ * augmentation that keeps training deterministic and resumable ({@link AugmentedSegmentation}).
+ * Chest CT is roughly left-right symmetric, so a mirrored slice is a plausible slice (issue 18: 50
+ * real segmentation slices).
  */
-public final class MirroredSegmentation implements LazyDataset<SegmentationExample> {
+public final class MirroredSegmentation extends AugmentedSegmentation {
   /** Suffix of a mirrored item's id. */
   public static final String SUFFIX = " (mirrored)";
 
-  private final LazyDataset<SegmentationExample> data;
-
   public MirroredSegmentation(LazyDataset<SegmentationExample> data) {
-    this.data = data;
+    super(data, 2);
   }
 
   @Override
-  public int size() {
-    return 2 * data.size();
+  String suffix(int k) {
+    return SUFFIX;
   }
 
   @Override
-  public String id(int index) {
-    int n = data.size();
-    return index < n ? data.id(index) : data.id(index - n) + SUFFIX;
-  }
-
-  @Override
-  public SegmentationExample load(int index) {
-    int n = data.size();
-    return index < n ? data.load(index) : mirror(data.load(index - n));
-  }
-
-  @Override
-  public boolean skipBad() {
-    return data.skipBad();
-  }
-
-  @Override
-  public BadItems badItems() {
-    return data.badItems();
+  SegmentationExample transform(SegmentationExample e, int k) {
+    return mirror(e);
   }
 
   /** {@code e} flipped left-right: column {@code x} becomes {@code W - 1 - x}. */

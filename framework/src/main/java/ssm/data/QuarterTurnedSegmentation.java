@@ -3,51 +3,27 @@ package ssm.data;
 /**
  * Segmentation data and its quarter turns: item {@code k * n + i} is slice {@code i} turned {@code
  * k} quarter turns clockwise ({@code k} = 0..3; image, instance masks and boxes), so the data holds
- * every slice in all four orientations. Deterministic and resumable as {@link
- * MirroredSegmentation}. Real collections disagree on orientation (the MedSeg slices are rotated 90
- * degrees against the usual radiological view, the UCSD COVID-CT slices are not, docs/real-ct.md):
- * a detector trained on all four turns answers alike on both.
+ * every slice in all four orientations. Deterministic and resumable ({@link
+ * AugmentedSegmentation}). Real collections disagree on orientation (the MedSeg slices are rotated
+ * 90 degrees against the usual radiological view, the UCSD COVID-CT slices are not,
+ * docs/real-ct.md): a detector trained on all four turns answers alike on both.
  */
-public final class QuarterTurnedSegmentation implements LazyDataset<SegmentationExample> {
-  private final LazyDataset<SegmentationExample> data;
-
+public final class QuarterTurnedSegmentation extends AugmentedSegmentation {
   public QuarterTurnedSegmentation(LazyDataset<SegmentationExample> data) {
-    this.data = data;
+    super(data, 4);
   }
 
   @Override
-  public int size() {
-    return 4 * data.size();
+  String suffix(int quarterTurns) {
+    return " (turned " + 90 * quarterTurns + ")";
   }
 
   @Override
-  public String id(int index) {
-    int n = data.size();
-    return data.id(index % n) + suffix(index / n);
-  }
-
-  @Override
-  public SegmentationExample load(int index) {
-    int n = data.size();
-    SegmentationExample e = data.load(index % n);
-    for (int k = 0; k < index / n; k++) {
+  SegmentationExample transform(SegmentationExample e, int quarterTurns) {
+    for (int k = 0; k < quarterTurns; k++) {
       e = turnClockwise(e);
     }
     return e;
-  }
-
-  @Override
-  public boolean skipBad() {
-    return data.skipBad();
-  }
-
-  @Override
-  public BadItems badItems() {
-    return data.badItems();
-  }
-
-  private static String suffix(int quarterTurns) {
-    return quarterTurns == 0 ? "" : " (turned " + 90 * quarterTurns + ")";
   }
 
   /**
