@@ -14,15 +14,19 @@ import ssm.util.Check;
  *     ssm.data.MirroredSegmentation})
  * @param augmentTurn train on the segmentation slices in all four quarter turns ({@link
  *     ssm.data.QuarterTurnedSegmentation})
+ * @param augmentCrops random crops per segmentation slice (with contrast and brightness jitter),
+ *     besides the slice itself; 0: none ({@link ssm.data.CroppedSegmentation})
  */
 public record DataSettings(
     Synthetic synthetic,
     int minLesionArea,
     boolean skipBad,
     boolean augmentFlip,
-    boolean augmentTurn) {
+    boolean augmentTurn,
+    int augmentCrops) {
   public DataSettings {
     Check.that(minLesionArea >= 0, "data.min-lesion-area = %s must be >= 0", minLesionArea);
+    Check.that(augmentCrops >= 0, "data.augment-crops = %s must be >= 0", augmentCrops);
   }
 
   /** Section {@code data.synthetic}. */
@@ -46,6 +50,7 @@ public record DataSettings(
         c.getInt("min-lesion-area"),
         c.getBoolean("skip-bad"),
         c.getBoolean("augment-flip"),
-        c.getBoolean("augment-turn"));
+        c.getBoolean("augment-turn"),
+        c.getInt("augment-crops"));
   }
 }

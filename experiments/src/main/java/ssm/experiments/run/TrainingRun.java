@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
+import ssm.data.CroppedSegmentation;
 import ssm.data.LazyDataset;
 import ssm.data.MirroredSegmentation;
 import ssm.data.QuarterTurnedSegmentation;
@@ -113,6 +114,14 @@ public final class TrainingRun {
     }
     if (settings.data().augmentFlip()) {
       segmentation = new MirroredSegmentation(segmentation);
+    }
+    if (settings.data().augmentCrops() > 0) {
+      segmentation =
+          new CroppedSegmentation(
+              segmentation,
+              settings.data().augmentCrops(),
+              options.resizer(),
+              settings.training().seed());
     }
     TrainingData data =
         new TrainingData(
