@@ -47,6 +47,14 @@ public final class LesionMask {
     return out;
   }
 
+  /**
+   * The lesion instances of a decoded label mask at its own resolution: {@link #lesions} then
+   * {@link #instances(byte[], int, int, int)}; {@code source} names the mask in errors.
+   */
+  public static Instances instances(String source, ImageDecoder.LabelImage mask, int minArea) {
+    return instances(lesions(source, mask), mask.height(), mask.width(), minArea);
+  }
+
   /** The 8-connected components of {@code lesion} with area greater than {@code minArea}. */
   public static Instances instances(byte[] lesion, int height, int width, int minArea) {
     ConnectedComponents.Labeling labeling = ConnectedComponents.label(lesion, height, width);

@@ -115,9 +115,7 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
               "mask is %dx%d but the image is %dx%d",
               mask.width(), mask.height(), original.width(), original.height()));
     }
-    LesionMask.Instances inst =
-        LesionMask.instances(
-            LesionMask.lesions(id, mask), mask.height(), mask.width(), options.minLesionArea());
+    LesionMask.Instances inst = LesionMask.instances(id, mask, options.minLesionArea());
     Slice image = resizer.resize(original);
     return new SegmentationExample(
         id,
@@ -131,8 +129,7 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
   public LesionMask.Instances instances(int index) {
     String id = id(index);
     ImageDecoder.LabelImage mask = ImageDecoder.decodeLabels(masks.get(index));
-    return LesionMask.instances(
-        LesionMask.lesions(id, mask), mask.height(), mask.width(), options.minLesionArea());
+    return LesionMask.instances(id, mask, options.minLesionArea());
   }
 
   @Override

@@ -9,17 +9,23 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import ssm.data.ClassificationExample;
 import ssm.data.Slice;
 
 /**
  * Draws a prediction over its slice: lesion masks tinted red, boxes in yellow with their scores,
- * and the predicted class with its probability in the top-left corner. Returns PNG bytes.
+ * and the predicted class with its probability in the top-left corner. With the slice's ground
+ * truth ({@code predict --truth}) each ground-truth lesion is outlined on top, green when found and
+ * cyan when missed, and "truth: F of N found" is added under the class. Returns PNG bytes.
  */
 public final class Overlay {
   private static final Color MASK = new Color(255, 40, 40);
   private static final Color BOX = new Color(255, 220, 0);
+  private static final Color FOUND = new Color(40, 230, 40);
+  private static final Color MISSED = new Color(0, 200, 255);
 
   private Overlay() {}
 
@@ -27,6 +33,15 @@ public final class Overlay {
    * @param original the slice at its original size (not resized)
    */
   public static byte[] png(Slice original, Prediction p) {
+    return png(original, p, null);
+  }
+
+  /**
+   * As {@link #png(Slice, Prediction)}, with {@code truth}'s lesions outlined (none when null).
+   *
+   * @param truth the slice's ground-truth lesions matched to {@code p}'s, or null
+   */
+  public static byte[] png(Slice original, Prediction p, TruthMatch truth) {
     int h = original.height();
     int w = original.width();
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -76,19 +91,40 @@ public final class Overlay {
           Math.round(b[0]),
           Math.max(fontSize, Math.round(b[1]) - 2));
     }
+    if (truth != null) {
+      // on top of masks and boxes: a missed lesion must stay visible under a wrong detection
+      int thickness = w < 256 ? 1 : 2;
+      for (TruthMatch.Instance t : truth.instances()) {
+        int rgb = (t.found() ? FOUND : MISSED).getRGB();
+        boolean[] outline = MaskOutline.of(t.lesion().mask().decode(), h, w, thickness);
+        for (int i = 0; i < outline.length; i++) {
+          if (outline[i]) {
+            img.setRGB(i % w, i / w, rgb);
+          }
+        }
+      }
+    }
     int c = p.predictedClass();
     int n = p.lesions().size();
-    String text =
+    List<String> lines = new ArrayList<>();
+    lines.add(
         String.format(
             "%s %.1f%%  (%d %s)",
             ClassificationExample.CLASS_NAMES[c],
             100 * p.classProbabilities()[c],
             n,
-            n == 1 ? "lesion" : "lesions");
+            n == 1 ? "lesion" : "lesions"));
+    if (truth != null) {
+      lines.add(String.format("truth: %d of %d found", truth.found(), truth.lesions()));
+    }
+    int lineHeight = fontSize + 4;
+    int textWidth = lines.stream().mapToInt(g.getFontMetrics()::stringWidth).max().orElse(0);
     g.setColor(new Color(0, 0, 0, 160));
-    g.fillRect(0, 0, g.getFontMetrics().stringWidth(text) + 12, fontSize + 10);
+    g.fillRect(0, 0, textWidth + 12, lines.size() * lineHeight + 6);
     g.setColor(Color.WHITE);
-    g.drawString(text, 6, fontSize + 3);
+    for (int k = 0; k < lines.size(); k++) {
+      g.drawString(lines.get(k), 6, fontSize + 3 + k * lineHeight);
+    }
     g.dispose();
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       ImageIO.write(img, "png", bytes);

@@ -6,17 +6,35 @@ import java.util.Locale;
 import ssm.data.ClassificationExample;
 
 /**
- * One CSV row per predicted slice, for spreadsheets and pandas: {@value #HEADER}. Probabilities are
- * written as Java writes a float (the values of the JSON output, digit for digit); the lesion area
- * fraction is {@link Prediction#lesionAreaFraction()} with 6 decimals. Fields holding a comma,
- * quote or line break are quoted (RFC 4180).
+ * One CSV row per predicted slice, for spreadsheets and pandas: {@value #HEADER}, and with ground
+ * truth ({@code predict --truth}) {@value #TRUTH_COLUMNS} after it. Probabilities are written as
+ * Java writes a float (the values of the JSON output, digit for digit); the lesion area fraction is
+ * {@link Prediction#lesionAreaFraction()} with 6 decimals. Fields holding a comma, quote or line
+ * break are quoted (RFC 4180).
  */
 public final class PredictionCsv {
   /** The header line. */
   public static final String HEADER =
       "file,class,p_normal,p_cp,p_covid,lesions,lesion_area_fraction";
 
+  /** The columns ground truth adds: its lesions and how many of them were found. */
+  public static final String TRUTH_COLUMNS = ",truth_lesions,truth_found";
+
   private PredictionCsv() {}
+
+  /** The header line, with {@link #TRUTH_COLUMNS} when {@code withTruth}. */
+  public static String header(boolean withTruth) {
+    return withTruth ? HEADER + TRUTH_COLUMNS : HEADER;
+  }
+
+  /**
+   * The row of {@code p} with the truth columns when {@code truth} is not null (as {@link
+   * #row(String, Prediction)} when it is).
+   */
+  public static String row(String file, Prediction p, TruthMatch truth) {
+    String row = row(file, p);
+    return truth == null ? row : row + "," + truth.lesions() + "," + truth.found();
+  }
 
   /** The row of {@code p}, predicted from {@code file}, without a line break. */
   public static String row(String file, Prediction p) {

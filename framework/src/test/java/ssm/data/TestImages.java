@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Writes tiny test images. */
-final class TestImages {
+/** Writes tiny test images (public: the predict tests write label masks with it too). */
+public final class TestImages {
   private TestImages() {}
 
   /** An 8-bit grey PNG (or other ImageIO format by extension) of row-major values. */
-  static Path grey(Path file, int width, int height, int[] values) {
+  public static Path grey(Path file, int width, int height, int[] values) {
     return write(file, width, height, values, BufferedImage.TYPE_BYTE_GRAY);
   }
 

@@ -33,6 +33,22 @@ class PredictionCsvTest {
   }
 
   @Test
+  void truthAddsItsLesionsAndFoundOnes() {
+    Lesion a = new Lesion(new float[] {0, 0, 2, 2}, 0.9f, mask(0, 0, 0, 1, 1, 0, 1, 1));
+    TruthLesion same = new TruthLesion(new float[] {0, 0, 2, 2}, 4, a.mask());
+    TruthLesion other = new TruthLesion(new float[] {3, 3, 4, 4}, 1, mask(3, 3));
+    TruthMatch truth = TruthMatch.of(List.of(a), List.of(same, other));
+    assertEquals(PredictionCsv.HEADER + ",truth_lesions,truth_found", PredictionCsv.header(true));
+    assertEquals(PredictionCsv.HEADER, PredictionCsv.header(false));
+    assertEquals(
+        "a.png,COVID-19,0.1,0.2,0.7,1,0.250000,2,1",
+        PredictionCsv.row("a.png", prediction(List.of(a)), truth));
+    assertEquals(
+        PredictionCsv.row("a.png", prediction(List.of(a))),
+        PredictionCsv.row("a.png", prediction(List.of(a)), null));
+  }
+
+  @Test
   void noLesionsIsZeroArea() {
     assertEquals(
         "x.png,COVID-19,0.1,0.2,0.7,0,0.000000", PredictionCsv.row("x.png", prediction(List.of())));

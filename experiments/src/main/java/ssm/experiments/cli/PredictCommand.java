@@ -30,6 +30,9 @@ import ssm.predict.Overlay;
 import ssm.predict.Prediction;
 import ssm.predict.PredictionCsv;
 import ssm.predict.Predictor;
+import ssm.predict.TruthLesion;
+import ssm.predict.TruthMasks;
+import ssm.predict.TruthMatch;
 import ssm.settings.Settings;
 import ssm.util.ProgressBar;
 
@@ -43,6 +46,10 @@ import ssm.util.ProgressBar;
  * DIR/overlays/NAME.png}; NAME is the file name without its extension, with {@code _2}, {@code
  * _3}... appended when two inputs share it. {@code --csv} and {@code --overlay} put those
  * elsewhere, or write them without {@code --out}.
+ *
+ * <p>{@code --truth MASKS} compares each slice's lesions with its ground-truth label mask ({@link
+ * TruthMasks}, matched by {@link TruthMatch}): a {@code truth} object in the JSON, two CSV columns,
+ * outlines on the overlay, and one summary line on stderr at the end.
  */
 @Command(
     name = "predict",
@@ -93,10 +100,26 @@ final class PredictCommand implements Callable<Integer> {
               + "lesion area fraction (default with --out: OUT/predictions.csv).")
   Path csvFile;
 
+  @Option(
+      names = "--truth",
+      paramLabel = "DIR",
+      description =
+          "Folder of ground-truth label masks (PNG, same base name as each image; 0 background,"
+              + " 1 lung, 2 GGO, 3 consolidation): report which lesions were found (mask IoU >="
+              + " 0.5, one detection each) and outline them on the overlays, green found, cyan"
+              + " missed.")
+  Path truthDir;
+
   @Override
   public Integer call() throws Exception {
     Settings settings = settingsOptions.settingsForWeights(weights, spec.commandLine().getErr());
     List<Path> files = expand(inputs);
+    TruthMasks truth =
+        truthDir == null ? null : new TruthMasks(truthDir, settings.data().minLesionArea());
+    if (truth != null) {
+      // before anything is written or loaded: a missing mask ends the run at once
+      truth.requireMasks(files);
+    }
     Resizer resizer =
         new Resizer(settings.model().input().minSize(), settings.model().input().maxSize());
     Path jsonDir = outDir == null ? null : outDir.resolve("json");
@@ -109,6 +132,7 @@ final class PredictCommand implements Callable<Integer> {
       }
     }
     List<String> names = outputNames(files);
+    TruthTally tally = new TruthTally();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ObjectMapper json = new ObjectMapper();
@@ -126,15 +150,22 @@ final class PredictCommand implements Callable<Integer> {
                 ? null
                 : new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
       if (table != null) {
-        table.println(PredictionCsv.HEADER);
+        table.println(PredictionCsv.header(truth != null));
         wrote(written, csv);
       }
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
         try {
           Slice original = ImageDecoder.decode(file);
+          // the mask first: a bad one costs no prediction
+          List<TruthLesion> truthLesions =
+              truth == null ? null : truth.lesions(file, original.height(), original.width());
           Prediction p = predictor.predict(resizer.resize(original), debug);
+          TruthMatch match = truth == null ? null : TruthMatch.of(p.lesions(), truthLesions);
           ObjectNode o = toJson(json, file, p);
+          if (match != null) {
+            o.set("truth", toJson(json, match));
+          }
           out.println(json.writeValueAsString(o));
           out.flush();
           if (jsonDir != null) {
@@ -145,11 +176,14 @@ final class PredictCommand implements Callable<Integer> {
           if (overlays != null) {
             Path f = overlays.resolve(names.get(i) + ".png");
             wrote(written, f);
-            Files.write(f, Overlay.png(original, p));
+            Files.write(f, Overlay.png(original, p, match));
           }
           if (table != null) {
-            table.println(PredictionCsv.row(file.toString(), p));
+            table.println(PredictionCsv.row(file.toString(), p, match));
             table.flush(); // a long run's rows are on disk as they come
+          }
+          if (match != null) {
+            tally.add(match);
           }
         } catch (RuntimeException | IOException e) {
           failures.add(file + ": " + e.getMessage());
@@ -158,6 +192,9 @@ final class PredictCommand implements Callable<Integer> {
           progress.update(i + 1, failures.isEmpty() ? "" : failures.size() + " failed");
         }
       }
+    }
+    if (truth != null) {
+      err.println(tally.summary());
     }
     failures.forEach(f -> err.println("skipped " + f));
     if (!failures.isEmpty()) {
@@ -249,6 +286,48 @@ final class PredictCommand implements Callable<Integer> {
       d.set("roi_batch", rows(json, p.debug().roiBatch(), 5));
     }
     return o;
+  }
+
+  /** The {@code truth} object of a slice's JSON. */
+  static ObjectNode toJson(ObjectMapper json, TruthMatch match) {
+    ObjectNode o = json.createObjectNode();
+    o.put("lesions", match.lesions());
+    o.put("found", match.found());
+    ArrayNode instances = o.putArray("instances");
+    for (TruthMatch.Instance t : match.instances()) {
+      ObjectNode n = instances.addObject();
+      ArrayNode box = n.putArray("box");
+      for (float v : t.lesion().box()) {
+        box.add(v);
+      }
+      n.put("area", t.lesion().area());
+      n.put("found", t.found());
+      if (t.found()) {
+        n.put("detection", t.detection()); // index into "lesions"
+        n.put("score", t.score());
+        n.put("iou", t.iou());
+      }
+    }
+    return o;
+  }
+
+  /** Ground-truth lesions and found ones over the slices predicted, for the summary line. */
+  private static final class TruthTally {
+    private int slices;
+    private int lesions;
+    private int found;
+
+    void add(TruthMatch match) {
+      slices++;
+      lesions += match.lesions();
+      found += match.found();
+    }
+
+    String summary() {
+      return String.format(
+          "ground truth: %d of %d lesions found (mask IoU >= %s, one detection each) on %d %s",
+          found, lesions, TruthMatch.MIN_IOU, slices, slices == 1 ? "slice" : "slices");
+    }
   }
 
   private static ArrayNode rows(ObjectMapper json, float[] values, int width) {
