@@ -9,6 +9,7 @@ import ssm.graph.Init;
 import ssm.layers.BatchNorm;
 import ssm.layers.BatchNormMode;
 import ssm.layers.Conv2d;
+import ssm.settings.ModelSettings;
 
 /**
  * A torchvision ResNet18/34 body cut after {@code blocks} stages
@@ -24,12 +25,25 @@ public final class TruncatedResNet {
 
   private final int[] blocksPerStage;
   private final int stages;
+  private final float batchNormMomentum;
 
   /**
    * @param depth 18 ([2, 2, 2, 2] basic blocks) or 34 ([3, 4, 6, 3])
    * @param stages stages kept, 2 or 3
    */
   public TruncatedResNet(int depth, int stages) {
+    this(depth, stages, BatchNorm.PYTORCH_MOMENTUM);
+  }
+
+  /** The body of {@code model.backbone}. */
+  public static TruncatedResNet of(ModelSettings.BackboneSettings s) {
+    return new TruncatedResNet(s.depth(), s.blocks(), (float) s.batchNormMomentum());
+  }
+
+  /**
+   * @param batchNormMomentum momentum of every BatchNorm's running statistics
+   */
+  public TruncatedResNet(int depth, int stages, float batchNormMomentum) {
     this.blocksPerStage =
         switch (depth) {
           case 18 -> new int[] {2, 2, 2, 2};
@@ -41,6 +55,7 @@ public final class TruncatedResNet {
       throw new IllegalArgumentException("ResNet stages kept = " + stages + " is not in 1..4");
     }
     this.stages = stages;
+    this.batchNormMomentum = batchNormMomentum;
   }
 
   /** Channels of the last kept stage. */
@@ -67,7 +82,7 @@ public final class TruncatedResNet {
             .noBias()
             .build()
             .apply(g, tf, image);
-    x = tf.nn.relu(new BatchNorm(PREFIX + "bn1", 64).apply(g, tf, x, mode));
+    x = tf.nn.relu(new BatchNorm(PREFIX + "bn1", 64, batchNormMomentum).apply(g, tf, x, mode));
     // Max-pool 3x3/2 pad 1: PyTorch pads with -inf; after ReLU all values are >= 0, so zero
     // padding selects the same maxima.
     x =
@@ -90,7 +105,7 @@ public final class TruncatedResNet {
   }
 
   /** conv3x3(s) - BN - ReLU - conv3x3 - BN, plus identity or 1x1(s)+BN downsample, then ReLU. */
-  private static Operand<TFloat32> basicBlock(
+  private Operand<TFloat32> basicBlock(
       GraphContext g,
       Ops tf,
       String name,
@@ -109,7 +124,7 @@ public final class TruncatedResNet {
             .noBias()
             .build()
             .apply(g, tf, x);
-    y = tf.nn.relu(new BatchNorm(name + ".bn1", out).apply(g, tf, y, mode));
+    y = tf.nn.relu(new BatchNorm(name + ".bn1", out, batchNormMomentum).apply(g, tf, y, mode));
     y =
         Conv2d.named(name + ".conv2")
             .channels(out, out)
@@ -119,7 +134,7 @@ public final class TruncatedResNet {
             .noBias()
             .build()
             .apply(g, tf, y);
-    y = new BatchNorm(name + ".bn2", out).apply(g, tf, y, mode);
+    y = new BatchNorm(name + ".bn2", out, batchNormMomentum).apply(g, tf, y, mode);
     Operand<TFloat32> identity = x;
     if (stride != 1 || in != out) {
       identity =
@@ -130,7 +145,9 @@ public final class TruncatedResNet {
               .noBias()
               .build()
               .apply(g, tf, x);
-      identity = new BatchNorm(name + ".downsample.1", out).apply(g, tf, identity, mode);
+      identity =
+          new BatchNorm(name + ".downsample.1", out, batchNormMomentum)
+              .apply(g, tf, identity, mode);
     }
     return tf.nn.relu(tf.math.add(y, identity));
   }

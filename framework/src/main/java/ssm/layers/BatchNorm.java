@@ -10,14 +10,22 @@ import ssm.graph.Init;
 import ssm.graph.ParameterLayout;
 
 /**
- * BatchNorm2d over NHWC with PyTorch semantics: eps 1e-5, momentum 0.1, affine, running statistics
- * as buffers ({@code running_mean}, {@code running_var}).
+ * BatchNorm2d over NHWC with PyTorch semantics: eps 1e-5, affine, running statistics as buffers
+ * ({@code running_mean}, {@code running_var}) updated with {@code momentum} (PyTorch's 0.1 unless
+ * {@code model.backbone.batch-norm-momentum} says otherwise).
  *
  * @param name parameter prefix, e.g. {@code backbone.body.bn1}
  */
-public record BatchNorm(String name, int channels) {
+public record BatchNorm(String name, int channels, float momentum) {
   static final float EPS = 1e-5f;
-  static final float MOMENTUM = 0.1f;
+
+  /** PyTorch's default momentum, the reference's. */
+  public static final float PYTORCH_MOMENTUM = 0.1f;
+
+  /** A layer with PyTorch's momentum. */
+  public BatchNorm(String name, int channels) {
+    this(name, channels, PYTORCH_MOMENTUM);
+  }
 
   /**
    * Normalises {@code x}. In {@link BatchNormMode#TRAINING} mode the running-statistics updates are
@@ -59,9 +67,9 @@ public record BatchNorm(String name, int channels) {
     return bn.y();
   }
 
-  private static Operand<TFloat32> ema(Ops tf, Operand<TFloat32> running, Operand<TFloat32> batch) {
+  private Operand<TFloat32> ema(Ops tf, Operand<TFloat32> running, Operand<TFloat32> batch) {
     return tf.math.add(
-        tf.math.mul(running, tf.constant(1 - MOMENTUM)),
-        tf.math.mul(tf.stopGradient(batch), tf.constant(MOMENTUM)));
+        tf.math.mul(running, tf.constant(1 - momentum)),
+        tf.math.mul(tf.stopGradient(batch), tf.constant(momentum)));
   }
 }

@@ -35,15 +35,23 @@ public record ModelSettings(
         ClassifierSettings.from(c.getConfig("classifier")));
   }
 
-  /** Section {@code model.backbone}: ResNet depth (18, 34) and stages kept (2, 3). */
-  public record BackboneSettings(int depth, int blocks) {
+  /**
+   * Section {@code model.backbone}: ResNet depth (18, 34), stages kept (2, 3) and the momentum of
+   * the BatchNorm running statistics (PyTorch's: running = (1 - m) * running + m * batch).
+   */
+  public record BackboneSettings(int depth, int blocks, double batchNormMomentum) {
     public BackboneSettings {
       Check.that(depth == 18 || depth == 34, "model.backbone.depth = %s must be 18 or 34", depth);
       Check.that(blocks == 2 || blocks == 3, "model.backbone.blocks = %s must be 2 or 3", blocks);
+      Check.that(
+          batchNormMomentum > 0 && batchNormMomentum <= 1,
+          "model.backbone.batch-norm-momentum = %s must be in (0, 1]",
+          batchNormMomentum);
     }
 
     static BackboneSettings from(Config c) {
-      return new BackboneSettings(c.getInt("depth"), c.getInt("blocks"));
+      return new BackboneSettings(
+          c.getInt("depth"), c.getInt("blocks"), c.getDouble("batch-norm-momentum"));
     }
   }
 

@@ -38,8 +38,7 @@ public final class TestModels {
   }
 
   private static SsmModel of(ModelSettings settings, ClassificationRoiSource source) {
-    TruncatedResNet body =
-        new TruncatedResNet(settings.backbone().depth(), settings.backbone().blocks());
+    TruncatedResNet body = TruncatedResNet.of(settings.backbone());
     return new SsmModel(
         settings,
         body,

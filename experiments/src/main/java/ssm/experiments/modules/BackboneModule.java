@@ -10,7 +10,7 @@ import ssm.settings.ModelSettings;
 public final class BackboneModule extends AbstractModule {
   @Provides
   TruncatedResNet body(ModelSettings s) {
-    return new TruncatedResNet(s.backbone().depth(), s.backbone().blocks());
+    return TruncatedResNet.of(s.backbone());
   }
 
   @Provides
