@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,7 +14,6 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import ssm.data.TestImages;
 import ssm.predict.PredictionCsv;
 import ssm.testing.ReferenceFixture;
@@ -35,29 +32,26 @@ class PredictCommandTest {
     Files.write(slices.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
     Files.writeString(slices.resolve("notes.txt"), "not an image, not listed");
     Path out = dir.resolve("out");
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    CommandLine cl = new CommandLine(new PredictCommand());
-    cl.setOut(new PrintWriter(stdout));
-    cl.setErr(new PrintWriter(stderr));
+    CliCapture cli = new CliCapture();
 
     int code =
-        cl.execute(
+        cli.run(
+            "predict",
             "--weights",
             fixture.resolve("weights.safetensors").toString(),
             "--out",
             out.toString(),
             slices.toString());
 
-    assertEquals(1, code, stderr.toString());
+    assertEquals(1, code, cli.err.toString());
     assertTrue(
-        stderr.toString().contains("skipped " + slices.resolve("broken.png") + ": "),
-        stderr.toString());
+        cli.err.toString().contains("skipped " + slices.resolve("broken.png") + ": "),
+        cli.err.toString());
     assertTrue(
-        stderr.toString().contains("1 of 3 images could not be predicted"), stderr.toString());
+        cli.err.toString().contains("1 of 3 images could not be predicted"), cli.err.toString());
     ObjectMapper json = new ObjectMapper();
-    List<JsonNode> lines = stdout.toString().lines().map(l -> read(json, l)).toList();
-    assertEquals(2, lines.size(), stdout.toString()); // sorted: broken (skipped), covid, cp
+    List<JsonNode> lines = cli.out.toString().lines().map(l -> read(json, l)).toList();
+    assertEquals(2, lines.size(), cli.out.toString()); // sorted: broken (skipped), covid, cp
     JsonNode cp = lines.get(1);
     assertEquals(slices.resolve("cp.png").toString(), cp.get("file").asText());
     assertEquals(cp, json.readTree(out.resolve("json/cp.json").toFile()));
@@ -115,14 +109,11 @@ class PredictCommandTest {
     fill(lungOnly, 100, 100, 400, 400, 1);
     TestImages.grey(masks.resolve("normal.png"), 512, 512, lungOnly);
     Path out = dir.resolve("out");
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    CommandLine cl = new CommandLine(new PredictCommand());
-    cl.setOut(new PrintWriter(stdout));
-    cl.setErr(new PrintWriter(stderr));
+    CliCapture cli = new CliCapture();
 
     int code =
-        cl.execute(
+        cli.run(
+            "predict",
             "--weights",
             fixture.resolve("weights.safetensors").toString(),
             "--truth",
@@ -131,16 +122,16 @@ class PredictCommandTest {
             out.toString(),
             slices.toString());
 
-    assertEquals(0, code, stderr.toString());
+    assertEquals(0, code, cli.err.toString());
     assertTrue(
-        stderr
+        cli.err
             .toString()
             .contains(
                 "ground truth: 1 of 2 lesions found (mask IoU >= 0.5, one detection each) on 2"
                     + " slices"),
-        stderr.toString());
+        cli.err.toString());
     ObjectMapper json = new ObjectMapper();
-    List<JsonNode> lines = stdout.toString().lines().map(l -> read(json, l)).toList();
+    List<JsonNode> lines = cli.out.toString().lines().map(l -> read(json, l)).toList();
     JsonNode cpTruth = lines.get(0).get("truth"); // sorted: cp, normal
     assertEquals(2, cpTruth.get("lesions").asInt());
     assertEquals(1, cpTruth.get("found").asInt());
