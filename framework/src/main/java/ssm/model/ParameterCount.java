@@ -27,7 +27,9 @@ public record ParameterCount(long total, long classificationStep) {
       var tf = g.ops();
       model.buildInference(g, tf.placeholder(TFloat32.class), tf.constant(new long[] {0, 0}));
       ParameterRegistry p = g.parameters();
-      return new ParameterCount(p.count(n -> true), p.count(StepUpdates.classificationStep(rule)));
+      return new ParameterCount(
+          p.count(n -> true),
+          p.count(StepUpdates.classificationStep(rule, model.classificationSource())));
     }
   }
 }

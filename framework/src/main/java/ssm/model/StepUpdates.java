@@ -13,12 +13,21 @@ import ssm.settings.UpdateRule;
 public final class StepUpdates {
   private StepUpdates() {}
 
-  /** What a classification step (Eq. 2) updates under {@code rule}. */
-  public static Predicate<String> classificationStep(UpdateRule rule) {
+  /**
+   * What a classification step (Eq. 2) updates under {@code rule}; {@code classificationSource}
+   * names S's own RoI branch, which the branch rules add.
+   */
+  public static Predicate<String> classificationStep(
+      UpdateRule rule, ClassificationRoiSource classificationSource) {
+    List<String> ownBranch = classificationSource.ownParameterPrefixes();
+    Predicate<String> branch = n -> ownBranch.stream().anyMatch(n::startsWith);
+    Predicate<String> s = ParameterGroups::sHead;
     return switch (rule) {
-      case S_ONLY -> ParameterGroups::sHead;
-      case S_BACKBONE -> n -> ParameterGroups.sHead(n) || ParameterGroups.backbone(n);
-      case S_BN -> n -> ParameterGroups.sHead(n) || ParameterGroups.backboneBatchNorm(n);
+      case S_ONLY -> s;
+      case S_BACKBONE -> s.or(ParameterGroups::backbone);
+      case S_BN -> s.or(ParameterGroups::backboneBatchNorm);
+      case S_BRANCH -> s.or(branch);
+      case S_BRANCH_BACKBONE -> s.or(branch).or(ParameterGroups::backbone);
     };
   }
 

@@ -16,8 +16,10 @@ import ssm.settings.ModelSettings.RoiSettings;
  * (docs/model.md#26-roi-batch): lesion probability and decoded, clipped boxes; boxes with area <=
  * min-area dropped; NMS (label 1: coordinate offset); the first R kept; row = (probability, the RAW
  * lesion deltas as the predictor output them, not decoded); padded to R rows by {@link
- * OrderPreservingPadding}, or R zero rows when nothing survives (the reference crashes there). No
- * gradient flows back into the branch.
+ * OrderPreservingPadding}, or R zero rows when nothing survives (the reference crashes there). As
+ * in the paper no gradient flows back into the branch, unless {@code
+ * model.classifier.roi-gradient}: then the rows' values carry it (the selection, NMS and padding,
+ * never does).
  */
 public final class RoiBatchBuilder {
   private final ClassifierSettings settings;
@@ -45,8 +47,14 @@ public final class RoiBatchBuilder {
       Operand<TInt32> imageWidth,
       Operand<TInt32> permutation) {
     Ops t = tf.withSubScope("roi_batch");
-    Operand<TFloat32> scores = t.stopGradient(BoxBranch.lesionProbability(t, out));
-    Operand<TFloat32> deltas = t.stopGradient(BoxBranch.lesionDeltas(t, out));
+    Operand<TFloat32> scoreValues = BoxBranch.lesionProbability(t, out);
+    Operand<TFloat32> deltaValues = BoxBranch.lesionDeltas(t, out);
+    Operand<TFloat32> scores = t.stopGradient(scoreValues);
+    Operand<TFloat32> deltas = t.stopGradient(deltaValues);
+    if (!settings.roiGradient()) {
+      scoreValues = scores;
+      deltaValues = deltas;
+    }
     Operand<TFloat32> boxes =
         Boxes.clip(t, coder.decode(t, deltas, proposals), imageHeight, imageWidth);
     Operand<TInt32> large =
@@ -69,8 +77,8 @@ public final class RoiBatchBuilder {
     Operand<TFloat32> keptRows =
         t.concat(
             List.of(
-                t.expandDims(t.gather(scores, keep, t.constant(0)), t.constant(1)),
-                t.gather(deltas, keep, t.constant(0))),
+                t.expandDims(t.gather(scoreValues, keep, t.constant(0)), t.constant(1)),
+                t.gather(deltaValues, keep, t.constant(0))),
             t.constant(1));
     Operand<TInt32> kept = t.size(keep, TInt32.class);
     Operand<TInt32> sources =

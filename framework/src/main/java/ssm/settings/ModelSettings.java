@@ -198,8 +198,14 @@ public record ModelSettings(
     }
   }
 
-  /** Section {@code model.classifier}: the ranked RoI batch and the image classifier S. */
-  public record ClassifierSettings(int rois, float nmsIou, float minArea, int hidden, int classes) {
+  /**
+   * Section {@code model.classifier}: the ranked RoI batch and the image classifier S.
+   *
+   * @param roiGradient whether S's loss flows back through the RoI batch's probabilities and deltas
+   *     into the branch that feeds it and the backbone (the paper: no)
+   */
+  public record ClassifierSettings(
+      int rois, float nmsIou, float minArea, int hidden, int classes, boolean roiGradient) {
     public ClassifierSettings {
       Check.that(rois >= 2, "model.classifier.rois = %s must be at least 2", rois);
       Check.range("model.classifier.nms-iou", nmsIou, 0, 1);
@@ -214,7 +220,8 @@ public record ModelSettings(
           (float) c.getDouble("nms-iou"),
           (float) c.getDouble("min-area"),
           c.getInt("hidden"),
-          c.getInt("classes"));
+          c.getInt("classes"),
+          c.getBoolean("roi-gradient"));
     }
   }
 

@@ -36,6 +36,11 @@ public record Settings(
     Check.that(
         model != null && training != null && resolved != null,
         "settings need sections model and training and the resolved config");
+    Check.that(
+        !training.updateRule().updatesBranch() || model.classifier().roiGradient(),
+        "training.update-rule = %s needs model.classifier.roi-gradient = true: without it S's"
+            + " loss never reaches the branch",
+        training.updateRule().configName());
   }
 
   /** Reads a resolved config; records check their ranges and name the key at fault. */

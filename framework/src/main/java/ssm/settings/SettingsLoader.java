@@ -47,6 +47,11 @@ public final class SettingsLoader {
   private static final Pattern LEADING_KEY = Pattern.compile("^([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\\b");
 
   private final ClassLoader resources;
+
+  /** base.conf unresolved: the bottom layer, whose substitutions follow the layers above it. */
+  private final Config defaults;
+
+  /** base.conf resolved on its own: every key and the type of its value, for validation. */
   private final Config reference;
 
   /** Reads configs/ from this class's own class loader (the jar, or target/classes). */
@@ -57,7 +62,7 @@ public final class SettingsLoader {
   /** Reads configs/ from {@code resources}. */
   public SettingsLoader(ClassLoader resources) {
     this.resources = resources;
-    this.reference =
+    this.defaults =
         parseResource(BASE, "the built-in defaults")
             .orElseThrow(
                 () ->
@@ -65,9 +70,10 @@ public final class SettingsLoader {
                         BASE
                             + " is not on the class path; "
                             + "the jar was built without configs/ (rebuild with ./ssm or mvn package)"));
+    this.reference = defaults.resolve();
   }
 
-  /** base.conf as parsed (unresolved): every key and its default. */
+  /** base.conf resolved on its own: every key and its default. */
   public Config reference() {
     return reference;
   }
@@ -146,7 +152,7 @@ public final class SettingsLoader {
         layers.stream()
             .map(layer -> PerVariantBlocks.apply(layer, chosen))
             .reduce(ConfigFactory.empty(), Config::withFallback);
-    Config merged = user.withFallback(variantLayer).withFallback(reference);
+    Config merged = user.withFallback(variantLayer).withFallback(defaults);
     if (variant != null) {
       merged = merged.withValue("variant", ConfigValueFactory.fromAnyRef(variant, chosenBy));
     }

@@ -13,7 +13,9 @@ import ssm.util.Check;
  * @param stage1Epochs epochs of Stage I segmentation pretraining (0 or more; scratch has none)
  * @param epochs Stage II epochs, each one pass over the classification training images (0: a Stage
  *     I-only run)
- * @param learningRate Adam's base learning rate, positive
+ * @param learningRate Adam's base learning rate in Stage II, positive
+ * @param stage1LearningRate Adam's base learning rate in Stage I, positive (base.conf: the same as
+ *     {@code learning-rate})
  * @param lrSchedule how the learning rate moves within each stage (warm-up, decay)
  * @param weightDecay L2 weight added to the gradient (PyTorch Adam semantics), 0 or more
  * @param seed seed of shuffling, segmentation-image draws and initialisation
@@ -26,6 +28,7 @@ public record TrainingSettings(
     int stage1Epochs,
     int epochs,
     double learningRate,
+    double stage1LearningRate,
     LrSchedule lrSchedule,
     double weightDecay,
     long seed,
@@ -38,13 +41,14 @@ public record TrainingSettings(
     Check.that(stage1Epochs >= 0, "training.stage1-epochs = %s must be >= 0", stage1Epochs);
     Check.that(epochs >= 0, "training.epochs = %s must be >= 0 (0: Stage I only)", epochs);
     Check.positive("training.learning-rate", learningRate);
+    Check.positive("training.stage1-learning-rate", stage1LearningRate);
     Check.that(lrSchedule != null, "training.lr-schedule is missing");
     Check.that(weightDecay >= 0, "training.weight-decay = %s must be >= 0", weightDecay);
     Check.positive("training.checkpoint-every-epochs", checkpointEveryEpochs);
     Check.positive("training.keep-checkpoints", keepCheckpoints);
   }
 
-  /** The settings with a constant learning rate (no warm-up, no decay). */
+  /** The settings with one constant learning rate for both stages (no warm-up, no decay). */
   public TrainingSettings(
       Regime regime,
       UpdateRule updateRule,
@@ -61,6 +65,7 @@ public record TrainingSettings(
         stage1Epochs,
         epochs,
         learningRate,
+        learningRate,
         LrSchedule.CONSTANT,
         weightDecay,
         seed,
@@ -68,9 +73,12 @@ public record TrainingSettings(
         keepCheckpoints);
   }
 
-  /** The learning rate at step {@code step} (from 0) of a stage of {@code steps} steps. */
-  public double learningRate(long step, long steps) {
-    return learningRate * lrSchedule.factor(step, steps);
+  /**
+   * The learning rate at step {@code step} (from 0) of stage {@code stage} (1 or 2), {@code steps}
+   * steps long.
+   */
+  public double learningRate(int stage, long step, long steps) {
+    return (stage == 1 ? stage1LearningRate : learningRate) * lrSchedule.factor(step, steps);
   }
 
   /** Reads section {@code training} of a resolved config. */
@@ -81,6 +89,7 @@ public record TrainingSettings(
         c.getInt("stage1-epochs"),
         c.getInt("epochs"),
         c.getDouble("learning-rate"),
+        c.getDouble("stage1-learning-rate"),
         LrSchedule.from(c.getConfig("lr-schedule")),
         c.getDouble("weight-decay"),
         c.getLong("seed"),

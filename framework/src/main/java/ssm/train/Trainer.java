@@ -108,7 +108,9 @@ public final class Trainer {
   public double learningRate(TrainingState state) {
     long perEpoch = state.stage() == 1 ? data.segmentation().size() : data.classification().size();
     return settings.learningRate(
-        state.epoch() * perEpoch + state.position(), epochs(state.stage()) * perEpoch);
+        state.stage(),
+        state.epoch() * perEpoch + state.position(),
+        epochs(state.stage()) * perEpoch);
   }
 
   private StepResult step(TrainingState state, StepInput in, long start) {

@@ -117,7 +117,9 @@ public final class TrainingGraph {
                     g.graph(),
                     classificationLoss,
                     g.parameters()
-                        .trainable(StepUpdates.classificationStep(settings.updateRule())))));
+                        .trainable(
+                            StepUpdates.classificationStep(
+                                settings.updateRule(), model.classificationSource())))));
     copyRule = CopyRule.build(g, model, settings.regime());
   }
 

@@ -49,7 +49,7 @@ class LrScheduleTest {
   }
 
   @Test
-  void learningRateIsTheBaseTimesTheFactor() {
+  void learningRateIsTheStagesBaseTimesTheFactor() {
     TrainingSettings t =
         new TrainingSettings(
             Regime.SCRATCH,
@@ -57,17 +57,20 @@ class LrScheduleTest {
             0,
             2,
             1e-3,
+            2e-3,
             new LrSchedule(4, LrDecay.COSINE, 0.1),
             1e-3,
             7,
             1,
             1);
-    assertEquals(2.5e-4, t.learningRate(0, 14), EPS);
-    assertEquals(7.75e-4, t.learningRate(7, 14), EPS);
+    assertEquals(2.5e-4, t.learningRate(2, 0, 14), EPS);
+    assertEquals(7.75e-4, t.learningRate(2, 7, 14), EPS);
+    assertEquals(5e-4, t.learningRate(1, 0, 14), EPS);
+    assertEquals(1.55e-3, t.learningRate(1, 7, 14), EPS);
     assertEquals(
         1e-3,
         new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 2, 1e-3, 1e-3, 7, 1, 1)
-            .learningRate(5, 14),
+            .learningRate(1, 5, 14),
         0);
   }
 

@@ -29,10 +29,24 @@ class SettingsLoaderTest {
     assertEquals(50, s.training().epochs());
     assertEquals(50, s.training().stage1Epochs());
     assertEquals(1e-5, s.training().learningRate(), 0);
+    assertEquals(1e-5, s.training().stage1LearningRate(), 0);
     assertEquals(1e-3, s.training().weightDecay(), 0);
     assertEquals(20201, s.training().seed());
     assertEquals(1, s.training().checkpointEveryEpochs());
     assertEquals(3, s.training().keepCheckpoints());
+  }
+
+  @Test
+  void stageOneLearningRateFollowsTheLearningRateUnlessSet() {
+    Settings same = loader.load(null, List.of(), List.of("training.learning-rate=3e-4"));
+    assertEquals(3e-4, same.training().stage1LearningRate(), 0);
+    Settings own =
+        loader.load(
+            null,
+            List.of(),
+            List.of("training.learning-rate=1e-4", "training.stage1-learning-rate=6e-4"));
+    assertEquals(1e-4, own.training().learningRate(), 0);
+    assertEquals(6e-4, own.training().stage1LearningRate(), 0);
   }
 
   @Test

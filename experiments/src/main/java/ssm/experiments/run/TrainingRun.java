@@ -315,6 +315,7 @@ public final class TrainingRun {
     h.put("backbone", "ResNet" + v.depth());
     h.put("blocks", v.blocks());
     h.put("learning_rate", s.training().learningRate());
+    h.put("stage1_learning_rate", s.training().stage1LearningRate());
     h.put("lr_warmup_steps", s.training().lrSchedule().warmupSteps());
     h.put("lr_decay", s.training().lrSchedule().decay().configName());
     h.put("weight_decay", s.training().weightDecay());

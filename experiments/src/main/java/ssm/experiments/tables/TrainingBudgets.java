@@ -48,7 +48,7 @@ final class TrainingBudgets {
               "**Stage II epochs differ**", false, c -> epochs(c, "training.epochs")),
           new Aspect(
               "learning rate %s",
-              "**Learning rate differs**", false, c -> rate(c, "training.learning-rate")));
+              "**Learning rate differs**", false, TrainingBudgets::learningRates));
 
   private TrainingBudgets() {}
 
@@ -148,6 +148,20 @@ final class TrainingBudgets {
   private static String epochs(Config c, String path) {
     String n = value(c, path);
     return n + (n.equals("1") ? " epoch" : " epochs");
+  }
+
+  /**
+   * {@code "1e-4"}, or {@code "6e-4 in Stage I, 1e-4 in Stage II"} for a run with Stage I whose
+   * stages have different rates.
+   */
+  private static String learningRates(Config c) {
+    String stageTwo = rate(c, "training.learning-rate");
+    String stageOne = rate(c, "training.stage1-learning-rate");
+    boolean scratch =
+        c.hasPath("training.regime") && c.getString("training.regime").equals("scratch");
+    return scratch || stageOne.equals("?") || stageOne.equals(stageTwo)
+        ? stageTwo
+        : stageOne + " in Stage I, " + stageTwo + " in Stage II";
   }
 
   /** A learning rate as the configs write it: {@code 1e-3}, {@code 2.5e-4}, {@code 0.01}. */

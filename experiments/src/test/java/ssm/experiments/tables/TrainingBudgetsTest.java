@@ -14,11 +14,11 @@ import ssm.settings.SettingsLoader;
 class TrainingBudgetsTest {
 
   /** Writes each run's config.conf as a grid run does: the variant's settings under a profile. */
-  private static List<PaperTables.Run> trained(Path dir, String profile) {
+  private static List<PaperTables.Run> trained(Path dir, String profile, String... sets) {
     List<PaperTables.Run> runs = PaperTables.scan(dir, new ArrayList<>());
     for (PaperTables.Run r : runs) {
       new SettingsLoader()
-          .load(r.variant().name(), profile, List.of(), List.of())
+          .load(r.variant().name(), profile, List.of(), List.of(sets))
           .writeTo(r.file().getParent());
     }
     return runs;
@@ -30,6 +30,19 @@ class TrainingBudgetsTest {
     assertEquals(
         "Training budget (each run's config.conf), the same for all 3 runs: input 96 px (max"
             + " 192), Stage I 1 epoch (shared and frozen), Stage II 1 epoch, learning rate 1e-4.",
+        TrainingBudgets.caption(runs));
+  }
+
+  @Test
+  void aStageOneLearningRateOfItsOwnIsGivenForTheRunsWithStageOne(@TempDir Path dir)
+      throws Exception {
+    List<PaperTables.Run> runs =
+        trained(PaperTablesTest.runs(dir), "smoke", "training.stage1-learning-rate=6e-4");
+    assertEquals(
+        "Training budget (each run's config.conf), the same for all 3 runs: input 96 px (max"
+            + " 192), Stage I 1 epoch (shared and frozen), Stage II 1 epoch. **Learning rate"
+            + " differs**: 1e-4 for scratch-r18-3; 6e-4 in Stage I, 1e-4 in Stage II for the"
+            + " other 2.",
         TrainingBudgets.caption(runs));
   }
 
