@@ -50,6 +50,26 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void branchRulesNeedTheGradientThroughTheRoiBatch() {
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("training.update-rule=s-branch")));
+    assertTrue(
+        e.getMessage()
+            .contains("training.update-rule = s-branch needs model.classifier.roi-gradient = true"),
+        e.getMessage());
+    Settings s =
+        loader.load(
+            null,
+            List.of(),
+            List.of(
+                "training.update-rule=s-branch-backbone", "model.classifier.roi-gradient=true"));
+    assertEquals(UpdateRule.S_BRANCH_BACKBONE, s.training().updateRule());
+    assertTrue(s.model().classifier().roiGradient());
+  }
+
+  @Test
   void variantFileOverridesBase() {
     Settings s = loader.load("frozen-r34-2");
     assertEquals("frozen-r34-2", s.variant());
