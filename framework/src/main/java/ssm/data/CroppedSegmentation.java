@@ -106,6 +106,7 @@ public final class CroppedSegmentation extends AugmentedSegmentation {
       System.arraycopy(box, 0, boxes, 4 * kept, 4);
       kept++;
     }
+    // The crop keeps its file's original size: training never maps a crop back to its file.
     Slice image = new Slice(s.id(), out[0], out[1], pixels, s.originalHeight(), s.originalWidth());
     return new SegmentationExample(
         e.id(), image, Arrays.copyOf(boxes, 4 * kept), Arrays.copyOf(masks, kept * plane), kept);

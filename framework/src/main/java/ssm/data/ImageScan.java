@@ -42,16 +42,10 @@ public final class ImageScan {
   public void mask(Path mask, String imageName, int[] imageSize) {
     try {
       ImageDecoder.LabelImage m = ImageDecoder.decodeLabels(mask);
-      if (imageSize != null && (m.width() != imageSize[0] || m.height() != imageSize[1])) {
-        maskMismatches.add(
-            String.format(
-                Locale.ROOT,
-                "%s: mask is %dx%d but the image is %dx%d",
-                imageName,
-                m.width(),
-                m.height(),
-                imageSize[0],
-                imageSize[1]));
+      String mismatch =
+          imageSize == null ? null : LesionMask.sizeMismatch(m, imageSize[0], imageSize[1]);
+      if (mismatch != null) {
+        maskMismatches.add(imageName + ": " + mismatch);
       }
     } catch (DataException e) {
       unreadable.add(e.getMessage());

@@ -2,6 +2,7 @@ package ssm.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The CNCB-NCOV mask convention (docs/model.md#61-segmentation-cncb-ncov) and its lesion instances.
@@ -24,6 +25,22 @@ public final class LesionMask {
    * bbox[2])}); {@code masks} one binary mask per instance.
    */
   public record Instances(int count, float[] boxes, byte[] masks, int[] areas) {}
+
+  /**
+   * {@code "mask is 256x256 but the image is 512x512"} when {@code mask} is not {@code width x
+   * height}, else null.
+   */
+  public static String sizeMismatch(ImageDecoder.LabelImage mask, int width, int height) {
+    return mask.width() == width && mask.height() == height
+        ? null
+        : String.format(
+            Locale.ROOT,
+            "mask is %dx%d but the image is %dx%d",
+            mask.width(),
+            mask.height(),
+            width,
+            height);
+  }
 
   /**
    * The binary lesion mask (1 where GGO or consolidation). Throws {@link DataException} naming

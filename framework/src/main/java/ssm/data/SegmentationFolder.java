@@ -108,12 +108,9 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
     String id = id(index);
     Slice original = ImageDecoder.decode(images.get(index));
     ImageDecoder.LabelImage mask = ImageDecoder.decodeLabels(masks.get(index));
-    if (mask.height() != original.height() || mask.width() != original.width()) {
-      throw new DataException(
-          id,
-          String.format(
-              "mask is %dx%d but the image is %dx%d",
-              mask.width(), mask.height(), original.width(), original.height()));
+    String mismatch = LesionMask.sizeMismatch(mask, original.width(), original.height());
+    if (mismatch != null) {
+      throw new DataException(id, mismatch);
     }
     LesionMask.Instances inst = LesionMask.instances(id, mask, options.minLesionArea());
     Slice image = resizer.resize(original);

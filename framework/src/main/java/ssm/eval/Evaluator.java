@@ -343,11 +343,12 @@ public final class Evaluator {
       List<Rle> out = new ArrayList<>(count);
       int plane = inH * inW;
       for (int k = 0; k < count; k++) {
-        byte[] one = java.util.Arrays.copyOfRange(planes, k * plane, (k + 1) * plane);
-        if (inH != h || inW != w) {
-          one = Resizer.nearest(one, inH, inW, h, w);
+        if (inH == h && inW == w) {
+          out.add(Rle.encodePlane(planes, k, h, w));
+        } else {
+          byte[] one = java.util.Arrays.copyOfRange(planes, k * plane, (k + 1) * plane);
+          out.add(Rle.encode(Resizer.nearest(one, inH, inW, h, w), h, w));
         }
-        out.add(Rle.encode(one, h, w));
       }
       return out;
     }

@@ -51,6 +51,23 @@ public final class Rle {
     return encode(i -> mask[i] != 0, height, width);
   }
 
+  /**
+   * Encodes plane {@code k} of {@code planes}, row-major {@code height x width} masks stacked one
+   * after another (instance masks as the data layer holds them).
+   */
+  public static Rle encodePlane(byte[] planes, int k, int height, int width) {
+    int plane = height * width;
+    Check.that(
+        k >= 0 && (long) (k + 1) * plane <= planes.length,
+        "plane %s of %sx%s is outside %s values",
+        k,
+        height,
+        width,
+        planes.length);
+    int offset = k * plane;
+    return encode(i -> planes[offset + i] != 0, height, width);
+  }
+
   /** Encodes a row-major boolean mask. */
   public static Rle encode(boolean[] mask, int height, int width) {
     checkLength(mask.length, height, width);

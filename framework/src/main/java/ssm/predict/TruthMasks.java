@@ -60,23 +60,18 @@ public final class TruthMasks {
   public List<TruthLesion> lesions(Path image, int height, int width) {
     Path maskFile = maskFor(image);
     ImageDecoder.LabelImage mask = ImageDecoder.decodeLabels(maskFile);
-    if (mask.height() != height || mask.width() != width) {
-      throw new DataException(
-          maskFile.toString(),
-          String.format(
-              "mask is %dx%d but the image %s is %dx%d",
-              mask.width(), mask.height(), image, width, height));
+    String mismatch = LesionMask.sizeMismatch(mask, width, height);
+    if (mismatch != null) {
+      throw new DataException(maskFile.toString(), mismatch + " (" + image + ")");
     }
     LesionMask.Instances inst = LesionMask.instances(maskFile.toString(), mask, minLesionArea);
-    int plane = height * width;
     List<TruthLesion> lesions = new ArrayList<>(inst.count());
     for (int k = 0; k < inst.count(); k++) {
-      byte[] one = Arrays.copyOfRange(inst.masks(), k * plane, (k + 1) * plane);
       lesions.add(
           new TruthLesion(
               Arrays.copyOfRange(inst.boxes(), 4 * k, 4 * k + 4),
               inst.areas()[k],
-              Rle.encode(one, height, width)));
+              Rle.encodePlane(inst.masks(), k, height, width)));
     }
     return lesions;
   }

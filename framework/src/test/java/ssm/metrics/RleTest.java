@@ -34,6 +34,15 @@ class RleTest {
   }
 
   @Test
+  void encodesOnePlaneOfStackedMasks() {
+    // two 1x2 planes [1, 0] and [0, 1]: runs (0 zeros, 1 one, 1 zero) and (1 zero, 1 one)
+    byte[] planes = {1, 0, 0, 1};
+    assertArrayEquals(new int[] {0, 1, 1}, Rle.encodePlane(planes, 0, 1, 2).counts());
+    assertArrayEquals(new int[] {1, 1}, Rle.encodePlane(planes, 1, 1, 2).counts());
+    assertThrows(IllegalArgumentException.class, () -> Rle.encodePlane(planes, 2, 1, 2));
+  }
+
+  @Test
   void decodeInvertsEncode() {
     boolean[] expected = {false, true, false, false, true, true, false, false, false};
     assertArrayEquals(expected, Rle.encode(L_SHAPE, 3, 3).decode());

@@ -50,9 +50,9 @@ class TruthMasksTest {
             () -> new TruthMasks(dir.resolve("masks"), 100).lesions(Path.of("scans/s1.png"), 8, 8));
     assertEquals(
         dir.resolve("masks/s1.png")
-            + ": mask is 6x4 but the image "
+            + ": mask is 6x4 but the image is 8x8 ("
             + Path.of("scans/s1.png")
-            + " is 8x8",
+            + ")",
         e.getMessage());
   }
 
