@@ -18,6 +18,8 @@ import ssm.util.Check;
  *     {@code learning-rate})
  * @param lrSchedule how the learning rate moves within each stage (warm-up, decay)
  * @param weightDecay L2 weight added to the gradient (PyTorch Adam semantics), 0 or more
+ * @param classificationFlip mirror each classification training slice left-right with probability
+ *     1/2, drawn from the step's seed (not the paper's)
  * @param seed seed of shuffling, segmentation-image draws and initialisation
  * @param checkpointEveryEpochs a checkpoint is written after every this many epochs, positive
  * @param keepCheckpoints most recent checkpoints kept on disk, positive
@@ -31,6 +33,7 @@ public record TrainingSettings(
     double stage1LearningRate,
     LrSchedule lrSchedule,
     double weightDecay,
+    boolean classificationFlip,
     long seed,
     int checkpointEveryEpochs,
     int keepCheckpoints) {
@@ -48,7 +51,10 @@ public record TrainingSettings(
     Check.positive("training.keep-checkpoints", keepCheckpoints);
   }
 
-  /** The settings with one constant learning rate for both stages (no warm-up, no decay). */
+  /**
+   * The settings with one constant learning rate for both stages (no warm-up, no decay) and no
+   * classification flips.
+   */
   public TrainingSettings(
       Regime regime,
       UpdateRule updateRule,
@@ -68,6 +74,7 @@ public record TrainingSettings(
         learningRate,
         LrSchedule.CONSTANT,
         weightDecay,
+        false,
         seed,
         checkpointEveryEpochs,
         keepCheckpoints);
@@ -92,6 +99,7 @@ public record TrainingSettings(
         c.getDouble("stage1-learning-rate"),
         LrSchedule.from(c.getConfig("lr-schedule")),
         c.getDouble("weight-decay"),
+        c.getBoolean("classification-flip"),
         c.getLong("seed"),
         c.getInt("checkpoint-every-epochs"),
         c.getInt("keep-checkpoints"));

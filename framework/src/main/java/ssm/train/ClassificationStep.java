@@ -5,6 +5,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
@@ -50,12 +51,14 @@ public final class ClassificationStep {
     private final TInt32 label;
     private final TInt64 seed;
     private final TFloat64 rate;
+    private final TBool augment;
 
     Feeds(ClassificationExample cls, long step, double lr) {
       image = StepFeeds.pixels(cls.image());
       label = TInt32.scalarOf(cls.label());
       seed = StepFeeds.seed(runSeed, step, StepFeeds.CLASSIFICATION_PART);
       rate = TFloat64.scalarOf(lr);
+      augment = TBool.scalarOf(graph.classificationFlip);
     }
 
     Session.Runner runner(Session session) {
@@ -65,6 +68,7 @@ public final class ClassificationStep {
           .feed(graph.clsLabel, label)
           .feed(graph.seed, seed)
           .feed(graph.optimizer.learningRate(), rate)
+          .feed(graph.clsAugment, augment)
           .addTarget(graph.classificationStep)
           .fetch(graph.classificationLoss);
     }
@@ -75,6 +79,7 @@ public final class ClassificationStep {
       label.close();
       seed.close();
       rate.close();
+      augment.close();
     }
   }
 }

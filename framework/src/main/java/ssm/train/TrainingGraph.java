@@ -9,6 +9,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -40,6 +41,16 @@ public final class TrainingGraph {
   public final Placeholder<TFloat32> clsImage;
 
   public final Placeholder<TInt32> clsLabel;
+
+  /**
+   * Fed true by a classification training step when {@code training.classification-flip}: the slice
+   * is then mirrored left-right with probability 1/2, drawn from {@link #seed}. False by default,
+   * so validation and prediction see the slice as it is.
+   */
+  public final Operand<TBool> clsAugment;
+
+  /** {@code training.classification-flip}. */
+  public final boolean classificationFlip;
 
   /** Stateless seed [2] of the step's samplers and RoI-batch padding. */
   public final Placeholder<TInt64> seed;
@@ -81,6 +92,8 @@ public final class TrainingGraph {
         tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, 3)));
     clsLabel = tf.withName("label").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+    clsAugment = tf.withName("augment").placeholderWithDefault(tf.constant(false), Shape.scalar());
+    classificationFlip = settings.classificationFlip();
 
     Losses.SegmentationTerms terms =
         model.buildSegmentationTraining(
@@ -90,7 +103,7 @@ public final class TrainingGraph {
     segmentationLosses.put(LossTags.SEGMENTATION, segmentationLoss);
     List<Op> batchNormUpdates = new ArrayList<>(g.batchNormUpdates());
 
-    inference = model.buildInference(g, clsImage, seed);
+    inference = model.buildInference(g, maybeMirrored(tf, clsImage, clsAugment, seed), seed);
     classificationLoss =
         Losses.classification(
             tf,
@@ -140,6 +153,18 @@ public final class TrainingGraph {
                     : new PytorchAdam.ParameterGradient(
                         p.name(), p.variable(), tf.zerosLike(p.variable())))
         .toList();
+  }
+
+  /**
+   * {@code image} [H, W, 3], mirrored left-right when {@code augment} and a coin drawn from {@code
+   * seed} say so.
+   */
+  private static Operand<TFloat32> maybeMirrored(
+      Ops tf, Operand<TFloat32> image, Operand<TBool> augment, Operand<TInt64> seed) {
+    Operand<TFloat32> coin =
+        tf.random.statelessRandomUniform(tf.constant(new int[0]), seed, TFloat32.class);
+    Operand<TBool> flip = tf.math.logicalAnd(augment, tf.math.less(coin, tf.constant(0.5f)));
+    return tf.select(flip, tf.reverse(image, tf.constant(new int[] {1})), image);
   }
 
   /** Builds the training graph of {@code model} into {@code g}. */

@@ -60,6 +60,7 @@ class LrScheduleTest {
             2e-3,
             new LrSchedule(4, LrDecay.COSINE, 0.1),
             1e-3,
+            false,
             7,
             1,
             1);

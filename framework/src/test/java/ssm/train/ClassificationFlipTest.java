@@ -1,0 +1,101 @@
+package ssm.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Result;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+import ssm.graph.Tensors;
+import ssm.settings.LrSchedule;
+import ssm.settings.Regime;
+import ssm.settings.TrainingSettings;
+import ssm.settings.UpdateRule;
+import ssm.testing.GraphFixture;
+import ssm.testing.TestModels;
+import ssm.testing.TestSettings;
+
+/**
+ * {@code training.classification-flip}: with the augment feed a classification step sees the slice
+ * mirrored left-right or as it is, by a coin drawn from the step's seed; without it (validation,
+ * prediction) always as it is.
+ */
+class ClassificationFlipTest {
+  private static final int H = 64;
+  private static final int W = 80;
+
+  private static float[] logits(
+      GraphFixture g, TrainingGraph tg, float[] image, long seed, boolean augment) {
+    try (TFloat32 pixels = Tensors.floats(image, H, W, 3);
+        TInt64 seeds = TInt64.vectorOf(7, seed);
+        TBool flag = TBool.scalarOf(augment);
+        Result r =
+            g.session()
+                .runner()
+                .feed(tg.clsImage, pixels)
+                .feed(tg.seed, seeds)
+                .feed(tg.clsAugment, flag)
+                .fetch(tg.inference.classLogits())
+                .run()) {
+      return Tensors.toFloats(r.get(0));
+    }
+  }
+
+  private static float[] mirrored(float[] image) {
+    float[] out = new float[image.length];
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        System.arraycopy(image, (y * W + x) * 3, out, (y * W + (W - 1 - x)) * 3, 3);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aStepSeesTheSliceMirroredOrNotByItsSeed() {
+    float[] image = new float[H * W * 3];
+    for (int i = 0; i < image.length; i++) {
+      int x = (i / 3) % W;
+      int y = i / 3 / W;
+      image[i] = x < W / 3 && y > H / 4 ? 0.9f : 0.1f + 0.3f * ((x * 7 + y * 3) % 5) / 5f;
+    }
+    TrainingSettings settings =
+        new TrainingSettings(
+            Regime.FROZEN,
+            UpdateRule.S_BACKBONE,
+            1,
+            1,
+            1e-3,
+            1e-3,
+            LrSchedule.CONSTANT,
+            1e-3,
+            true,
+            7,
+            1,
+            1);
+    try (GraphFixture g = new GraphFixture()) {
+      TrainingGraph tg =
+          TrainingGraph.build(g.context(), TestModels.twoBranch(TestSettings.model()), settings);
+      int mirroredSteps = 0;
+      for (long seed = 0; seed < 12; seed++) {
+        float[] plain = logits(g, tg, image, seed, false);
+        float[] flipped = logits(g, tg, mirrored(image), seed, false);
+        assertFalse(Arrays.equals(plain, flipped), "the test image is not symmetric");
+        float[] augmented = logits(g, tg, image, seed, true);
+        if (Arrays.equals(augmented, flipped)) {
+          mirroredSteps++;
+        } else {
+          assertArrayEquals(plain, augmented, "seed " + seed + ": the slice as it is");
+        }
+        assertArrayEquals(plain, logits(g, tg, image, seed, false), "no feed, no mirror");
+      }
+      assertTrue(mirroredSteps > 0 && mirroredSteps < 12, mirroredSteps + " of 12 mirrored");
+      assertEquals(true, tg.classificationFlip);
+    }
+  }
+}
