@@ -1,0 +1,49 @@
+package ssm.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every built-in profile loads for every variant; what the `real` profile gives each regime. */
+class ProfilesTest {
+  private final SettingsLoader loader = new SettingsLoader();
+
+  private static List<String> variants() {
+    List<String> names = new ArrayList<>();
+    for (String regime : List.of("shared", "frozen", "scratch")) {
+      for (String depth : List.of("r18", "r34")) {
+        for (String blocks : List.of("2", "3")) {
+          names.add(regime + "-" + depth + "-" + blocks);
+        }
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void everyProfileLoadsForEveryVariant() {
+    for (String profile : List.of("smoke", "demo", "paper", "real")) {
+      for (String variant : variants()) {
+        Settings s = loader.load(variant, profile, List.of(), List.of());
+        assertEquals(variant, s.variant(), profile);
+      }
+    }
+  }
+
+  @Test
+  void realProfileTrainsStageOneFasterAndSThroughTheRoiBatch() {
+    Settings frozen = loader.load("frozen-r18-3", "real", List.of(), List.of());
+    assertEquals(6e-4, frozen.training().stage1LearningRate(), 0);
+    assertEquals(1e-4, frozen.training().learningRate(), 0);
+    assertEquals(UpdateRule.S_BRANCH, frozen.training().updateRule());
+    assertTrue(frozen.model().classifier().roiGradient());
+    Settings shared = loader.load("shared-r34-2", "real", List.of(), List.of());
+    assertEquals(UpdateRule.S_BRANCH_BACKBONE, shared.training().updateRule());
+    assertEquals(1e-4, shared.training().learningRate(), 0);
+    Settings scratch = loader.load("scratch-r18-3", "real", List.of(), List.of());
+    assertEquals(6e-4, scratch.training().learningRate(), 0);
+  }
+}
