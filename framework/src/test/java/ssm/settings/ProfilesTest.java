@@ -1,6 +1,7 @@
 package ssm.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ class ProfilesTest {
     assertEquals(UpdateRule.S_BRANCH, frozen.training().updateRule());
     assertTrue(frozen.model().classifier().roiGradient());
     Settings shared = loader.load("shared-r34-2", "real", List.of(), List.of());
-    assertEquals(UpdateRule.S_BRANCH_BACKBONE, shared.training().updateRule());
+    assertEquals(UpdateRule.S_BACKBONE, shared.training().updateRule());
+    assertFalse(shared.model().classifier().roiGradient());
     assertEquals(1e-4, shared.training().learningRate(), 0);
     Settings scratch = loader.load("scratch-r18-3", "real", List.of(), List.of());
     assertEquals(6e-4, scratch.training().learningRate(), 0);
