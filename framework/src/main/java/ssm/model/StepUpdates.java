@@ -1,6 +1,5 @@
 package ssm.model;
 
-import java.util.List;
 import java.util.function.Predicate;
 import ssm.roi.ClassificationRoiSource;
 import ssm.settings.UpdateRule;
@@ -19,8 +18,7 @@ public final class StepUpdates {
    */
   public static Predicate<String> classificationStep(
       UpdateRule rule, ClassificationRoiSource classificationSource) {
-    List<String> ownBranch = classificationSource.ownParameterPrefixes();
-    Predicate<String> branch = n -> ownBranch.stream().anyMatch(n::startsWith);
+    Predicate<String> branch = classificationSource::owns;
     Predicate<String> s = ParameterGroups::sHead;
     return switch (rule) {
       case S_ONLY -> s;
@@ -36,7 +34,6 @@ public final class StepUpdates {
    * parameters (which change only by the copy rule), whatever the update rule.
    */
   public static Predicate<String> segmentationStep(ClassificationRoiSource classificationSource) {
-    List<String> ownBranch = classificationSource.ownParameterPrefixes();
-    return n -> !ParameterGroups.sHead(n) && ownBranch.stream().noneMatch(n::startsWith);
+    return n -> !ParameterGroups.sHead(n) && !classificationSource.owns(n);
   }
 }

@@ -24,6 +24,11 @@ public interface ClassificationRoiSource {
   /** Parameter-name prefixes owned by this source alone (empty when shared). */
   List<String> ownParameterPrefixes();
 
+  /** Whether parameter {@code name} belongs to this source alone. */
+  default boolean owns(String name) {
+    return ownParameterPrefixes().stream().anyMatch(name::startsWith);
+  }
+
   /** Shared regime: S reads its RoI batch from the segmentation branch. */
   static ClassificationRoiSource segmentationBranch() {
     return new ClassificationRoiSource() {

@@ -47,14 +47,13 @@ public final class RoiBatchBuilder {
       Operand<TInt32> imageWidth,
       Operand<TInt32> permutation) {
     Ops t = tf.withSubScope("roi_batch");
-    Operand<TFloat32> scoreValues = BoxBranch.lesionProbability(t, out);
-    Operand<TFloat32> deltaValues = BoxBranch.lesionDeltas(t, out);
-    Operand<TFloat32> scores = t.stopGradient(scoreValues);
-    Operand<TFloat32> deltas = t.stopGradient(deltaValues);
-    if (!settings.roiGradient()) {
-      scoreValues = scores;
-      deltaValues = deltas;
-    }
+    Operand<TFloat32> probability = BoxBranch.lesionProbability(t, out);
+    Operand<TFloat32> rawDeltas = BoxBranch.lesionDeltas(t, out);
+    // The choice of rows never carries gradient; the rows' values do only with roi-gradient.
+    Operand<TFloat32> scores = t.stopGradient(probability);
+    Operand<TFloat32> deltas = t.stopGradient(rawDeltas);
+    Operand<TFloat32> rowScores = settings.roiGradient() ? probability : scores;
+    Operand<TFloat32> rowDeltas = settings.roiGradient() ? rawDeltas : deltas;
     Operand<TFloat32> boxes =
         Boxes.clip(t, coder.decode(t, deltas, proposals), imageHeight, imageWidth);
     Operand<TInt32> large =
@@ -77,8 +76,8 @@ public final class RoiBatchBuilder {
     Operand<TFloat32> keptRows =
         t.concat(
             List.of(
-                t.expandDims(t.gather(scoreValues, keep, t.constant(0)), t.constant(1)),
-                t.gather(deltaValues, keep, t.constant(0))),
+                t.expandDims(t.gather(rowScores, keep, t.constant(0)), t.constant(1)),
+                t.gather(rowDeltas, keep, t.constant(0))),
             t.constant(1));
     Operand<TInt32> kept = t.size(keep, TInt32.class);
     Operand<TInt32> sources =

@@ -51,14 +51,14 @@ public final class ClassificationStep {
     private final TInt32 label;
     private final TInt64 seed;
     private final TFloat64 rate;
-    private final TBool augment;
+    private final TBool trainingStep;
 
     Feeds(ClassificationExample cls, long step, double lr) {
       image = StepFeeds.pixels(cls.image());
       label = TInt32.scalarOf(cls.label());
       seed = StepFeeds.seed(runSeed, step, StepFeeds.CLASSIFICATION_PART);
       rate = TFloat64.scalarOf(lr);
-      augment = TBool.scalarOf(graph.classificationFlip);
+      trainingStep = TBool.scalarOf(true);
     }
 
     Session.Runner runner(Session session) {
@@ -68,7 +68,7 @@ public final class ClassificationStep {
           .feed(graph.clsLabel, label)
           .feed(graph.seed, seed)
           .feed(graph.optimizer.learningRate(), rate)
-          .feed(graph.clsAugment, augment)
+          .feed(graph.clsTrainingStep, trainingStep)
           .addTarget(graph.classificationStep)
           .fetch(graph.classificationLoss);
     }
@@ -79,7 +79,7 @@ public final class ClassificationStep {
       label.close();
       seed.close();
       rate.close();
-      augment.close();
+      trainingStep.close();
     }
   }
 }

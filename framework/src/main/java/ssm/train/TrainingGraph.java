@@ -43,14 +43,11 @@ public final class TrainingGraph {
   public final Placeholder<TInt32> clsLabel;
 
   /**
-   * Fed true by a classification training step when {@code training.classification-flip}: the slice
-   * is then mirrored left-right with probability 1/2, drawn from {@link #seed}. False by default,
-   * so validation and prediction see the slice as it is.
+   * Fed true by every classification training step; false by default, so validation and prediction
+   * see the slice as it is. With {@code training.classification-flip} a training step mirrors the
+   * slice left-right with probability 1/2, drawn from {@link #seed}.
    */
-  public final Operand<TBool> clsAugment;
-
-  /** {@code training.classification-flip}. */
-  public final boolean classificationFlip;
+  public final Operand<TBool> clsTrainingStep;
 
   /** Stateless seed [2] of the step's samplers and RoI-batch padding. */
   public final Placeholder<TInt64> seed;
@@ -92,8 +89,8 @@ public final class TrainingGraph {
         tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, 3)));
     clsLabel = tf.withName("label").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-    clsAugment = tf.withName("augment").placeholderWithDefault(tf.constant(false), Shape.scalar());
-    classificationFlip = settings.classificationFlip();
+    clsTrainingStep =
+        tf.withName("training_step").placeholderWithDefault(tf.constant(false), Shape.scalar());
 
     Losses.SegmentationTerms terms =
         model.buildSegmentationTraining(
@@ -103,7 +100,13 @@ public final class TrainingGraph {
     segmentationLosses.put(LossTags.SEGMENTATION, segmentationLoss);
     List<Op> batchNormUpdates = new ArrayList<>(g.batchNormUpdates());
 
-    inference = model.buildInference(g, maybeMirrored(tf, clsImage, clsAugment, seed), seed);
+    inference =
+        model.buildInference(
+            g,
+            settings.classificationFlip()
+                ? maybeMirrored(tf, clsImage, clsTrainingStep, seed)
+                : clsImage,
+            seed);
     classificationLoss =
         Losses.classification(
             tf,
@@ -156,14 +159,14 @@ public final class TrainingGraph {
   }
 
   /**
-   * {@code image} [H, W, 3], mirrored left-right when {@code augment} and a coin drawn from {@code
-   * seed} say so.
+   * {@code image} [H, W, 3], mirrored left-right in a training step when a coin drawn from {@code
+   * seed} says so.
    */
   private static Operand<TFloat32> maybeMirrored(
-      Ops tf, Operand<TFloat32> image, Operand<TBool> augment, Operand<TInt64> seed) {
+      Ops tf, Operand<TFloat32> image, Operand<TBool> trainingStep, Operand<TInt64> seed) {
     Operand<TFloat32> coin =
         tf.random.statelessRandomUniform(tf.constant(new int[0]), seed, TFloat32.class);
-    Operand<TBool> flip = tf.math.logicalAnd(augment, tf.math.less(coin, tf.constant(0.5f)));
+    Operand<TBool> flip = tf.math.logicalAnd(trainingStep, tf.math.less(coin, tf.constant(0.5f)));
     return tf.select(flip, tf.reverse(image, tf.constant(new int[] {1})), image);
   }
 

@@ -1,7 +1,6 @@
 package ssm.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,25 +20,25 @@ import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
- * {@code training.classification-flip}: with the augment feed a classification step sees the slice
- * mirrored left-right or as it is, by a coin drawn from the step's seed; without it (validation,
- * prediction) always as it is.
+ * {@code training.classification-flip}: a classification training step sees the slice mirrored
+ * left-right or as it is, by a coin drawn from the step's seed; without it (validation, prediction)
+ * always as it is.
  */
 class ClassificationFlipTest {
   private static final int H = 64;
   private static final int W = 80;
 
   private static float[] logits(
-      GraphFixture g, TrainingGraph tg, float[] image, long seed, boolean augment) {
+      GraphFixture g, TrainingGraph tg, float[] image, long seed, boolean trainingStep) {
     try (TFloat32 pixels = Tensors.floats(image, H, W, 3);
         TInt64 seeds = TInt64.vectorOf(7, seed);
-        TBool flag = TBool.scalarOf(augment);
+        TBool flag = TBool.scalarOf(trainingStep);
         Result r =
             g.session()
                 .runner()
                 .feed(tg.clsImage, pixels)
                 .feed(tg.seed, seeds)
-                .feed(tg.clsAugment, flag)
+                .feed(tg.clsTrainingStep, flag)
                 .fetch(tg.inference.classLogits())
                 .run()) {
       return Tensors.toFloats(r.get(0));
@@ -56,14 +55,17 @@ class ClassificationFlipTest {
     return out;
   }
 
-  @Test
-  void aStepSeesTheSliceMirroredOrNotByItsSeed() {
+  private static float[] testImage() {
     float[] image = new float[H * W * 3];
     for (int i = 0; i < image.length; i++) {
       int x = (i / 3) % W;
       int y = i / 3 / W;
       image[i] = x < W / 3 && y > H / 4 ? 0.9f : 0.1f + 0.3f * ((x * 7 + y * 3) % 5) / 5f;
     }
+    return image;
+  }
+
+  private static TrainingGraph graph(GraphFixture g, boolean classificationFlip) {
     TrainingSettings settings =
         new TrainingSettings(
             Regime.FROZEN,
@@ -74,13 +76,18 @@ class ClassificationFlipTest {
             1e-3,
             LrSchedule.CONSTANT,
             1e-3,
-            true,
+            classificationFlip,
             7,
             1,
             1);
+    return TrainingGraph.build(g.context(), TestModels.twoBranch(TestSettings.model()), settings);
+  }
+
+  @Test
+  void aStepSeesTheSliceMirroredOrNotByItsSeed() {
+    float[] image = testImage();
     try (GraphFixture g = new GraphFixture()) {
-      TrainingGraph tg =
-          TrainingGraph.build(g.context(), TestModels.twoBranch(TestSettings.model()), settings);
+      TrainingGraph tg = graph(g, true);
       int mirroredSteps = 0;
       for (long seed = 0; seed < 12; seed++) {
         float[] plain = logits(g, tg, image, seed, false);
@@ -95,7 +102,18 @@ class ClassificationFlipTest {
         assertArrayEquals(plain, logits(g, tg, image, seed, false), "no feed, no mirror");
       }
       assertTrue(mirroredSteps > 0 && mirroredSteps < 12, mirroredSteps + " of 12 mirrored");
-      assertEquals(true, tg.classificationFlip);
+    }
+  }
+
+  @Test
+  void withoutTheSettingATrainingStepNeverMirrors() {
+    float[] image = testImage();
+    try (GraphFixture g = new GraphFixture()) {
+      TrainingGraph tg = graph(g, false);
+      for (long seed = 0; seed < 12; seed++) {
+        assertArrayEquals(
+            logits(g, tg, image, seed, false), logits(g, tg, image, seed, true), "seed " + seed);
+      }
     }
   }
 }
