@@ -16,6 +16,9 @@ import ssm.util.Check;
  * @param learningRate Adam's base learning rate in Stage II, positive
  * @param stage1LearningRate Adam's base learning rate in Stage I, positive (base.conf: the same as
  *     {@code learning-rate})
+ * @param classificationLearningRate Adam's base learning rate of Stage II's classification steps,
+ *     positive (base.conf: the same as {@code learning-rate}, which then serves the segmentation
+ *     steps alone when the two differ)
  * @param lrSchedule how the learning rate moves within each stage (warm-up, decay)
  * @param weightDecay L2 weight added to the gradient (PyTorch Adam semantics), 0 or more
  * @param classificationFlip mirror each classification training slice left-right with probability
@@ -31,6 +34,7 @@ public record TrainingSettings(
     int epochs,
     double learningRate,
     double stage1LearningRate,
+    double classificationLearningRate,
     LrSchedule lrSchedule,
     double weightDecay,
     boolean classificationFlip,
@@ -45,6 +49,7 @@ public record TrainingSettings(
     Check.that(epochs >= 0, "training.epochs = %s must be >= 0 (0: Stage I only)", epochs);
     Check.positive("training.learning-rate", learningRate);
     Check.positive("training.stage1-learning-rate", stage1LearningRate);
+    Check.positive("training.classification-learning-rate", classificationLearningRate);
     Check.that(lrSchedule != null, "training.lr-schedule is missing");
     Check.that(weightDecay >= 0, "training.weight-decay = %s must be >= 0", weightDecay);
     Check.positive("training.checkpoint-every-epochs", checkpointEveryEpochs);
@@ -52,8 +57,8 @@ public record TrainingSettings(
   }
 
   /**
-   * The settings with one constant learning rate for both stages (no warm-up, no decay) and no
-   * classification flips.
+   * The settings with one constant learning rate for both stages and both kinds of step (no
+   * warm-up, no decay) and no classification flips.
    */
   public TrainingSettings(
       Regime regime,
@@ -72,6 +77,7 @@ public record TrainingSettings(
         epochs,
         learningRate,
         learningRate,
+        learningRate,
         LrSchedule.CONSTANT,
         weightDecay,
         false,
@@ -81,11 +87,19 @@ public record TrainingSettings(
   }
 
   /**
-   * The learning rate at step {@code step} (from 0) of stage {@code stage} (1 or 2), {@code steps}
-   * steps long.
+   * The learning rate of the segmentation step at step {@code step} (from 0) of stage {@code stage}
+   * (1 or 2), {@code steps} steps long.
    */
   public double learningRate(int stage, long step, long steps) {
     return (stage == 1 ? stage1LearningRate : learningRate) * lrSchedule.factor(step, steps);
+  }
+
+  /**
+   * The learning rate of the classification step at step {@code step} (from 0) of Stage II, {@code
+   * steps} steps long: the same schedule from its own base.
+   */
+  public double classificationLearningRate(long step, long steps) {
+    return classificationLearningRate * lrSchedule.factor(step, steps);
   }
 
   /** Reads section {@code training} of a resolved config. */
@@ -97,6 +111,7 @@ public record TrainingSettings(
         c.getInt("epochs"),
         c.getDouble("learning-rate"),
         c.getDouble("stage1-learning-rate"),
+        c.getDouble("classification-learning-rate"),
         LrSchedule.from(c.getConfig("lr-schedule")),
         c.getDouble("weight-decay"),
         c.getBoolean("classification-flip"),

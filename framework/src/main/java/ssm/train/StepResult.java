@@ -13,7 +13,9 @@ import java.util.Map;
  * @param slices ids of the slices used, for error messages
  * @param gradients the segmentation step's gradients by parameter name, on the steps where the
  *     trainer fetched them for histograms; empty otherwise
- * @param learningRate the learning rate the step used (training.lr-schedule)
+ * @param learningRate the learning rate of the segmentation step (training.lr-schedule)
+ * @param classificationLearningRate the learning rate of the classification step; NaN in a step
+ *     without one (Stage I)
  */
 public record StepResult(
     TrainingState state,
@@ -22,4 +24,5 @@ public record StepResult(
     double seconds,
     String slices,
     Map<String, float[]> gradients,
-    double learningRate) {}
+    double learningRate,
+    double classificationLearningRate) {}

@@ -104,17 +104,34 @@ public final class Trainer {
     return next;
   }
 
-  /** The learning rate of the step that starts from {@code state}. */
+  /** The learning rate of the segmentation step of the step that starts from {@code state}. */
   public double learningRate(TrainingState state) {
-    long perEpoch = state.stage() == 1 ? data.segmentation().size() : data.classification().size();
-    return settings.learningRate(
-        state.stage(),
-        state.epoch() * perEpoch + state.position(),
-        epochs(state.stage()) * perEpoch);
+    return settings.learningRate(state.stage(), stepInStage(state), stepsInStage(state));
+  }
+
+  /**
+   * The learning rate of the classification step of the Stage II step that starts from {@code
+   * state}.
+   */
+  public double classificationLearningRate(TrainingState state) {
+    return settings.classificationLearningRate(stepInStage(state), stepsInStage(state));
+  }
+
+  private long stepInStage(TrainingState state) {
+    return state.epoch() * stepsPerEpoch(state) + state.position();
+  }
+
+  private long stepsInStage(TrainingState state) {
+    return epochs(state.stage()) * stepsPerEpoch(state);
+  }
+
+  private long stepsPerEpoch(TrainingState state) {
+    return state.stage() == 1 ? data.segmentation().size() : data.classification().size();
   }
 
   private StepResult step(TrainingState state, StepInput in, long start) {
     double lr = learningRate(state);
+    double classificationLr = Double.NaN;
     Map<String, Float> losses = new LinkedHashMap<>();
     double best = state.bestSegmentationLoss();
     boolean copied = false;
@@ -135,8 +152,10 @@ public final class Trainer {
     ClassificationExample cls = in.classification();
     if (cls != null) {
       slices.append(slices.length() > 0 ? ", " : "").append(cls.id());
+      classificationLr = classificationLearningRate(state);
       losses.put(
-          LossTags.CLASSIFICATION, classificationStep.run(session, cls, state.globalStep(), lr));
+          LossTags.CLASSIFICATION,
+          classificationStep.run(session, cls, state.globalStep(), classificationLr));
     }
     return new StepResult(
         state.next(best),
@@ -145,6 +164,7 @@ public final class Trainer {
         (System.nanoTime() - start) / 1e9,
         slices.toString(),
         gradients,
-        lr);
+        lr,
+        classificationLr);
   }
 }

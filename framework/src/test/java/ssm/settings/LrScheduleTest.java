@@ -58,6 +58,7 @@ class LrScheduleTest {
             2,
             1e-3,
             2e-3,
+            4e-3,
             new LrSchedule(4, LrDecay.COSINE, 0.1),
             1e-3,
             false,
@@ -68,6 +69,9 @@ class LrScheduleTest {
     assertEquals(7.75e-4, t.learningRate(2, 7, 14), EPS);
     assertEquals(5e-4, t.learningRate(1, 0, 14), EPS);
     assertEquals(1.55e-3, t.learningRate(1, 7, 14), EPS);
+    // the classification steps: the same factors (0.25 at step 0, 0.775 at step 7) of 4e-3
+    assertEquals(1e-3, t.classificationLearningRate(0, 14), EPS);
+    assertEquals(3.1e-3, t.classificationLearningRate(7, 14), EPS);
     assertEquals(
         1e-3,
         new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 2, 1e-3, 1e-3, 7, 1, 1)

@@ -30,6 +30,7 @@ class SettingsLoaderTest {
     assertEquals(50, s.training().stage1Epochs());
     assertEquals(1e-5, s.training().learningRate(), 0);
     assertEquals(1e-5, s.training().stage1LearningRate(), 0);
+    assertEquals(1e-5, s.training().classificationLearningRate(), 0);
     assertEquals(1e-3, s.training().weightDecay(), 0);
     assertEquals(20201, s.training().seed());
     assertEquals(1, s.training().checkpointEveryEpochs());
@@ -37,16 +38,21 @@ class SettingsLoaderTest {
   }
 
   @Test
-  void stageOneLearningRateFollowsTheLearningRateUnlessSet() {
+  void stageOneAndClassificationRatesFollowTheLearningRateUnlessSet() {
     Settings same = loader.load(null, List.of(), List.of("training.learning-rate=3e-4"));
     assertEquals(3e-4, same.training().stage1LearningRate(), 0);
+    assertEquals(3e-4, same.training().classificationLearningRate(), 0);
     Settings own =
         loader.load(
             null,
             List.of(),
-            List.of("training.learning-rate=1e-4", "training.stage1-learning-rate=6e-4"));
+            List.of(
+                "training.learning-rate=1e-4",
+                "training.stage1-learning-rate=6e-4",
+                "training.classification-learning-rate=3e-4"));
     assertEquals(1e-4, own.training().learningRate(), 0);
     assertEquals(6e-4, own.training().stage1LearningRate(), 0);
+    assertEquals(3e-4, own.training().classificationLearningRate(), 0);
   }
 
   @Test

@@ -74,6 +74,7 @@ class ClassificationFlipTest {
             1,
             1e-3,
             1e-3,
+            1e-3,
             LrSchedule.CONSTANT,
             1e-3,
             classificationFlip,

@@ -316,6 +316,7 @@ public final class TrainingRun {
     h.put("blocks", v.blocks());
     h.put("learning_rate", s.training().learningRate());
     h.put("stage1_learning_rate", s.training().stage1LearningRate());
+    h.put("classification_learning_rate", s.training().classificationLearningRate());
     h.put("lr_warmup_steps", s.training().lrSchedule().warmupSteps());
     h.put("lr_decay", s.training().lrSchedule().decay().configName());
     h.put("weight_decay", s.training().weightDecay());

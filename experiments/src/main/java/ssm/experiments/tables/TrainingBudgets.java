@@ -152,16 +152,22 @@ final class TrainingBudgets {
 
   /**
    * {@code "1e-4"}, or {@code "6e-4 in Stage I, 1e-4 in Stage II"} for a run with Stage I whose
-   * stages have different rates.
+   * stages have different rates; either followed by {@code " (classification steps 3e-4)"} when
+   * Stage II's classification steps have a rate of their own.
    */
   private static String learningRates(Config c) {
     String stageTwo = rate(c, "training.learning-rate");
     String stageOne = rate(c, "training.stage1-learning-rate");
+    String classification = rate(c, "training.classification-learning-rate");
     boolean scratch =
         c.hasPath("training.regime") && c.getString("training.regime").equals("scratch");
-    return scratch || stageOne.equals("?") || stageOne.equals(stageTwo)
-        ? stageTwo
-        : stageOne + " in Stage I, " + stageTwo + " in Stage II";
+    String stages =
+        scratch || stageOne.equals("?") || stageOne.equals(stageTwo)
+            ? stageTwo
+            : stageOne + " in Stage I, " + stageTwo + " in Stage II";
+    return classification.equals("?") || classification.equals(stageTwo)
+        ? stages
+        : stages + " (classification steps " + classification + ")";
   }
 
   /** A learning rate as the configs write it: {@code 1e-3}, {@code 2.5e-4}, {@code 0.01}. */

@@ -47,6 +47,22 @@ class TrainingBudgetsTest {
   }
 
   @Test
+  void aClassificationLearningRateOfItsOwnFollowsTheStages(@TempDir Path dir) throws Exception {
+    List<PaperTables.Run> runs =
+        trained(
+            PaperTablesTest.runs(dir),
+            "smoke",
+            "training.stage1-learning-rate=6e-4",
+            "training.classification-learning-rate=3e-4");
+    assertEquals(
+        "Training budget (each run's config.conf), the same for all 3 runs: input 96 px (max"
+            + " 192), Stage I 1 epoch (shared and frozen), Stage II 1 epoch. **Learning rate"
+            + " differs**: 1e-4 (classification steps 3e-4) for scratch-r18-3; 6e-4 in Stage I,"
+            + " 1e-4 in Stage II (classification steps 3e-4) for the other 2.",
+        TrainingBudgets.caption(runs));
+  }
+
+  @Test
   void perVariantBudgetsNameTheRunsOfEachValue(@TempDir Path dir) throws Exception {
     for (Variant v : Variant.all()) {
       PaperTablesTest.write(

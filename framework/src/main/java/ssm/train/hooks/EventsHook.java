@@ -36,6 +36,9 @@ public final class EventsHook implements TrainingHook {
       scalars.put(LossTags.TOTAL, (seg == null ? 0 : seg) + (cls == null ? 0 : cls));
     }
     scalars.put("train/learning_rate", r.learningRate());
+    if (!Double.isNaN(r.classificationLearningRate())) {
+      scalars.put("train/classification_learning_rate", r.classificationLearningRate());
+    }
     scalars.put("train/stage", r.state().stage());
     long now = System.nanoTime();
     if (step > lastStep) {
