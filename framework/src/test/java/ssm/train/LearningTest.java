@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import ssm.data.CovidxSplit;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
@@ -20,6 +19,7 @@ import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
 import ssm.testing.SlowTest;
+import ssm.testing.SyntheticTrainingData;
 import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
@@ -34,14 +34,10 @@ class LearningTest {
 
   @Test
   void heldOutSegmentationLossFalls() throws Exception {
-    SyntheticCtGenerator.generate(
-        dir, new SyntheticCtGenerator.Options(40, 30, 96, 11), (done, total) -> {});
     ReaderOptions options = ReaderOptions.defaults().withSize(96, 192).withMinLesionArea(10);
     TrainingData data =
-        new TrainingData(
-            new SegmentationFolder(dir.resolve("seg/train"), options),
-            new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), options),
-            "test");
+        SyntheticTrainingData.generate(
+            dir, new SyntheticCtGenerator.Options(40, 30, 96, 11), options);
     SegmentationFolder test = new SegmentationFolder(dir.resolve("seg/test"), options);
     TrainingSettings settings =
         new TrainingSettings(Regime.SCRATCH, UpdateRule.S_BACKBONE, 0, 3, 3e-4, 1e-3, 7, 1, 1);

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ssm.data.CovidxSplit;
 import ssm.data.ReaderOptions;
-import ssm.data.SegmentationFolder;
 import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.loss.LossTags;
 import ssm.settings.LrDecay;
@@ -19,6 +17,7 @@ import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
+import ssm.testing.SyntheticTrainingData;
 import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
@@ -34,14 +33,9 @@ class StepLearningRatesTest {
 
   @Test
   void classificationStepsUseTheirOwnBaseOnTheSameSchedule() throws Exception {
-    SyntheticCtGenerator.generate(
-        dir, new SyntheticCtGenerator.Options(6, 9, 64, 3), (done, total) -> {});
     ReaderOptions options = ReaderOptions.defaults().withSize(64, 128).withMinLesionArea(10);
     TrainingData data =
-        new TrainingData(
-            new SegmentationFolder(dir.resolve("seg/train"), options),
-            new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), options),
-            "test");
+        SyntheticTrainingData.generate(dir, new SyntheticCtGenerator.Options(6, 9, 64, 3), options);
     TrainingSettings settings =
         new TrainingSettings(
             Regime.SCRATCH,
