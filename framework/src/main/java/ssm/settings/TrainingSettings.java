@@ -26,6 +26,9 @@ import ssm.util.Check;
  * @param seed seed of shuffling, segmentation-image draws and initialisation
  * @param checkpointEveryEpochs a checkpoint is written after every this many epochs, positive
  * @param keepCheckpoints most recent checkpoints kept on disk, positive
+ * @param averageLastEpochs the run's final weights are the element-wise mean of the checkpoints of
+ *     its last this many epochs (1: the last epoch's, the paper's); more than 1 needs a checkpoint
+ *     after every epoch and at least as many kept (not the paper's)
  */
 public record TrainingSettings(
     Regime regime,
@@ -40,7 +43,8 @@ public record TrainingSettings(
     boolean classificationFlip,
     long seed,
     int checkpointEveryEpochs,
-    int keepCheckpoints) {
+    int keepCheckpoints,
+    int averageLastEpochs) {
 
   public TrainingSettings {
     Check.that(regime != null, "training.regime is missing");
@@ -54,11 +58,24 @@ public record TrainingSettings(
     Check.that(weightDecay >= 0, "training.weight-decay = %s must be >= 0", weightDecay);
     Check.positive("training.checkpoint-every-epochs", checkpointEveryEpochs);
     Check.positive("training.keep-checkpoints", keepCheckpoints);
+    Check.positive("training.average-last-epochs", averageLastEpochs);
+    Check.that(
+        averageLastEpochs == 1 || checkpointEveryEpochs == 1,
+        "training.average-last-epochs = %s needs a checkpoint after every epoch"
+            + " (training.checkpoint-every-epochs = %s)",
+        averageLastEpochs,
+        checkpointEveryEpochs);
+    Check.that(
+        averageLastEpochs <= keepCheckpoints,
+        "training.average-last-epochs = %s needs as many checkpoints kept"
+            + " (training.keep-checkpoints = %s)",
+        averageLastEpochs,
+        keepCheckpoints);
   }
 
   /**
    * The settings with one constant learning rate for both stages and both kinds of step (no
-   * warm-up, no decay) and no classification flips.
+   * warm-up, no decay), no classification flips and the last epoch's weights as the final ones.
    */
   public TrainingSettings(
       Regime regime,
@@ -83,7 +100,8 @@ public record TrainingSettings(
         false,
         seed,
         checkpointEveryEpochs,
-        keepCheckpoints);
+        keepCheckpoints,
+        1);
   }
 
   /**
@@ -117,6 +135,7 @@ public record TrainingSettings(
         c.getBoolean("classification-flip"),
         c.getLong("seed"),
         c.getInt("checkpoint-every-epochs"),
-        c.getInt("keep-checkpoints"));
+        c.getInt("keep-checkpoints"),
+        c.getInt("average-last-epochs"));
   }
 }

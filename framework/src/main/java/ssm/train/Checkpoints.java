@@ -140,6 +140,23 @@ public final class Checkpoints {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
+  /**
+   * The newest {@code n} checkpoints, fewer where fewer were written, that belong to the stage of
+   * the newest one, oldest first; empty when there is none.
+   */
+  public List<Path> newestOfLastStage(int n) throws IOException {
+    List<Path> all = list();
+    List<Path> out = new ArrayList<>();
+    int stage = all.isEmpty() ? 0 : state(all.get(all.size() - 1)).stage();
+    for (int i = all.size() - 1; i >= 0 && out.size() < n; i--) {
+      if (state(all.get(i)).stage() != stage) {
+        break;
+      }
+      out.add(0, all.get(i));
+    }
+    return out;
+  }
+
   /** Loads weights, optimizer state and counters of {@code ckpt} into the session. */
   public TrainingState restore(Path ckpt) throws IOException {
     Weights.load(session, parameters, ckpt.resolve("weights.safetensors"));

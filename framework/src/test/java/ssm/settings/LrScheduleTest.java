@@ -64,6 +64,7 @@ class LrScheduleTest {
             false,
             7,
             1,
+            1,
             1);
     assertEquals(2.5e-4, t.learningRate(2, 0, 14), EPS);
     assertEquals(7.75e-4, t.learningRate(2, 7, 14), EPS);

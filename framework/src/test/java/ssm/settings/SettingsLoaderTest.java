@@ -76,6 +76,37 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void averagingEpochsNeedsTheirCheckpoints() {
+    SettingsException kept =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("training.average-last-epochs=4")));
+    assertTrue(
+        kept.getMessage()
+            .contains(
+                "training.average-last-epochs = 4 needs as many checkpoints kept"
+                    + " (training.keep-checkpoints = 3)"),
+        kept.getMessage());
+    SettingsException every =
+        assertThrows(
+            SettingsException.class,
+            () ->
+                loader.load(
+                    null,
+                    List.of(),
+                    List.of(
+                        "training.average-last-epochs=2", "training.checkpoint-every-epochs=2")));
+    assertTrue(
+        every.getMessage().contains("training.checkpoint-every-epochs = 2"), every.getMessage());
+    assertEquals(
+        3,
+        loader
+            .load(null, List.of(), List.of("training.average-last-epochs=3"))
+            .training()
+            .averageLastEpochs());
+  }
+
+  @Test
   void variantFileOverridesBase() {
     Settings s = loader.load("frozen-r34-2");
     assertEquals("frozen-r34-2", s.variant());

@@ -80,6 +80,7 @@ class ClassificationFlipTest {
             classificationFlip,
             7,
             1,
+            1,
             1);
     return TrainingGraph.build(g.context(), TestModels.twoBranch(TestSettings.model()), settings);
   }

@@ -50,6 +50,7 @@ class StepLearningRatesTest {
             false,
             7,
             1,
+            1,
             1);
     List<StepResult> steps = new ArrayList<>();
     try (GraphFixture g = new GraphFixture()) {

@@ -32,6 +32,7 @@ import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.train.Checkpoints;
+import ssm.train.FinalWeights;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
 import ssm.train.TrainingGraph;
@@ -144,13 +145,11 @@ public final class TrainingRun {
         TrainingState state = initialState(session, g, regime, checkpoints, start, settings);
         Path weights = out.resolve(WEIGHTS);
         if (finished(state, settings)) {
-          Path last = checkpoints.latest().orElseThrow();
-          Checkpoints.linkOrCopy(last.resolve(WEIGHTS), weights);
+          String from = writeFinalWeights(checkpoints, settings, weights);
           checkpoints.finish();
           System.err.printf(
-              "%s: %s is a finished run (%d steps, the last checkpoint %s): "
-                  + "nothing to train; weights in %s%n",
-              label, out, state.globalStep(), last.getFileName(), weights);
+              "%s: %s is a finished run (%d steps): nothing to train; weights (%s) in %s%n",
+              label, out, state.globalStep(), from, weights);
           return weights;
         }
         // A finished run (above) writes no event file: nothing happens in it.
@@ -174,17 +173,34 @@ public final class TrainingRun {
               List.of(
                   LossTags.SEGMENTATION, LossTags.CLASSIFICATION, MetricTags.AP, MetricTags.F1));
           TrainingState end = trainer.run(state);
-          Path last = checkpoints.latest().orElseThrow();
-          // A link, not a copy: the final weights are the last checkpoint's (README, "disk").
-          Checkpoints.linkOrCopy(last.resolve(WEIGHTS), weights);
+          String from = writeFinalWeights(checkpoints, settings, weights);
           checkpoints.finish();
           events.hparamsEnd(ssm.events.SessionStatus.SUCCESS);
           System.err.printf(
-              "%s: trained %d steps; weights in %s%n", label, end.globalStep(), weights);
+              "%s: trained %d steps; weights (%s) in %s%n", label, end.globalStep(), from, weights);
           return weights;
         }
       }
     }
+  }
+
+  /**
+   * Writes the run's final weights (training.average-last-epochs); returns where they come from,
+   * for the log: {@code "ckpt-000002185"} or {@code "mean of ckpt-000001311 .. ckpt-000002185"}.
+   */
+  private static String writeFinalWeights(Checkpoints checkpoints, Settings settings, Path weights)
+      throws IOException {
+    List<Path> used =
+        FinalWeights.write(checkpoints, settings.training().averageLastEpochs(), weights);
+    String last = used.get(used.size() - 1).getFileName().toString();
+    return used.size() == 1
+        ? last
+        : "mean of "
+            + used.size()
+            + " epochs' checkpoints, "
+            + used.get(0).getFileName()
+            + " .. "
+            + last;
   }
 
   /**
@@ -323,6 +339,7 @@ public final class TrainingRun {
     h.put("epochs", s.training().epochs());
     h.put("stage1_epochs", s.training().stage1Epochs());
     h.put("update_rule", s.training().updateRule().configName());
+    h.put("average_last_epochs", s.training().averageLastEpochs());
     h.put("image_size", s.model().input().minSize());
     return h;
   }

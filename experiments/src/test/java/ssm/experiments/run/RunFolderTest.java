@@ -92,4 +92,34 @@ class RunFolderTest {
         Files.getLastModifiedTime(run.resolve("config.conf")).toMillis(),
         "nothing of the first run is touched");
   }
+
+  @Test
+  void finalWeightsAreTheMeanOfTheLastEpochsWhenAsked() throws Exception {
+    Settings s = TinyRun.settings(3, "training.average-last-epochs = 2");
+    Path run = dir.resolve("averaged");
+    TrainingRun.run(
+        Variant.of(s), s, DataSources.resolve(s, null, null, dir), run, TrainingRun.Start.FRESH);
+    List<Path> written;
+    try (Stream<Path> all = Files.list(run.resolve("checkpoints"))) {
+      written = all.filter(p -> p.getFileName().toString().startsWith("ckpt-")).sorted().toList();
+    }
+    Map<String, Safetensors.Entry> second =
+        Safetensors.read(written.get(1).resolve("weights.safetensors"));
+    Map<String, Safetensors.Entry> third =
+        Safetensors.read(written.get(2).resolve("weights.safetensors"));
+    Map<String, Safetensors.Entry> last = Safetensors.read(run.resolve(TrainingRun.WEIGHTS));
+    assertEquals(third.keySet(), last.keySet());
+    int moved = 0;
+    for (String name : last.keySet()) {
+      float[] b = second.get(name).data();
+      float[] c = third.get(name).data();
+      float[] mean = new float[b.length];
+      for (int i = 0; i < b.length; i++) {
+        mean[i] = (float) (((double) b[i] + c[i]) / 2);
+        moved += b[i] != c[i] ? 1 : 0;
+      }
+      assertArrayEquals(mean, last.get(name).data(), 0f, name);
+    }
+    assertTrue(moved > 0, "the last two epochs left different weights: their mean is new");
+  }
 }
