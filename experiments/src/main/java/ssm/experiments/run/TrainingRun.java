@@ -186,7 +186,8 @@ public final class TrainingRun {
 
   /**
    * Writes the run's final weights (training.average-last-epochs); returns where they come from,
-   * for the log: {@code "ckpt-000002185"} or {@code "mean of ckpt-000001311 .. ckpt-000002185"}.
+   * for the log: {@code "ckpt-000002185"} or {@code "mean of 3 epochs' checkpoints, ckpt-000001311
+   * .. ckpt-000002185"}.
    */
   private static String writeFinalWeights(Checkpoints checkpoints, Settings settings, Path weights)
       throws IOException {
