@@ -42,6 +42,9 @@ public final class Checkpoints {
   /** The best-on-validation checkpoint's copy ({@code BestValidationKeeper} of the runner). */
   public static final String BEST_VALIDATION = "best-validation";
 
+  /** A checkpoint's weights file. */
+  public static final String WEIGHTS = "weights.safetensors";
+
   private static final String PREFIX = "ckpt-";
   private static final String OPTIMIZER = "optimizer.safetensors";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +69,7 @@ public final class Checkpoints {
     Path target = dir.resolve(String.format("%s%09d", PREFIX, state.globalStep()));
     Path tmp = Files.createTempDirectory(dir, ".tmp-ckpt-");
     try {
-      Weights.save(session, parameters, tmp.resolve("weights.safetensors"), Map.of());
+      Weights.save(session, parameters, tmp.resolve(WEIGHTS), Map.of());
       saveOptimizer(tmp.resolve(OPTIMIZER));
       ObjectNode s = JSON.createObjectNode();
       s.put("stage", state.stage());
@@ -159,7 +162,7 @@ public final class Checkpoints {
 
   /** Loads weights, optimizer state and counters of {@code ckpt} into the session. */
   public TrainingState restore(Path ckpt) throws IOException {
-    Weights.load(session, parameters, ckpt.resolve("weights.safetensors"));
+    Weights.load(session, parameters, ckpt.resolve(WEIGHTS));
     if (!Files.exists(ckpt.resolve(OPTIMIZER))) {
       throw new IOException(
           ckpt
@@ -168,7 +171,7 @@ public final class Checkpoints {
               + ": the run finished, and a finished "
               + "run keeps no optimizer state (docs/training.md); to train it further, start a new "
               + "run from its weights with --init-weights "
-              + ckpt.resolve("weights.safetensors"));
+              + ckpt.resolve(WEIGHTS));
     }
     Map<String, Safetensors.Entry> slots = Safetensors.read(ckpt.resolve(OPTIMIZER));
     List<Tensor> fed = new ArrayList<>();

@@ -15,8 +15,6 @@ import ssm.io.Safetensors;
  * small data set happen to leave them; BatchNorm running statistics are averaged the same way.
  */
 public final class FinalWeights {
-  private static final String WEIGHTS = "weights.safetensors";
-
   private FinalWeights() {}
 
   /**
@@ -31,22 +29,24 @@ public final class FinalWeights {
     }
     if (used.size() == 1) {
       // A link, not a copy: the final weights are the last checkpoint's (README, "disk").
-      Checkpoints.linkOrCopy(used.get(0).resolve(WEIGHTS), target);
+      Checkpoints.linkOrCopy(used.get(0).resolve(Checkpoints.WEIGHTS), target);
     } else {
       Safetensors.write(
-          target, mean(used.stream().map(c -> c.resolve(WEIGHTS)).toList()), Map.of());
+          target, mean(used.stream().map(c -> c.resolve(Checkpoints.WEIGHTS)).toList()), Map.of());
     }
     return used;
   }
 
   /** The element-wise mean of the tensors of {@code files}, which must hold the same tensors. */
   static Map<String, Safetensors.Entry> mean(List<Path> files) throws IOException {
-    Map<String, Safetensors.Entry> first = Safetensors.read(files.get(0));
+    Map<String, Safetensors.Entry> first = null; // each file is read once; the first sets the names
     Map<String, double[]> sums = new LinkedHashMap<>();
-    first.forEach((name, e) -> sums.put(name, new double[e.data().length]));
     for (Path file : files) {
       Map<String, Safetensors.Entry> tensors = Safetensors.read(file);
-      if (!tensors.keySet().equals(first.keySet())) {
+      if (first == null) {
+        first = tensors;
+        first.forEach((name, e) -> sums.put(name, new double[e.data().length]));
+      } else if (!tensors.keySet().equals(first.keySet())) {
         throw new IOException(
             file + " holds other tensors than " + files.get(0) + ": cannot average them");
       }

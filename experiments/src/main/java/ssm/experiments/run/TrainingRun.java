@@ -51,7 +51,7 @@ import ssm.train.hooks.WeightHistogramHook;
  */
 public final class TrainingRun {
   /** File name of the final weights in the run folder. */
-  public static final String WEIGHTS = "weights.safetensors";
+  public static final String WEIGHTS = Checkpoints.WEIGHTS;
 
   /** Gradient histograms are logged every this many steps (a full copy of the gradients). */
   static final int GRADIENT_HISTOGRAM_STEPS = 200;
