@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ssm.backbone.TruncatedResNet;
+import ssm.classify.SHead;
 import ssm.settings.ModelSettings;
 
 /**
@@ -56,7 +57,7 @@ public final class ModelArithmetic {
     int hidden = m.classifier().hidden();
     macs.put(
         "s head",
-        fc(1, m.classifier().rois() * 5, hidden)
+        fc(1, new SHead(m.classifier(), m.fpnChannels()).inputs(), hidden)
             + fc(1, hidden, hidden)
             + fc(1, hidden, m.classifier().classes()));
     return macs;

@@ -1,5 +1,6 @@
 package ssm.classify;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -9,24 +10,59 @@ import ssm.settings.ModelSettings.ClassifierSettings;
 
 /**
  * The image classifier S (docs/model.md#27-image-classifier-s): the R x 5 RoI batch flattened
- * row-major (R * 5 values) -> FC hidden + ReLU -> FC hidden + ReLU -> FC classes logits.
+ * row-major (R * 5 values) -> FC hidden + ReLU -> FC hidden + ReLU -> FC classes logits. With
+ * {@code model.classifier.image-features} (not the paper's), the slice's feature map averaged over
+ * space, standardised per channel by running statistics ({@link RunningStandardization}), is
+ * appended to the flattened batch.
  */
 public final class SHead {
   /** Parameter-name prefix of S. */
   public static final String PREFIX = "s2new.";
 
-  private final ClassifierSettings settings;
+  /**
+   * Momentum of the feature mean's running statistics: they average about the last 100
+   * classification slices, so they follow the backbone as the segmentation steps move it.
+   */
+  static final float FEATURE_MOMENTUM = 0.01f;
 
-  public SHead(ClassifierSettings settings) {
+  private final ClassifierSettings settings;
+  private final int featureChannels;
+
+  /**
+   * @param featureChannels channels of the feature map S may see ({@code model.fpn.channels})
+   */
+  public SHead(ClassifierSettings settings, int featureChannels) {
     this.settings = settings;
+    this.featureChannels = featureChannels;
   }
 
-  /** Class logits [classes] for a batch [R, 5], under {@code scope}'s sub-scope "s_head". */
-  public Operand<TFloat32> logits(GraphContext g, Ops scope, Operand<TFloat32> roiBatch) {
+  /** Values S's first layer reads: R * 5, plus the feature channels with image features. */
+  public int inputs() {
+    return settings.rois() * 5 + (settings.imageFeatures() ? featureChannels : 0);
+  }
+
+  /** The feature map [1, h, w, C] averaged over space: [1, C]. */
+  public static Operand<TFloat32> featureMean(Ops tf, Operand<TFloat32> features) {
+    return tf.math.mean(features, tf.constant(new int[] {1, 2}));
+  }
+
+  /**
+   * Class logits [classes] under {@code scope}'s sub-scope "s_head".
+   *
+   * @param roiBatch the ranked RoI batch [R, 5]
+   * @param featureMean the slice's {@link #featureMean} [1, C]; read only with image features
+   */
+  public Operand<TFloat32> logits(
+      GraphContext g, Ops scope, Operand<TFloat32> roiBatch, Operand<TFloat32> featureMean) {
     Ops tf = scope.withSubScope("s_head");
-    int in = settings.rois() * 5;
-    Operand<TFloat32> x = tf.reshape(roiBatch, tf.constant(new int[] {1, in}));
-    x = tf.nn.relu(Linear.of(PREFIX + "fc_scores", in, settings.hidden()).apply(g, tf, x));
+    Operand<TFloat32> x = tf.reshape(roiBatch, tf.constant(new int[] {1, settings.rois() * 5}));
+    if (settings.imageFeatures()) {
+      Operand<TFloat32> standardised =
+          new RunningStandardization(PREFIX + "feature_norm", featureChannels, FEATURE_MOMENTUM)
+              .apply(g, tf, featureMean);
+      x = tf.concat(List.of(x, standardised), tf.constant(1));
+    }
+    x = tf.nn.relu(Linear.of(PREFIX + "fc_scores", inputs(), settings.hidden()).apply(g, tf, x));
     x =
         tf.nn.relu(
             Linear.of(PREFIX + "fc_scores_2", settings.hidden(), settings.hidden())

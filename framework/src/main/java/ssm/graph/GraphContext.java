@@ -15,6 +15,7 @@ public final class GraphContext {
   private final Ops ops;
   private final ParameterRegistry parameters;
   private final List<Op> batchNormUpdates = new ArrayList<>();
+  private final List<Op> classifierStatisticsUpdates = new ArrayList<>();
 
   /** A context over {@code graph} whose initialisers derive from {@code seed}. */
   public GraphContext(Graph graph, long seed) {
@@ -39,5 +40,13 @@ public final class GraphContext {
   /** Running-statistics updates of training-mode BatchNorm layers built so far. */
   public List<Op> batchNormUpdates() {
     return batchNormUpdates;
+  }
+
+  /**
+   * Running-statistics updates of S's input standardisation ({@code
+   * ssm.classify.RunningStandardization}) built so far: a classification training step runs them.
+   */
+  public List<Op> classifierStatisticsUpdates() {
+    return classifierStatisticsUpdates;
   }
 }

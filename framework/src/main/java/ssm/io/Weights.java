@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -60,6 +61,33 @@ public final class Weights {
       AnchorSettings anchors,
       boolean ignoreUnexpected)
       throws IOException {
+    load(session, registry.all(), file, anchors, n -> ignoreUnexpected && !registry.contains(n));
+  }
+
+  /**
+   * As {@link #load(Session, ParameterRegistry, Path, AnchorSettings, boolean)} with {@code
+   * ignoreUnexpected}, except that parameters whose names satisfy {@code keep} keep their current
+   * values: the file's tensors of those names are skipped, whatever their shape, and may be absent.
+   */
+  public static void loadExcept(
+      Session session,
+      ParameterRegistry registry,
+      Path file,
+      AnchorSettings anchors,
+      Predicate<String> keep)
+      throws IOException {
+    List<Parameter> loaded = registry.all().stream().filter(p -> !keep.test(p.name())).toList();
+    load(session, loaded, file, anchors, n -> keep.test(n) || !registry.contains(n));
+  }
+
+  /** Assigns {@code params} from {@code file}, its tensors named by {@code skipped} left out. */
+  private static void load(
+      Session session,
+      List<Parameter> params,
+      Path file,
+      AnchorSettings anchors,
+      Predicate<String> skipped)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such weights file");
     }
@@ -68,14 +96,12 @@ public final class Weights {
       checkAnchors(read, anchors, file);
     }
     Map<String, Safetensors.Entry> tensors = read.tensors();
-    if (ignoreUnexpected) {
-      tensors.keySet().removeIf(n -> !registry.contains(n));
-    }
-    check(registry, tensors, file);
+    tensors.keySet().removeIf(skipped);
+    check(params, tensors, file);
     List<Tensor> fed = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
-      for (Parameter p : registry.all()) {
+      for (Parameter p : params) {
         Safetensors.Entry e = tensors.get(p.name());
         float[] tf = p.layout().toTf(e.data(), p.torchShape(), p.roiChannels());
         TFloat32 t = Tensors.floats(tf, p.tfShape());
@@ -125,11 +151,11 @@ public final class Weights {
   }
 
   private static void check(
-      ParameterRegistry registry, Map<String, Safetensors.Entry> tensors, Path file)
+      List<Parameter> params, Map<String, Safetensors.Entry> tensors, Path file)
       throws IOException {
     List<String> problems = new ArrayList<>();
     TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
-    for (Parameter p : registry.all()) {
+    for (Parameter p : params) {
       Safetensors.Entry e = tensors.get(p.name());
       unexpected.remove(p.name());
       if (e == null) {

@@ -13,6 +13,8 @@ import ssm.rpn.Proposals;
  * @param detections the segmentation branch's lesion detections
  * @param maskProbabilities [D, 28, 28] lesion-mask probabilities of the detections (in box frame)
  * @param roiBatch the ranked RoI batch that fed S
+ * @param featureMean [1, C] the feature map averaged over space (S reads it beside the batch with
+ *     {@code model.classifier.image-features})
  * @param classLogits [classes] S's logits
  * @param classProbabilities [classes] softmax of the logits
  */
@@ -21,5 +23,6 @@ public record InferenceGraph(
     Detections detections,
     Operand<TFloat32> maskProbabilities,
     RoiBatch roiBatch,
+    Operand<TFloat32> featureMean,
     Operand<TFloat32> classLogits,
     Operand<TFloat32> classProbabilities) {}

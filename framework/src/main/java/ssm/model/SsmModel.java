@@ -138,12 +138,14 @@ public final class SsmModel {
         OrderPreservingPadding.randomPermutation(tf, paddingSeed, roiBatchBuilder.rows() - 2);
     RoiBatch batch =
         roiBatchBuilder.build(tf, classification, proposals.boxes(), height, width, permutation);
-    Operand<TFloat32> logits = sHead.logits(g, tf, batch.rows());
+    Operand<TFloat32> featureMean = SHead.featureMean(tf, features);
+    Operand<TFloat32> logits = sHead.logits(g, tf, batch.rows(), featureMean);
     return new InferenceGraph(
         proposals,
         detections,
         maskProbabilities,
         batch,
+        featureMean,
         logits,
         tf.nn.softmax(tf.expandDims(logits, tf.constant(0))));
   }

@@ -52,6 +52,9 @@ public record Prediction(
    * @param proposals [P * 4] RPN proposals
    * @param proposalLogits [P] their objectness logits
    * @param roiBatch [R * 5] the ranked RoI batch that fed S
+   * @param featureMean [C] the feature map averaged over space
+   *     (docs/model.md#27-image-classifier-s)
    */
-  public record Debug(float[] proposals, float[] proposalLogits, float[] roiBatch) {}
+  public record Debug(
+      float[] proposals, float[] proposalLogits, float[] roiBatch, float[] featureMean) {}
 }

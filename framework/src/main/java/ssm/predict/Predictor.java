@@ -114,7 +114,8 @@ public final class Predictor implements AutoCloseable {
       runner
           .fetch(out.proposals().boxes())
           .fetch(out.proposals().logits())
-          .fetch(out.roiBatch().rows());
+          .fetch(out.roiBatch().rows())
+          .fetch(out.featureMean());
     }
     return runner;
   }
@@ -132,7 +133,8 @@ public final class Predictor implements AutoCloseable {
                 ? new Prediction.Debug(
                     Tensors.toFloats(r.get(5)),
                     Tensors.toFloats(r.get(6)),
-                    Tensors.toFloats(r.get(7)))
+                    Tensors.toFloats(r.get(7)),
+                    Tensors.toFloats(r.get(8)))
                 : null;
         return new Prediction(
             slice.id(),

@@ -203,9 +203,16 @@ public record ModelSettings(
    *
    * @param roiGradient whether S's loss flows back through the RoI batch's probabilities and deltas
    *     into the branch that feeds it and the backbone (the paper: no)
+   * @param imageFeatures whether S also reads the feature map averaged over space (the paper: no)
    */
   public record ClassifierSettings(
-      int rois, float nmsIou, float minArea, int hidden, int classes, boolean roiGradient) {
+      int rois,
+      float nmsIou,
+      float minArea,
+      int hidden,
+      int classes,
+      boolean roiGradient,
+      boolean imageFeatures) {
     public ClassifierSettings {
       Check.that(rois >= 2, "model.classifier.rois = %s must be at least 2", rois);
       Check.range("model.classifier.nms-iou", nmsIou, 0, 1);
@@ -221,7 +228,8 @@ public record ModelSettings(
           (float) c.getDouble("min-area"),
           c.getInt("hidden"),
           c.getInt("classes"),
-          c.getBoolean("roi-gradient"));
+          c.getBoolean("roi-gradient"),
+          c.getBoolean("image-features"));
     }
   }
 

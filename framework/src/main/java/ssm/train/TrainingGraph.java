@@ -125,7 +125,7 @@ public final class TrainingGraph {
     segmentationOps.add(segmentationUpdate);
     segmentationStep =
         tf.withControlDependencies(segmentationOps).withName("segmentation_step").noOp();
-    classificationStep =
+    Op classificationUpdate =
         optimizer.update(
             zeroWhereUnreached(
                 tf,
@@ -136,6 +136,10 @@ public final class TrainingGraph {
                         .trainable(
                             StepUpdates.classificationStep(
                                 settings.updateRule(), model.classificationSource())))));
+    List<Op> classificationOps = new ArrayList<>(g.classifierStatisticsUpdates());
+    classificationOps.add(classificationUpdate);
+    classificationStep =
+        tf.withControlDependencies(classificationOps).withName("classification_step").noOp();
     copyRule = CopyRule.build(g, model, settings.regime());
   }
 

@@ -51,6 +51,6 @@ public final class TestModels {
         new MaskHead(settings.mask(), settings.fpnChannels()),
         source,
         new RoiBatchBuilder(settings.classifier(), settings.roi()),
-        new SHead(settings.classifier()));
+        new SHead(settings.classifier(), settings.fpnChannels()));
   }
 }

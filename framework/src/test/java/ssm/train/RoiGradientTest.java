@@ -44,16 +44,22 @@ class RoiGradientTest {
     cls = new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), options).load(0);
   }
 
-  private static ModelSettings model(boolean roiGradient) {
+  private static ModelSettings model(boolean roiGradient, boolean imageFeatures) {
     return ModelSettings.from(
         TestSettings.base()
             .withValue("model.classifier.roi-gradient", ConfigValueFactory.fromAnyRef(roiGradient))
+            .withValue(
+                "model.classifier.image-features", ConfigValueFactory.fromAnyRef(imageFeatures))
             .getConfig("model"));
   }
 
   /** The groups of parameters one classification step changed: s, branch, backbone, other. */
   private static TreeSet<String> changedByClassificationStep(boolean roiGradient, UpdateRule rule) {
-    SsmModel model = TestModels.twoBranch(model(roiGradient));
+    return changedByClassificationStep(model(roiGradient, false), rule);
+  }
+
+  private static TreeSet<String> changedByClassificationStep(ModelSettings m, UpdateRule rule) {
+    SsmModel model = TestModels.twoBranch(m);
     TrainingSettings settings = new TrainingSettings(Regime.FROZEN, rule, 1, 1, 1e-3, 0, 7, 1, 1);
     try (GraphFixture g = new GraphFixture()) {
       TrainingGraph tg = TrainingGraph.build(g.context(), model, settings);
@@ -98,5 +104,17 @@ class RoiGradientTest {
     // s-backbone without roi-gradient: the backbone's gradient is zero, so it does not move
     assertEquals(
         new TreeSet<>(List.of("s")), changedByClassificationStep(false, UpdateRule.S_BACKBONE));
+  }
+
+  @Test
+  void imageFeaturesGiveTheBackboneAGradientWithoutTheBatch() {
+    // model.classifier.image-features: S reads the feature map itself, so the paper's rule moves
+    // the backbone through S's loss alone
+    assertEquals(
+        new TreeSet<>(List.of("s", "backbone")),
+        changedByClassificationStep(model(false, true), UpdateRule.S_BACKBONE));
+    assertEquals(
+        new TreeSet<>(List.of("s", "branch")),
+        changedByClassificationStep(model(true, true), UpdateRule.S_BRANCH));
   }
 }

@@ -75,7 +75,10 @@ final class PredictCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Slices or folders of slices.")
   List<Path> inputs;
 
-  @Option(names = "--debug", description = "Add the RPN proposals and the 128x5 RoI batch.")
+  @Option(
+      names = "--debug",
+      description =
+          "Add the RPN proposals, the 128x5 RoI batch and the feature map's spatial mean.")
   boolean debug;
 
   @Option(
@@ -284,6 +287,10 @@ final class PredictCommand implements Callable<Integer> {
         pl.add(v);
       }
       d.set("roi_batch", rows(json, p.debug().roiBatch(), 5));
+      ArrayNode mean = d.putArray("feature_mean");
+      for (float v : p.debug().featureMean()) {
+        mean.add(v);
+      }
     }
     return o;
   }

@@ -15,6 +15,6 @@ public final class ClassifierModule extends AbstractModule {
 
   @Provides
   SHead sHead(ModelSettings s) {
-    return new SHead(s.classifier());
+    return new SHead(s.classifier(), s.fpnChannels());
   }
 }

@@ -27,6 +27,7 @@ import ssm.graph.GraphContext;
 import ssm.graph.Sessions;
 import ssm.io.Weights;
 import ssm.loss.LossTags;
+import ssm.model.ParameterGroups;
 import ssm.model.SsmModel;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
@@ -266,8 +267,10 @@ public final class TrainingRun {
       Weights.load(session, g.parameters(), start.initWeights(), anchors, true);
     }
     if (start.stageOneWeights() != null && regime.hasStageOne()) {
-      // A Stage I model (two branches) serves every regime of its backbone and depth.
-      Weights.load(session, g.parameters(), start.stageOneWeights(), anchors, true);
+      // A Stage I model (two branches) serves every regime of its backbone and depth. Stage I
+      // does not train S: S keeps this run's initial values, whatever its input's size.
+      Weights.loadExcept(
+          session, g.parameters(), start.stageOneWeights(), anchors, ParameterGroups::sHead);
       return TrainingState.start(false);
     }
     return TrainingState.start(regime.hasStageOne());
@@ -340,6 +343,8 @@ public final class TrainingRun {
     h.put("epochs", s.training().epochs());
     h.put("stage1_epochs", s.training().stage1Epochs());
     h.put("update_rule", s.training().updateRule().configName());
+    h.put("roi_gradient", s.model().classifier().roiGradient());
+    h.put("s_image_features", s.model().classifier().imageFeatures());
     h.put("average_last_epochs", s.training().averageLastEpochs());
     h.put("image_size", s.model().input().minSize());
     return h;
