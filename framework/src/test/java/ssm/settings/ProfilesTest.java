@@ -39,7 +39,9 @@ class ProfilesTest {
     Settings frozen = loader.load("frozen-r18-3", "real", List.of(), List.of());
     assertEquals(6e-4, frozen.training().stage1LearningRate(), 0);
     assertEquals(1e-4, frozen.training().learningRate(), 0);
-    assertEquals(3e-4, frozen.training().classificationLearningRate(), 0);
+    assertEquals(1e-3, frozen.training().classificationLearningRate(), 0);
+    assertEquals(6, frozen.training().stage1Epochs());
+    assertEquals(4, frozen.training().epochs());
     assertEquals(3, frozen.training().averageLastEpochs());
     assertEquals(UpdateRule.S_BRANCH, frozen.training().updateRule());
     assertTrue(frozen.model().classifier().roiGradient());
