@@ -7,6 +7,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import ssm.graph.GraphContext;
 import ssm.graph.Init;
+import ssm.layers.RunningAverage;
 
 /**
  * Standardises a [1, C] input per channel with running statistics, for S's inputs that come one
@@ -36,16 +37,11 @@ public record RunningStandardization(String name, int channels, float momentum) 
     // it started with, whatever order the session picks.
     Ops after = tf.withControlDependencies(List.of(y));
     Operand<TFloat32> value = tf.stopGradient(tf.reshape(x, tf.constant(new long[] {channels})));
-    Operand<TFloat32> m = tf.constant(momentum);
-    Operand<TFloat32> keep = tf.constant(1 - momentum);
-    Op updateMean =
-        after.assign(mean, tf.math.add(tf.math.mul(meanNow, keep), tf.math.mul(value, m)));
+    Op updateMean = after.assign(mean, RunningAverage.next(tf, meanNow, value, momentum));
     Operand<TFloat32> deviation = tf.math.sub(value, meanNow);
     Op updateVar =
         after.assign(
-            variance,
-            tf.math.add(
-                tf.math.mul(varNow, keep), tf.math.mul(tf.math.mul(deviation, deviation), m)));
+            variance, RunningAverage.next(tf, varNow, tf.math.mul(deviation, deviation), momentum));
     g.classifierStatisticsUpdates().add(updateMean);
     g.classifierStatisticsUpdates().add(updateVar);
     return y;

@@ -1,5 +1,6 @@
 package ssm.classify;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -13,11 +14,15 @@ import ssm.settings.ModelSettings.ClassifierSettings;
  * row-major (R * 5 values) -> FC hidden + ReLU -> FC hidden + ReLU -> FC classes logits. With
  * {@code model.classifier.image-features} (not the paper's), the slice's feature map averaged over
  * space, standardised per channel by running statistics ({@link RunningStandardization}), is
- * appended to the flattened batch.
+ * appended to the flattened batch; with {@code model.classifier.roi-batch = false} (an ablation) S
+ * reads it alone.
  */
 public final class SHead {
   /** Parameter-name prefix of S. */
   public static final String PREFIX = "s2new.";
+
+  /** The name prefix of the image features' standardisation buffers. */
+  public static final String FEATURE_NORM = PREFIX + "feature_norm";
 
   /**
    * Momentum of the feature mean's running statistics: they average about the last 100
@@ -36,9 +41,10 @@ public final class SHead {
     this.featureChannels = featureChannels;
   }
 
-  /** Values S's first layer reads: R * 5, plus the feature channels with image features. */
+  /** Values S's first layer reads: R * 5 of the RoI batch, then the feature channels. */
   public int inputs() {
-    return settings.rois() * 5 + (settings.imageFeatures() ? featureChannels : 0);
+    return (settings.roiBatch() ? settings.rois() * 5 : 0)
+        + (settings.imageFeatures() ? featureChannels : 0);
   }
 
   /** The feature map [1, h, w, C] averaged over space: [1, C]. */
@@ -49,19 +55,23 @@ public final class SHead {
   /**
    * Class logits [classes] under {@code scope}'s sub-scope "s_head".
    *
-   * @param roiBatch the ranked RoI batch [R, 5]
+   * @param roiBatch the ranked RoI batch [R, 5]; read unless {@code model.classifier.roi-batch} is
+   *     false
    * @param featureMean the slice's {@link #featureMean} [1, C]; read only with image features
    */
   public Operand<TFloat32> logits(
       GraphContext g, Ops scope, Operand<TFloat32> roiBatch, Operand<TFloat32> featureMean) {
     Ops tf = scope.withSubScope("s_head");
-    Operand<TFloat32> x = tf.reshape(roiBatch, tf.constant(new int[] {1, settings.rois() * 5}));
-    if (settings.imageFeatures()) {
-      Operand<TFloat32> standardised =
-          new RunningStandardization(PREFIX + "feature_norm", featureChannels, FEATURE_MOMENTUM)
-              .apply(g, tf, featureMean);
-      x = tf.concat(List.of(x, standardised), tf.constant(1));
+    List<Operand<TFloat32>> parts = new ArrayList<>();
+    if (settings.roiBatch()) {
+      parts.add(tf.reshape(roiBatch, tf.constant(new int[] {1, settings.rois() * 5})));
     }
+    if (settings.imageFeatures()) {
+      parts.add(
+          new RunningStandardization(FEATURE_NORM, featureChannels, FEATURE_MOMENTUM)
+              .apply(g, tf, featureMean));
+    }
+    Operand<TFloat32> x = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(1));
     x = tf.nn.relu(Linear.of(PREFIX + "fc_scores", inputs(), settings.hidden()).apply(g, tf, x));
     x =
         tf.nn.relu(

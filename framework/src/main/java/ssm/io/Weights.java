@@ -15,6 +15,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
+import ssm.classify.SHead;
 import ssm.graph.Parameter;
 import ssm.graph.ParameterRegistry;
 import ssm.graph.Tensors;
@@ -177,8 +178,24 @@ public final class Weights {
           file
               + " does not fit the model ("
               + problems.size()
-              + " problems; is it the weights of another variant?):\n  "
+              + " problems; is it the weights of another variant?"
+              + settingHint(problems)
+              + "):\n  "
               + String.join("\n  ", problems));
     }
+  }
+
+  /**
+   * The setting to look at when the file and the model disagree on S's feature standardisation,
+   * which only {@code model.classifier.image-features = true} has (the author's checkpoints do
+   * not).
+   */
+  private static String settingHint(List<String> problems) {
+    boolean featureNorm = problems.stream().anyMatch(p -> p.contains(SHead.FEATURE_NORM + "."));
+    return featureNorm
+        ? " Or of another model.classifier.image-features: S's "
+            + SHead.FEATURE_NORM
+            + " buffers exist only when it is true; set it as for the run that wrote the file"
+        : "";
   }
 }

@@ -60,16 +60,11 @@ public record BatchNorm(String name, int channels, float momentum) {
             FusedBatchNorm.dataFormat("NHWC"));
     // TF's batch_variance output is the unbiased (Bessel-corrected) variance, as PyTorch's
     // running_var update uses: running = (1 - momentum) * running + momentum * batch.
-    Op updateMean = tf.assign(mean, ema(tf, mean, bn.batchMean()));
-    Op updateVar = tf.assign(variance, ema(tf, variance, bn.batchVariance()));
+    Op updateMean = tf.assign(mean, RunningAverage.next(tf, mean, bn.batchMean(), momentum));
+    Op updateVar =
+        tf.assign(variance, RunningAverage.next(tf, variance, bn.batchVariance(), momentum));
     g.batchNormUpdates().add(updateMean);
     g.batchNormUpdates().add(updateVar);
     return bn.y();
-  }
-
-  private Operand<TFloat32> ema(Ops tf, Operand<TFloat32> running, Operand<TFloat32> batch) {
-    return tf.math.add(
-        tf.math.mul(running, tf.constant(1 - momentum)),
-        tf.math.mul(tf.stopGradient(batch), tf.constant(momentum)));
   }
 }

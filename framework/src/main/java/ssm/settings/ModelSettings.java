@@ -204,6 +204,8 @@ public record ModelSettings(
    * @param roiGradient whether S's loss flows back through the RoI batch's probabilities and deltas
    *     into the branch that feeds it and the backbone (the paper: no)
    * @param imageFeatures whether S also reads the feature map averaged over space (the paper: no)
+   * @param roiBatch whether S reads the ranked RoI batch (the paper: yes; false leaves S the image
+   *     features alone, an ablation)
    */
   public record ClassifierSettings(
       int rois,
@@ -212,13 +214,18 @@ public record ModelSettings(
       int hidden,
       int classes,
       boolean roiGradient,
-      boolean imageFeatures) {
+      boolean imageFeatures,
+      boolean roiBatch) {
     public ClassifierSettings {
       Check.that(rois >= 2, "model.classifier.rois = %s must be at least 2", rois);
       Check.range("model.classifier.nms-iou", nmsIou, 0, 1);
       Check.that(minArea >= 0, "model.classifier.min-area = %s must be >= 0", minArea);
       Check.positive("model.classifier.hidden", hidden);
       Check.that(classes >= 2, "model.classifier.classes = %s must be at least 2", classes);
+      Check.that(
+          roiBatch || imageFeatures,
+          "model.classifier.roi-batch = false and model.classifier.image-features = false leave S"
+              + " nothing to read; set one of them to true");
     }
 
     static ClassifierSettings from(Config c) {
@@ -229,7 +236,8 @@ public record ModelSettings(
           c.getInt("hidden"),
           c.getInt("classes"),
           c.getBoolean("roi-gradient"),
-          c.getBoolean("image-features"));
+          c.getBoolean("image-features"),
+          c.getBoolean("roi-batch"));
     }
   }
 

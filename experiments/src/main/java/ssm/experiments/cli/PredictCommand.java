@@ -282,15 +282,9 @@ final class PredictCommand implements Callable<Integer> {
     if (p.debug() != null) {
       ObjectNode d = o.putObject("debug");
       d.set("proposals", rows(json, p.debug().proposals(), 4));
-      ArrayNode pl = d.putArray("proposal_logits");
-      for (float v : p.debug().proposalLogits()) {
-        pl.add(v);
-      }
+      d.set("proposal_logits", floats(json, p.debug().proposalLogits()));
       d.set("roi_batch", rows(json, p.debug().roiBatch(), 5));
-      ArrayNode mean = d.putArray("feature_mean");
-      for (float v : p.debug().featureMean()) {
-        mean.add(v);
-      }
+      d.set("feature_mean", floats(json, p.debug().featureMean()));
     }
     return o;
   }
@@ -337,14 +331,20 @@ final class PredictCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code values} as rows of {@code width}. */
   private static ArrayNode rows(ObjectMapper json, float[] values, int width) {
     ArrayNode rows = json.createArrayNode();
     for (int i = 0; i + width <= values.length; i += width) {
-      ArrayNode row = rows.addArray();
-      for (int k = 0; k < width; k++) {
-        row.add(values[i + k]);
-      }
+      rows.add(floats(json, Arrays.copyOfRange(values, i, i + width)));
     }
     return rows;
+  }
+
+  private static ArrayNode floats(ObjectMapper json, float[] values) {
+    ArrayNode array = json.createArrayNode();
+    for (float v : values) {
+      array.add(v);
+    }
+    return array;
   }
 }

@@ -345,6 +345,7 @@ public final class TrainingRun {
     h.put("update_rule", s.training().updateRule().configName());
     h.put("roi_gradient", s.model().classifier().roiGradient());
     h.put("s_image_features", s.model().classifier().imageFeatures());
+    h.put("s_roi_batch", s.model().classifier().roiBatch());
     h.put("average_last_epochs", s.training().averageLastEpochs());
     h.put("image_size", s.model().input().minSize());
     return h;
