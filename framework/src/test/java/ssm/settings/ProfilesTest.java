@@ -47,11 +47,11 @@ class ProfilesTest {
     assertTrue(frozen.model().classifier().roiGradient());
     assertTrue(frozen.model().classifier().imageFeatures());
     Settings shared = loader.load("shared-r34-2", "real", List.of(), List.of());
-    assertEquals(UpdateRule.S_BACKBONE, shared.training().updateRule());
+    assertEquals(UpdateRule.S_ONLY, shared.training().updateRule());
     assertFalse(shared.model().classifier().roiGradient());
-    assertFalse(shared.model().classifier().imageFeatures());
+    assertTrue(shared.model().classifier().imageFeatures());
     assertEquals(1e-4, shared.training().learningRate(), 0);
-    assertEquals(1e-4, shared.training().classificationLearningRate(), 0);
+    assertEquals(1e-3, shared.training().classificationLearningRate(), 0);
     assertEquals(3, shared.training().averageLastEpochs());
     Settings scratch = loader.load("scratch-r18-3", "real", List.of(), List.of());
     assertEquals(6e-4, scratch.training().learningRate(), 0);
