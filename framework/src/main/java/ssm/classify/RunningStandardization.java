@@ -33,15 +33,17 @@ public record RunningStandardization(String name, int channels, float momentum) 
     Operand<TFloat32> varNow = tf.stopGradient(tf.identity(variance));
     Operand<TFloat32> y =
         tf.math.mul(tf.math.sub(x, meanNow), tf.math.rsqrt(tf.math.add(varNow, tf.constant(EPS))));
-    // Updates read the same snapshot and run after y, so a step normalises with the statistics
-    // it started with, whatever order the session picks.
-    Ops after = tf.withControlDependencies(List.of(y));
     Operand<TFloat32> value = tf.stopGradient(tf.reshape(x, tf.constant(new long[] {channels})));
-    Op updateMean = after.assign(mean, RunningAverage.next(tf, meanNow, value, momentum));
     Operand<TFloat32> deviation = tf.math.sub(value, meanNow);
-    Op updateVar =
-        after.assign(
-            variance, RunningAverage.next(tf, varNow, tf.math.mul(deviation, deviation), momentum));
+    Operand<TFloat32> nextMean = RunningAverage.next(tf, meanNow, value, momentum);
+    Operand<TFloat32> nextVar =
+        RunningAverage.next(tf, varNow, tf.math.mul(deviation, deviation), momentum);
+    // The snapshots may share the variables' buffers (Identity forwards them), so both new values
+    // and y are computed before either assign writes: a step normalises and updates with the
+    // statistics it started with, whatever order the session picks.
+    Ops after = tf.withControlDependencies(List.of(y, nextMean, nextVar));
+    Op updateMean = after.assign(mean, nextMean);
+    Op updateVar = after.assign(variance, nextVar);
     g.classifierStatisticsUpdates().add(updateMean);
     g.classifierStatisticsUpdates().add(updateVar);
     return y;
