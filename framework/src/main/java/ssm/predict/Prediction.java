@@ -34,6 +34,12 @@ public record Prediction(
     return best;
   }
 
+  /** These lesions with {@code other}'s class: the same slice, read at another size. */
+  public Prediction withClassOf(Prediction other) {
+    return new Prediction(
+        id, height, width, other.classLogits, other.classProbabilities, lesions, debug);
+  }
+
   /**
    * The lesion area as a fraction of the slice: pixels inside the union of the lesion masks
    * (overlaps counted once) divided by {@code height * width}; 0 without lesions.

@@ -142,7 +142,7 @@ public final class SavedModelExport {
         (torch interpolate(mode="bilinear", align_corners=False); tf.image.resize(...,
         "bilinear", antialias=False)). Normalisation and padding are inside the graph.
         Boxes are in the resized image's pixels: divide x by W/W0 and y by H/H0 for the original.
-
+        %7$s
         Masks are in box frames. To paste mask i (torchvision's paste_masks_in_image, Java:
         ssm.box.MaskPaster): pad the %4$dx%4$d map with one zero cell on each side; enlarge the box
         about its centre by (%4$d + 2) / %4$d and truncate to ints x1, y1, x2, y2; resize the padded
@@ -165,6 +165,31 @@ public final class SavedModelExport {
 
         Java: SavedModelBundle.load(folder, "serve").function("%2$s").call(Map.of("image", t)).
         """
-        .formatted(modelName, SIGNATURE, classes, maskSize, input.minSize(), input.maxSize());
+        .formatted(
+            modelName,
+            SIGNATURE,
+            classes,
+            maskSize,
+            input.minSize(),
+            input.maxSize(),
+            lesionResize(input));
+  }
+
+  /** Where model.input.detection-test-min-size is set: the lesions' own resize. */
+  private static String lesionResize(InputSettings input) {
+    if (!input.detectsAtOwnSize()) {
+      return "";
+    }
+    return "\n"
+        + """
+        Lesions were measured with a second call on the slice resized with %d and %d in place of
+        %d and %d (model.input.detection-test-min-size): take boxes, scores and masks from that
+        call and the class from the call above.
+        """
+            .formatted(
+                input.detectionMinSize(),
+                input.detectionMaxSize(),
+                input.minSize(),
+                input.maxSize());
   }
 }

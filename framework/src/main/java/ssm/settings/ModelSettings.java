@@ -55,9 +55,20 @@ public record ModelSettings(
     }
   }
 
-  /** Section {@code model.input}: resizing, normalisation and padding of a slice. */
+  /**
+   * Section {@code model.input}: resizing, normalisation and padding of a slice.
+   *
+   * @param detectionTestMinSize at test time only (validation, eval, predict) lesions are looked
+   *     for on the slice resized to this short side, its long side bound scaled alike; the class is
+   *     read at {@code minSize} as trained (docs/real-ct.md, finding 19). 0: {@code minSize}
+   */
   public record InputSettings(
-      int minSize, int maxSize, float[] mean, float[] std, int sizeDivisible) {
+      int minSize,
+      int maxSize,
+      float[] mean,
+      float[] std,
+      int sizeDivisible,
+      int detectionTestMinSize) {
     public InputSettings {
       Check.positive("model.input.min-size", minSize);
       Check.that(
@@ -71,6 +82,25 @@ public record ModelSettings(
         Check.positive("model.input.std", s);
       }
       Check.positive("model.input.size-divisible", sizeDivisible);
+      Check.that(
+          detectionTestMinSize >= 0,
+          "model.input.detection-test-min-size = %s must be >= 0",
+          detectionTestMinSize);
+    }
+
+    /** The short side of the slices whose lesions are wanted at test time. */
+    public int detectionMinSize() {
+      return detectionTestMinSize == 0 ? minSize : detectionTestMinSize;
+    }
+
+    /** The long side's bound of the slices whose lesions are wanted at test time. */
+    public int detectionMaxSize() {
+      return (int) Math.round((double) maxSize * detectionMinSize() / minSize);
+    }
+
+    /** Whether lesions are looked for at another size than the class at test time. */
+    public boolean detectsAtOwnSize() {
+      return detectionMinSize() != minSize;
     }
 
     static InputSettings from(Config c) {
@@ -79,7 +109,8 @@ public record ModelSettings(
           c.getInt("max-size"),
           floats(c.getDoubleList("mean")),
           floats(c.getDoubleList("std")),
-          c.getInt("size-divisible"));
+          c.getInt("size-divisible"),
+          c.getInt("detection-test-min-size"));
     }
   }
 

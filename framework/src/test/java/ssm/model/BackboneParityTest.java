@@ -38,7 +38,8 @@ class BackboneParityTest {
                       1024,
                       new float[] {0.485f, 0.456f, 0.406f},
                       new float[] {0.229f, 0.224f, 0.225f},
-                      32))
+                      32,
+                      0))
               .apply(tf, pixels);
       Operand<TFloat32> c3 =
           new TruncatedResNet(18, 3).build(g.context(), tf, batch, BatchNormMode.INFERENCE);

@@ -46,6 +46,9 @@ class ProfilesTest {
     assertEquals(UpdateRule.S_BRANCH, frozen.training().updateRule());
     assertTrue(frozen.model().classifier().roiGradient());
     assertTrue(frozen.model().classifier().imageFeatures());
+    assertEquals(256, frozen.model().input().minSize());
+    assertEquals(320, frozen.model().input().detectionMinSize());
+    assertEquals(640, frozen.model().input().detectionMaxSize());
     Settings shared = loader.load("shared-r34-2", "real", List.of(), List.of());
     assertEquals(UpdateRule.S_ONLY, shared.training().updateRule());
     assertFalse(shared.model().classifier().roiGradient());
@@ -53,6 +56,7 @@ class ProfilesTest {
     assertEquals(1e-4, shared.training().learningRate(), 0);
     assertEquals(1e-3, shared.training().classificationLearningRate(), 0);
     assertEquals(3, shared.training().averageLastEpochs());
+    assertEquals(320, shared.model().input().detectionMinSize());
     Settings scratch = loader.load("scratch-r18-3", "real", List.of(), List.of());
     assertEquals(6e-4, scratch.training().learningRate(), 0);
     assertEquals(6e-4, scratch.training().classificationLearningRate(), 0);

@@ -56,6 +56,33 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void lesionsAreLookedForAtTheDetectionTestSizeWithTheLongSideScaledAlike() {
+    Settings plain = loader.load(null, List.of(), List.of());
+    assertEquals(512, plain.model().input().detectionMinSize());
+    assertEquals(1024, plain.model().input().detectionMaxSize());
+    assertFalse(plain.model().input().detectsAtOwnSize());
+    Settings scaled =
+        loader.load(
+            null,
+            List.of(),
+            List.of(
+                "model.input.min-size=256",
+                "model.input.max-size=500",
+                "model.input.detection-test-min-size=320"));
+    assertEquals(256, scaled.model().input().minSize());
+    assertEquals(320, scaled.model().input().detectionMinSize());
+    assertEquals(625, scaled.model().input().detectionMaxSize()); // 500 * 320 / 256
+    assertTrue(scaled.model().input().detectsAtOwnSize());
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("model.input.detection-test-min-size=-1")));
+    assertTrue(
+        e.getMessage().contains("model.input.detection-test-min-size = -1 must be >= 0"),
+        e.getMessage());
+  }
+
+  @Test
   void branchRulesNeedTheGradientThroughTheRoiBatch() {
     SettingsException e =
         assertThrows(

@@ -33,6 +33,7 @@ import ssm.predict.Predictor;
 import ssm.predict.TruthLesion;
 import ssm.predict.TruthMasks;
 import ssm.predict.TruthMatch;
+import ssm.settings.ModelSettings.InputSettings;
 import ssm.settings.Settings;
 import ssm.util.ProgressBar;
 
@@ -78,7 +79,8 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = "--debug",
       description =
-          "Add the RPN proposals, the 128x5 RoI batch and the feature map's spatial mean.")
+          "Add the RPN proposals, the 128x5 RoI batch and the feature map's spatial mean"
+              + " (of the lesions' pass where model.input.detection-test-min-size is set).")
   boolean debug;
 
   @Option(
@@ -123,8 +125,9 @@ final class PredictCommand implements Callable<Integer> {
       // before anything is written or loaded: a missing mask ends the run at once
       truth.requireMasks(files);
     }
-    Resizer resizer =
-        new Resizer(settings.model().input().minSize(), settings.model().input().maxSize());
+    InputSettings input = settings.model().input();
+    Resizer classResizer = new Resizer(input.minSize(), input.maxSize());
+    Resizer lesionResizer = new Resizer(input.detectionMinSize(), input.detectionMaxSize());
     Path jsonDir = outDir == null ? null : outDir.resolve("json");
     Path overlays = overlayDir != null || outDir == null ? overlayDir : outDir.resolve("overlays");
     Path csv = csvFile != null || outDir == null ? csvFile : outDir.resolve("predictions.csv");
@@ -163,7 +166,11 @@ final class PredictCommand implements Callable<Integer> {
           // the mask first: a bad one costs no prediction
           List<TruthLesion> truthLesions =
               truth == null ? null : truth.lesions(file, original.height(), original.width());
-          Prediction p = predictor.predict(resizer.resize(original), debug);
+          Prediction p = predictor.predict(lesionResizer.resize(original), debug);
+          if (input.detectsAtOwnSize()) {
+            // S was trained on slices at min-size: the class comes from a pass at that size
+            p = p.withClassOf(predictor.predict(classResizer.resize(original), false));
+          }
           TruthMatch match = truth == null ? null : TruthMatch.of(p.lesions(), truthLesions);
           ObjectNode o = toJson(json, file, p);
           if (match != null) {

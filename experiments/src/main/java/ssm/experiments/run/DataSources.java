@@ -108,12 +108,21 @@ public record DataSources(
             + ")");
   }
 
-  /** The reader options the settings ask for. */
+  /** The reader options the settings ask for: training, and the class at test time. */
   public static ReaderOptions readerOptions(Settings s) {
     return ReaderOptions.defaults()
         .withSize(s.model().input().minSize(), s.model().input().maxSize())
         .withMinLesionArea(s.data().minLesionArea())
         .withSkipBad(s.data().skipBad());
+  }
+
+  /**
+   * The reader options of the segmentation slices at test time (validation, eval): resized to
+   * {@code model.input.detection-test-min-size}.
+   */
+  public static ReaderOptions detectionTestReaderOptions(Settings s) {
+    return readerOptions(s)
+        .withSize(s.model().input().detectionMinSize(), s.model().input().detectionMaxSize());
   }
 
   private static Path sibling(Path trainSplit, String name) {

@@ -60,10 +60,15 @@ public final class EvaluationRun {
       boolean skipBad,
       PrintWriter err)
       throws IOException {
-    // The readers of training (DataSources): ground truth here is the lesions training saw.
-    ReaderOptions options =
-        DataSources.readerOptions(settings).withSkipBad(skipBad || settings.data().skipBad());
-    SegmentationFolder segmentation = seg == null ? null : new SegmentationFolder(seg, options);
+    // The readers of training (DataSources): ground truth here is the lesions training saw; the
+    // segmentation slices at the detection test size, the classification slices as trained.
+    boolean skip = skipBad || settings.data().skipBad();
+    ReaderOptions options = DataSources.readerOptions(settings).withSkipBad(skip);
+    SegmentationFolder segmentation =
+        seg == null
+            ? null
+            : new SegmentationFolder(
+                seg, DataSources.detectionTestReaderOptions(settings).withSkipBad(skip));
     LazyDataset<ClassificationExample> classification =
         cls == null
             ? null

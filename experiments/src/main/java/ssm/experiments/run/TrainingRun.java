@@ -319,7 +319,10 @@ public final class TrainingRun {
         new ValidationHook(
             model,
             written::last,
-            sources.segVal() == null ? null : new SegmentationFolder(sources.segVal(), options),
+            sources.segVal() == null
+                ? null
+                : new SegmentationFolder(
+                    sources.segVal(), DataSources.detectionTestReaderOptions(settings)),
             sources.clsVal() == null
                 ? null
                 : new CovidxSplit(

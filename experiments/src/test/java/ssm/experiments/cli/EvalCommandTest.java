@@ -1,6 +1,7 @@
 package ssm.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -138,5 +141,53 @@ class EvalCommandTest {
           new ObjectMapper().readTree(coco.out()).get("AP").asDouble(),
           0.0);
     }
+  }
+
+  /**
+   * model.input.detection-test-min-size 192 at min-size 128: the segmentation slices are read at
+   * 192 px, so the detections are exactly those of min-size 192 / max-size 384.
+   */
+  @Test
+  @SlowTest
+  void segmentationSlicesAreReadAtTheDetectionTestScale(@TempDir Path dir) throws Exception {
+    Path data = synthetic(dir.resolve("data"), 128, 1);
+    JsonNode scaled =
+        detections(dir.resolve("scaled"), data, "model.input.detection-test-min-size=192");
+    JsonNode large =
+        detections(
+            dir.resolve("large"), data, "model.input.min-size=192", "model.input.max-size=384");
+    assertTrue(scaled.size() > 0, scaled.toString());
+    assertEquals(large, scaled);
+    JsonNode asTrained = detections(dir.resolve("as-trained"), data);
+    assertFalse(asTrained.equals(scaled));
+  }
+
+  /** The COCO result file of the fixture weights on {@code data}'s segmentation test slice. */
+  private static JsonNode detections(Path dir, Path data, String... settings) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "eval",
+                "--weights",
+                ReferenceFixture.weights().toString(),
+                "--seg-data",
+                data.resolve("seg/test").toString(),
+                "--out",
+                dir.toString(),
+                "--coco-results",
+                dir.resolve("dt.json").toString(),
+                "--set",
+                "model.input.min-size=128",
+                "--set",
+                "model.input.max-size=256",
+                "--set",
+                "model.roi.score-threshold=0"));
+    for (String s : settings) {
+      args.add("--set");
+      args.add(s);
+    }
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    return new ObjectMapper().readTree(dir.resolve("dt.json").toFile());
   }
 }

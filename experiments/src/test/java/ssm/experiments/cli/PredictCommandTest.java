@@ -217,6 +217,53 @@ class PredictCommandTest {
     }
   }
 
+  /**
+   * model.input.detection-test-min-size 640: the lesions are those of the slice read at 640 px
+   * (long side bound 1280), the class that of the slice read at 512 px, as trained.
+   */
+  @Test
+  @SlowTest
+  void lesionsComeFromTheScaledSliceAndTheClassFromTheSliceAsTrained() throws Exception {
+    Path fixture = ExportCommandTest.fixture();
+    Path slice = fixture.resolve("public/covid.png");
+    String weights = fixture.resolve("weights.safetensors").toString();
+    JsonNode scaled =
+        predictOne(
+            slice,
+            weights,
+            "model.input.detection-test-min-size=640",
+            "model.roi.score-threshold=0");
+    JsonNode large =
+        predictOne(
+            slice,
+            weights,
+            "model.input.min-size=640",
+            "model.input.max-size=1280",
+            "model.roi.score-threshold=0");
+    JsonNode asTrained = predictOne(slice, weights, "model.roi.score-threshold=0");
+
+    assertTrue(scaled.get("lesions").size() > 0, scaled.toString());
+    assertEquals(large.get("lesions"), scaled.get("lesions"));
+    assertEquals(asTrained.get("probabilities"), scaled.get("probabilities"));
+    assertEquals(asTrained.get("class"), scaled.get("class"));
+    // the two sizes do see different pictures: the test would notice either pass being swapped
+    assertFalse(asTrained.get("lesions").equals(large.get("lesions")));
+    assertFalse(asTrained.get("probabilities").equals(large.get("probabilities")));
+  }
+
+  private static JsonNode predictOne(Path slice, String weights, String... settings) {
+    List<String> args = new java.util.ArrayList<>(List.of("predict", "--weights", weights));
+    for (String s : settings) {
+      args.add("--set");
+      args.add(s);
+    }
+    args.add(slice.toString());
+    CliCapture cli = new CliCapture();
+    int code = cli.run(args.toArray(String[]::new));
+    assertEquals(0, code, cli.err.toString());
+    return read(new ObjectMapper(), cli.out.toString().strip());
+  }
+
   @Test
   void outputNamesOfSameNamedFilesAreMadeUnique() {
     assertEquals(
