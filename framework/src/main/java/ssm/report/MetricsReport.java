@@ -1,0 +1,50 @@
+package ssm.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The content of {@code metrics.json} (schema {@value #SCHEMA}, docs/evaluation.md): what was
+ * evaluated, on which data, and every figure. A part that was not evaluated is null, so every file
+ * has the same keys; an undefined figure is null. {@link MetricsReports} writes and reads it.
+ *
+ * @param schema {@value #SCHEMA}
+ * @param variant the model variant, e.g. {@code scratch-r18-3}
+ * @param paperLabel the paper's name of the variant, e.g. {@code SSM-S R18**}
+ * @param weights the weights file evaluated
+ * @param parameters the model's parameter count, or null
+ * @param datasets the data of each part
+ */
+public record MetricsReport(
+    String schema,
+    String variant,
+    @JsonProperty("paper_label") String paperLabel,
+    String weights,
+    Parameters parameters,
+    EvaluationInfo evaluation,
+    Datasets datasets,
+    SegmentationReport segmentation,
+    ClassificationReport classification) {
+
+  /** The schema id of this format. */
+  public static final String SCHEMA = "ssm-metrics/2";
+
+  /** The parameters of the evaluated model (BN buffers not counted). */
+  public record Parameters(long total) {}
+
+  /** The data each part was measured on; null for a part not evaluated. */
+  public record Datasets(DataReference segmentation, DataReference classification) {
+    public static final Datasets NONE = new Datasets(null, null);
+  }
+
+  public MetricsReport {
+    if (variant == null || variant.isBlank()) {
+      throw new IllegalArgumentException("a metrics report needs its variant");
+    }
+    datasets = datasets == null ? Datasets.NONE : datasets;
+  }
+
+  /** The parameter count, or null when the report has none. */
+  public Long parameterTotal() {
+    return parameters == null ? null : parameters.total();
+  }
+}
