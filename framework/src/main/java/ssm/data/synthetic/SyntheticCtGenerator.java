@@ -18,7 +18,8 @@ import ssm.util.Check;
  * OUT/seg/test/images/...              OUT/seg/test/masks/...              (20%)
  * OUT/cls/images/2_cls_00000.png ...   (class-prefixed names: also a reference-style folder)
  * OUT/cls/train.txt  val.txt  test.txt (COVIDx-CT lines: file class xmin ymin xmax ymax, body box)
- * OUT/README.txt                       (the options used)
+ * OUT/README.txt                       (the options used, for people)
+ * OUT/dataset.json                     (the same, for programs: {@link SyntheticDescriptor})
  * </pre>
  *
  * Segmentation slices are 50% COVID-19, 30% CP and 20% Normal (lesion-free negatives), by index
@@ -130,6 +131,7 @@ public final class SyntheticCtGenerator {
                   + "cls/images + cls/{train,val,test}.txt: COVIDx-CT split format "
                   + "(file class xmin ymin xmax ymax; 0 Normal, 1 CP, 2 COVID-19).%n",
               o.seg(), o.cls(), o.size(), o.seed()));
+      SyntheticDescriptor.of(o).write(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the synthetic dataset under " + out, e);
     }

@@ -58,7 +58,8 @@ class SyntheticCtGeneratorTest {
     try (Stream<Path> w = Files.walk(dir.resolve("a"))) {
       files = w.filter(Files::isRegularFile).sorted().toList();
     }
-    assertEquals(3 * 2 + 3 + 3 + 1, files.size()); // seg image+mask, cls images, 3 splits, README
+    // seg image+mask, cls images, 3 splits, README, dataset.json
+    assertEquals(3 * 2 + 3 + 3 + 2, files.size());
     for (Path f : files) {
       Path other = dir.resolve("b").resolve(dir.resolve("a").relativize(f));
       assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), f.toString());
