@@ -1,6 +1,5 @@
 package ssm.eval;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import ssm.metrics.ClassificationMetrics;
@@ -10,8 +9,12 @@ import ssm.metrics.CocoEvaluator;
 import ssm.metrics.CocoStats;
 import ssm.metrics.ConfidenceIntervals;
 import ssm.metrics.ConfidenceIntervals.Interval;
-import ssm.metrics.MetricsJson;
 import ssm.metrics.PaperAp;
+import ssm.report.ClassificationReport;
+import ssm.report.CocoFigures;
+import ssm.report.EvaluationInfo;
+import ssm.report.PaperApFigures;
+import ssm.report.SegmentationReport;
 
 /**
  * What {@link Evaluator#evaluate} found. A part that was not evaluated is null (its slice count 0).
@@ -81,44 +84,37 @@ public record Evaluation(
   }
 
   /**
-   * The metrics.json tree (schema {@value MetricsJson#SCHEMA}, docs/metrics.md) plus an {@code
-   * evaluation} object: slice counts, seconds and skipped items; and the 95% intervals of {@link
-   * #intervals()} as {@code [low, high]} beside their figures ({@code
-   * segmentation.paper.ap50_ci95}, {@code segmentation.coco_segm.ap50_ci95}, {@code
-   * classification.accuracy_ci95}).
+   * The segmentation part of the report with the intervals of {@code ci}; null when segmentation
+   * was not evaluated.
    */
-  public ObjectNode toJson(String variant, String dataset) {
-    return toJson(variant, dataset, intervals());
+  public SegmentationReport segmentationReport(Intervals ci) {
+    if (paper == null) {
+      return null;
+    }
+    return new SegmentationReport(
+        PaperApFigures.of(paper, ci.paperAp50()),
+        cocoSegm == null ? null : CocoFigures.of(cocoSegm, ci.cocoSegmAp50()),
+        cocoBbox == null ? null : CocoFigures.of(cocoBbox, null),
+        null,
+        null);
   }
 
-  /** As {@link #toJson(String, String)} with intervals already computed. */
-  public ObjectNode toJson(String variant, String dataset, Intervals ci) {
-    ObjectNode root =
-        MetricsJson.report(variant, dataset, paper, cocoSegm, cocoBbox, classification);
-    if (ci.paperAp50() != null) {
-      interval((ObjectNode) root.at("/segmentation/paper"), "ap50_ci95", ci.paperAp50());
-      interval((ObjectNode) root.at("/segmentation/coco_segm"), "ap50_ci95", ci.cocoSegmAp50());
-    }
-    if (ci.accuracy() != null) {
-      interval((ObjectNode) root.get("classification"), "accuracy_ci95", ci.accuracy());
-    }
-    ObjectNode e = root.putObject("evaluation");
-    e.put("segmentation_slices", segmentationSlices);
-    e.put("classification_slices", classificationSlices);
-    e.put("segmentation_seconds", segmentationSeconds);
-    e.put("classification_seconds", classificationSeconds);
-    e.put("predict_seconds", predictSeconds);
-    e.put("detections", detections.size());
-    skipped.forEach(e.putArray("skipped")::add);
-    return root;
+  /** The classification part of the report; null when classification was not evaluated. */
+  public ClassificationReport classificationReport(Intervals ci) {
+    return classification == null ? null : ClassificationReport.of(classification, ci.accuracy());
   }
 
-  private static void interval(ObjectNode n, String key, Interval i) {
-    if (i.defined()) {
-      n.putArray(key).add(i.low()).add(i.high());
-    } else {
-      n.putNull(key);
-    }
+  /** Slice counts, seconds and skipped items (the whole evaluation's time left null). */
+  public EvaluationInfo info() {
+    return new EvaluationInfo(
+        segmentationSlices,
+        classificationSlices,
+        segmentationSeconds,
+        classificationSeconds,
+        predictSeconds,
+        detections.size(),
+        skipped,
+        null);
   }
 
   /** A short human summary: the paper's numbers first, then COCO, then classification. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -301,14 +300,18 @@ class EvaluatorTest {
   }
 
   @Test
-  void jsonHasTheSchemaAndTheEvaluationBlock() {
+  void reportPartsCarryTheFiguresAndTheEvaluationBlock() {
     Evaluation e =
         new Evaluator(fake(Map.of(), Map.of()), Evaluator.Options.quiet())
             .evaluate(segmentation(), classification());
-    ObjectNode json = e.toJson("scratch-r18-3", "hand-made");
-    assertEquals("ssm-metrics/1", json.get("schema").asText());
-    assertEquals(1.0, json.at("/segmentation/paper/ap").asDouble(), 0.0);
-    assertEquals(3, json.at("/evaluation/segmentation_slices").asInt());
+    Evaluation.Intervals ci = e.intervals();
+    assertEquals(1.0, e.segmentationReport(ci).paper().ap(), 0.0);
+    assertEquals(e.paper().imagesTotal(), e.segmentationReport(ci).paper().images().total());
+    assertEquals("segm", e.segmentationReport(ci).cocoSegm().iouType());
+    assertEquals("bbox", e.segmentationReport(ci).cocoBbox().iouType());
+    assertEquals(3, e.info().segmentationSlices());
+    assertEquals(e.classification().samples(), e.classificationReport(ci).samples());
+    assertEquals(e.classification().accuracy(), e.classificationReport(ci).accuracy(), 0.0);
     assertTrue(e.toText().contains("AP@0.5 1.0000"), e.toText());
   }
 }

@@ -13,7 +13,8 @@ import ssm.metrics.CocoDataset;
 import ssm.metrics.CocoDetection;
 import ssm.metrics.CocoEvaluator;
 import ssm.metrics.CocoFiles;
-import ssm.metrics.MetricsJson;
+import ssm.report.CocoFigures;
+import ssm.report.MetricsReports;
 
 /**
  * {@code coco-eval}: the 12 standard COCO numbers from a COCO ground-truth file and a COCO result
@@ -66,7 +67,7 @@ public final class CocoEvalCommand implements Callable<Integer> {
       List<CocoDetection> dt = CocoFiles.readResults(detections);
       CocoEvaluator.Result result = CocoEvaluator.evaluate(gt, dt, type);
       if (json) {
-        out.println(MetricsJson.toText(MetricsJson.coco(result)));
+        out.println(MetricsReports.toText(CocoFigures.of(result, null)));
       } else {
         out.printf(
             "Evaluate annotation type *%s*: %d images, %d categories, %d detections%n",

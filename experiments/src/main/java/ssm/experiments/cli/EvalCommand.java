@@ -1,6 +1,5 @@
 package ssm.experiments.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,8 @@ import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.EvaluationRun;
 import ssm.metrics.CocoFiles;
-import ssm.metrics.MetricsJson;
+import ssm.report.MetricsReport;
+import ssm.report.MetricsReports;
 import ssm.settings.Settings;
 
 /**
@@ -128,7 +128,7 @@ final class EvalCommand implements Callable<Integer> {
         EvaluationRun.evaluate(
             variant, settings, weights, seg, cls, metricsDir, limit, skipBad, err);
     Evaluation e = result.evaluation();
-    ObjectNode report = result.report();
+    MetricsReport report = result.report();
     Path metrics = result.metricsFile();
     double seconds = result.seconds();
     String dataset = result.dataset();
@@ -142,7 +142,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     int slices = e.segmentationSlices() + e.classificationSlices();
     if (json) {
-      out.println(MetricsJson.toText(report));
+      out.println(MetricsReports.toText(report));
     } else {
       out.printf("%s (%s), %s%n%s", variant.name(), variant.paperLabel(), dataset, e.toText());
     }

@@ -76,12 +76,16 @@ public record DataSources(
    * These sources, with a seeded validation split cut from the user's training data where it has
    * none and no test split either (segmentation) or no validation split (classification); the split
    * is written under {@code runDir/split/} ({@link ValidationSplit}). Synthetic data always has its
-   * own splits and is returned unchanged.
+   * own splits: sources with a generated part ({@link DataReferences#generated}) are returned
+   * unchanged.
    */
   public DataSources withValidationSplit(Path runDir, long seed) {
     boolean cutSeg = segTrain != null && segVal == null && segTest == null;
     boolean cutCls = clsTrain != null && clsVal == null;
-    if (description.startsWith("synthetic") || (!cutSeg && !cutCls)) {
+    boolean synthetic =
+        (segTrain != null && DataReferences.generated(segTrain))
+            || (clsTrain != null && DataReferences.generated(clsTrain));
+    if (synthetic || (!cutSeg && !cutCls)) {
       return this;
     }
     ValidationSplit split =

@@ -1,15 +1,9 @@
 package ssm.experiments.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ssm.data.ClassPrefixedFolder;
 import ssm.data.ClassificationExample;
 import ssm.data.CovidxSplit;
@@ -19,10 +13,11 @@ import ssm.data.SegmentationFolder;
 import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
 import ssm.experiments.Variant;
-import ssm.metrics.MetricsJson;
 import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
+import ssm.report.MetricsReport;
+import ssm.report.MetricsReports;
 import ssm.settings.Settings;
 
 /**
@@ -41,7 +36,11 @@ public final class EvaluationRun {
    * @param dataset the data as captions name it
    */
   public record Result(
-      Evaluation evaluation, ObjectNode report, Path metricsFile, double seconds, String dataset) {}
+      Evaluation evaluation,
+      MetricsReport report,
+      Path metricsFile,
+      double seconds,
+      String dataset) {}
 
   /**
    * @param seg segmentation test folder, or null
@@ -92,77 +91,35 @@ public final class EvaluationRun {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    ObjectNode report = e.toJson(variant.name(), dataset);
-    report.put("paper_label", variant.paperLabel());
+    Evaluation.Intervals ci = e.intervals();
     // each part's own data, so that Table 2 and Table 3 each name only what they used
-    ObjectNode parts = report.putObject("datasets");
-    parts.put("segmentation", seg == null ? null : describe(seg, null));
-    parts.put("classification", cls == null ? null : describe(null, cls));
-    report.put("weights", weights.toAbsolutePath().normalize().toString());
-    report.putObject("parameters").put("total", parameters);
-    ((ObjectNode) report.get("evaluation")).put("seconds", seconds);
+    MetricsReport report =
+        new MetricsReport(
+            MetricsReport.SCHEMA,
+            variant.name(),
+            variant.paperLabel(),
+            weights.toAbsolutePath().normalize().toString(),
+            new MetricsReport.Parameters(parameters),
+            e.info().withSeconds(seconds),
+            new MetricsReport.Datasets(
+                seg == null
+                    ? null
+                    : DataReferences.of("segmentation", seg).withSlices(e.segmentationSlices()),
+                cls == null
+                    ? null
+                    : DataReferences.of("classification", cls)
+                        .withSlices(e.classificationSlices())),
+            e.segmentationReport(ci),
+            e.classificationReport(ci));
     Path metrics = metricsDir == null ? null : metricsDir.resolve("metrics.json");
     if (metrics != null) {
-      MetricsJson.write(metrics, report);
+      MetricsReports.write(metrics, report);
     }
     return new Result(e, report, metrics, seconds, dataset);
   }
 
-  private static final Pattern SYNTH_README =
-      Pattern.compile("ssm data synth\\): seg (\\d+), cls (\\d+), size (\\d+), seed (-?\\d+)");
-
-  /**
-   * The dataset as table captions print it: {@code synthetic (built-in generator, seed 1, 512 px)
-   * seg/test + cls/test.txt} when the folder was written by the generator (its README.txt), else
-   * the absolute paths.
-   */
+  /** Both parts' data as one caption ({@link DataReferences#describe}). */
   public static String describe(Path seg, Path cls) {
-    Path root = null;
-    for (Path p :
-        new Path[] {
-          seg == null ? null : seg.toAbsolutePath().getParent(),
-          cls == null ? null : cls.toAbsolutePath().getParent()
-        }) {
-      if (p != null && p.getParent() != null && root == null) {
-        Matcher m = readme(p.getParent());
-        if (m != null) {
-          root = p.getParent();
-        }
-      }
-    }
-    List<String> parts = new ArrayList<>();
-    if (root != null) {
-      Matcher m = readme(root);
-      String where = root.toAbsolutePath().normalize().toString();
-      if (seg != null) {
-        parts.add(root.toAbsolutePath().relativize(seg.toAbsolutePath()).toString());
-      }
-      if (cls != null) {
-        parts.add(root.toAbsolutePath().relativize(cls.toAbsolutePath()).toString());
-      }
-      return String.format(
-          "synthetic (built-in generator, seed %s, %s px): %s of %s",
-          m.group(4), m.group(3), String.join(" + ", parts), where);
-    }
-    if (seg != null) {
-      parts.add("segmentation " + seg.toAbsolutePath().normalize());
-    }
-    if (cls != null) {
-      parts.add("classification " + cls.toAbsolutePath().normalize());
-    }
-    return String.join("; ", parts);
-  }
-
-  private static Matcher readme(Path root) {
-    Path readme = root.resolve("README.txt");
-    if (!Files.isRegularFile(readme)) {
-      return null;
-    }
-    try {
-      Matcher m = SYNTH_README.matcher(Files.readString(readme, StandardCharsets.UTF_8));
-      return m.find() ? m : null;
-    } catch (IOException e) {
-      return null;
-    }
+    return DataReferences.describe(seg, cls);
   }
 }

@@ -10,6 +10,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import ssm.experiments.Variant;
 import ssm.experiments.tables.PaperTables;
+import ssm.report.Ci95;
+import ssm.report.ClassificationReport;
+import ssm.report.CocoFigures;
+import ssm.report.MetricsReport;
+import ssm.report.PaperApFigures;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 
@@ -135,35 +140,34 @@ public final class GridRunner {
   }
 
   private static String summary(EvaluationRun.Result r) {
-    var seg = r.report().path("segmentation").path("paper");
-    var coco = r.report().path("segmentation").path("coco_segm");
-    var cls = r.report().path("classification");
+    MetricsReport m = r.report();
+    PaperApFigures seg = m.segmentation() == null ? null : m.segmentation().paper();
+    CocoFigures coco = m.segmentation() == null ? null : m.segmentation().cocoSegm();
+    ClassificationReport cls = m.classification();
     // The paper's per-image AP scores a lesion-free slice without predictions as 1: say over
     // how many slices it averaged, or an untrained model reads as perfect.
     return String.format(
         "AP@0.5 %s %s [slices scored: %s], COCO segm AP50 %s %s, AP@[.5:.95]"
             + " %s; accuracy %s %s (n = %d), F1 %s",
-        format(seg.path("ap50")),
-        interval(seg.path("ap50_ci95")),
-        PaperTables.slicesScored(seg.path("images")),
-        format(coco.path("AP50")),
-        interval(coco.path("ap50_ci95")),
-        format(seg.path("ap")),
-        format(cls.path("accuracy")),
-        interval(cls.path("accuracy_ci95")),
-        cls.path("samples").asInt(),
-        format(cls.path("f1_weighted")));
+        format(seg == null ? null : seg.ap50()),
+        interval(seg == null ? null : seg.ap50Ci95()),
+        seg == null ? "0" : PaperTables.slicesScored(seg.images()),
+        format(coco == null ? null : coco.ap50()),
+        interval(coco == null ? null : coco.ap50Ci95()),
+        format(seg == null ? null : seg.ap()),
+        format(cls == null ? null : cls.accuracy()),
+        interval(cls == null ? null : cls.accuracyCi95()),
+        cls == null ? 0 : cls.samples(),
+        format(cls == null ? null : cls.f1Weighted()));
   }
 
-  /** {@code [0.5123, 0.8012]} from a [low, high] node, or an empty string. */
-  private static String interval(com.fasterxml.jackson.databind.JsonNode ci) {
-    return ci.isArray() && ci.size() == 2
-        ? String.format("[%.4f, %.4f]", ci.get(0).asDouble(), ci.get(1).asDouble())
-        : "";
+  /** {@code [0.5123, 0.8012]}, or an empty string. */
+  private static String interval(Ci95 ci) {
+    return ci == null ? "" : String.format("[%.4f, %.4f]", ci.low(), ci.high());
   }
 
-  private static String format(com.fasterxml.jackson.databind.JsonNode n) {
-    return n.isNumber() ? String.format("%.4f", n.asDouble()) : "n/a";
+  private static String format(Double v) {
+    return v == null ? "n/a" : String.format("%.4f", v);
   }
 
   private static double seconds(long start) {

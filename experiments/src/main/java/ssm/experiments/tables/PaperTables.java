@@ -239,6 +239,18 @@ public final class PaperTables {
             scored, total, scored - images.path("empty").asInt(), images.path("skipped").asInt());
   }
 
+  /** The same, from the typed counts of a report; "0" when it has none. */
+  public static String slicesScored(ssm.report.ImageCounts images) {
+    if (images == null) {
+      return "0";
+    }
+    return images.total() == 0
+        ? String.valueOf(images.scored())
+        : String.format(
+            "%d of %d (%d with lesions, %d skipped)",
+            images.scored(), images.total(), images.scored() - images.empty(), images.skipped());
+  }
+
   /** {@code "0.8123 [0.7011, 0.9012]"}: a figure and its 95% interval (a [low, high] node). */
   static String withInterval(Double value, com.fasterxml.jackson.databind.JsonNode ci) {
     if (value == null) {

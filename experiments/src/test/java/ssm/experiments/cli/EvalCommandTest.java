@@ -116,13 +116,20 @@ class EvalCommandTest {
     assertTrue(r.out().contains("AP@0.5"), r.out());
     assertTrue(r.out().contains("accuracy"), r.out());
     JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
-    assertEquals("ssm-metrics/1", m.get("schema").asText());
+    assertEquals("ssm-metrics/2", m.get("schema").asText());
     assertEquals("scratch-r18-3", m.get("variant").asText());
     assertEquals(8_267_759, m.at("/parameters/total").asLong());
     assertEquals(1, m.at("/evaluation/segmentation_slices").asInt());
     assertEquals(1, m.at("/classification/samples").asInt());
+    assertEquals("synthetic", m.at("/datasets/segmentation/kind").asText());
+    assertEquals(1, m.at("/datasets/segmentation/seed").asLong());
+    assertEquals(128, m.at("/datasets/segmentation/size").asInt());
+    assertEquals("seg/test", m.at("/datasets/segmentation/path").asText());
+    assertEquals(1, m.at("/datasets/classification/slices").asInt());
     assertTrue(
-        m.get("dataset").asText().startsWith("synthetic (built-in generator, seed 1, 128 px)"));
+        m.at("/datasets/classification/description")
+            .asText()
+            .startsWith("synthetic (built-in generator, seed 1, 128 px)"));
 
     Run coco =
         run(

@@ -50,9 +50,9 @@ class ClassifierLearningTest {
             0,
             false,
             new PrintWriter(new StringWriter()));
-    var cls = r.report().path("classification");
+    var cls = r.report().classification();
     System.out.println("held-out: " + r.evaluation().toText());
-    double accuracy = cls.path("accuracy").asDouble();
+    double accuracy = cls.accuracy();
     // measured 6 of 9 held-out slices right (0.667), macro F1 0.656; chance is 1/3
     assertTrue(accuracy > 0.5, "held-out accuracy " + accuracy + " (chance 1/3)");
     // measured COCO mask AP50 0.337 (paper AP@0.5 0.833) on the held-out segmentation slices;
