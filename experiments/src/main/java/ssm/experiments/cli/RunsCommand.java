@@ -146,10 +146,10 @@ final class RunsCommand implements Callable<Integer> {
           r.state(),
           r.lastStep(),
           num(r.last(LossTags.TOTAL)),
-          num(r.metric("/segmentation/paper/ap50")),
-          num(r.metric("/segmentation/paper/ap")),
-          num(r.metric("/classification/accuracy")),
-          num(r.metric("/classification/f1_weighted")),
+          num(r.testAp50()),
+          num(r.testAp()),
+          num(r.testAccuracy()),
+          num(r.testF1()),
           best(r.best(MetricTags.F1)),
           best(r.best(MetricTags.AP)));
     }

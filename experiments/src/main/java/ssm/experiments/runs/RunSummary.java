@@ -1,7 +1,5 @@
 package ssm.experiments.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,9 @@ import ssm.events.ScalarSeries;
 import ssm.events.ScalarSeries.Point;
 import ssm.experiments.run.RunLock;
 import ssm.experiments.run.TrainingRun;
+import ssm.report.MetricsReport;
+import ssm.report.MetricsReports;
+import ssm.report.PaperApFigures;
 
 /**
  * What one run folder says about its run: its state, its scalars read back from the event files,
@@ -18,17 +19,17 @@ import ssm.experiments.run.TrainingRun;
  * @param name the folder relative to the folder listed
  * @param state {@code running} (a live process holds its .lock), {@code finished} (final weights
  *     written), {@code interrupted} (checkpoints or events, no final weights) or {@code empty}
- * @param metrics the run's metrics.json, or null
+ * @param metrics the run's metrics.json (an earlier schema converted), or null
  */
 public record RunSummary(
-    String name, Path dir, String state, ScalarSeries scalars, JsonNode metrics) {
+    String name, Path dir, String state, ScalarSeries scalars, MetricsReport metrics) {
 
   /** Reads {@code dir}. */
   public static RunSummary read(String name, Path dir) throws IOException {
     ScalarSeries scalars = ScalarSeries.read(dir);
     Path metricsFile = dir.resolve("metrics.json");
-    JsonNode metrics =
-        Files.isRegularFile(metricsFile) ? new ObjectMapper().readTree(metricsFile.toFile()) : null;
+    MetricsReport metrics =
+        Files.isRegularFile(metricsFile) ? MetricsReports.read(metricsFile) : null;
     return new RunSummary(name, dir, state(dir, scalars), scalars, metrics);
   }
 
@@ -70,12 +71,39 @@ public record RunSummary(
     return best;
   }
 
-  /** A number of metrics.json at {@code pointer} (e.g. /classification/accuracy), or NaN. */
-  public double metric(String pointer) {
-    if (metrics == null) {
-      return Double.NaN;
-    }
-    JsonNode n = metrics.at(pointer);
-    return n.isNumber() ? n.asDouble() : Double.NaN;
+  /** The test AP@0.5 (the paper's), or NaN. */
+  public double testAp50() {
+    return figure(paper() == null ? null : paper().ap50());
+  }
+
+  /** The test AP@[.5:.95] (the paper's), or NaN. */
+  public double testAp() {
+    return figure(paper() == null ? null : paper().ap());
+  }
+
+  /** The test accuracy, or NaN. */
+  public double testAccuracy() {
+    return figure(
+        metrics == null || metrics.classification() == null
+            ? null
+            : metrics.classification().accuracy());
+  }
+
+  /** The test weighted F1, or NaN. */
+  public double testF1() {
+    return figure(
+        metrics == null || metrics.classification() == null
+            ? null
+            : metrics.classification().f1Weighted());
+  }
+
+  private PaperApFigures paper() {
+    return metrics == null || metrics.segmentation() == null
+        ? null
+        : metrics.segmentation().paper();
+  }
+
+  private static double figure(Double v) {
+    return v == null ? Double.NaN : v;
   }
 }
