@@ -1,7 +1,5 @@
 package ssm.experiments.tables;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,40 +11,65 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import ssm.experiments.Variant;
+import ssm.report.Ci95;
+import ssm.report.ClassificationReport;
+import ssm.report.CocoFigures;
+import ssm.report.DataReference;
+import ssm.report.ImageCounts;
+import ssm.report.MetricsReport;
+import ssm.report.MetricsReports;
+import ssm.report.PaperApFigures;
 
 /**
- * The paper's Tables 1-3 rebuilt from evaluated runs ({@code metrics.json}, schema ssm-metrics/1),
- * each measured figure beside the paper's ({@link PaperResults}), as markdown and CSV.
+ * The paper's Tables 1-3 rebuilt from evaluated runs ({@code metrics.json}, read as {@link
+ * MetricsReport}s), each measured figure beside the paper's ({@link PaperResults}), as markdown and
+ * CSV; each table is one list of {@link Column}s that yields both.
  *
  * <p>Runs are found at {@code RUNS/<dir>/metrics.json} and {@code RUNS/<dir>/<dir>/metrics.json} (a
- * grid folder, or several shards' folders, merged); the variant is the file's {@code variant} key,
- * else its folder's name. When a variant appears twice, the newest file wins and a warning names
- * both. Variants without a run are listed as "not run". Each caption names the data the figures
- * were measured on, and says so loudly when it is the synthetic set, and ends with the runs'
- * training budget ({@link TrainingBudgets}).
+ * grid folder, or several shards' folders, merged); the variant is the report's, else its folder's
+ * name. When a variant appears twice, the newest file wins and a warning names both. Variants
+ * without a run are listed as "not run". Each caption names the data the figures were measured on,
+ * and says so loudly when it is the synthetic set, and ends with the runs' training budget ({@link
+ * TrainingBudgets}).
  */
 public final class PaperTables {
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final String NOT_RUN = "not run";
+  private static final String MEASURED = "measured";
   private static final String SEGMENTATION = "segmentation";
   private static final String CLASSIFICATION = "classification";
 
   /** One evaluated run. */
-  public record Run(Variant variant, Path file, JsonNode metrics) {
-    /**
-     * The data of one part ({@code segmentation} or {@code classification}): {@code
-     * datasets.<part>} as ssm eval writes it, else the report's {@code dataset}.
-     */
+  public record Run(Variant variant, Path file, MetricsReport metrics) {
+    /** The data of one part ({@code segmentation} or {@code classification}), or null. */
+    DataReference data(String part) {
+      return part.equals(SEGMENTATION)
+          ? metrics.datasets().segmentation()
+          : metrics.datasets().classification();
+    }
+
+    /** The data of one part as captions name it. */
     String dataset(String part) {
-      JsonNode d = metrics.at("/datasets/" + part);
-      if (!d.isTextual()) {
-        d = metrics.get("dataset");
-      }
-      return d == null || d.isNull() ? "unknown data" : d.asText();
+      DataReference d = data(part);
+      return d == null || d.description() == null ? "unknown data" : d.description();
+    }
+
+    PaperApFigures paper() {
+      return metrics.segmentation() == null ? null : metrics.segmentation().paper();
+    }
+
+    CocoFigures cocoSegm() {
+      return metrics.segmentation() == null ? null : metrics.segmentation().cocoSegm();
+    }
+
+    ClassificationReport classification() {
+      return metrics.classification();
     }
   }
 
@@ -58,6 +81,17 @@ public final class PaperTables {
       List<List<String>> rows,
       List<String> csvHeader,
       List<List<String>> csvRows) {
+
+    /** The table of {@code rows} in the form of {@code columns}. */
+    static <R> Table of(String file, String caption, List<Column<R>> columns, List<R> rows) {
+      return new Table(
+          file,
+          caption,
+          Column.markdownHeader(columns),
+          Column.markdownRows(columns, rows),
+          Column.csvHeader(columns),
+          Column.csvRows(columns, rows));
+    }
 
     /** Caption paragraph, blank line, pipe table. */
     public String markdown() {
@@ -89,6 +123,13 @@ public final class PaperTables {
     }
   }
 
+  /** A row of Tables 2-4: a measured run at its rank, or a variant not run (run null, rank 0). */
+  private record Row(int rank, Variant variant, Run run) {
+    boolean measured() {
+      return run != null;
+    }
+  }
+
   private PaperTables() {}
 
   /** The runs under {@code runsDir}; problems (unreadable file, unknown variant) go to warnings. */
@@ -111,17 +152,17 @@ public final class PaperTables {
     }
     Map<Variant, Run> byVariant = new LinkedHashMap<>();
     for (Path f : files) {
-      JsonNode m;
+      MetricsReport m;
       try {
-        m = JSON.readTree(f.toFile());
+        m = MetricsReports.read(f);
       } catch (IOException e) {
         warnings.add(f + ": not readable JSON (" + e.getMessage() + "); left out");
         continue;
+      } catch (IllegalArgumentException e) {
+        warnings.add(e.getMessage() + "; left out");
+        continue;
       }
-      String name =
-          m.hasNonNull("variant")
-              ? m.get("variant").asText()
-              : f.getParent().getFileName().toString();
+      String name = m.variant();
       Variant v;
       try {
         v = Variant.parse(name);
@@ -152,71 +193,60 @@ public final class PaperTables {
     }
   }
 
+  /** A row of Table 1: a variant and its parameter count. */
+  private record Parameters(Variant variant, long count) {
+    PaperResults.Parameters paper() {
+      return PaperResults.parameters(variant);
+    }
+  }
+
   /**
    * Table 1: parameters of all 12 variants: {@code parameters.total} of a run's metrics.json, else
    * {@code count} (the graph's parameters), beside the paper's printed figure and exact count.
    */
   public static Table table1(List<Run> runs, ToLongFunction<Variant> count) {
     Map<Variant, Run> byVariant = index(runs);
-    List<List<String>> rows = new ArrayList<>();
-    List<List<String>> csv = new ArrayList<>();
+    List<Parameters> rows = new ArrayList<>();
     for (Variant v : Variant.all()) {
       Run r = byVariant.get(v);
-      JsonNode p = r == null ? null : r.metrics().at("/parameters/total");
-      long n = p != null && p.isNumber() ? p.asLong() : count.applyAsLong(v);
-      PaperResults.Parameters paper = PaperResults.parameters(v);
-      rows.add(
-          List.of(
-              v.name(),
-              v.paperLabel(),
-              "ResNet" + v.depth(),
-              String.valueOf(v.blocks()),
-              String.valueOf(v.twoBranches() ? 2 : 1),
-              String.format(Locale.ROOT, "%,d", n),
-              paper.printed(),
-              String.format(Locale.ROOT, "%,d", paper.exact()),
-              n == paper.exact()
-                  ? "yes"
-                  : "NO (" + String.format(Locale.ROOT, "%+,d", n - paper.exact()) + ")"));
-      csv.add(
-          List.of(
-              v.name(),
-              v.paperLabel(),
-              "ResNet" + v.depth(),
-              String.valueOf(v.blocks()),
-              v.regime().configName(),
-              String.valueOf(v.twoBranches() ? 2 : 1),
-              String.valueOf(n),
-              paper.printed(),
-              String.valueOf(paper.exact())));
+      Long total = r == null ? null : r.metrics().parameterTotal();
+      rows.add(new Parameters(v, total != null ? total : count.applyAsLong(v)));
     }
-    return new Table(
+    List<Column<Parameters>> columns =
+        List.of(
+            Column.same("variant", "variant", p -> p.variant().name()),
+            Column.same("paper label", "paper_label", p -> p.variant().paperLabel()),
+            Column.same("backbone", "backbone", p -> "ResNet" + p.variant().depth()),
+            Column.same("blocks", "blocks", p -> String.valueOf(p.variant().blocks())),
+            Column.csvOnly("regime", p -> p.variant().regime().configName()),
+            Column.same(
+                "branches", "branches", p -> String.valueOf(p.variant().twoBranches() ? 2 : 1)),
+            Column.of(
+                "parameters",
+                p -> String.format(Locale.ROOT, "%,d", p.count()),
+                "parameters",
+                p -> String.valueOf(p.count())),
+            Column.same("paper", "parameters_paper_printed", p -> p.paper().printed()),
+            Column.of(
+                "reference exact",
+                p -> String.format(Locale.ROOT, "%,d", p.paper().exact()),
+                "parameters_reference_exact",
+                p -> String.valueOf(p.paper().exact())),
+            Column.markdownOnly(
+                "equal",
+                p ->
+                    p.count() == p.paper().exact()
+                        ? "yes"
+                        : "NO ("
+                            + String.format(Locale.ROOT, "%+,d", p.count() - p.paper().exact())
+                            + ")"));
+    return Table.of(
         "table1-parameters",
         "**Table 1.** Parameters of the 12 variants, counted from each variant's graph (parameters "
             + "only, no BN buffers), beside the paper's printed figure and the exact count of the "
             + "reference architecture (docs/model.md#3-parameter-counts). Independent of any data.",
-        List.of(
-            "variant",
-            "paper label",
-            "backbone",
-            "blocks",
-            "branches",
-            "parameters",
-            "paper",
-            "reference exact",
-            "equal"),
-        rows,
-        List.of(
-            "variant",
-            "paper_label",
-            "backbone",
-            "blocks",
-            "regime",
-            "branches",
-            "parameters",
-            "parameters_paper_printed",
-            "parameters_reference_exact"),
-        csv);
+        columns,
+        rows);
   }
 
   /**
@@ -224,23 +254,7 @@ public final class PaperTables {
    * over, how many of them have lesions (the others are lesion-free slices without predictions,
    * each scoring 1), and the slices left out (just the scored count when the report has no totals).
    */
-  private static String slicesScored(Run r) {
-    return slicesScored(r.metrics().at("/segmentation/paper/images"));
-  }
-
-  /** The same, from the {@code segmentation.paper.images} node of a metrics report. */
-  public static String slicesScored(com.fasterxml.jackson.databind.JsonNode images) {
-    int scored = images.path("scored").asInt();
-    int total = images.path("total").asInt();
-    return total == 0
-        ? String.valueOf(scored)
-        : String.format(
-            "%d of %d (%d with lesions, %d skipped)",
-            scored, total, scored - images.path("empty").asInt(), images.path("skipped").asInt());
-  }
-
-  /** The same, from the typed counts of a report; "0" when it has none. */
-  public static String slicesScored(ssm.report.ImageCounts images) {
+  public static String slicesScored(ImageCounts images) {
     if (images == null) {
       return "0";
     }
@@ -251,135 +265,76 @@ public final class PaperTables {
             images.scored(), images.total(), images.scored() - images.empty(), images.skipped());
   }
 
-  /** {@code "0.8123 [0.7011, 0.9012]"}: a figure and its 95% interval (a [low, high] node). */
-  static String withInterval(Double value, com.fasterxml.jackson.databind.JsonNode ci) {
+  /** {@code "0.8123 [0.7011, 0.9012]"}: a figure and its 95% interval. */
+  static String withInterval(Double value, Ci95 ci) {
     if (value == null) {
       return f4(null);
     }
-    return ci.isArray() && ci.size() == 2
-        ? String.format(
-            Locale.ROOT, "%.4f [%.4f, %.4f]", value, ci.get(0).asDouble(), ci.get(1).asDouble())
+    return ci != null
+        ? String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", value, ci.low(), ci.high())
         : f4(value);
   }
 
   /** Table 2: the paper's per-image mask AP, ranked by AP@[.5:.95]. */
   public static Table table2(List<Run> runs) {
-    List<Run> measured =
-        runs.stream().filter(r -> r.metrics().at("/segmentation/paper").isObject()).toList();
-    List<Run> ranked = rank(measured, r -> orLowest(number(r, "/segmentation/paper/ap")));
+    List<Run> measured = runs.stream().filter(r -> r.paper() != null).toList();
+    List<Run> ranked = rank(measured, r -> orLowest(r.paper().ap()));
     Map<Variant, Integer> paperRank = paperRank(v -> PaperResults.segmentation(v).ap());
     Datasets data = new Datasets(ranked, SEGMENTATION);
-    List<List<String>> rows = new ArrayList<>();
-    List<List<String>> csv = new ArrayList<>();
-    int rank = 0;
-    for (Run r : ranked) {
-      rank++;
-      PaperResults.Segmentation p = PaperResults.segmentation(r.variant());
-      Double ap50 = number(r, "/segmentation/paper/ap50");
-      Double ap75 = number(r, "/segmentation/paper/ap75");
-      Double ap = number(r, "/segmentation/paper/ap");
-      List<String> row =
-          new ArrayList<>(
-              List.of(
-                  String.valueOf(rank),
-                  r.variant().name(),
-                  r.variant().paperLabel(),
-                  f4(ap50),
-                  f4(p.ap50()),
-                  f4(ap75),
-                  f4(p.ap75()),
-                  f4(ap),
-                  f4(p.ap()),
-                  String.valueOf(paperRank.get(r.variant())),
-                  slicesScored(r),
-                  withInterval(ap50, r.metrics().at("/segmentation/paper/ap50_ci95")),
-                  withInterval(
-                      number(r, "/segmentation/coco_segm/AP50"),
-                      r.metrics().at("/segmentation/coco_segm/ap50_ci95"))));
-      data.addColumn(row, r);
-      rows.add(row);
-      csv.add(
-          List.of(
-              String.valueOf(rank),
-              r.variant().name(),
-              r.variant().paperLabel(),
-              "measured",
-              raw(ap50),
-              raw(p.ap50()),
-              raw(ap75),
-              raw(p.ap75()),
-              raw(ap),
-              raw(p.ap()),
-              String.valueOf(paperRank.get(r.variant())),
-              String.valueOf(r.metrics().at("/segmentation/paper/images/scored").asInt()),
-              String.valueOf(r.metrics().at("/segmentation/paper/images/total").asInt()),
-              ciBound(r, "/segmentation/paper/ap50_ci95", 0),
-              ciBound(r, "/segmentation/paper/ap50_ci95", 1),
-              raw(number(r, "/segmentation/coco_segm/AP50")),
-              ciBound(r, "/segmentation/coco_segm/ap50_ci95", 0),
-              ciBound(r, "/segmentation/coco_segm/ap50_ci95", 1),
-              r.dataset(SEGMENTATION)));
-    }
-    for (Variant v : notRun(measured)) {
-      PaperResults.Segmentation p = PaperResults.segmentation(v);
-      List<String> row =
-          new ArrayList<>(
-              List.of(
-                  "",
-                  v.name(),
-                  v.paperLabel(),
-                  NOT_RUN,
-                  f4(p.ap50()),
-                  "",
-                  f4(p.ap75()),
-                  "",
-                  f4(p.ap()),
-                  String.valueOf(paperRank.get(v)),
-                  "",
-                  "",
-                  ""));
-      data.addEmptyColumn(row);
-      rows.add(row);
-      csv.add(
-          List.of(
-              "",
-              v.name(),
-              v.paperLabel(),
-              NOT_RUN,
-              "",
-              raw(p.ap50()),
-              "",
-              raw(p.ap75()),
-              "",
-              raw(p.ap()),
-              String.valueOf(paperRank.get(v)),
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              ""));
-    }
-    List<String> header =
-        new ArrayList<>(
-            List.of(
-                "rank",
-                "variant",
-                "paper label",
+    Function<Row, PaperResults.Segmentation> paper =
+        row -> PaperResults.segmentation(row.variant());
+    List<Column<Row>> columns = new ArrayList<>(leading());
+    columns.addAll(
+        List.of(
+            Column.csvOnly("status", PaperTables::status),
+            Column.of(
                 "AP@0.5",
+                firstMeasured(r -> f4(r.paper().ap50())),
+                "ap50",
+                measured(r -> raw(r.paper().ap50()))),
+            Column.of(
                 "paper",
+                row -> f4(paper.apply(row).ap50()),
+                "ap50_paper",
+                row -> raw(paper.apply(row).ap50())),
+            Column.of(
                 "AP@0.75",
+                measured(r -> f4(r.paper().ap75())),
+                "ap75",
+                measured(r -> raw(r.paper().ap75()))),
+            Column.of(
                 "paper",
+                row -> f4(paper.apply(row).ap75()),
+                "ap75_paper",
+                row -> raw(paper.apply(row).ap75())),
+            Column.of(
                 "AP@[.5:.95]",
+                measured(r -> f4(r.paper().ap())),
+                "ap",
+                measured(r -> raw(r.paper().ap()))),
+            Column.of(
                 "paper",
-                "paper rank",
-                "slices scored",
+                row -> f4(paper.apply(row).ap()),
+                "ap_paper",
+                row -> raw(paper.apply(row).ap())),
+            Column.same(
+                "paper rank", "paper_rank", row -> String.valueOf(paperRank.get(row.variant()))),
+            Column.markdownOnly("slices scored", measured(r -> slicesScored(r.paper().images()))),
+            Column.csvOnly("images_scored", measured(r -> String.valueOf(images(r).scored()))),
+            Column.csvOnly("images_total", measured(r -> String.valueOf(images(r).total()))),
+            Column.markdownOnly(
                 "AP@0.5 [95% interval]",
-                "COCO segm AP50 [95% interval]"));
-    data.addHeader(header);
-    return new Table(
+                measured(r -> withInterval(r.paper().ap50(), r.paper().ap50Ci95()))),
+            Column.csvOnly("ap50_ci95_low", measured(r -> low(r.paper().ap50Ci95()))),
+            Column.csvOnly("ap50_ci95_high", measured(r -> high(r.paper().ap50Ci95()))),
+            Column.markdownOnly(
+                "COCO segm AP50 [95% interval]",
+                measured(r -> withInterval(cocoAp50(r), cocoCi(r)))),
+            Column.csvOnly("coco_segm_ap50", measured(r -> raw(cocoAp50(r)))),
+            Column.csvOnly("coco_segm_ap50_ci95_low", measured(r -> low(cocoCi(r)))),
+            Column.csvOnly("coco_segm_ap50_ci95_high", measured(r -> high(cocoCi(r))))));
+    columns.addAll(data.columns());
+    return Table.of(
         "table2-segmentation",
         "**Table 2.** Lesion segmentation: the paper's per-image mask AP (mean over test slices; "
             + "docs/model.md#71-paper-ap, docs/metrics.md), ranked by AP@[.5:.95]; each paper "
@@ -391,160 +346,88 @@ public final class PaperTables {
             + "segm AP50 (pycocotools' AP at IoU 0.5 over all slices) has no paper figure. "
             + data.caption()
             + budget(measured),
-        header,
-        rows,
-        List.of(
-            "rank",
-            "variant",
-            "paper_label",
-            "status",
-            "ap50",
-            "ap50_paper",
-            "ap75",
-            "ap75_paper",
-            "ap",
-            "ap_paper",
-            "paper_rank",
-            "images_scored",
-            "images_total",
-            "ap50_ci95_low",
-            "ap50_ci95_high",
-            "coco_segm_ap50",
-            "coco_segm_ap50_ci95_low",
-            "coco_segm_ap50_ci95_high",
-            "dataset"),
-        csv);
+        columns,
+        rows(ranked, measured));
+  }
+
+  private static ImageCounts images(Run r) {
+    ImageCounts i = r.paper().images();
+    return i == null ? new ImageCounts(0, 0, 0, 0) : i;
+  }
+
+  private static Double cocoAp50(Run r) {
+    return r.cocoSegm() == null ? null : r.cocoSegm().ap50();
+  }
+
+  private static Ci95 cocoCi(Run r) {
+    return r.cocoSegm() == null ? null : r.cocoSegm().ap50Ci95();
   }
 
   /** Table 3: sensitivities, accuracy and the paper's weighted F1, ranked by F1. */
   public static Table table3(List<Run> runs) {
-    List<Run> measured =
-        runs.stream().filter(r -> r.metrics().at("/classification").isObject()).toList();
-    List<Run> ranked = rank(measured, r -> orLowest(number(r, "/classification/f1_weighted")));
+    List<Run> measured = runs.stream().filter(r -> r.classification() != null).toList();
+    List<Run> ranked = rank(measured, r -> orLowest(r.classification().f1Weighted()));
     Map<Variant, Integer> paperRank = paperRank(v -> PaperResults.classification(v).f1());
     Datasets data = new Datasets(ranked, CLASSIFICATION);
-    List<List<String>> rows = new ArrayList<>();
-    List<List<String>> csv = new ArrayList<>();
-    int rank = 0;
-    for (Run r : ranked) {
-      rank++;
-      PaperResults.Classification p = PaperResults.classification(r.variant());
-      Double covid = percent(number(r, "/classification/sensitivity/COVID-19"));
-      Double cp = percent(number(r, "/classification/sensitivity/CP"));
-      Double normal = percent(number(r, "/classification/sensitivity/Normal"));
-      Double acc = percent(number(r, "/classification/accuracy"));
-      Double f1 = number(r, "/classification/f1_weighted");
-      List<String> row =
-          new ArrayList<>(
-              List.of(
-                  String.valueOf(rank),
-                  r.variant().name(),
-                  r.variant().paperLabel(),
-                  trunc2(covid),
-                  f2(p.sensitivityCovid()),
-                  trunc2(cp),
-                  f2(p.sensitivityCp()),
-                  trunc2(normal),
-                  f2(p.sensitivityNormal()),
-                  trunc2(acc),
-                  f2(p.accuracy()),
-                  f4(f1),
-                  f4(p.f1()),
-                  String.valueOf(paperRank.get(r.variant())),
-                  String.valueOf(r.metrics().at("/classification/samples").asLong()),
-                  withInterval(
-                      number(r, "/classification/accuracy"),
-                      r.metrics().at("/classification/accuracy_ci95"))));
-      data.addColumn(row, r);
-      rows.add(row);
-      csv.add(
-          List.of(
-              String.valueOf(rank),
-              r.variant().name(),
-              r.variant().paperLabel(),
-              "measured",
-              raw(covid),
-              raw(p.sensitivityCovid()),
-              raw(cp),
-              raw(p.sensitivityCp()),
-              raw(normal),
-              raw(p.sensitivityNormal()),
-              raw(acc),
-              raw(p.accuracy()),
-              raw(f1),
-              raw(p.f1()),
-              String.valueOf(paperRank.get(r.variant())),
-              String.valueOf(r.metrics().at("/classification/samples").asLong()),
-              ciBound(r, "/classification/accuracy_ci95", 0),
-              ciBound(r, "/classification/accuracy_ci95", 1),
-              r.dataset(CLASSIFICATION)));
-    }
-    for (Variant v : notRun(measured)) {
-      PaperResults.Classification p = PaperResults.classification(v);
-      List<String> row =
-          new ArrayList<>(
-              List.of(
-                  "",
-                  v.name(),
-                  v.paperLabel(),
-                  NOT_RUN,
-                  f2(p.sensitivityCovid()),
-                  "",
-                  f2(p.sensitivityCp()),
-                  "",
-                  f2(p.sensitivityNormal()),
-                  "",
-                  f2(p.accuracy()),
-                  "",
-                  f4(p.f1()),
-                  String.valueOf(paperRank.get(v)),
-                  "",
-                  ""));
-      data.addEmptyColumn(row);
-      rows.add(row);
-      csv.add(
-          List.of(
-              "",
-              v.name(),
-              v.paperLabel(),
-              NOT_RUN,
-              "",
-              raw(p.sensitivityCovid()),
-              "",
-              raw(p.sensitivityCp()),
-              "",
-              raw(p.sensitivityNormal()),
-              "",
-              raw(p.accuracy()),
-              "",
-              raw(p.f1()),
-              String.valueOf(paperRank.get(v)),
-              "",
-              "",
-              "",
-              ""));
-    }
-    List<String> header =
-        new ArrayList<>(
-            List.of(
-                "rank",
-                "variant",
-                "paper label",
-                "sens. COVID-19 %",
-                "paper",
-                "sens. CP %",
-                "paper",
-                "sens. Normal %",
-                "paper",
+    Function<Row, PaperResults.Classification> paper =
+        row -> PaperResults.classification(row.variant());
+    List<Column<Row>> columns = new ArrayList<>(leading());
+    columns.add(Column.csvOnly("status", PaperTables::status));
+    columns.addAll(
+        sensitivity(
+            "COVID-19",
+            "sens. COVID-19 %",
+            "sensitivity_covid",
+            true,
+            row -> paper.apply(row).sensitivityCovid()));
+    columns.addAll(
+        sensitivity(
+            "CP", "sens. CP %", "sensitivity_cp", false, row -> paper.apply(row).sensitivityCp()));
+    columns.addAll(
+        sensitivity(
+            "Normal",
+            "sens. Normal %",
+            "sensitivity_normal",
+            false,
+            row -> paper.apply(row).sensitivityNormal()));
+    columns.addAll(
+        List.of(
+            Column.of(
                 "accuracy %",
+                measured(r -> trunc2(percent(r.classification().accuracy()))),
+                "accuracy",
+                measured(r -> raw(percent(r.classification().accuracy())))),
+            Column.of(
                 "paper",
+                row -> f2(paper.apply(row).accuracy()),
+                "accuracy_paper",
+                row -> raw(paper.apply(row).accuracy())),
+            Column.of(
                 "F1",
+                measured(r -> f4(r.classification().f1Weighted())),
+                "f1",
+                measured(r -> raw(r.classification().f1Weighted()))),
+            Column.of(
                 "paper",
-                "paper rank",
-                "n",
-                "accuracy [95% interval]"));
-    data.addHeader(header);
-    return new Table(
+                row -> f4(paper.apply(row).f1()),
+                "f1_paper",
+                row -> raw(paper.apply(row).f1())),
+            Column.same(
+                "paper rank", "paper_rank", row -> String.valueOf(paperRank.get(row.variant()))),
+            Column.same(
+                "n", "samples", measured(r -> String.valueOf(r.classification().samples()))),
+            Column.markdownOnly(
+                "accuracy [95% interval]",
+                measured(
+                    r ->
+                        withInterval(
+                            r.classification().accuracy(), r.classification().accuracyCi95()))),
+            Column.csvOnly(
+                "accuracy_ci95_low", measured(r -> low(r.classification().accuracyCi95()))),
+            Column.csvOnly(
+                "accuracy_ci95_high", measured(r -> high(r.classification().accuracyCi95())))));
+    columns.addAll(data.columns());
+    return Table.of(
         "table3-classification",
         "**Table 3.** Image classification: sensitivity per class and overall accuracy in percent, "
             + "TRUNCATED to two decimals as the paper prints them; F1 = the paper's weighted F1 "
@@ -555,29 +438,35 @@ public final class PaperTables {
             + absentClasses(measured)
             + data.caption()
             + budget(measured),
-        header,
-        rows,
-        List.of(
-            "rank",
-            "variant",
-            "paper_label",
-            "status",
-            "sensitivity_covid",
-            "sensitivity_covid_paper",
-            "sensitivity_cp",
-            "sensitivity_cp_paper",
-            "sensitivity_normal",
-            "sensitivity_normal_paper",
-            "accuracy",
-            "accuracy_paper",
-            "f1",
-            "f1_paper",
-            "paper_rank",
-            "samples",
-            "accuracy_ci95_low",
-            "accuracy_ci95_high",
-            "dataset"),
-        csv);
+        columns,
+        rows(ranked, measured));
+  }
+
+  /**
+   * A class's measured sensitivity in percent (markdown truncated as the paper prints it, CSV in
+   * full) and the paper's figure after it.
+   *
+   * @param first whether it is the first measured column (a variant not run says so there)
+   */
+  private static List<Column<Row>> sensitivity(
+      String className,
+      String markdown,
+      String csv,
+      boolean first,
+      ToDoubleFunction<Row> paperFigure) {
+    Function<Run, Double> value = r -> percent(r.classification().sensitivityOf(className));
+    Function<Row, String> cell = r -> trunc2(value.apply(r.run()));
+    return List.of(
+        Column.of(
+            markdown,
+            row -> row.measured() ? cell.apply(row) : first ? NOT_RUN : "",
+            csv,
+            measured(r -> raw(value.apply(r)))),
+        Column.of(
+            "paper",
+            row -> f2(paperFigure.applyAsDouble(row)),
+            csv + "_paper",
+            row -> raw(paperFigure.applyAsDouble(row))));
   }
 
   /**
@@ -587,67 +476,27 @@ public final class PaperTables {
   public static Table table4(List<Run> runs) {
     List<Run> measured =
         runs.stream()
-            .filter(r -> r.metrics().at("/classification/covid_vs_rest").isObject())
+            .filter(r -> r.classification() != null && r.classification().covidVsRest() != null)
             .toList();
-    List<Run> ranked =
-        rank(measured, r -> orLowest(number(r, "/classification/covid_vs_rest/auc")));
+    List<Run> ranked = rank(measured, r -> orLowest(r.classification().covidVsRest().auc()));
     Datasets data = new Datasets(ranked, CLASSIFICATION);
-    List<List<String>> rows = new ArrayList<>();
-    List<List<String>> csv = new ArrayList<>();
-    int rank = 0;
-    for (Run r : ranked) {
-      rank++;
-      String v = "/classification/covid_vs_rest/";
-      Double sens = number(r, v + "sensitivity");
-      Double spec = number(r, v + "specificity");
-      Double acc = number(r, v + "accuracy");
-      Double auc = number(r, v + "auc");
-      Double macro = number(r, "/classification/f1_macro");
-      String present = present(r);
-      List<String> row =
-          new ArrayList<>(
-              List.of(
-                  String.valueOf(rank),
-                  r.variant().name(),
-                  r.variant().paperLabel(),
-                  present,
-                  f4(sens),
-                  f4(spec),
-                  f4(acc),
-                  f4(auc),
-                  f4(macro),
-                  String.valueOf(r.metrics().at("/classification/samples").asLong())));
-      data.addColumn(row, r);
-      rows.add(row);
-      csv.add(
-          List.of(
-              String.valueOf(rank),
-              r.variant().name(),
-              r.variant().paperLabel(),
-              present,
-              raw(sens),
-              raw(spec),
-              raw(acc),
-              raw(auc),
-              raw(macro),
-              String.valueOf(r.metrics().at("/classification/samples").asLong()),
-              r.dataset(CLASSIFICATION)));
-    }
-    List<String> header =
-        new ArrayList<>(
-            List.of(
-                "rank",
-                "variant",
-                "paper label",
-                "classes in the data",
-                "COVID-19 sensitivity",
-                "specificity",
-                "accuracy",
-                "AUC",
+    List<Column<Row>> columns = new ArrayList<>(leading());
+    columns.addAll(
+        List.of(
+            Column.same("classes in the data", "classes_present", measured(PaperTables::present)),
+            binary("COVID-19 sensitivity", "sensitivity", b -> b.sensitivity()),
+            binary("specificity", "specificity", b -> b.specificity()),
+            binary("accuracy", "accuracy", b -> b.accuracy()),
+            binary("AUC", "auc", b -> b.auc()),
+            Column.of(
                 "macro F1 (classes present)",
-                "slices"));
-    data.addHeader(header);
-    return new Table(
+                measured(r -> f4(r.classification().f1Macro())),
+                "f1_macro",
+                measured(r -> raw(r.classification().f1Macro()))),
+            Column.same(
+                "slices", "samples", measured(r -> String.valueOf(r.classification().samples())))));
+    columns.addAll(data.columns());
+    return Table.of(
         "table4-covid-vs-rest",
         "**Table 4** (not in the paper). COVID-19 against every other class: sensitivity, "
             + "specificity, accuracy (predicted class COVID-19 or not) and the ROC AUC of S's "
@@ -655,47 +504,75 @@ public final class PaperTables {
             + "AUC. "
             + data.caption()
             + budget(measured),
-        header,
-        rows,
-        List.of(
-            "rank",
-            "variant",
-            "paper_label",
-            "classes_present",
-            "sensitivity",
-            "specificity",
-            "accuracy",
-            "auc",
-            "f1_macro",
-            "samples",
-            "dataset"),
-        csv);
+        columns,
+        measuredRows(ranked));
+  }
+
+  private static Column<Row> binary(
+      String markdown, String csv, Function<ssm.report.BinaryFigures, Double> figure) {
+    return Column.of(
+        markdown,
+        measured(r -> f4(figure.apply(r.classification().covidVsRest()))),
+        csv,
+        measured(r -> raw(figure.apply(r.classification().covidVsRest()))));
+  }
+
+  /** rank, variant and paper label: the first columns of Tables 2-4. */
+  private static List<Column<Row>> leading() {
+    return List.of(
+        Column.same("rank", "rank", row -> row.measured() ? String.valueOf(row.rank()) : ""),
+        Column.same("variant", "variant", row -> row.variant().name()),
+        Column.same("paper label", "paper_label", row -> row.variant().paperLabel()));
+  }
+
+  /** The measured runs in rank order, then the variants not run in the paper's order. */
+  private static List<Row> rows(List<Run> ranked, List<Run> measured) {
+    List<Row> rows = new ArrayList<>(measuredRows(ranked));
+    notRun(measured).forEach(v -> rows.add(new Row(0, v, null)));
+    return rows;
+  }
+
+  /** The measured runs in rank order. */
+  private static List<Row> measuredRows(List<Run> ranked) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      rows.add(new Row(i + 1, ranked.get(i).variant(), ranked.get(i)));
+    }
+    return rows;
+  }
+
+  private static String status(Row row) {
+    return row.measured() ? MEASURED : NOT_RUN;
+  }
+
+  /** A cell of a measured run; empty for a variant not run. */
+  private static Function<Row, String> measured(Function<Run, String> cell) {
+    return row -> row.measured() ? cell.apply(row.run()) : "";
+  }
+
+  /** The first measured cell of a row: "not run" for a variant not run. */
+  private static Function<Row, String> firstMeasured(Function<Run, String> cell) {
+    return row -> row.measured() ? cell.apply(row.run()) : NOT_RUN;
   }
 
   private static String present(Run r) {
-    List<String> names = new ArrayList<>();
-    r.metrics().at("/classification/classes_present").forEach(n -> names.add(n.asText()));
-    return names.isEmpty() ? "n/a" : String.join(" + ", names);
+    List<String> names = r.classification().classesPresent();
+    return names == null || names.isEmpty() ? "n/a" : String.join(" + ", names);
   }
 
   /** A caption sentence naming the classes absent from the evaluated data, or "". */
   private static String absentClasses(List<Run> runs) {
-    java.util.Set<String> absent = new java.util.TreeSet<>();
+    Set<String> absent = new TreeSet<>();
     for (Run r : runs) {
-      JsonNode present = r.metrics().at("/classification/classes_present");
-      if (!present.isArray()) {
+      List<String> present = r.classification().classesPresent();
+      if (present == null) {
         continue;
       }
-      List<String> p = new ArrayList<>();
-      present.forEach(n -> p.add(n.asText()));
-      r.metrics()
-          .at("/classification/classes")
-          .forEach(
-              n -> {
-                if (!p.contains(n.asText())) {
-                  absent.add(n.asText());
-                }
-              });
+      for (String c : r.classification().classesOrEmpty()) {
+        if (!present.contains(c)) {
+          absent.add(c);
+        }
+      }
     }
     return absent.isEmpty()
         ? ""
@@ -712,8 +589,8 @@ public final class PaperTables {
   public static String dataNote(List<Run> runs) {
     List<String> real =
         runs.stream()
+            .filter(r -> isReal(r.data(CLASSIFICATION)))
             .map(r -> r.dataset(CLASSIFICATION))
-            .filter(d -> !d.startsWith("synthetic") && !d.equals("unknown data"))
             .distinct()
             .toList();
     if (real.isEmpty()) {
@@ -725,6 +602,10 @@ public final class PaperTables {
         + "; the budget ends each table's caption). These are real-data results of a short "
         + "budget, NOT the paper's results; the 'paper' columns are the paper's figures on its "
         + "own data, for reference only.\n";
+  }
+
+  private static boolean isReal(DataReference d) {
+    return d != null && d.kind() == DataReference.Kind.REAL;
   }
 
   /** The training budget of a table's runs, as a paragraph of its own below the caption. */
@@ -754,29 +635,28 @@ public final class PaperTables {
   /** The datasets of the measured rows: named in the caption, a column when there are several. */
   private static final class Datasets {
     private final List<String> names = new ArrayList<>();
+    private final boolean synthetic;
     private final String part;
 
     Datasets(List<Run> runs, String part) {
       this.part = part;
       runs.stream().map(r -> r.dataset(part)).distinct().forEach(names::add);
+      synthetic = runs.stream().map(r -> r.data(part)).anyMatch(d -> d != null && d.synthetic());
     }
 
-    void addColumn(List<String> row, Run r) {
+    /**
+     * The CSV's dataset column, and in markdown the data set's number in the caption when there are
+     * several.
+     */
+    List<Column<Row>> columns() {
+      List<Column<Row>> c = new ArrayList<>();
       if (names.size() > 1) {
-        row.add("[" + (names.indexOf(r.dataset(part)) + 1) + "]");
+        c.add(
+            Column.markdownOnly(
+                "data", measured(r -> "[" + (names.indexOf(r.dataset(part)) + 1) + "]")));
       }
-    }
-
-    void addEmptyColumn(List<String> row) {
-      if (names.size() > 1) {
-        row.add("");
-      }
-    }
-
-    void addHeader(List<String> header) {
-      if (names.size() > 1) {
-        header.add("data");
-      }
+      c.add(Column.csvOnly("dataset", measured(r -> r.dataset(part))));
+      return c;
     }
 
     String caption() {
@@ -798,7 +678,7 @@ public final class PaperTables {
                   ? PaperResults.SEGMENTATION_DATA
                   : PaperResults.CLASSIFICATION_DATA)
           .append('.');
-      if (names.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).startsWith("synthetic"))) {
+      if (synthetic) {
         b.append(" **Synthetic data: our figures are NOT comparable with the paper's.**");
       }
       return b.toString();
@@ -836,11 +716,6 @@ public final class PaperTables {
     return Variant.all().stream().filter(v -> !done.contains(v)).toList();
   }
 
-  private static Double number(Run r, String pointer) {
-    JsonNode n = r.metrics().at(pointer);
-    return n.isNumber() ? n.asDouble() : null;
-  }
-
   /** An undefined figure (null in metrics.json) ranks last. */
   private static double orLowest(Double v) {
     return v == null ? Double.NEGATIVE_INFINITY : v;
@@ -868,10 +743,14 @@ public final class PaperTables {
         : String.format(Locale.ROOT, "%.2f", Math.floor(percent * 100 + 1e-9) / 100);
   }
 
-  /** Bound {@code i} (0 low, 1 high) of the [low, high] interval at {@code pointer}, or "". */
-  private static String ciBound(Run r, String pointer, int i) {
-    var ci = r.metrics().at(pointer);
-    return ci.isArray() && ci.size() == 2 ? String.valueOf(ci.get(i).asDouble()) : "";
+  /** The low bound of an interval, or "". */
+  private static String low(Ci95 ci) {
+    return ci == null ? "" : String.valueOf(ci.low());
+  }
+
+  /** The high bound of an interval, or "". */
+  private static String high(Ci95 ci) {
+    return ci == null ? "" : String.valueOf(ci.high());
   }
 
   private static String raw(Double v) {

@@ -12,6 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.Variant;
+import ssm.report.DataReference;
+import ssm.report.ImageCounts;
+import ssm.report.MetricsReport;
+import ssm.report.MetricsReports;
+import ssm.report.PaperApFigures;
+import ssm.report.SegmentationReport;
 
 class PaperTablesTest {
   static final String SYNTHETIC = "synthetic (built-in generator, seed 1, 512 px): seg/test";
@@ -311,5 +317,57 @@ class PaperTablesTest {
     assertEquals(12, column(t, 3).stream().filter(PaperTables.NOT_RUN::equals).count());
     assertTrue(t.caption().contains("No variant evaluated yet"), t.caption());
     assertFalse(t.caption().contains("NOT comparable"));
+  }
+
+  /** A report of the current schema whose data is of {@code kind}, described as {@code caption}. */
+  private static MetricsReport typed(String variant, DataReference.Kind kind, String caption) {
+    DataReference data = new DataReference(kind, caption, null, "seg/test", null, null, 10);
+    return new MetricsReport(
+        MetricsReport.SCHEMA,
+        variant,
+        null,
+        null,
+        new MetricsReport.Parameters(1),
+        null,
+        new MetricsReport.Datasets(data, data),
+        new SegmentationReport(
+            new PaperApFigures(0.5, 0.25, 0.3, null, new ImageCounts(9, 1, 1, 10), null),
+            null,
+            null,
+            null,
+            null),
+        null);
+  }
+
+  @Test
+  void theDataKindComesFromTheReportNotFromItsCaption(@TempDir Path dir) throws Exception {
+    MetricsReports.write(
+        dir.resolve("a/shared-r18-2/metrics.json"),
+        typed("shared-r18-2", DataReference.Kind.SYNTHETIC, "generated set G"));
+    List<PaperTables.Run> runs = PaperTables.scan(dir, new ArrayList<>());
+    PaperTables.Table t = PaperTables.table2(runs);
+    assertTrue(t.caption().contains("Ours measured on: generated set G."), t.caption());
+    assertTrue(t.caption().contains("NOT comparable"), t.caption());
+    assertEquals("", PaperTables.dataNote(runs));
+    assertEquals(List.of("1", "shared-r18-2", "SSM R18*", "0.5000"), t.rows().get(0).subList(0, 4));
+    assertEquals("9 of 10 (8 with lesions, 1 skipped)", t.rows().get(0).get(10));
+
+    MetricsReports.write(
+        dir.resolve("b/shared-r18-3/metrics.json"),
+        typed("shared-r18-3", DataReference.Kind.REAL, "synthetic-looking name of real data"));
+    runs = PaperTables.scan(dir, new ArrayList<>());
+    assertTrue(PaperTables.dataNote(runs).contains("synthetic-looking name of real data"));
+  }
+
+  @Test
+  void aReportOfAnUnknownSchemaIsLeftOutWithAWarningNamingIt(@TempDir Path dir) throws Exception {
+    runs(dir);
+    Path future = dir.resolve("x/shared-r18-3/metrics.json");
+    write(future, "{\"schema\": \"ssm-metrics/9\", \"variant\": \"shared-r18-3\"}");
+    List<String> warnings = new ArrayList<>();
+    assertEquals(3, PaperTables.scan(dir, warnings).size());
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).startsWith(future.toString()), warnings.get(0));
+    assertTrue(warnings.get(0).contains("./ssm eval"), warnings.get(0));
   }
 }
