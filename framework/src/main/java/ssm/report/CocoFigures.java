@@ -1,6 +1,5 @@
 package ssm.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import ssm.metrics.CocoEvaluator;
 import ssm.metrics.CocoStats;
@@ -13,8 +12,7 @@ import ssm.metrics.ConfidenceIntervals.Interval;
  * @param iouType {@code segm} or {@code bbox}
  * @param images images evaluated
  * @param categories categories evaluated
- * @param ap50Ci95 bootstrap 95% interval of AP50, or null (left out of the JSON when null: only the
- *     mask figures get one)
+ * @param ap50Ci95 bootstrap 95% interval of AP50, or null (only the mask figures get one)
  */
 public record CocoFigures(
     @JsonProperty("iou_type") String iouType,
@@ -32,7 +30,7 @@ public record CocoFigures(
     @JsonProperty("ARl") Double arLarge,
     int images,
     int categories,
-    @JsonProperty("ap50_ci95") @JsonInclude(JsonInclude.Include.NON_NULL) Ci95 ap50Ci95) {
+    @JsonProperty("ap50_ci95") Ci95 ap50Ci95) {
 
   /** From a COCO evaluation and the interval of its AP50 (may be null). */
   public static CocoFigures of(CocoEvaluator.Result r, Interval ap50) {
