@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -284,39 +285,36 @@ public final class PaperTables {
     Function<Row, PaperResults.Segmentation> paper =
         row -> PaperResults.segmentation(row.variant());
     List<Column<Row>> columns = new ArrayList<>(leading());
+    columns.add(Column.csvOnly("status", PaperTables::status));
+    columns.addAll(
+        oursAndPaper(
+            "AP@0.5",
+            "ap50",
+            r -> r.paper().ap50(),
+            PaperTables::f4,
+            row -> paper.apply(row).ap50(),
+            PaperTables::f4,
+            true));
+    columns.addAll(
+        oursAndPaper(
+            "AP@0.75",
+            "ap75",
+            r -> r.paper().ap75(),
+            PaperTables::f4,
+            row -> paper.apply(row).ap75(),
+            PaperTables::f4,
+            false));
+    columns.addAll(
+        oursAndPaper(
+            "AP@[.5:.95]",
+            "ap",
+            r -> r.paper().ap(),
+            PaperTables::f4,
+            row -> paper.apply(row).ap(),
+            PaperTables::f4,
+            false));
     columns.addAll(
         List.of(
-            Column.csvOnly("status", PaperTables::status),
-            Column.of(
-                "AP@0.5",
-                firstMeasured(r -> f4(r.paper().ap50())),
-                "ap50",
-                measured(r -> raw(r.paper().ap50()))),
-            Column.of(
-                "paper",
-                row -> f4(paper.apply(row).ap50()),
-                "ap50_paper",
-                row -> raw(paper.apply(row).ap50())),
-            Column.of(
-                "AP@0.75",
-                measured(r -> f4(r.paper().ap75())),
-                "ap75",
-                measured(r -> raw(r.paper().ap75()))),
-            Column.of(
-                "paper",
-                row -> f4(paper.apply(row).ap75()),
-                "ap75_paper",
-                row -> raw(paper.apply(row).ap75())),
-            Column.of(
-                "AP@[.5:.95]",
-                measured(r -> f4(r.paper().ap())),
-                "ap",
-                measured(r -> raw(r.paper().ap()))),
-            Column.of(
-                "paper",
-                row -> f4(paper.apply(row).ap()),
-                "ap_paper",
-                row -> raw(paper.apply(row).ap())),
             Column.same(
                 "paper rank", "paper_rank", row -> String.valueOf(paperRank.get(row.variant()))),
             Column.markdownOnly("slices scored", measured(r -> slicesScored(r.paper().images()))),
@@ -374,44 +372,52 @@ public final class PaperTables {
     List<Column<Row>> columns = new ArrayList<>(leading());
     columns.add(Column.csvOnly("status", PaperTables::status));
     columns.addAll(
-        sensitivity(
-            "COVID-19",
+        oursAndPaper(
             "sens. COVID-19 %",
             "sensitivity_covid",
-            true,
-            row -> paper.apply(row).sensitivityCovid()));
+            r -> sensitivity(r, "COVID-19"),
+            PaperTables::trunc2,
+            row -> paper.apply(row).sensitivityCovid(),
+            PaperTables::f2,
+            true));
     columns.addAll(
-        sensitivity(
-            "CP", "sens. CP %", "sensitivity_cp", false, row -> paper.apply(row).sensitivityCp()));
+        oursAndPaper(
+            "sens. CP %",
+            "sensitivity_cp",
+            r -> sensitivity(r, "CP"),
+            PaperTables::trunc2,
+            row -> paper.apply(row).sensitivityCp(),
+            PaperTables::f2,
+            false));
     columns.addAll(
-        sensitivity(
-            "Normal",
+        oursAndPaper(
             "sens. Normal %",
             "sensitivity_normal",
-            false,
-            row -> paper.apply(row).sensitivityNormal()));
+            r -> sensitivity(r, "Normal"),
+            PaperTables::trunc2,
+            row -> paper.apply(row).sensitivityNormal(),
+            PaperTables::f2,
+            false));
+    columns.addAll(
+        oursAndPaper(
+            "accuracy %",
+            "accuracy",
+            r -> percent(r.classification().accuracy()),
+            PaperTables::trunc2,
+            row -> paper.apply(row).accuracy(),
+            PaperTables::f2,
+            false));
+    columns.addAll(
+        oursAndPaper(
+            "F1",
+            "f1",
+            r -> r.classification().f1Weighted(),
+            PaperTables::f4,
+            row -> paper.apply(row).f1(),
+            PaperTables::f4,
+            false));
     columns.addAll(
         List.of(
-            Column.of(
-                "accuracy %",
-                measured(r -> trunc2(percent(r.classification().accuracy()))),
-                "accuracy",
-                measured(r -> raw(percent(r.classification().accuracy())))),
-            Column.of(
-                "paper",
-                row -> f2(paper.apply(row).accuracy()),
-                "accuracy_paper",
-                row -> raw(paper.apply(row).accuracy())),
-            Column.of(
-                "F1",
-                measured(r -> f4(r.classification().f1Weighted())),
-                "f1",
-                measured(r -> raw(r.classification().f1Weighted()))),
-            Column.of(
-                "paper",
-                row -> f4(paper.apply(row).f1()),
-                "f1_paper",
-                row -> raw(paper.apply(row).f1())),
             Column.same(
                 "paper rank", "paper_rank", row -> String.valueOf(paperRank.get(row.variant()))),
             Column.same(
@@ -442,31 +448,37 @@ public final class PaperTables {
         rows(ranked, measured));
   }
 
+  /** A class's sensitivity in percent, or null (not measured). */
+  private static Double sensitivity(Run r, String className) {
+    return percent(r.classification().sensitivityOf(className));
+  }
+
   /**
-   * A class's measured sensitivity in percent (markdown truncated as the paper prints it, CSV in
-   * full) and the paper's figure after it.
+   * Our figure (markdown by {@code format}, CSV in full) and the paper's in the column after it,
+   * the CSV's named {@code csv} and {@code csv_paper}.
    *
-   * @param first whether it is the first measured column (a variant not run says so there)
+   * @param first whether ours is the row's first measured column: a variant not run says so there
    */
-  private static List<Column<Row>> sensitivity(
-      String className,
+  private static List<Column<Row>> oursAndPaper(
       String markdown,
       String csv,
-      boolean first,
-      ToDoubleFunction<Row> paperFigure) {
-    Function<Run, Double> value = r -> percent(r.classification().sensitivityOf(className));
-    Function<Row, String> cell = r -> trunc2(value.apply(r.run()));
+      Function<Run, Double> ours,
+      Function<Double, String> format,
+      ToDoubleFunction<Row> paper,
+      DoubleFunction<String> paperFormat,
+      boolean first) {
+    Function<Run, String> cell = r -> format.apply(ours.apply(r));
     return List.of(
         Column.of(
             markdown,
-            row -> row.measured() ? cell.apply(row) : first ? NOT_RUN : "",
+            first ? firstMeasured(cell) : measured(cell),
             csv,
-            measured(r -> raw(value.apply(r)))),
+            measured(r -> raw(ours.apply(r)))),
         Column.of(
             "paper",
-            row -> f2(paperFigure.applyAsDouble(row)),
+            row -> paperFormat.apply(paper.applyAsDouble(row)),
             csv + "_paper",
-            row -> raw(paperFigure.applyAsDouble(row))));
+            row -> raw(paper.applyAsDouble(row))));
   }
 
   /**
