@@ -1,15 +1,18 @@
 package ssm.experiments.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssm.report.MetricsReports;
 
 /**
  * Tables 1-4 in full, markdown and CSV, against the text the tables had before they were built from
@@ -44,7 +47,20 @@ class PaperTablesGoldenTest {
 
   @Test
   void tablesAreAsBefore(@TempDir Path dir) throws Exception {
-    List<PaperTables.Run> runs = PaperTables.scan(runs(dir), new ArrayList<>());
+    assertTablesAreGolden(PaperTables.scan(runs(dir), new ArrayList<>()));
+  }
+
+  /** The reports rewritten in the current schema: the typed report keeps all the tables show. */
+  @Test
+  void theSameReportsInTheCurrentSchemaGiveTheSameTables(@TempDir Path dir) throws Exception {
+    for (PaperTables.Run r : PaperTables.scan(runs(dir), new ArrayList<>())) {
+      MetricsReports.write(r.file(), MetricsReports.read(r.file()));
+      assertTrue(Files.readString(r.file()).contains("\"ssm-metrics/2\""), r.file().toString());
+    }
+    assertTablesAreGolden(PaperTables.scan(dir, new ArrayList<>()));
+  }
+
+  private static void assertTablesAreGolden(List<PaperTables.Run> runs) throws IOException {
     List<PaperTables.Table> tables =
         List.of(
             PaperTables.table1(runs, v -> PaperResults.parameters(v).exact()),
