@@ -102,7 +102,7 @@ public final class GridRunner {
                 0,
                 false,
                 err);
-        return new Outcome(job, "finished", seconds(start), summary(r));
+        return new Outcome(job, "finished", seconds(start), summary(r.report()));
       }
     } catch (Exception | AssertionError e) {
       return new Outcome(
@@ -139,8 +139,8 @@ public final class GridRunner {
     return weights;
   }
 
-  private static String summary(EvaluationRun.Result r) {
-    MetricsReport m = r.report();
+  /** The outcome's one line: the headline figures with their intervals and slice counts. */
+  static String summary(MetricsReport m) {
     PaperApFigures seg = m.segmentation() == null ? null : m.segmentation().paper();
     CocoFigures coco = m.segmentation() == null ? null : m.segmentation().cocoSegm();
     ClassificationReport cls = m.classification();
