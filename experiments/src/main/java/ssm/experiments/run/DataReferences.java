@@ -23,17 +23,17 @@ public final class DataReferences {
    */
   public static DataReference of(String part, Path data) {
     Path abs = data.toAbsolutePath().normalize();
-    Optional<Path> root = generatorRoot(abs);
-    if (root.isPresent()) {
-      SyntheticDescriptor d = SyntheticDescriptor.read(root.get()).orElseThrow();
-      String path = root.get().relativize(abs).toString();
+    Optional<Generated> generated = dataSetOf(abs);
+    if (generated.isPresent()) {
+      Generated g = generated.get();
+      String path = g.root().relativize(abs).toString();
       return new DataReference(
           DataReference.Kind.SYNTHETIC,
-          synthetic(d, List.of(path), root.get()),
-          relativeWherePossible(root.get()),
+          synthetic(g, List.of(path)),
+          relativeWherePossible(g.root()),
           path,
-          d.seed(),
-          d.size(),
+          g.descriptor().seed(),
+          g.descriptor().size(),
           null);
     }
     return new DataReference(
@@ -59,11 +59,11 @@ public final class DataReferences {
       }
     }
     for (Path p : given) {
-      Optional<Path> root = generatorRoot(p);
-      if (root.isPresent()) {
-        SyntheticDescriptor d = SyntheticDescriptor.read(root.get()).orElseThrow();
-        List<String> parts = given.stream().map(g -> root.get().relativize(g).toString()).toList();
-        return synthetic(d, parts, root.get());
+      Optional<Generated> generated = dataSetOf(p);
+      if (generated.isPresent()) {
+        Path root = generated.get().root();
+        List<String> parts = given.stream().map(g -> root.relativize(g).toString()).toList();
+        return synthetic(generated.get(), parts);
       }
     }
     List<String> parts = new ArrayList<>();
@@ -76,25 +76,28 @@ public final class DataReferences {
     return String.join("; ", parts);
   }
 
-  private static String synthetic(SyntheticDescriptor d, List<String> parts, Path root) {
+  private static String synthetic(Generated g, List<String> parts) {
     return String.format(
         "synthetic (built-in generator, seed %d, %d px): %s of %s",
-        d.seed(), d.size(), String.join(" + ", parts), root);
+        g.descriptor().seed(), g.descriptor().size(), String.join(" + ", parts), g.root());
   }
 
   /** Whether {@code data} (a part's folder or split file) lies in a generated data set. */
   public static boolean generated(Path data) {
-    return generatorRoot(data.toAbsolutePath().normalize()).isPresent();
+    return dataSetOf(data.toAbsolutePath().normalize()).isPresent();
   }
 
-  /** The generated data set {@code data} lies in ({@code ROOT/<seg|cls>/<split>}), if any. */
-  private static Optional<Path> generatorRoot(Path data) {
+  /** A generated data set: its root folder and its descriptor. */
+  private record Generated(Path root, SyntheticDescriptor descriptor) {}
+
+  /** The generated data set an absolute {@code data} lies in ({@code ROOT/<seg|cls>/<split>}). */
+  private static Optional<Generated> dataSetOf(Path data) {
     Path parent = data.getParent();
     Path root = parent == null ? null : parent.getParent();
     if (root == null) {
       return Optional.empty();
     }
-    return SyntheticDescriptor.read(root).isPresent() ? Optional.of(root) : Optional.empty();
+    return SyntheticDescriptor.read(root).map(d -> new Generated(root, d));
   }
 
   /** {@code p} relative to the working folder when below it, else absolute. */

@@ -1,5 +1,6 @@
 package ssm.data.synthetic;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -30,7 +31,10 @@ public record SyntheticDescriptor(
   static final String GENERATOR = "ssm data synth";
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // a later generator may describe more: what this one knows still reads
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /**
    * The first line of README.txt as generators before {@value #FILE} wrote it (and still do); read

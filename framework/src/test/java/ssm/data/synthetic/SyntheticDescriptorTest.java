@@ -44,4 +44,13 @@ class SyntheticDescriptorTest {
         assertThrows(IllegalArgumentException.class, () -> SyntheticDescriptor.read(dir));
     assertTrue(e.getMessage().startsWith(dir.resolve("dataset.json").toString()), e.getMessage());
   }
+
+  @Test
+  void keysOfALaterGeneratorAreIgnored(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve(SyntheticDescriptor.FILE),
+        "{\"kind\": \"synthetic\", \"generator\": \"ssm data synth\", \"seed\": 2,"
+            + " \"size\": 96, \"seg\": 10, \"cls\": 15, \"lesion_model\": \"v2\"}");
+    assertEquals(96, SyntheticDescriptor.read(dir).orElseThrow().size());
+  }
 }
