@@ -99,7 +99,8 @@ public final class Main implements Callable<Integer> {
         new TablesCommand(),
         new RunsCommand(),
         new BenchCommand(),
-        new DoctorCommand());
+        new DoctorCommand(),
+        new ReferenceCommand());
   }
 
   /** The root command with its subcommands and error handling, ready to {@code execute}. */

@@ -50,7 +50,9 @@ public final class WeightHistogramHook implements TrainingHook {
     try (Result r = runner.run()) {
       for (int i = 0; i < all.size(); i++) {
         events.histogram(
-            "weights/" + all.get(i).name(), next.globalStep(), Tensors.toFloats(r.get(i)));
+            TrainingTags.WEIGHTS_PREFIX + all.get(i).name(),
+            next.globalStep(),
+            Tensors.toFloats(r.get(i)));
       }
     }
   }
