@@ -81,9 +81,9 @@ public record Evaluation(
   }
 
   /**
-   * The metrics.json tree (schema {@value MetricsJson#SCHEMA}, docs/metrics.md) plus an {@code
-   * evaluation} object: slice counts, seconds and skipped items; and the 95% intervals of {@link
-   * #intervals()} as {@code [low, high]} beside their figures ({@code
+   * The metrics.json tree (schema {@value MetricsJson#SCHEMA}, docs/reference/metrics.md) plus an
+   * {@code evaluation} object: slice counts, seconds and skipped items; and the 95% intervals of
+   * {@link #intervals()} as {@code [low, high]} beside their figures ({@code
    * segmentation.paper.ap50_ci95}, {@code segmentation.coco_segm.ap50_ci95}, {@code
    * classification.accuracy_ci95}).
    */

@@ -32,15 +32,15 @@ import ssm.util.ProgressBar;
 /**
  * Evaluates a model on a segmentation set (lesion masks) and a classification set (image class):
  * one prediction per slice, slices decoded ahead on a background thread ({@link Prefetcher}), a
- * {@link ProgressBar} per part; then every metric of docs/metrics.md.
+ * {@link ProgressBar} per part; then every metric of docs/reference/metrics.md.
  *
  * <ul>
  *   <li>Segmentation: ground truth = the lesion instances of each slice at its ORIGINAL size
- *       (docs/model.md#61-segmentation-cncb-ncov, area &gt; min-lesion-area), one COCO category
- *       {@value #LESION_CATEGORY} "lesion"; image ids 1..n in evaluation order. Detections = the
- *       predictor's lesions (score threshold and mask binarisation are the model's), each with its
- *       mask and its PREDICTED box. Paper AP (docs/model.md#71-paper-ap), COCO segm and COCO bbox
- *       are computed from these.
+ *       (docs/explanation/model.md#61-segmentation-cncb-ncov, area &gt; min-lesion-area), one COCO
+ *       category {@value #LESION_CATEGORY} "lesion"; image ids 1..n in evaluation order. Detections
+ *       = the predictor's lesions (score threshold and mask binarisation are the model's), each
+ *       with its mask and its PREDICTED box. Paper AP (docs/explanation/model.md#71-paper-ap), COCO
+ *       segm and COCO bbox are computed from these.
  *   <li>Classification: confusion matrix, sensitivities, accuracy, the paper's weighted F1, macro
  *       F1 and the one-vs-rest AUC from the predicted probabilities.
  * </ul>

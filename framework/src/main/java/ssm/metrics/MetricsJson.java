@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The stable JSON shape of {@code metrics.json} (schema {@value #SCHEMA}); docs/metrics.md shows an
- * example. Keys never change meaning within a schema version; an undefined number (NaN) is written
- * as {@code null}, COCO's "undefined" stays {@code -1} as pycocotools prints it. A part that was
- * not evaluated is {@code null}, so every file has the same keys.
+ * The stable JSON shape of {@code metrics.json} (schema {@value #SCHEMA});
+ * docs/reference/metrics.md shows an example. Keys never change meaning within a schema version; an
+ * undefined number (NaN) is written as {@code null}, COCO's "undefined" stays {@code -1} as
+ * pycocotools prints it. A part that was not evaluated is {@code null}, so every file has the same
+ * keys.
  */
 public final class MetricsJson {
   /** Schema id written into every report. */

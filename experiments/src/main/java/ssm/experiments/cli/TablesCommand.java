@@ -20,7 +20,7 @@ import ssm.settings.SettingsLoader;
 /**
  * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 and Table 4 from the runs' metrics.json
  * files, written as markdown and CSV into {@code RUNS_DIR/tables/} and printed
- * (docs/evaluation.md).
+ * (docs/reference/evaluation.md).
  */
 @Command(
     name = "tables",
@@ -71,7 +71,7 @@ final class TablesCommand implements Callable<Integer> {
             + runsDir
             + "` from "
             + runs.size()
-            + " metrics.json file(s). See docs/evaluation.md.\n"
+            + " metrics.json file(s). See docs/reference/evaluation.md.\n"
             + PaperTables.dataNote(runs);
     Path md = PaperTables.write(runsDir.resolve("tables"), tables, preamble);
     tables.forEach(t -> out.println(t.markdown()));

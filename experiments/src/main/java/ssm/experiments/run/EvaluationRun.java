@@ -27,8 +27,8 @@ import ssm.settings.Settings;
 
 /**
  * Evaluates a variant's weights on a segmentation test folder and a classification split and writes
- * {@code metrics.json} (the schema docs/evaluation.md describes): the one place behind {@code ssm
- * eval} and the grid.
+ * {@code metrics.json} (the schema docs/reference/evaluation.md describes): the one place behind
+ * {@code ssm eval} and the grid.
  */
 public final class EvaluationRun {
   private EvaluationRun() {}

@@ -10,7 +10,7 @@ import ssm.train.TrainingState;
 
 /**
  * Logs every loss term, the learning rate and the speed to the run's TensorBoard event file every
- * {@code period} steps (see docs/tensorboard.md for the tags).
+ * {@code period} steps (see docs/reference/tensorboard.md for the tags).
  */
 public final class EventsHook implements TrainingHook {
   private final EventFileWriter events;

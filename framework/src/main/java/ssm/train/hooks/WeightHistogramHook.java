@@ -14,7 +14,7 @@ import ssm.train.TrainingState;
 
 /**
  * After each epoch that wrote a checkpoint, a histogram of every weight ({@code weights/<name>},
- * docs/tensorboard.md) at the step the run continues from.
+ * docs/reference/tensorboard.md) at the step the run continues from.
  */
 public final class WeightHistogramHook implements TrainingHook {
   private final Supplier<Path> lastCheckpoint;
