@@ -45,6 +45,17 @@ class GeneratedReferenceTest {
   }
 
   @Test
+  void theHiddenCommandWritesThePages(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    int exit = ssm.experiments.cli.Main.commandLine().execute("reference", "--out", dir.toString());
+    assertEquals(0, exit);
+    for (Map.Entry<String, String> p : ReferenceDocs.pages().entrySet()) {
+      assertEquals(p.getValue(), Files.readString(dir.resolve(p.getKey())), p.getKey());
+    }
+    assertTrue(!ReferenceDocs.cli().contains("## ssm reference"), "the command is hidden");
+  }
+
+  @Test
   void everyTagOfTheDocsOldTableIsThere() {
     String tags = ReferenceDocs.tensorboardTags();
     for (String tag :
