@@ -69,6 +69,22 @@ public final class PairedBootstrap {
     return new Result(observed, quantile(sorted, 0.025), quantile(sorted, 0.975), p, defined);
   }
 
+  /**
+   * Whether the bootstrap can reach p below {@code alpha} when only {@code differing} of the {@code
+   * slices} slices differ between the two runs. A draw that misses every differing slice gives a
+   * difference of exactly 0, which counts on both sides of zero; such draws make up {@code ((n - k)
+   * / n)^n} of all draws on average, so p is at least twice that, whatever the differing slices
+   * say.
+   */
+  public static boolean canReach(int slices, int differing, double alpha) {
+    Check.that(
+        slices > 0 && differing >= 0 && differing <= slices,
+        "need 0 <= differing (%d) <= slices (%d), slices > 0",
+        differing,
+        slices);
+    return 2 * Math.pow((slices - differing) / (double) slices, slices) < alpha;
+  }
+
   /** Linear interpolation between order statistics (numpy's default percentile). */
   static double quantile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);

@@ -1,6 +1,7 @@
 package ssm.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,5 +91,20 @@ class PairedBootstrapTest {
     // expected defined draws 2700 * 19/27 = 1900, sd about 24
     assertTrue(Math.abs(r.draws() - 1900) < 120, "draws " + r.draws());
     assertEquals(0.5, r.low());
+  }
+
+  @Test
+  void tooFewDifferingSlicesCanNeverReachFivePercent() {
+    // 4 slices, 2 differ: a draw misses both with probability (2/4)^4 = 1/16; p >= 2/16 = 0.125
+    assertFalse(PairedBootstrap.canReach(4, 2, 0.05));
+    // 40 slices: 3 differ -> 2 (37/40)^40 = 2 x 0.0442 = 0.088; 4 differ -> 2 (0.9)^40 = 0.0296
+    assertFalse(PairedBootstrap.canReach(40, 3, 0.05));
+    assertTrue(PairedBootstrap.canReach(40, 4, 0.05));
+    assertFalse(PairedBootstrap.canReach(40, 0, 0.05)); // identical runs
+    // and the bootstrap agrees: slices 0, 1 favour A by 1, slices 2, 3 are the same in both
+    double[] a = {1, 1, 0, 0};
+    double[] b = {0, 0, 0, 0};
+    PairedBootstrap.Result r = PairedBootstrap.compare(mean(a), mean(b), 4, 4000, 9);
+    assertTrue(r.p() >= 0.1 && r.p() <= 0.15, "p = " + r.p());
   }
 }

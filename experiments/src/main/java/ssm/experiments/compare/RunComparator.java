@@ -3,6 +3,7 @@ package ssm.experiments.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import ssm.eval.ClassifiedSlice;
 import ssm.slices.SegmentedSlice;
 import ssm.slices.SubsetFigures;
@@ -36,20 +37,28 @@ public record RunComparator(int resamples, long seed) {
     if (!pairs.baselineSegmentation().isEmpty()) {
       List<SegmentedSlice> a = pairs.baselineSegmentation();
       List<SegmentedSlice> b = pairs.otherSegmentation();
+      int detectionsDiffer = 0;
+      int paperDiffers = 0;
+      for (int i = 0; i < a.size(); i++) {
+        detectionsDiffer += a.get(i).detections().equals(b.get(i).detections()) ? 0 : 1;
+        paperDiffers += Objects.equals(a.get(i).paperAp50(), b.get(i).paperAp50()) ? 0 : 1;
+      }
       rows.add(
           bootstrap(
               other.name(),
               COCO_AP50,
               s -> SubsetFigures.cocoAp50(b, s),
               s -> SubsetFigures.cocoAp50(a, s),
-              a.size()));
+              a.size(),
+              detectionsDiffer));
       rows.add(
           bootstrap(
               other.name(),
               PAPER_AP50,
               s -> SubsetFigures.paperAp50(b, s),
               s -> SubsetFigures.paperAp50(a, s),
-              a.size()));
+              a.size(),
+              paperDiffers));
     }
     return rows;
   }
@@ -132,12 +141,18 @@ public record RunComparator(int resamples, long seed) {
     return new FigureComparison(run, AUC, d.aucB(), d.aucA(), ci[0], ci[1], d.p(), test, "");
   }
 
+  /**
+   * The paired bootstrap; no p-value where so few slices differ between the runs ({@code
+   * differing}) that the draws missing all of them keep p at 0.05 or above
+   * (PairedBootstrap#canReach).
+   */
   private FigureComparison bootstrap(
       String run,
       String figure,
       PairedBootstrap.SliceFigure value,
       PairedBootstrap.SliceFigure baseline,
-      int slices) {
+      int slices,
+      int differing) {
     int[] all = allSlices(slices);
     double base = baseline.of(all);
     double mine = value.of(all);
@@ -161,6 +176,25 @@ public record RunComparator(int resamples, long seed) {
             slices,
             r.draws(),
             seed);
+    if (!PairedBootstrap.canReach(slices, differing, ComparisonReport.ALPHA)) {
+      return new FigureComparison(
+          run,
+          figure,
+          base,
+          mine,
+          r.low(),
+          r.high(),
+          Double.NaN,
+          test,
+          String.format(
+              Locale.ROOT,
+              "cannot separate: the runs differ on %d of %d slice(s); draws missing all of them"
+                  + " (%.0f%% on average) keep p at %.2f or above",
+              differing,
+              slices,
+              100 * Math.pow((slices - differing) / (double) slices, slices),
+              Math.min(1, 2 * Math.pow((slices - differing) / (double) slices, slices))));
+    }
     return new FigureComparison(run, figure, base, mine, r.low(), r.high(), r.p(), test, "");
   }
 
