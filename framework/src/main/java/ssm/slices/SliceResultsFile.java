@@ -42,7 +42,10 @@ public final class SliceResultsFile {
   public static SliceResults read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
-          file + ": no per-slice results (written by ssm eval and ssm grid beside metrics.json)");
+          file
+              + ": no per-slice results (written by ssm eval and ssm grid beside metrics.json; for"
+              + " a run evaluated before they were, run ssm eval --weights RUN/weights.safetensors"
+              + " --overwrite)");
     }
     JsonNode tree;
     try {
