@@ -24,11 +24,13 @@ import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
 import ssm.settings.Settings;
+import ssm.slices.SliceResults;
+import ssm.slices.SliceResultsFile;
 
 /**
  * Evaluates a variant's weights on a segmentation test folder and a classification split and writes
- * {@code metrics.json} (the schema docs/reference/evaluation.md describes): the one place behind
- * {@code ssm eval} and the grid.
+ * {@code metrics.json} (the schema docs/reference/evaluation.md describes) and, beside it, each slice's
+ * outcome ({@code slices.json}, ssm.slices): the one place behind {@code ssm eval} and the grid.
  */
 public final class EvaluationRun {
   private EvaluationRun() {}
@@ -104,6 +106,8 @@ public final class EvaluationRun {
     Path metrics = metricsDir == null ? null : metricsDir.resolve("metrics.json");
     if (metrics != null) {
       MetricsJson.write(metrics, report);
+      // each slice's outcome beside it, so that runs can be compared later (ssm compare)
+      SliceResultsFile.write(metricsDir.resolve(SliceResultsFile.FILE_NAME), SliceResults.of(e));
     }
     return new Result(e, report, metrics, seconds, dataset);
   }
