@@ -6,7 +6,7 @@ import ssm.data.Resizer;
 import ssm.data.SegmentationFolder;
 
 /**
- * docs/real-ct.md, finding 1: for every lesion box of a segmentation folder, scaled by the
+ * docs/log/README.md, finding 1: for every lesion box of a segmentation folder, scaled by the
  * model's input transform, the best IoU any anchor shape (sizes x the base aspect ratios, as
  * {@link Anchors#base}) reaches when centred on the box: an upper bound of what the RPN matcher
  * can find. Run from the repository root after a build:

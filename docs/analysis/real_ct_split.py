@@ -1,4 +1,4 @@
-"""The validation split of the issue-18 measurements in docs/real-ct.md (cut before `ssm train`
+"""The validation split of the issue-18 measurements in docs/log/README.md (cut before `ssm train`
 cut its own; `ssm train` now does it itself with java.util.Random(training.seed), which gives a
 different, equally sized split). Links, never copies, the real slices:
 

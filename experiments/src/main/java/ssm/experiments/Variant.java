@@ -26,9 +26,9 @@ import ssm.util.Check;
 
 /**
  * One of the paper's 12 models: regime x ResNet depth x stages kept
- * (docs/model.md#4-variants-and-regimes). Named {@code <regime>-r<depth>-<blocks>}, e.g. {@code
- * scratch-r18-3}, the paper's best model (SSM-S R18**) and the default. Its values live in {@link
- * #configResource()}.
+ * (docs/explanation/model.md#4-variants-and-regimes). Named {@code <regime>-r<depth>-<blocks>},
+ * e.g. {@code scratch-r18-3}, the paper's best model (SSM-S R18**) and the default. Its values live
+ * in {@link #configResource()}.
  *
  * @param regime shared, frozen or scratch
  * @param depth ResNet depth, 18 or 34

@@ -15,8 +15,8 @@ import ssm.settings.SettingsLoader;
 
 /**
  * Each of the 12 variants, built the one way a run builds it (its Guice injector over its
- * settings), has the paper's parameter count (docs/model.md#3-parameter-counts, paper Table 1) and
- * the regime its name says.
+ * settings), has the paper's parameter count (docs/explanation/model.md#3-parameter-counts, paper
+ * Table 1) and the regime its name says.
  */
 class VariantWiringTest {
   static Stream<Variant> variants() {

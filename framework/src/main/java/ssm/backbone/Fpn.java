@@ -8,9 +8,9 @@ import ssm.graph.Init;
 import ssm.layers.Conv2d;
 
 /**
- * The single-level feature pyramid (docs/model.md#22-backbone-and-fpn): a lateral 1x1 conv (C ->
- * 256) and an output 3x3 conv (256 -> 256), both with bias; no top-down path, no extra max-pool
- * level. [1, h, w, C] -> [1, h, w, channels].
+ * The single-level feature pyramid (docs/explanation/model.md#22-backbone-and-fpn): a lateral 1x1
+ * conv (C -> 256) and an output 3x3 conv (256 -> 256), both with bias; no top-down path, no extra
+ * max-pool level. [1, h, w, C] -> [1, h, w, channels].
  */
 public final class Fpn {
   private final int inChannels;

@@ -13,7 +13,7 @@ import ssm.settings.ModelSettings;
 
 /**
  * A torchvision ResNet18/34 body cut after {@code blocks} stages
- * (docs/model.md#22-backbone-and-fpn): conv1 7x7/2 + BN + ReLU + max-pool 3x3/2, then
+ * (docs/explanation/model.md#22-backbone-and-fpn): conv1 7x7/2 + BN + ReLU + max-pool 3x3/2, then
  * layer1..layer{blocks} of basic blocks. NHWC: [1, H, W, 3] -> [1, H/s, W/s, C] with (s, C) = (8,
  * 128) for 2 stages and (16, 256) for 3.
  */

@@ -12,7 +12,7 @@ import ssm.settings.ModelSettings;
  * shapes: a k x k convolution costs {@code outH * outW * k * k * in * out}, a fully connected layer
  * {@code rows * in * out}. Element-wise work, pooling, RoIAlign, NMS and BatchNorm are not counted.
  * {@code ssm bench} divides these by the machine's measured matrix-product rate to show the floor
- * that the arithmetic alone sets (docs/performance.md).
+ * that the arithmetic alone sets (docs/explanation/performance.md).
  */
 public final class ModelArithmetic {
   private ModelArithmetic() {}
@@ -64,11 +64,11 @@ public final class ModelArithmetic {
   }
 
   /**
-   * An estimate of one training iteration's MACs (docs/model.md#52-protocol): the segmentation
-   * step's forward pass ({@code batch-per-image} sampled RoIs through one branch, {@code positives}
-   * RoIs through the mask head) and its backward pass, counted as twice the forward (each layer's
-   * input and weight gradients), then the classification step's forward pass (the inference path
-   * without detections; its backbone gets no gradient).
+   * An estimate of one training iteration's MACs (docs/explanation/model.md#52-protocol): the
+   * segmentation step's forward pass ({@code batch-per-image} sampled RoIs through one branch,
+   * {@code positives} RoIs through the mask head) and its backward pass, counted as twice the
+   * forward (each layer's input and weight gradients), then the classification step's forward pass
+   * (the inference path without detections; its backbone gets no gradient).
    *
    * @param positives positive RoIs of the segmentation step (0 to 25% of 512)
    */

@@ -10,9 +10,9 @@ import ssm.util.Check;
 
 /**
  * Anchor boxes as torchvision's {@code AnchorGenerator} makes them
- * (docs/model.md#91-anchors-rounded-half-to-even, #92-anchors-on-cell-corners): cell anchors
- * centred on (0, 0), rounded half-to-even, then shifted to every grid cell's top-left corner. Boxes
- * are {@code [x1, y1, x2, y2]} in input pixels.
+ * (docs/explanation/model.md#91-anchors-rounded-half-to-even, #92-anchors-on-cell-corners): cell
+ * anchors centred on (0, 0), rounded half-to-even, then shifted to every grid cell's top-left
+ * corner. Boxes are {@code [x1, y1, x2, y2]} in input pixels.
  */
 public final class Anchors {
   private Anchors() {}

@@ -41,10 +41,10 @@ public record BoxCoder(float wx, float wy, float ww, float wh, float dwClamp) {
   }
 
   /**
-   * Applies {@code deltas [N, 4]} to {@code reference [N, 4]} boxes (docs/model.md#96-box-coding):
-   * {@code dx = t0 / wx}, {@code dw = min(t2 / ww, clamp)} (from above only), {@code pcx = dx * w +
-   * cx}, {@code pw = exp(dw) * w}, box = {@code (pcx - 0.5 pw, pcy - 0.5 ph, pcx + 0.5 pw, pcy +
-   * 0.5 ph)}. Not clipped.
+   * Applies {@code deltas [N, 4]} to {@code reference [N, 4]} boxes
+   * (docs/explanation/model.md#96-box-coding): {@code dx = t0 / wx}, {@code dw = min(t2 / ww,
+   * clamp)} (from above only), {@code pcx = dx * w + cx}, {@code pw = exp(dw) * w}, box = {@code
+   * (pcx - 0.5 pw, pcy - 0.5 ph, pcx + 0.5 pw, pcy + 0.5 ph)}. Not clipped.
    *
    * @return decoded boxes {@code [N, 4]}
    */

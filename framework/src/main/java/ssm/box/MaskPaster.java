@@ -4,7 +4,7 @@ import ssm.util.Check;
 
 /**
  * Pastes a square mask-probability map (28 x 28 in the SSM) into the image, as torchvision's {@code
- * paste_masks_in_image} with padding 1 (docs/model.md#912-mask-pasting). Plain Java
+ * paste_masks_in_image} with padding 1 (docs/explanation/model.md#912-mask-pasting). Plain Java
  * post-processing, not graph code; all arithmetic in float32 as the reference.
  *
  * <ol>

@@ -10,10 +10,10 @@ import ssm.util.Check;
 
 /**
  * Greedy non-maximum suppression with torchvision's semantics
- * (docs/model.md#94-strict-nms-and-thresholds), on one NonMaxSuppressionV3 op (V5 has no GPU
- * kernel; docs/gpu.md): boxes in decreasing score order, equal scores by lower index first; a box
- * is suppressed when its IoU with a kept box is strictly greater than the threshold; zero-area
- * boxes have IoU 0 with everything, so they are never suppressed and never suppress.
+ * (docs/explanation/model.md#94-strict-nms-and-thresholds), on one NonMaxSuppressionV3 op (V5 has
+ * no GPU kernel; docs/how-to/gpu.md): boxes in decreasing score order, equal scores by lower index
+ * first; a box is suppressed when its IoU with a kept box is strictly greater than the threshold;
+ * zero-area boxes have IoU 0 with everything, so they are never suppressed and never suppress.
  */
 public final class Nms {
   /** torchvision {@code batched_nms} switches to per-class NMS above this many coordinates. */
@@ -69,7 +69,7 @@ public final class Nms {
     // V3 reads boxes as (y1, x1, y2, x2), but its IoU is symmetric in the two axes, so x1, y1, x2,
     // y2 works unchanged. Score threshold -inf: no score filtering. V3, not V5 (the op behind
     // tf.image.nonMaxSuppression): TensorFlow 2.16 has GPU kernels for V3 and V4 only, and on CPU
-    // V3 is V5's hard NMS (the same DoNonMaxSuppressionOp, soft-NMS sigma 0); docs/gpu.md.
+    // V3 is V5's hard NMS (the same DoNonMaxSuppressionOp, soft-NMS sigma 0); docs/how-to/gpu.md.
     Scope scope = tf.scope();
     Operation nms =
         scope

@@ -12,8 +12,8 @@ import org.tensorflow.types.TInt32;
 import ssm.util.Check;
 
 /**
- * torchvision {@code roi_align} with {@code aligned=False} (docs/model.md#97-roialign-edges), built
- * from CropAndResize.
+ * torchvision {@code roi_align} with {@code aligned=False}
+ * (docs/explanation/model.md#97-roialign-edges), built from CropAndResize.
  *
  * <p>torchvision, per RoI and axis: {@code start = x1 * scale}, {@code roi = max(x2 * scale -
  * start, 1)}, {@code bin = roi / out}; bin p holds s x s samples at {@code start + p * bin + (i +

@@ -10,10 +10,10 @@ import ssm.layers.Linear;
 import ssm.settings.ModelSettings.ClassifierSettings;
 
 /**
- * The image classifier S (docs/model.md#27-image-classifier-s): the R x 5 RoI batch flattened
- * row-major (R * 5 values) -> FC hidden + ReLU -> FC hidden + ReLU -> FC classes logits. With
- * {@code model.classifier.image-features} (not the paper's), the slice's feature map averaged over
- * space, standardised per channel by running statistics ({@link RunningStandardization}), is
+ * The image classifier S (docs/explanation/model.md#27-image-classifier-s): the R x 5 RoI batch
+ * flattened row-major (R * 5 values) -> FC hidden + ReLU -> FC hidden + ReLU -> FC classes logits.
+ * With {@code model.classifier.image-features} (not the paper's), the slice's feature map averaged
+ * over space, standardised per channel by running statistics ({@link RunningStandardization}), is
  * appended to the flattened batch; with {@code model.classifier.roi-batch = false} (an ablation) S
  * reads it alone.
  */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The reference's classification folder: image files whose names start with the class id and an
  * underscore ({@code 2_xxx.png}: 0 Normal, 1 CP, 2 COVID-19), listed in sorted order as the
- * reference does, decoded whole and resized per docs/model.md#21-input.
+ * reference does, decoded whole and resized per docs/explanation/model.md#21-input.
  */
 public final class ClassPrefixedFolder implements LazyDataset<ClassificationExample> {
   private static final Pattern PREFIX = Pattern.compile("^(\\d+)_.*");

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A COVIDx-CT split file (docs/model.md#62-classification-covidx-ct): one line per image, {@code
- * filename class xmin ymin xmax ymax}, class 0 Normal, 1 CP, 2 COVID-19, the box being the body
- * crop in original pixels with xmax/ymax EXCLUSIVE (as COVID-Net CT's {@code image[ymin:ymax,
- * xmin:xmax]}). Blank lines and lines starting with {@code #} are ignored.
+ * A COVIDx-CT split file (docs/explanation/model.md#62-classification-covidx-ct): one line per
+ * image, {@code filename class xmin ymin xmax ymax}, class 0 Normal, 1 CP, 2 COVID-19, the box
+ * being the body crop in original pixels with xmax/ymax EXCLUSIVE (as COVID-Net CT's {@code
+ * image[ymin:ymax, xmin:xmax]}). Blank lines and lines starting with {@code #} are ignored.
  *
  * <p>Images live in a folder beside the split file: {@link #defaultImagesDir} picks {@code
  * images/}, or else the only sibling folder whose name ends in {@code images} (the COVIDx-CT
  * download's {@code 2A_images/}). Lines are parsed and each file's existence checked at
  * construction; the slices are decoded by {@link #load}, whole (the reference) or cropped to the
- * box ({@link ReaderOptions#cropToBox()}), then resized per docs/model.md#21-input.
+ * box ({@link ReaderOptions#cropToBox()}), then resized per docs/explanation/model.md#21-input.
  */
 public final class CovidxSplit implements LazyDataset<ClassificationExample> {
   /** One parsed line. */

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * masks. An instance with fewer than {@value #MIN_VISIBLE} pixels left in the window is dropped.
  *
  * <p>Why: on the 40 real MedSeg training slices a detector reaches COCO AP50 0.40 on its training
- * slices and 0.05 on held-out ones (docs/real-ct.md); new views of the same lesions at other
+ * slices and 0.05 on held-out ones (docs/log/README.md); new views of the same lesions at other
  * scales, places and intensities are the cheapest remedy. The draws are a pure function of (seed,
  * slice content, k), so training stays deterministic and resumable ({@link AugmentedSegmentation}).
  */

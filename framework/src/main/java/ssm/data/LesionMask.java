@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The CNCB-NCOV mask convention (docs/model.md#61-segmentation-cncb-ncov) and its lesion instances.
- * Mask values: 0 background, 1 lung field, 2 ground-glass opacity (GGO), 3 consolidation.
- * Consolidation is merged into GGO and lungs into background, so the lesion mask is {@code value >=
- * 2}; instances are its 8-connected components with area STRICTLY greater than a threshold
- * (reference: 100).
+ * The CNCB-NCOV mask convention (docs/explanation/model.md#61-segmentation-cncb-ncov) and its
+ * lesion instances. Mask values: 0 background, 1 lung field, 2 ground-glass opacity (GGO), 3
+ * consolidation. Consolidation is merged into GGO and lungs into background, so the lesion mask is
+ * {@code value >= 2}; instances are its 8-connected components with area STRICTLY greater than a
+ * threshold (reference: 100).
  */
 public final class LesionMask {
   public static final int BACKGROUND = 0;

@@ -6,7 +6,7 @@ package ssm.data;
  * every slice in all four orientations. Deterministic and resumable ({@link
  * AugmentedSegmentation}). Real collections disagree on orientation (the MedSeg slices are rotated
  * 90 degrees against the usual radiological view, the UCSD COVID-CT slices are not,
- * docs/real-ct.md): a detector trained on all four turns answers alike on both.
+ * docs/log/README.md): a detector trained on all four turns answers alike on both.
  */
 public final class QuarterTurnedSegmentation extends AugmentedSegmentation {
   public QuarterTurnedSegmentation(LazyDataset<SegmentationExample> data) {

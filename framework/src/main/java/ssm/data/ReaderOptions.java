@@ -5,7 +5,7 @@ import ssm.util.Check;
 /**
  * How readers decode items.
  *
- * @param minSize short side after resizing (docs/model.md#21-input: 512)
+ * @param minSize short side after resizing (docs/explanation/model.md#21-input: 512)
  * @param maxSize long side limit after resizing (1024)
  * @param minLesionArea a lesion component is an instance when its area is STRICTLY greater
  *     (reference: {@code r.area > 100})

@@ -3,11 +3,12 @@ package ssm.data;
 import ssm.util.Check;
 
 /**
- * The input resize of docs/model.md#21-input (torchvision's GeneralizedRCNNTransform): scale so the
- * short side becomes {@code minSize} unless the long side would exceed {@code maxSize}; output size
- * {@code floor(side * scale)} (interpolate with {@code recompute_scale_factor=True}). Images use
- * bilinear interpolation with {@code align_corners=False}; masks use torch's nearest mode. An image
- * already at the output size is returned unchanged (the same object).
+ * The input resize of docs/explanation/model.md#21-input (torchvision's GeneralizedRCNNTransform):
+ * scale so the short side becomes {@code minSize} unless the long side would exceed {@code
+ * maxSize}; output size {@code floor(side * scale)} (interpolate with {@code
+ * recompute_scale_factor=True}). Images use bilinear interpolation with {@code
+ * align_corners=False}; masks use torch's nearest mode. An image already at the output size is
+ * returned unchanged (the same object).
  */
 public final class Resizer {
   private final int minSize;
@@ -21,7 +22,7 @@ public final class Resizer {
     this.maxSize = maxSize;
   }
 
-  /** 512 / 1024, as docs/model.md#21-input. */
+  /** 512 / 1024, as docs/explanation/model.md#21-input. */
   public static Resizer defaults() {
     return new Resizer(512, 1024);
   }

@@ -10,11 +10,11 @@ import java.util.stream.Stream;
 /**
  * A CNCB-NCOV style segmentation folder: {@code DIR/images/*.png|jpg} (or {@code DIR/imgs/}, the
  * author's code's name, see {@link #imagesDir}) and {@code DIR/masks/} with one PNG mask per image,
- * same base name (docs/model.md#61-segmentation-cncb-ncov). Items are listed in file-name order at
- * construction (an image without a mask is bad) and decoded by {@link #load}: the image resized per
- * docs/model.md#21-input, lesion instances found at the ORIGINAL resolution (area rule in original
- * pixels, as the reference), then boxes scaled by the slice's scale factors and instance masks
- * resized nearest-neighbour.
+ * same base name (docs/explanation/model.md#61-segmentation-cncb-ncov). Items are listed in
+ * file-name order at construction (an image without a mask is bad) and decoded by {@link #load}:
+ * the image resized per docs/explanation/model.md#21-input, lesion instances found at the ORIGINAL
+ * resolution (area rule in original pixels, as the reference), then boxes scaled by the slice's
+ * scale factors and instance masks resized nearest-neighbour.
  */
 public final class SegmentationFolder implements LazyDataset<SegmentationExample> {
   private final Path dir;

@@ -6,7 +6,7 @@ import ssm.util.Check;
  * One CT slice as the network sees it: RGB, row-major {@code [height, width, 3]}, values in [0, 1]
  * (8-bit value / 255 in float32 as torchvision's ToTensor; 16-bit value / 65535; grey replicated to
  * the three channels as PIL's {@code convert("RGB")}). Not normalised: the ImageNet mean/std of
- * docs/model.md#21-input belongs to the graph.
+ * docs/explanation/model.md#21-input belongs to the graph.
  *
  * <p>{@code originalHeight x originalWidth} is the size of the file before {@link Resizer}; {@link
  * #scaleX()} and {@link #scaleY()} map original pixels to these ({@code x * scaleX}) and back

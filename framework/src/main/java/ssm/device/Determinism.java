@@ -46,7 +46,7 @@ public final class Determinism {
           "0",
           "note: op determinism is off for this GPU run: TensorFlow has no "
               + "deterministic GPU kernel for CropAndResizeGradImage (RoIAlign's gradient); "
-              + "--device cpu gives bit-reproducible training (docs/gpu.md)");
+              + "--device cpu gives bit-reproducible training (docs/how-to/gpu.md)");
     }
     return new Decision("1", null);
   }

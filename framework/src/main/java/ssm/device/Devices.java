@@ -64,7 +64,7 @@ public final class Devices {
                 + NativeBuild.GPU_CLASSIFIER
                 + "), but "
                 + NativeBuild.classifier().orElse("none")
-                + " is on the class path: run SSM_MAVEN_OPTS=-Pgpu ./ssm ... (docs/gpu.md)");
+                + " is on the class path: run SSM_MAVEN_OPTS=-Pgpu ./ssm ... (docs/how-to/gpu.md)");
       }
       return false;
     }

@@ -11,9 +11,9 @@ import java.util.Map;
  */
 public final class KernelCoverage {
   /**
-   * Ops kept on the CPU on purpose, with the reason (docs/gpu.md). Empty: every op of the training
-   * and inference graphs has a GPU kernel (NMS is built as NonMaxSuppressionV3 for that reason, see
-   * {@code ssm.box.Nms}).
+   * Ops kept on the CPU on purpose, with the reason (docs/how-to/gpu.md). Empty: every op of the
+   * training and inference graphs has a GPU kernel (NMS is built as NonMaxSuppressionV3 for that
+   * reason, see {@code ssm.box.Nms}).
    */
   public static final Map<String, String> CPU_ON_PURPOSE = Map.of();
 

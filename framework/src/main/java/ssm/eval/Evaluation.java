@@ -32,6 +32,7 @@ import ssm.report.SegmentationReport;
  * @param predictSeconds of those, the time spent in the model's {@code predict}; the rest is
  *     waiting for data and computing the metrics
  * @param skipped bad items left out, one message each (file and reason)
+ * @param classifiedSlices each classification slice's outcome, in evaluation order
  */
 public record Evaluation(
     PaperAp.Result paper,
@@ -45,11 +46,13 @@ public record Evaluation(
     double segmentationSeconds,
     double classificationSeconds,
     double predictSeconds,
-    List<String> skipped) {
+    List<String> skipped,
+    List<ClassifiedSlice> classifiedSlices) {
 
   public Evaluation {
     detections = List.copyOf(detections);
     skipped = List.copyOf(skipped);
+    classifiedSlices = List.copyOf(classifiedSlices);
   }
 
   /** COCO bootstrap draws of {@link #intervals()} (each a full COCO evaluation). */

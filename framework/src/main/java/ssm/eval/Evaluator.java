@@ -32,15 +32,15 @@ import ssm.util.ProgressBar;
 /**
  * Evaluates a model on a segmentation set (lesion masks) and a classification set (image class):
  * one prediction per slice, slices decoded ahead on a background thread ({@link Prefetcher}), a
- * {@link ProgressBar} per part; then every metric of docs/metrics.md.
+ * {@link ProgressBar} per part; then every metric of docs/reference/metrics.md.
  *
  * <ul>
  *   <li>Segmentation: ground truth = the lesion instances of each slice at its ORIGINAL size
- *       (docs/model.md#61-segmentation-cncb-ncov, area &gt; min-lesion-area), one COCO category
- *       {@value #LESION_CATEGORY} "lesion"; image ids 1..n in evaluation order. Detections = the
- *       predictor's lesions (score threshold and mask binarisation are the model's), each with its
- *       mask and its PREDICTED box. Paper AP (docs/model.md#71-paper-ap), COCO segm and COCO bbox
- *       are computed from these.
+ *       (docs/explanation/model.md#61-segmentation-cncb-ncov, area &gt; min-lesion-area), one COCO
+ *       category {@value #LESION_CATEGORY} "lesion"; image ids 1..n in evaluation order. Detections
+ *       = the predictor's lesions (score threshold and mask binarisation are the model's), each
+ *       with its mask and its PREDICTED box. Paper AP (docs/explanation/model.md#71-paper-ap), COCO
+ *       segm and COCO bbox are computed from these.
  *   <li>Classification: confusion matrix, sensitivities, accuracy, the paper's weighted F1, macro
  *       F1 and the one-vs-rest AUC from the predicted probabilities.
  * </ul>
@@ -133,7 +133,8 @@ public final class Evaluator {
         segNanos / 1e9,
         clsNanos / 1e9,
         predictNanos / 1e9,
-        skipped);
+        skipped,
+        cls == null ? List.of() : cls.slices);
   }
 
   /** One segmentation slice ready to evaluate: the input slice and its gt at the original size. */
@@ -146,7 +147,7 @@ public final class Evaluator {
       CocoDataset groundTruth,
       List<CocoDetection> detections) {}
 
-  private record ClassificationPart(ClassificationMetrics metrics) {}
+  private record ClassificationPart(ClassificationMetrics metrics, List<ClassifiedSlice> slices) {}
 
   private SegmentationPart segmentation(
       LazyDataset<SegmentationExample> data, List<String> skipped) {
@@ -213,6 +214,7 @@ public final class Evaluator {
     int[] truth = new int[n];
     int[] predicted = new int[n];
     float[][] probabilities = new float[n][];
+    List<ClassifiedSlice> slices = new ArrayList<>(n);
     int done = 0;
     ProgressBar bar = bar("eval classification", n);
     int before = data.badItems().count();
@@ -224,6 +226,9 @@ public final class Evaluator {
         truth[done] = e.label();
         predicted[done] = p.predictedClass();
         probabilities[done] = p.classProbabilities().clone();
+        slices.add(
+            new ClassifiedSlice(
+                e.id(), e.label(), p.predictedClass(), toDoubles(p.classProbabilities())));
         done++;
         update(bar, done, data.badItems());
       }
@@ -235,7 +240,16 @@ public final class Evaluator {
             java.util.Arrays.copyOf(truth, done),
             java.util.Arrays.copyOf(predicted, done),
             java.util.Arrays.copyOf(probabilities, done),
-            ClassificationMetrics.PAPER_F1_WEIGHTS));
+            ClassificationMetrics.PAPER_F1_WEIGHTS),
+        slices);
+  }
+
+  private static double[] toDoubles(float[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      d[i] = v[i];
+    }
+    return d;
   }
 
   /** Predicted {@code x1, y1, x2, y2} as COCO {@code [x, y, w, h]}. */

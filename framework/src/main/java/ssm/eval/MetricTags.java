@@ -3,8 +3,8 @@ package ssm.eval;
 import java.util.List;
 
 /**
- * The event-file tags of the validation metrics (docs/tensorboard.md), in one place; the loss tags
- * are {@link ssm.loss.LossTags}.
+ * The event-file tags of the validation metrics (docs/reference/tensorboard.md), in one place; the
+ * loss tags are {@link ssm.loss.LossTags}.
  */
 public final class MetricTags {
   /** The paper's per-image mask AP@0.5, AP@0.75 and AP@[.5:.95] (Table 2 ranks by the last). */

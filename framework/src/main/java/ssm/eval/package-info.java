@@ -6,6 +6,6 @@
  *
  * <p>Words: {@code gt} ground truth, {@code dt} detection; ground-truth masks and predictions are
  * compared at the ORIGINAL image size (predictions come back pasted at that size).
- * docs/evaluation.md describes the command and the tables built on top of this package.
+ * docs/reference/evaluation.md describes the command and the tables built on top of this package.
  */
 package ssm.eval;

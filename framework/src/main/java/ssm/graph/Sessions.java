@@ -36,7 +36,8 @@ public final class Sessions {
    */
   public static ConfigProto config() {
     // The device's part: GPUs hidden for --device cpu; memory growth, visible GPU otherwise.
-    // No soft placement: nothing is pinned, every op has a kernel on the device (docs/gpu.md).
+    // No soft placement: nothing is pinned, every op has a kernel on the device
+    // (docs/how-to/gpu.md).
     ConfigProto.Builder b = Devices.sessionConfig().toBuilder();
     // Thread pools: TensorFlow's default (one thread per core for each) unless the system
     // properties ssm.intra-op-threads / ssm.inter-op-threads say otherwise (benchmarks).

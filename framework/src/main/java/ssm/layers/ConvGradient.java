@@ -17,8 +17,8 @@ import org.tensorflow.types.TFloat32;
  * rewrites every {@code Conv2D} into oneDNN's convolution, which on this project's CPUs runs an
  * im2col + GEMM kernel ({@code x64:gemm:jit}) 2-2.5x slower than Eigen's, while oneDNN's backward
  * convolutions and matrix products are faster than Eigen's. oneDNN does not rewrite {@code Conv}:
- * forward convolutions run in Eigen, their gradients in oneDNN (docs/performance.md). Only the 2-d,
- * NHWC, undilated, ungrouped, SAME/VALID form that {@link Conv2d} builds is handled.
+ * forward convolutions run in Eigen, their gradients in oneDNN (docs/explanation/performance.md).
+ * Only the 2-d, NHWC, undilated, ungrouped, SAME/VALID form that {@link Conv2d} builds is handled.
  *
  * <p>A gradient function runs while TensorFlow holds the graph's lock: asking for a tensor's shape
  * in it would wait forever, so everything here is built from the op's attributes.

@@ -6,9 +6,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The image-classification loss of S (Eq. 2, docs/model.md#51-losses-and-targets): BCE-with-logits
- * of the class logits against the one-hot image label, MEAN over the classes (PyTorch {@code
- * BCEWithLogitsLoss} default reduction), e.g. COVID-19 = [0, 0, 1].
+ * The image-classification loss of S (Eq. 2, docs/explanation/model.md#51-losses-and-targets):
+ * BCE-with-logits of the class logits against the one-hot image label, MEAN over the classes
+ * (PyTorch {@code BCEWithLogitsLoss} default reduction), e.g. COVID-19 = [0, 0, 1].
  */
 public final class ImageClassLoss {
   private ImageClassLoss() {}

@@ -1,8 +1,8 @@
 package ssm.loss;
 
 /**
- * The event-file tags of the losses (docs/tensorboard.md), in one place: the five terms of Eq. 1,
- * their sum, S's loss (Eq. 2) and the sum of both (Eq. 3).
+ * The event-file tags of the losses (docs/reference/tensorboard.md), in one place: the five terms
+ * of Eq. 1, their sum, S's loss (Eq. 2) and the sum of both (Eq. 3).
  */
 public final class LossTags {
   public static final String RPN_OBJECTNESS = "loss/rpn_objectness";

@@ -6,10 +6,10 @@ import org.tensorflow.types.TFloat32;
 import ssm.mask.MaskHead;
 
 /**
- * The mask loss (docs/model.md#51-losses-and-targets, torchvision {@code maskrcnn_loss}): per-pixel
- * BCE-with-logits of each positive RoI's own class channel (the lesion channel, label 1) against
- * its 28 x 28 target, MEAN over RoIs and pixels. 0 with no positive RoI (torchvision returns {@code
- * mask_logits.sum() * 0}); the gradient is then 0 too.
+ * The mask loss (docs/explanation/model.md#51-losses-and-targets, torchvision {@code
+ * maskrcnn_loss}): per-pixel BCE-with-logits of each positive RoI's own class channel (the lesion
+ * channel, label 1) against its 28 x 28 target, MEAN over RoIs and pixels. 0 with no positive RoI
+ * (torchvision returns {@code mask_logits.sum() * 0}); the gradient is then 0 too.
  */
 public final class MaskLoss {
   private MaskLoss() {}

@@ -8,10 +8,10 @@ import ssm.roi.BranchOutputs;
 import ssm.targets.SampledRois;
 
 /**
- * The segmentation branch's two loss terms (docs/model.md#51-losses-and-targets, torchvision {@code
- * fastrcnn_loss}): softmax cross-entropy MEAN over the sampled RoIs; smooth-L1 (beta 1) of the
- * positives' lesion deltas (regression columns 4..7) against their targets, SUM divided by the
- * number of sampled RoIs. Both 0 with no sampled RoI.
+ * The segmentation branch's two loss terms (docs/explanation/model.md#51-losses-and-targets,
+ * torchvision {@code fastrcnn_loss}): softmax cross-entropy MEAN over the sampled RoIs; smooth-L1
+ * (beta 1) of the positives' lesion deltas (regression columns 4..7) against their targets, SUM
+ * divided by the number of sampled RoIs. Both 0 with no sampled RoI.
  */
 public final class RoiLoss {
   private RoiLoss() {}

@@ -8,11 +8,11 @@ import org.tensorflow.types.TInt32;
 import ssm.targets.AnchorTargets;
 
 /**
- * The RPN's two loss terms (docs/model.md#51-losses-and-targets, older torchvision {@code
- * rpn.compute_loss}): objectness BCE-with-logits, MEAN over the sampled anchors (positives label 1,
- * negatives 0); box loss L1, SUM over the sampled positives' 4 deltas divided by the number of
- * sampled anchors. With no sampled anchors both are 0 (torchvision would give NaN; it cannot happen
- * with a non-empty grid).
+ * The RPN's two loss terms (docs/explanation/model.md#51-losses-and-targets, older torchvision
+ * {@code rpn.compute_loss}): objectness BCE-with-logits, MEAN over the sampled anchors (positives
+ * label 1, negatives 0); box loss L1, SUM over the sampled positives' 4 deltas divided by the
+ * number of sampled anchors. With no sampled anchors both are 0 (torchvision would give NaN; it
+ * cannot happen with a non-empty grid).
  */
 public final class RpnLoss {
   private RpnLoss() {}

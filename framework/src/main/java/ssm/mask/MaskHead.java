@@ -11,9 +11,9 @@ import ssm.layers.Conv2d;
 import ssm.settings.ModelSettings.MaskSettings;
 
 /**
- * Mask head and predictor (docs/model.md#25-mask-head): pooled [N, 14, 14, C] -> 3x3 convs + ReLU
- * ({@code mask_fcn1..}) -> 2x2 stride-2 transposed conv + ReLU ({@code conv5_mask}) -> 1x1 conv to
- * 2 logits ({@code mask_fcn_logits}) -> [N, 28, 28, 2].
+ * Mask head and predictor (docs/explanation/model.md#25-mask-head): pooled [N, 14, 14, C] -> 3x3
+ * convs + ReLU ({@code mask_fcn1..}) -> 2x2 stride-2 transposed conv + ReLU ({@code conv5_mask}) ->
+ * 1x1 conv to 2 logits ({@code mask_fcn_logits}) -> [N, 28, 28, 2].
  */
 public final class MaskHead {
   private final MaskSettings settings;

@@ -5,8 +5,8 @@ import java.util.List;
 import ssm.util.Check;
 
 /**
- * Image-classification metrics of the paper's Table 3 (docs/model.md#73-classification-metrics) and
- * a few standard extras.
+ * Image-classification metrics of the paper's Table 3
+ * (docs/explanation/model.md#73-classification-metrics) and a few standard extras.
  *
  * <p>Classes are indices {@code 0..K-1} named by {@link #classNames}; the paper's order is (Normal,
  * CP, COVID-19). The confusion matrix has rows = true class, columns = predicted class. Where a

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * range ignored. Over images: 101-point interpolated precision of the monotone envelope and the
  * final recall, per category, area range and maxDets (1, 10, 100), then the 12 summary means over
  * the entries that are not -1. Detections come through {@link #loadResults} (pycocotools {@code
- * COCO.loadRes}). See docs/metrics.md for the quirks kept on purpose.
+ * COCO.loadRes}). See docs/reference/metrics.md for the quirks kept on purpose.
  */
 public final class CocoEvaluator {
   /** What the IoU is computed on. */

@@ -7,9 +7,9 @@ import java.util.List;
 import ssm.util.Check;
 
 /**
- * The paper's segmentation AP (docs/model.md#71-paper-ap): per-image mask average precision with
- * the semantics of Matterport Mask R-CNN {@code utils.compute_ap} / {@code compute_matches},
- * averaged over the test images.
+ * The paper's segmentation AP (docs/explanation/model.md#71-paper-ap): per-image mask average
+ * precision with the semantics of Matterport Mask R-CNN {@code utils.compute_ap} / {@code
+ * compute_matches}, averaged over the test images.
  *
  * <p>Per image: predictions in descending score order; each takes, among the not yet matched ground
  * truths in descending IoU order, the first one of its own class, stopping as soon as the IoU drops
@@ -18,7 +18,7 @@ import ssm.util.Check;
  *
  * <p>Over images: an image with no ground truth and no prediction scores 1; an image with only one
  * of the two is skipped (counted in {@link Result#imagesSkipped}). This is not the COCO
- * dataset-level AP of {@link CocoEvaluator}; see docs/metrics.md.
+ * dataset-level AP of {@link CocoEvaluator}; see docs/reference/metrics.md.
  */
 public final class PaperAp {
   /**
@@ -141,7 +141,8 @@ public final class PaperAp {
           sum[t] += 1;
         }
       } else if (noGt || noPred) {
-        skipped++; // only one of gt and prediction: left out (docs/model.md#71-paper-ap)
+        skipped++; // only one of gt and prediction: left out
+        // (docs/explanation/model.md#71-paper-ap)
       } else {
         scored++;
         double[] ap = imageAp(image, IOU_THRESHOLDS);

@@ -6,6 +6,6 @@
  *
  * <p>Words: {@code gt} ground truth, {@code dt} detection (a prediction, in COCO's word); masks are
  * {@link ssm.metrics.Rle}, H x W, row-major at the API; COCO boxes are {@code [x, y, w, h]} in
- * pixels. docs/metrics.md defines every number and the edge cases.
+ * pixels. docs/reference/metrics.md defines every number and the edge cases.
  */
 package ssm.metrics;

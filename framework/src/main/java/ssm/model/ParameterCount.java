@@ -7,9 +7,9 @@ import ssm.graph.ParameterRegistry;
 import ssm.settings.UpdateRule;
 
 /**
- * Parameter counts of a model (docs/model.md#3-parameter-counts), read from the registry of a
- * throwaway graph: the total, and those a classification step updates under the given rule (the
- * paper's is backbone + S).
+ * Parameter counts of a model (docs/explanation/model.md#3-parameter-counts), read from the
+ * registry of a throwaway graph: the total, and those a classification step updates under the given
+ * rule (the paper's is backbone + S).
  *
  * @param classificationStep parameters updated by the classification step
  */

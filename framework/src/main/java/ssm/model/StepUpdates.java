@@ -5,9 +5,9 @@ import ssm.roi.ClassificationRoiSource;
 import ssm.settings.UpdateRule;
 
 /**
- * Which parameters each step type updates (docs/model.md#53-update-rules), by parameter name: the
- * update rule of a classification step (paper Section 4, {@code training.update-rule}) and, beside
- * it, the segmentation step's fixed rule.
+ * Which parameters each step type updates (docs/explanation/model.md#53-update-rules), by parameter
+ * name: the update rule of a classification step (paper Section 4, {@code training.update-rule})
+ * and, beside it, the segmentation step's fixed rule.
  */
 public final class StepUpdates {
   private StepUpdates() {}

@@ -59,7 +59,7 @@ public record Prediction(
    * @param proposalLogits [P] their objectness logits
    * @param roiBatch [R * 5] the ranked RoI batch that fed S
    * @param featureMean [C] the feature map averaged over space
-   *     (docs/model.md#27-image-classifier-s)
+   *     (docs/explanation/model.md#27-image-classifier-s)
    */
   public record Debug(
       float[] proposals, float[] proposalLogits, float[] roiBatch, float[] featureMean) {}

@@ -40,7 +40,7 @@ public final class BoxBranch {
     this.representation = representation;
   }
 
-  /** The segmentation branch (docs/model.md#24-segmentation-branch). */
+  /** The segmentation branch (docs/explanation/model.md#24-segmentation-branch). */
   public static BoxBranch segmentation(int channels, int roiSize, int representation) {
     return new BoxBranch(
         "segmentation_branch",

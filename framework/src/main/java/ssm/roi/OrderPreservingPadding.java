@@ -7,11 +7,12 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
 
 /**
- * Which kept RoI fills each of the R rows of the RoI batch (docs/model.md#910-roi-batch-padding):
- * with n kept RoIs (n < R), the reference cuts rows 0..R-1 into n runs at the sorted cut points
- * {@code randperm(R - 2)[:n - 1] + 1}; run i repeats kept RoI i. So the order is preserved, RoI 0
- * starts row 0, every RoI appears, and the last run has at least two rows. With n >= R the rows are
- * the first R RoIs; with n = 0 every row index is n (the caller's zero row).
+ * Which kept RoI fills each of the R rows of the RoI batch
+ * (docs/explanation/model.md#910-roi-batch-padding): with n kept RoIs (n < R), the reference cuts
+ * rows 0..R-1 into n runs at the sorted cut points {@code randperm(R - 2)[:n - 1] + 1}; run i
+ * repeats kept RoI i. So the order is preserved, RoI 0 starts row 0, every RoI appears, and the
+ * last run has at least two rows. With n >= R the rows are the first R RoIs; with n = 0 every row
+ * index is n (the caller's zero row).
  *
  * <p>In graph form: position q in 1..R-2 starts a run iff the inverse permutation puts q - 1 among
  * the first n - 1 draws; the row's RoI is the number of run starts up to it, minus one.

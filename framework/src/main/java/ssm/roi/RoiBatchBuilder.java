@@ -13,11 +13,11 @@ import ssm.settings.ModelSettings.RoiSettings;
 
 /**
  * Builds the ranked R x 5 RoI batch from the classification branch's outputs over ALL proposals
- * (docs/model.md#26-roi-batch): lesion probability and decoded, clipped boxes; boxes with area <=
- * min-area dropped; NMS (label 1: coordinate offset); the first R kept; row = (probability, the RAW
- * lesion deltas as the predictor output them, not decoded); padded to R rows by {@link
- * OrderPreservingPadding}, or R zero rows when nothing survives (the reference crashes there). As
- * in the paper no gradient flows back into the branch, unless {@code
+ * (docs/explanation/model.md#26-roi-batch): lesion probability and decoded, clipped boxes; boxes
+ * with area <= min-area dropped; NMS (label 1: coordinate offset); the first R kept; row =
+ * (probability, the RAW lesion deltas as the predictor output them, not decoded); padded to R rows
+ * by {@link OrderPreservingPadding}, or R zero rows when nothing survives (the reference crashes
+ * there). As in the paper no gradient flows back into the branch, unless {@code
  * model.classifier.roi-gradient}: then the rows' values carry it (the selection, NMS and padding,
  * never does).
  */

@@ -60,7 +60,7 @@ public record ModelSettings(
    *
    * @param detectionTestMinSize at test time only (validation, eval, predict) lesions are looked
    *     for on the slice resized to this short side, its long side bound scaled alike; the class is
-   *     read at {@code minSize} as trained (docs/real-ct.md, finding 19). 0: {@code minSize}
+   *     read at {@code minSize} as trained (docs/log/README.md, finding 19). 0: {@code minSize}
    */
   public record InputSettings(
       int minSize,

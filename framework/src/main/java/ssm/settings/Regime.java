@@ -2,10 +2,10 @@ package ssm.settings;
 
 /**
  * How the classification branch relates to the segmentation branch
- * (docs/model.md#4-variants-and-regimes), HOCON key {@code training.regime}, written in kebab case
- * ({@code shared | frozen | scratch}). All three update everything but S and the classification
- * branch in a segmentation step; they differ in Stage I and in when the classification branch
- * receives the segmentation branch's weights.
+ * (docs/explanation/model.md#4-variants-and-regimes), HOCON key {@code training.regime}, written in
+ * kebab case ({@code shared | frozen | scratch}). All three update everything but S and the
+ * classification branch in a segmentation step; they differ in Stage I and in when the
+ * classification branch receives the segmentation branch's weights.
  */
 public enum Regime {
   /** Paper 3.2, first approach ("SSM"): Stage I, then one RoI branch serves both tasks. */

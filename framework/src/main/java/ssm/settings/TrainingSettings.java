@@ -5,8 +5,8 @@ import ssm.util.Check;
 
 /**
  * The Stage II training protocol and its bookkeeping, HOCON section {@code training}
- * (docs/model.md#4-variants-and-regimes, #5-training). Every key is required; defaults live in
- * configs/base.conf.
+ * (docs/explanation/model.md#4-variants-and-regimes, #5-training). Every key is required; defaults
+ * live in configs/base.conf.
  *
  * @param regime how the classification branch relates to the segmentation branch
  * @param updateRule what the classification step updates

@@ -28,7 +28,7 @@ public record MaskTargets(int size, int samplingRatio) {
     Check.positive("mask target sampling ratio", samplingRatio);
   }
 
-  /** 28 x 28 targets, sampling ratio 2 (docs/model.md#51-losses-and-targets). */
+  /** 28 x 28 targets, sampling ratio 2 (docs/explanation/model.md#51-losses-and-targets). */
   public static MaskTargets standard() {
     return new MaskTargets(28, 2);
   }

@@ -12,15 +12,15 @@ import ssm.settings.ModelSettings.RoiSettings;
 
 /**
  * Box-branch training targets of one image, as torchvision's {@code RoIHeads
- * .select_training_samples} (docs/model.md#51-losses-and-targets): the gt boxes are appended to the
- * proposals ({@code add_gt_proposals}), each candidate is matched with {@link Matcher}(0.5, 0.5, no
- * low-quality matches): IoU >= 0.5 lesion, else background; then {@link BalancedSampler} (512, at
- * most 25% positive). One foreground class: every matched RoI is labelled 1. Empty gt: all
- * background.
+ * .select_training_samples} (docs/explanation/model.md#51-losses-and-targets): the gt boxes are
+ * appended to the proposals ({@code add_gt_proposals}), each candidate is matched with {@link
+ * Matcher}(0.5, 0.5, no low-quality matches): IoU >= 0.5 lesion, else background; then {@link
+ * BalancedSampler} (512, at most 25% positive). One foreground class: every matched RoI is labelled
+ * 1. Empty gt: all background.
  */
 public record RoiTargets(Matcher matcher, BalancedSampler sampler, BoxCoder coder) {
 
-  /** The targets of docs/model.md#51-losses-and-targets from {@code model.roi}. */
+  /** The targets of docs/explanation/model.md#51-losses-and-targets from {@code model.roi}. */
   public static RoiTargets from(RoiSettings s) {
     return new RoiTargets(
         new Matcher(s.positiveIou(), s.positiveIou(), false),

@@ -13,14 +13,14 @@ import ssm.settings.ModelSettings.RpnSettings;
 /**
  * RPN anchor targets of one image, as torchvision's {@code RegionProposalNetwork
  * .assign_targets_to_anchors} followed by its {@code fg_bg_sampler}
- * (docs/model.md#51-losses-and-targets): IoU of every gt box with every anchor, {@link Matcher}
- * with low-quality matches (IoU >= 0.7 positive, < 0.3 negative, in between ignored), then {@link
- * BalancedSampler} (256 anchors, at most half positive). As torchvision, anchors crossing the image
- * border are NOT discarded. Empty gt: every anchor is negative.
+ * (docs/explanation/model.md#51-losses-and-targets): IoU of every gt box with every anchor, {@link
+ * Matcher} with low-quality matches (IoU >= 0.7 positive, < 0.3 negative, in between ignored), then
+ * {@link BalancedSampler} (256 anchors, at most half positive). As torchvision, anchors crossing
+ * the image border are NOT discarded. Empty gt: every anchor is negative.
  */
 public record RpnTargets(Matcher matcher, BalancedSampler sampler, BoxCoder coder) {
 
-  /** The targets of docs/model.md#51-losses-and-targets from {@code model.rpn}. */
+  /** The targets of docs/explanation/model.md#51-losses-and-targets from {@code model.rpn}. */
   public static RpnTargets from(RpnSettings s) {
     return new RpnTargets(
         new Matcher(s.positiveIou(), s.negativeIou(), true),

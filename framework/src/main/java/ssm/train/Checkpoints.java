@@ -169,7 +169,7 @@ public final class Checkpoints {
               + " has no "
               + OPTIMIZER
               + ": the run finished, and a finished "
-              + "run keeps no optimizer state (docs/training.md); to train it further, start a new "
+              + "run keeps no optimizer state (docs/how-to/train-resume-finetune.md); to train it further, start a new "
               + "run from its weights with --init-weights "
               + ckpt.resolve(WEIGHTS));
     }

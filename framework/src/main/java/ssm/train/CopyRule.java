@@ -12,10 +12,11 @@ import ssm.settings.Regime;
 import ssm.util.Check;
 
 /**
- * How the classification branch gets its weights (docs/model.md#4-variants-and-regimes): one assign
- * per (segmentation-branch parameter, classification-branch twin) pair, run at the moments the
- * regime names: once when Stage II starts (frozen), or after every Stage II segmentation step whose
- * loss is the lowest so far (scratch). With one branch (shared) there is nothing to copy.
+ * How the classification branch gets its weights
+ * (docs/explanation/model.md#4-variants-and-regimes): one assign per (segmentation-branch
+ * parameter, classification-branch twin) pair, run at the moments the regime names: once when Stage
+ * II starts (frozen), or after every Stage II segmentation step whose loss is the lowest so far
+ * (scratch). With one branch (shared) there is nothing to copy.
  */
 public final class CopyRule {
   /** The classification-branch parameter {@code to} receives the value of {@code from}. */

@@ -6,9 +6,9 @@ import ssm.data.LazyDataset;
 
 /**
  * The order of one epoch, derived from (seed, stage, epoch) alone so that a resumed run replays it
- * exactly (docs/model.md#52-protocol): Stage I visits every segmentation slice once, shuffled;
- * Stage II visits every classification slice once, shuffled, and draws a random segmentation slice
- * for each.
+ * exactly (docs/explanation/model.md#52-protocol): Stage I visits every segmentation slice once,
+ * shuffled; Stage II visits every classification slice once, shuffled, and draws a random
+ * segmentation slice for each.
  */
 public final class EpochPlan implements LazyDataset<StepInput> {
   private final TrainingData data;

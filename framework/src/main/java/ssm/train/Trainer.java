@@ -13,12 +13,12 @@ import ssm.loss.LossTags;
 import ssm.settings.TrainingSettings;
 
 /**
- * The training loop of docs/model.md#52-protocol: Stage I (segmentation steps only) where the
- * regime has it, then Stage II, where each classification slice brings a random segmentation slice:
- * a segmentation step when it has lesions (then, in the scratch regime, the branch copy when its
- * loss is the lowest so far), then a classification step. Data is decoded ahead on a background
- * thread; each step is one Session.run that fetches only scalar losses. Both steps feed the
- * learning rate of {@code training.lr-schedule} at the step's place in its stage.
+ * The training loop of docs/explanation/model.md#52-protocol: Stage I (segmentation steps only)
+ * where the regime has it, then Stage II, where each classification slice brings a random
+ * segmentation slice: a segmentation step when it has lesions (then, in the scratch regime, the
+ * branch copy when its loss is the lowest so far), then a classification step. Data is decoded
+ * ahead on a background thread; each step is one Session.run that fetches only scalar losses. Both
+ * steps feed the learning rate of {@code training.lr-schedule} at the step's place in its stage.
  */
 public final class Trainer {
   private static final int PREFETCH = 4;
@@ -138,7 +138,8 @@ public final class Trainer {
     StringBuilder slices = new StringBuilder();
     Map<String, float[]> gradients = new LinkedHashMap<>();
     SegmentationExample seg = in.segmentation();
-    if (seg != null && seg.count() > 0) { // no lesions: skipped (docs/model.md#52-protocol)
+    if (seg != null
+        && seg.count() > 0) { // no lesions: skipped (docs/explanation/model.md#52-protocol)
       slices.append(seg.id());
       boolean withGradients = gradientPeriod > 0 && state.globalStep() % gradientPeriod == 0;
       losses.putAll(

@@ -144,11 +144,11 @@ public final class TrainingGraph {
   }
 
   /**
-   * docs/model.md#53-update-rules: the RoI batch carries no gradient into the network, so S's loss
-   * reaches only S. The reference still steps its optimizer over the backbone in a classification
-   * step, whose gradients torch's {@code zero_grad()} left as zeros: the backbone moves by weight
-   * decay and Adam momentum. The same here: an update-rule parameter the loss does not reach gets a
-   * zero gradient instead of none.
+   * docs/explanation/model.md#53-update-rules: the RoI batch carries no gradient into the network,
+   * so S's loss reaches only S. The reference still steps its optimizer over the backbone in a
+   * classification step, whose gradients torch's {@code zero_grad()} left as zeros: the backbone
+   * moves by weight decay and Adam momentum. The same here: an update-rule parameter the loss does
+   * not reach gets a zero gradient instead of none.
    */
   private static List<PytorchAdam.ParameterGradient> zeroWhereUnreached(
       Ops tf, List<PytorchAdam.ParameterGradient> pairs) {

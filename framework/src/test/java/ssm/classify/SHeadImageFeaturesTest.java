@@ -20,9 +20,9 @@ import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
- * {@code model.classifier.image-features} (docs/model.md#27-image-classifier-s): S reads the
- * flattened RoI batch followed by the feature map's spatial mean, standardised, checked against the
- * same arithmetic in Java on S's own initial weights; and the parameters it adds.
+ * {@code model.classifier.image-features} (docs/explanation/model.md#27-image-classifier-s): S
+ * reads the flattened RoI batch followed by the feature map's spatial mean, standardised, checked
+ * against the same arithmetic in Java on S's own initial weights; and the parameters it adds.
  */
 class SHeadImageFeaturesTest {
   /** The means, standardised by the initial running statistics (mean 0, variance 1). */

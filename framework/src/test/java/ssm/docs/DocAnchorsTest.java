@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every citation of a section of docs/model.md or docs/tfjava.md in the sources, configs and docs
- * ({@code model.md#22-backbone-and-fpn}) names a heading that exists, with GitHub's anchor rule.
+ * Every citation of a section of docs/explanation/model.md or docs/explanation/tfjava.md in the
+ * sources, configs and docs ({@code model.md#22-backbone-and-fpn}) names a heading that exists,
+ * with GitHub's anchor rule.
  */
 class DocAnchorsTest {
   private static final Pattern CITATION = Pattern.compile("(model|tfjava)\\.md#([a-z0-9-]+)");
@@ -26,8 +27,8 @@ class DocAnchorsTest {
   @Test
   void citedAnchorsExist() throws IOException {
     Path root = Path.of("..").toAbsolutePath().normalize();
-    Set<String> model = anchors(root.resolve("docs/model.md"));
-    Set<String> tfjava = anchors(root.resolve("docs/tfjava.md"));
+    Set<String> model = anchors(root.resolve("docs/explanation/model.md"));
+    Set<String> tfjava = anchors(root.resolve("docs/explanation/tfjava.md"));
     List<String> missing = new ArrayList<>();
     int cited = 0;
     try (Stream<Path> files = Files.walk(root)) {
@@ -42,7 +43,9 @@ class DocAnchorsTest {
       }
     }
     assertTrue(cited > 50, "only " + cited + " citations found under " + root);
-    assertTrue(missing.isEmpty(), "anchors that docs/model.md or docs/tfjava.md lack: " + missing);
+    assertTrue(
+        missing.isEmpty(),
+        "anchors that docs/explanation/model.md or docs/explanation/tfjava.md lack: " + missing);
   }
 
   private static boolean cited(Path root, Path p) {

@@ -9,11 +9,11 @@ import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
- * docs/model.md#3-parameter-counts (paper Table 1), exactly. For ResNet18, 3 blocks, two branches:
- * body 2,782,784 (conv1 9,408 + bn1 128 + layer1 147,968 + layer2 525,568 + layer3 2,099,712) + FPN
- * 655,872 (65,792 + 590,080) + S 592,387 (328,192 + 262,656 + 1,539) + RPN 628,630 (590,080 + 7,710
- * + 30,840) + 2 x box branch 1,623,562 (1,605,760 + 16,512 + 258 + 1,032) + mask 360,962 (295,040 +
- * 65,664 + 258) = 8,267,759.
+ * docs/explanation/model.md#3-parameter-counts (paper Table 1), exactly. For ResNet18, 3 blocks,
+ * two branches: body 2,782,784 (conv1 9,408 + bn1 128 + layer1 147,968 + layer2 525,568 + layer3
+ * 2,099,712) + FPN 655,872 (65,792 + 590,080) + S 592,387 (328,192 + 262,656 + 1,539) + RPN 628,630
+ * (590,080 + 7,710 + 30,840) + 2 x box branch 1,623,562 (1,605,760 + 16,512 + 258 + 1,032) + mask
+ * 360,962 (295,040 + 65,664 + 258) = 8,267,759.
  */
 @SlowTest
 class ParameterCountTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
  * whole command end to end (train, grid, eval, predict, export), runs the full model with real
  * weights (reference parity) or builds it for every variant, measures speed, or fuzzes at length.
  * The quick tier, {@code mvn -B test -Pquick}, leaves these out; plain {@code mvn -B test} runs
- * them. See docs/development.md.
+ * them. See docs/how-to/develop.md.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

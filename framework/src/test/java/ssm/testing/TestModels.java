@@ -15,8 +15,8 @@ import ssm.settings.ModelSettings;
 
 /**
  * Models for the framework's own tests, which cannot reach the Guice modules of {@code experiments}
- * (the one wiring path of a run): the parts of docs/model.md#2-architecture for given settings,
- * wired as those modules wire them.
+ * (the one wiring path of a run): the parts of docs/explanation/model.md#2-architecture for given
+ * settings, wired as those modules wire them.
  */
 public final class TestModels {
   private TestModels() {}

@@ -15,7 +15,7 @@ import ssm.testing.TestSettings;
 
 /**
  * The copy rule's (from, to) pairs and its two moments per regime
- * (docs/model.md#4-variants-and-regimes).
+ * (docs/explanation/model.md#4-variants-and-regimes).
  */
 class CopyRuleTest {
   private static final String FROM = "roi_heads.box_head.fc6.weight";

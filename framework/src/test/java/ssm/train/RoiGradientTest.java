@@ -28,9 +28,9 @@ import ssm.testing.TestSettings;
 
 /**
  * {@code model.classifier.roi-gradient} with the branch update rules
- * (docs/model.md#53-update-rules): S's loss moves the second branch (and the backbone under
- * s-branch-backbone) only when the gradient flows through the RoI batch. Weight decay 0, so Adam
- * moves a parameter exactly when its gradient is not zero.
+ * (docs/explanation/model.md#53-update-rules): S's loss moves the second branch (and the backbone
+ * under s-branch-backbone) only when the gradient flows through the RoI batch. Weight decay 0, so
+ * Adam moves a parameter exactly when its gradient is not zero.
  */
 class RoiGradientTest {
   @TempDir static Path dir;

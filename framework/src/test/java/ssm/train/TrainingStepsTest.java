@@ -32,9 +32,9 @@ import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
 
 /**
- * Which variables each step type changes, per regime (docs/model.md#53-update-rules): S never
- * changes in a segmentation step; the RPN, the segmentation branch and the mask head never change
- * in a classification step; the classification branch changes only by copy.
+ * Which variables each step type changes, per regime (docs/explanation/model.md#53-update-rules): S
+ * never changes in a segmentation step; the RPN, the segmentation branch and the mask head never
+ * change in a classification step; the classification branch changes only by copy.
  */
 class TrainingStepsTest {
   @TempDir static Path dir;

@@ -25,7 +25,7 @@ import ssm.experiments.device.ModelGraphs;
 /**
  * {@code ssm doctor}: what this set-up runs on (Java, TensorFlow, natives, CPU features, oneDNN,
  * determinism, the GPUs TensorFlow sees or why none), and with {@code --graph} whether every op of
- * every regime's training and inference graph has a GPU kernel (docs/gpu.md).
+ * every regime's training and inference graph has a GPU kernel (docs/how-to/gpu.md).
  */
 @Command(
     name = "doctor",
@@ -105,7 +105,7 @@ final class DoctorCommand implements Callable<Integer> {
     if (!NativeBuild.isGpuBuild()) {
       out.println(
           "gpus         none: the CPU natives are on the class path (GPU: "
-              + "SSM_MAVEN_OPTS=-Pgpu ./ssm doctor, docs/gpu.md)");
+              + "SSM_MAVEN_OPTS=-Pgpu ./ssm doctor, docs/how-to/gpu.md)");
       return;
     }
     List<Devices.Device> gpus =

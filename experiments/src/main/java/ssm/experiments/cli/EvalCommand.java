@@ -21,9 +21,10 @@ import ssm.settings.Settings;
 
 /**
  * {@code ssm eval}: the paper's metrics (and COCO's) of a checkpoint on a segmentation test folder
- * and a classification split; prints them and writes {@code metrics.json} (docs/evaluation.md).
- * Without data options it evaluates on the built-in synthetic test splits of the settings' {@code
- * data.synthetic} (under {@code runs/data/}), generating them first when missing.
+ * and a classification split; prints them and writes {@code metrics.json}
+ * (docs/reference/evaluation.md). Without data options it evaluates on the built-in synthetic test
+ * splits of the settings' {@code data.synthetic} (under {@code runs/data/}), generating them first
+ * when missing.
  */
 @Command(
     name = "eval",

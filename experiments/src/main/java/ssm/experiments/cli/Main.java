@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       "  TF_ENABLE_ONEDNN_OPTS oneDNN CPU kernels: ./ssm sets 1 unless set (about 3x",
       "                        faster training, 20%% faster inference).",
       "  TF_DETERMINISTIC_OPS  ./ssm sets 1 unless set: reproducible runs, exact resume",
-      "                        (0 for training on a GPU, see docs/gpu.md).",
+      "                        (0 for training on a GPU, see docs/how-to/gpu.md).",
       "  SSM_JAVA_OPTS         JVM options for ./ssm, e.g. -Xmx8g.",
       "  SSM_MAVEN_OPTS        Maven options of ./ssm's build, e.g. -Pgpu (CUDA)."
     })
@@ -65,7 +65,7 @@ public final class Main implements Callable<Integer> {
       description = "Print the stack trace of an error.")
   boolean verbose;
 
-  /** {@code --device}: every command's sessions (docs/gpu.md); set before any session. */
+  /** {@code --device}: every command's sessions (docs/how-to/gpu.md); set before any session. */
   @Option(
       names = "--device",
       scope = ScopeType.INHERIT,
@@ -97,9 +97,11 @@ public final class Main implements Callable<Integer> {
         new CocoEvalCommand(),
         new EvalCommand(),
         new TablesCommand(),
+        new CompareCommand(),
         new RunsCommand(),
         new BenchCommand(),
-        new DoctorCommand());
+        new DoctorCommand(),
+        new ReferenceCommand());
   }
 
   /** The root command with its subcommands and error handling, ready to {@code execute}. */

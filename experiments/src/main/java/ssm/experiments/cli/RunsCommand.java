@@ -27,7 +27,8 @@ import ssm.settings.Settings;
 /**
  * {@code ssm runs}: the runs under a folder read without TensorBoard: each run's state, final and
  * best metrics, a table of its scalars, and PNG plots of the curves (one per tag family, runs
- * overlaid), all from the run folders' event files and metrics.json (docs/runs.md).
+ * overlaid), all from the run folders' event files and metrics.json
+ * (docs/how-to/read-runs-without-tensorboard.md).
  */
 @Command(
     name = "runs",

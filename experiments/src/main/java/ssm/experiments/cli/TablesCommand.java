@@ -18,8 +18,9 @@ import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
 
 /**
- * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 from the runs' metrics.json files, written as
- * markdown and CSV into {@code RUNS_DIR/tables/} and printed (docs/evaluation.md).
+ * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 and Table 4 from the runs' metrics.json
+ * files, written as markdown and CSV into {@code RUNS_DIR/tables/} and printed
+ * (docs/reference/evaluation.md).
  */
 @Command(
     name = "tables",
@@ -27,7 +28,8 @@ import ssm.settings.SettingsLoader;
     description = {
       "The paper's Tables 1-3 (parameters; mask AP ranked by AP@[.5:.95]; "
           + "sensitivities, accuracy, F1 ranked by F1) from RUNS_DIR/<variant>/metrics.json and "
-          + "RUNS_DIR/*/<variant>/metrics.json, each figure beside the paper's.",
+          + "RUNS_DIR/*/<variant>/metrics.json, each figure beside the paper's, and Table 4 "
+          + "(COVID-19 versus rest, not in the paper).",
       "Writes RUNS_DIR/tables/{tables,table1-parameters,table2-segmentation,"
           + "table3-classification,table4-covid-vs-rest}.md and the tables as .csv; prints the markdown."
     })
@@ -69,7 +71,7 @@ final class TablesCommand implements Callable<Integer> {
             + runsDir
             + "` from "
             + runs.size()
-            + " metrics.json file(s). See docs/evaluation.md.\n"
+            + " metrics.json file(s). See docs/reference/evaluation.md.\n"
             + PaperTables.dataNote(runs);
     Path md = PaperTables.write(runsDir.resolve("tables"), tables, preamble);
     tables.forEach(t -> out.println(t.markdown()));

@@ -11,9 +11,9 @@ import ssm.experiments.run.TrainingRun;
 import ssm.settings.Settings;
 
 /**
- * {@code ssm train}: trains one variant (docs/model.md#52-protocol), on the built-in synthetic data
- * unless real data is given; checkpoints, TensorBoard events and the final weights go to {@code
- * --out}.
+ * {@code ssm train}: trains one variant (docs/explanation/model.md#52-protocol), on the built-in
+ * synthetic data unless real data is given; checkpoints, TensorBoard events and the final weights
+ * go to {@code --out}.
  */
 @Command(
     name = "train",

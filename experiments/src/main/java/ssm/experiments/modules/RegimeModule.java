@@ -8,9 +8,9 @@ import ssm.settings.ModelSettings;
 import ssm.settings.Regime;
 
 /**
- * The regime (docs/model.md#4-variants-and-regimes) and where S reads its RoI batch: from the
- * segmentation branch itself (shared), or from a second box head and predictor of its own ({@code
- * *_s2}, frozen and scratch).
+ * The regime (docs/explanation/model.md#4-variants-and-regimes) and where S reads its RoI batch:
+ * from the segmentation branch itself (shared), or from a second box head and predictor of its own
+ * ({@code *_s2}, frozen and scratch).
  */
 public final class RegimeModule extends AbstractModule {
   private final Regime regime;

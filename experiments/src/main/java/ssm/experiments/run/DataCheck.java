@@ -86,7 +86,7 @@ public final class DataCheck {
               + (Files.exists(dir) ? "not a folder" : "no such folder")
               + "; expected "
               + SEG_LAYOUT
-              + " (docs/real-data.md)");
+              + " (docs/how-to/paper-data.md)");
     }
     boolean split = Files.isDirectory(dir.resolve("train"));
     boolean single = SegmentationFolder.imagesDir(dir) != null;
@@ -99,7 +99,7 @@ public final class DataCheck {
               + listing(dir)
               + "); expected "
               + SEG_LAYOUT
-              + " (docs/real-data.md)");
+              + " (docs/how-to/paper-data.md)");
     }
   }
 
@@ -110,7 +110,7 @@ public final class DataCheck {
               + file
               + " is a folder; it takes the "
               + "training split FILE (e.g. data/covidx-ct/train_COVIDx_CT-2A.txt), its images in a "
-              + "folder beside it (docs/real-data.md)");
+              + "folder beside it (docs/how-to/paper-data.md)");
     }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
@@ -118,7 +118,7 @@ public final class DataCheck {
               + file
               + ": no such file; it takes the "
               + "COVIDx-CT training split file, e.g. data/covidx-ct/train_COVIDx_CT-2A.txt "
-              + "(docs/real-data.md)");
+              + "(docs/how-to/paper-data.md)");
     }
   }
 

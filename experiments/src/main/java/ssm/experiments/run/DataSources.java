@@ -17,13 +17,13 @@ import ssm.settings.Settings;
  * train/val/test split files, either the user's or the built-in synthetic dataset (generated under
  * {@code runs/data/} on first use and reused after).
  *
- * <p>Conventions for user data (docs/data.md): {@code --seg-data DIR} holds {@code train/}, {@code
- * test/} and optionally {@code val/} (each with {@code images/} and {@code masks/}; the validation
- * folder is evaluated after every checkpoint), or is itself one such folder (then used for training
- * only); {@code --cls-data FILE} is the training split file, and the validation and test splits are
- * the files beside it whose names have {@code val} or {@code test} in place of {@code train}. Where
- * the user's data has no validation split, {@link #withValidationSplit} cuts a seeded one from the
- * training data ({@link ValidationSplit}).
+ * <p>Conventions for user data (docs/reference/data.md): {@code --seg-data DIR} holds {@code
+ * train/}, {@code test/} and optionally {@code val/} (each with {@code images/} and {@code masks/};
+ * the validation folder is evaluated after every checkpoint), or is itself one such folder (then
+ * used for training only); {@code --cls-data FILE} is the training split file, and the validation
+ * and test splits are the files beside it whose names have {@code val} or {@code test} in place of
+ * {@code train}. Where the user's data has no validation split, {@link #withValidationSplit} cuts a
+ * seeded one from the training data ({@link ValidationSplit}).
  */
 public record DataSources(
     Path segTrain,

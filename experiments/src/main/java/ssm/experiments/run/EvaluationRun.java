@@ -19,11 +19,14 @@ import ssm.predict.Predictor;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.settings.Settings;
+import ssm.slices.SliceResults;
+import ssm.slices.SliceResultsFile;
 
 /**
  * Evaluates a variant's weights on a segmentation test folder and a classification split and writes
- * {@code metrics.json} (the schema docs/evaluation.md describes): the one place behind {@code ssm
- * eval} and the grid.
+ * {@code metrics.json} (the schema docs/reference/evaluation.md describes) and, beside it, each
+ * slice's outcome ({@code slices.json}, ssm.slices): the one place behind {@code ssm eval} and the
+ * grid.
  */
 public final class EvaluationRun {
   private EvaluationRun() {}
@@ -114,6 +117,8 @@ public final class EvaluationRun {
     Path metrics = metricsDir == null ? null : metricsDir.resolve("metrics.json");
     if (metrics != null) {
       MetricsReports.write(metrics, report);
+      // each slice's outcome beside it, so that runs can be compared later (ssm compare)
+      SliceResultsFile.write(metricsDir.resolve(SliceResultsFile.FILE_NAME), SliceResults.of(e));
     }
     return new Result(e, report, metrics, seconds, dataset);
   }

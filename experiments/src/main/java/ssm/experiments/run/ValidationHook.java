@@ -81,7 +81,11 @@ final class ValidationHook implements TrainingHook {
       ssm.data.Slice original = original(cls != null ? cls : segmentation);
       if (original != null) {
         events.image(
-            "images/overlay", step, Overlay.png(original, p), original.height(), original.width());
+            ssm.train.hooks.TrainingTags.IMAGE_OVERLAY,
+            step,
+            Overlay.png(original, p),
+            original.height(),
+            original.width());
       }
     }
   }

@@ -4,9 +4,10 @@ import java.util.Map;
 import ssm.experiments.Variant;
 
 /**
- * The paper's published figures (Ter-Sarkisov 2020, Tables 1-3; docs/model.md#8-paper-results), the
- * ONE place they are written down. Sensitivities and accuracy are in percent as printed; the paper
- * TRUNCATES them to two decimals (96.538 is printed 96.53, see docs/metrics.md).
+ * The paper's published figures (Ter-Sarkisov 2020, Tables 1-3;
+ * docs/explanation/model.md#8-paper-results), the ONE place they are written down. Sensitivities
+ * and accuracy are in percent as printed; the paper TRUNCATES them to two decimals (96.538 is
+ * printed 96.53, see docs/reference/metrics.md).
  */
 public final class PaperResults {
   private PaperResults() {}
@@ -15,7 +16,8 @@ public final class PaperResults {
    * Table 1: parameters as the paper prints them, and the exact count of this architecture.
    *
    * @param printed the paper's figure, e.g. {@code 8.27M}
-   * @param exact the exact count of the reference architecture (docs/model.md#3-parameter-counts)
+   * @param exact the exact count of the reference architecture
+   *     (docs/explanation/model.md#3-parameter-counts)
    */
   public record Parameters(String printed, long exact) {}
 
@@ -72,10 +74,10 @@ public final class PaperResults {
           Map.entry("scratch-r34-2", new Classification(89.62, 89.99, 96.76, 92.93, 0.9293)),
           Map.entry("scratch-r34-3", new Classification(91.44, 95.33, 92.48, 93.26, 0.9333)));
 
-  /** The data of the paper's Table 2 (docs/model.md#8-paper-results). */
+  /** The data of the paper's Table 2 (docs/explanation/model.md#8-paper-results). */
   public static final String SEGMENTATION_DATA = "CNCB-NCOV segmentation test split (100 slices)";
 
-  /** The data of the paper's Table 3 (docs/model.md#8-paper-results). */
+  /** The data of the paper's Table 3 (docs/explanation/model.md#8-paper-results). */
   public static final String CLASSIFICATION_DATA = "COVIDx-CT test split (21,192 slices)";
 
   public static Parameters parameters(Variant v) {

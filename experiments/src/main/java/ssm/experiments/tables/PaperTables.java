@@ -245,7 +245,7 @@ public final class PaperTables {
         "table1-parameters",
         "**Table 1.** Parameters of the 12 variants, counted from each variant's graph (parameters "
             + "only, no BN buffers), beside the paper's printed figure and the exact count of the "
-            + "reference architecture (docs/model.md#3-parameter-counts). Independent of any data.",
+            + "reference architecture (docs/explanation/model.md#3-parameter-counts). Independent of any data.",
         columns,
         rows);
   }
@@ -335,7 +335,7 @@ public final class PaperTables {
     return Table.of(
         "table2-segmentation",
         "**Table 2.** Lesion segmentation: the paper's per-image mask AP (mean over test slices; "
-            + "docs/model.md#71-paper-ap, docs/metrics.md), ranked by AP@[.5:.95]; each paper "
+            + "docs/explanation/model.md#71-paper-ap, docs/reference/metrics.md), ranked by AP@[.5:.95]; each paper "
             + "figure is in the "
             + "column after ours. By the paper's rule a slice with no lesion and no prediction "
             + "scores 1 and a slice with only one of the two is skipped, so a model that predicts "
@@ -438,7 +438,7 @@ public final class PaperTables {
         "**Table 3.** Image classification: sensitivity per class and overall accuracy in percent, "
             + "TRUNCATED to two decimals as the paper prints them; F1 = the paper's weighted F1 "
             + "(weights 0.45 Normal, 0.35 CP, 0.20 COVID-19; "
-            + "docs/model.md#73-classification-metrics); ranked by F1; each "
+            + "docs/explanation/model.md#73-classification-metrics); ranked by F1; each "
             + "paper figure is in the column after ours; n = test slices, the accuracy's 95% "
             + "interval is Wilson's. "
             + absentClasses(measured)

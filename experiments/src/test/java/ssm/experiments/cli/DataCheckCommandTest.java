@@ -42,7 +42,7 @@ class DataCheckCommandTest {
             + missing
             + ": no such folder; expected "
             + DataCheck.SEG_LAYOUT
-            + " (docs/real-data.md)",
+            + " (docs/how-to/paper-data.md)",
         cli.err.toString().strip());
   }
 

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import ssm.data.synthetic.SyntheticCtGenerator;
+import ssm.slices.SliceResults;
+import ssm.slices.SliceResultsFile;
+import ssm.slices.SubsetFigures;
 import ssm.testing.ReferenceFixture;
 import ssm.testing.SlowTest;
 
@@ -130,6 +133,14 @@ class EvalCommandTest {
         m.at("/datasets/classification/description")
             .asText()
             .startsWith("synthetic (built-in generator, seed 1, 128 px)"));
+    // each slice's outcome beside metrics.json, recomputing its figures
+    SliceResults slices = SliceResultsFile.read(out.resolve(SliceResultsFile.FILE_NAME));
+    assertEquals(1, slices.segmentation().size());
+    assertEquals(1, slices.classification().size());
+    assertEquals(
+        m.at("/classification/accuracy").asDouble(),
+        SubsetFigures.accuracy(slices.classification(), new int[] {0}),
+        0.0);
 
     Run coco =
         run(

@@ -10,7 +10,7 @@ import ssm.train.TrainingState;
 
 /**
  * Logs every loss term, the learning rate and the speed to the run's TensorBoard event file every
- * {@code period} steps (see docs/tensorboard.md for the tags).
+ * {@code period} steps (see docs/reference/tensorboard.md for the tags).
  */
 public final class EventsHook implements TrainingHook {
   private final EventFileWriter events;
@@ -35,23 +35,25 @@ public final class EventsHook implements TrainingHook {
     if (seg != null || cls != null) {
       scalars.put(LossTags.TOTAL, (seg == null ? 0 : seg) + (cls == null ? 0 : cls));
     }
-    scalars.put("train/learning_rate", r.learningRate());
+    scalars.put(TrainingTags.LEARNING_RATE, r.learningRate());
     if (!Double.isNaN(r.classificationLearningRate())) {
-      scalars.put("train/classification_learning_rate", r.classificationLearningRate());
+      scalars.put(TrainingTags.CLASSIFICATION_LEARNING_RATE, r.classificationLearningRate());
     }
-    scalars.put("train/stage", r.state().stage());
+    scalars.put(TrainingTags.STAGE, r.state().stage());
     long now = System.nanoTime();
     if (step > lastStep) {
-      scalars.put("time/steps_per_second", (step - lastStep) / ((now - lastTime) / 1e9));
+      scalars.put(TrainingTags.STEPS_PER_SECOND, (step - lastStep) / ((now - lastTime) / 1e9));
     }
-    scalars.put("time/step_ms", r.seconds() * 1000);
+    scalars.put(TrainingTags.STEP_MS, r.seconds() * 1000);
     if (r.copiedBranch()) {
-      scalars.put("train/branch_copied", 1);
+      scalars.put(TrainingTags.BRANCH_COPIED, 1);
     }
     lastStep = step;
     lastTime = now;
     events.scalars(step, scalars);
-    r.gradients().forEach((name, values) -> events.histogram("gradients/" + name, step, values));
+    r.gradients()
+        .forEach(
+            (name, values) -> events.histogram(TrainingTags.GRADIENTS_PREFIX + name, step, values));
   }
 
   @Override

@@ -14,7 +14,7 @@ import ssm.train.TrainingState;
 
 /**
  * After each epoch that wrote a checkpoint, a histogram of every weight ({@code weights/<name>},
- * docs/tensorboard.md) at the step the run continues from.
+ * docs/reference/tensorboard.md) at the step the run continues from.
  */
 public final class WeightHistogramHook implements TrainingHook {
   private final Supplier<Path> lastCheckpoint;
@@ -50,7 +50,9 @@ public final class WeightHistogramHook implements TrainingHook {
     try (Result r = runner.run()) {
       for (int i = 0; i < all.size(); i++) {
         events.histogram(
-            "weights/" + all.get(i).name(), next.globalStep(), Tensors.toFloats(r.get(i)));
+            TrainingTags.WEIGHTS_PREFIX + all.get(i).name(),
+            next.globalStep(),
+            Tensors.toFloats(r.get(i)));
       }
     }
   }

@@ -48,7 +48,8 @@ class PthReaderTest {
         }
       }
     }
-    // torch.load agrees with this reader on the committed files (docs/weights.md, "How it was
+    // torch.load agrees with this reader on the committed files (docs/how-to/authors-checkpoint.md,
+    // "How it was
     // checked"): a difference here is in the fixture, not in the reader.
     assertEquals(
         List.of(),

@@ -1,0 +1,220 @@
+package ssm.slices;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssm.data.BadItems;
+import ssm.data.ClassificationExample;
+import ssm.data.LazyDataset;
+import ssm.data.SegmentationExample;
+import ssm.data.Slice;
+import ssm.eval.ClassifiedSlice;
+import ssm.eval.Evaluation;
+import ssm.eval.Evaluator;
+import ssm.eval.SlicePredictor;
+import ssm.metrics.Rle;
+import ssm.predict.Lesion;
+import ssm.predict.Prediction;
+
+class SliceResultsTest {
+  private static final int S = 20; // slices are 20x20
+
+  private record Items<T>(List<String> ids, List<T> items) implements LazyDataset<T> {
+    @Override
+    public int size() {
+      return items.size();
+    }
+
+    @Override
+    public String id(int i) {
+      return ids.get(i);
+    }
+
+    @Override
+    public T load(int i) {
+      return items.get(i);
+    }
+
+    @Override
+    public boolean skipBad() {
+      return false;
+    }
+
+    @Override
+    public BadItems badItems() {
+      return new BadItems();
+    }
+  }
+
+  private static byte[] square(int x, int y, int side) {
+    byte[] m = new byte[S * S];
+    for (int r = y; r < y + side; r++) {
+      for (int c = x; c < x + side; c++) {
+        m[r * S + c] = 1;
+      }
+    }
+    return m;
+  }
+
+  private static Slice slice(String id) {
+    return Slice.original(id, S, S, new float[S * S * 3]);
+  }
+
+  private static SegmentationExample example(String id, byte[]... masks) {
+    byte[] all = new byte[masks.length * S * S];
+    for (int k = 0; k < masks.length; k++) {
+      System.arraycopy(masks[k], 0, all, k * S * S, S * S);
+    }
+    return new SegmentationExample(id, slice(id), new float[masks.length * 4], all, masks.length);
+  }
+
+  private static Lesion lesion(byte[] mask, float score) {
+    Rle rle = Rle.encode(mask, S, S);
+    double[] b = rle.toBbox();
+    return new Lesion(
+        new float[] {(float) b[0], (float) b[1], (float) (b[0] + b[2]), (float) (b[1] + b[3])},
+        score,
+        rle);
+  }
+
+  /** Lesions per slice id; class probabilities per slice id (others: Normal 0.8). */
+  private static SlicePredictor fake(
+      Map<String, List<Lesion>> lesions, Map<String, float[]> probs) {
+    return s -> {
+      float[] p = probs.getOrDefault(s.id(), new float[] {0.8f, 0.1f, 0.1f});
+      int best = 0;
+      for (int c = 1; c < p.length; c++) {
+        best = p[c] > p[best] ? c : best;
+      }
+      return new Prediction(
+          s.id(),
+          s.originalHeight(),
+          s.originalWidth(),
+          p.clone(),
+          p.clone(),
+          lesions.getOrDefault(s.id(), List.of()),
+          null);
+    };
+  }
+
+  /**
+   * a.png: lesions 4x4 at (1,1) and 5x5 at (10,10); detections: the first lesion exactly (0.9), a
+   * 4x4 at (10,10) (IoU 16/25 = 0.64 with the second, 0.6), a stray 3x3 at (15,1) (0.7). b.png:
+   * lesion 6x6 at (2,12), no detection. n.png: nothing at all.
+   *
+   * <pre>
+   * a.png COCO order by score: 0.9 hit, 0.7 miss, 0.6 hit
+   *       paper AP@0.5: precisions 1, 1/2, 2/3 at recalls 1/2, 1/2, 1 -> envelope 1, 2/3, 2/3:
+   *       AP = 1/2 * 1 + 1/2 * 2/3 = 5/6
+   * b.png lesions but no detection: the paper skips it (null); COCO counts its lesion
+   * n.png neither: the paper scores 1
+   * </pre>
+   */
+  @Test
+  void anEvaluationKeepsEverySliceInOrder(@TempDir Path dir) {
+    Items<SegmentationExample> seg =
+        new Items<>(
+            List.of("a.png", "b.png", "n.png"),
+            List.of(
+                example("a.png", square(1, 1, 4), square(10, 10, 5)),
+                example("b.png", square(2, 12, 6)),
+                example("n.png")));
+    Items<ClassificationExample> cls =
+        new Items<>(
+            List.of("c0.png", "c2.png"),
+            List.of(
+                new ClassificationExample("c0.png", slice("c0.png"), 0),
+                new ClassificationExample("c2.png", slice("c2.png"), 2)));
+    Map<String, List<Lesion>> lesions =
+        Map.of(
+            "a.png",
+            List.of(
+                lesion(square(1, 1, 4), 0.9f),
+                lesion(square(10, 10, 4), 0.6f),
+                lesion(square(15, 1, 3), 0.7f)));
+    Map<String, float[]> probs = Map.of("c2.png", new float[] {0.25f, 0.5f, 0.25f});
+    Evaluation e =
+        new Evaluator(fake(lesions, probs), Evaluator.Options.quiet()).evaluate(seg, cls);
+
+    SliceResults r = SliceResults.of(e);
+    assertEquals(SliceResults.FORMAT, r.format());
+    assertEquals(List.of("Normal", "CP", "COVID-19"), r.classes());
+    SegmentedSlice a = r.segmentation().get(0);
+    assertEquals("a.png", a.slice());
+    assertEquals(2, a.lesions());
+    assertEquals(
+        List.of(
+            new ScoredDetection(0.8999999761581421, true), // the float score 0.9f
+            new ScoredDetection(0.699999988079071, false),
+            new ScoredDetection(0.6000000238418579, true)),
+        a.detections());
+    assertEquals(5.0 / 6, a.paperAp50(), 1e-6);
+    assertEquals("b.png", r.segmentation().get(1).slice());
+    assertNull(r.segmentation().get(1).paperAp50());
+    assertEquals(1.0, r.segmentation().get(2).paperAp50());
+    // the recomputed figures are metrics.json's
+    int[] all = {0, 1, 2};
+    assertEquals(e.paper().ap50(), SubsetFigures.paperAp50(r.segmentation(), all), 1e-12);
+    assertEquals(e.cocoSegm().stats().ap50(), SubsetFigures.cocoAp50(r.segmentation(), all), 1e-12);
+
+    ClassifiedSlice c2 = r.classification().get(1);
+    assertEquals("c2.png", c2.slice());
+    assertEquals(2, c2.trueClass());
+    assertEquals(1, c2.predictedClass());
+    assertArrayEquals(new double[] {0.25, 0.5, 0.25}, c2.probabilities(), 0.0);
+    assertEquals(0.5, SubsetFigures.accuracy(r.classification(), new int[] {0, 1}));
+
+    Path file = dir.resolve(SliceResultsFile.FILE_NAME);
+    SliceResultsFile.write(file, r);
+    SliceResults back = SliceResultsFile.read(file);
+    assertEquals(r.segmentation(), back.segmentation());
+    assertEquals(r.classes(), back.classes());
+    assertArrayEquals(
+        r.classification().get(1).probabilities(), back.classification().get(1).probabilities());
+    assertEquals("c0.png", back.classification().get(0).slice());
+  }
+
+  @Test
+  void anotherFormatOrVersionIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("slices.json");
+    Files.writeString(
+        file, "{\"format\": \"ssm-slices/9\", \"classes\": [], \"segmentation\": []}");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SliceResultsFile.read(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("'ssm-slices/9', expected 'ssm-slices/1'"), e.getMessage());
+  }
+
+  @Test
+  void aBadRecordIsRefusedNamingTheFileAndTheSlice(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("slices.json");
+    Files.writeString(
+        file,
+        "{\"format\": \"ssm-slices/1\", \"classes\": [\"Normal\", \"CP\", \"COVID-19\"],"
+            + " \"segmentation\": [], \"classification\": [{\"slice\": \"x.png\", \"true_class\":"
+            + " 5, \"predicted_class\": 0, \"probabilities\": [0.5, 0.25, 0.25]}]}");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SliceResultsFile.read(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("x.png: true class 5"), e.getMessage());
+  }
+
+  @Test
+  void aMissingFileSaysWhatWritesIt(@TempDir Path dir) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SliceResultsFile.read(dir.resolve("slices.json")));
+    assertTrue(e.getMessage().contains("written by ssm eval and ssm grid"), e.getMessage());
+  }
+}
