@@ -252,6 +252,25 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void lesionAreaScoreDefaultsToOneHalfAndMustLieInZeroToOne() {
+    assertEquals(0.5, loader.load().eval().lesionAreaScore(), 0);
+    assertEquals(
+        0.3,
+        loader
+            .load(null, List.of(), List.of("eval.lesion-area-score=0.3"))
+            .eval()
+            .lesionAreaScore(),
+        0);
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("eval.lesion-area-score=1.2")));
+    assertEquals(
+        "--set eval.lesion-area-score=1.2: eval.lesion-area-score = 1.2 must be in [0, 1]",
+        e.getMessage());
+  }
+
+  @Test
   void unknownEnumValueListsTheAllowedOnes() {
     SettingsException e =
         assertThrows(

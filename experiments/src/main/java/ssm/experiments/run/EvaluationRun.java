@@ -1,5 +1,6 @@
 package ssm.experiments.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import ssm.data.SegmentationFolder;
 import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
 import ssm.experiments.Variant;
+import ssm.metrics.LesionAreaMetrics;
 import ssm.metrics.MetricsJson;
 import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
@@ -31,6 +33,8 @@ import ssm.settings.Settings;
  * eval} and the grid.
  */
 public final class EvaluationRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private EvaluationRun() {}
 
   /**
@@ -39,9 +43,16 @@ public final class EvaluationRun {
    * @param report the metrics.json content
    * @param metricsFile where it was written, or null
    * @param dataset the data as captions name it
+   * @param supplement text {@code ssm eval} prints after {@link Evaluation#toText()}: the lesion
+   *     area's figures (empty when no segmentation set was evaluated)
    */
   public record Result(
-      Evaluation evaluation, ObjectNode report, Path metricsFile, double seconds, String dataset) {}
+      Evaluation evaluation,
+      ObjectNode report,
+      Path metricsFile,
+      double seconds,
+      String dataset,
+      String supplement) {}
 
   /**
    * @param seg segmentation test folder, or null
@@ -93,6 +104,13 @@ public final class EvaluationRun {
     double seconds = (System.nanoTime() - start) / 1e9;
 
     ObjectNode report = e.toJson(variant.name(), dataset);
+    StringBuilder supplement = new StringBuilder();
+    if (e.groundTruth() != null) {
+      LesionAreaMetrics.Result area =
+          LesionAreaMetrics.of(e.groundTruth(), e.detections(), settings.eval().lesionAreaScore());
+      ((ObjectNode) report.get("segmentation")).set("lesion_area", JSON.valueToTree(area.toJson()));
+      supplement.append(area.toText());
+    }
     report.put("paper_label", variant.paperLabel());
     // each part's own data, so that Table 2 and Table 3 each name only what they used
     ObjectNode parts = report.putObject("datasets");
@@ -105,7 +123,7 @@ public final class EvaluationRun {
     if (metrics != null) {
       MetricsJson.write(metrics, report);
     }
-    return new Result(e, report, metrics, seconds, dataset);
+    return new Result(e, report, metrics, seconds, dataset, supplement.toString());
   }
 
   private static final Pattern SYNTH_README =

@@ -121,6 +121,15 @@ class EvalCommandTest {
     assertEquals(8_267_759, m.at("/parameters/total").asLong());
     assertEquals(1, m.at("/evaluation/segmentation_slices").asInt());
     assertEquals(1, m.at("/classification/samples").asInt());
+    assertEquals(0.5, m.at("/segmentation/lesion_area/score_threshold").asDouble(), 0);
+    assertEquals(1, m.at("/segmentation/lesion_area/slices").asInt());
+    assertEquals(
+        128L * 128,
+        m.at("/segmentation/lesion_area/pooled/tp").asLong()
+            + m.at("/segmentation/lesion_area/pooled/fp").asLong()
+            + m.at("/segmentation/lesion_area/pooled/fn").asLong()
+            + m.at("/segmentation/lesion_area/pooled/tn").asLong());
+    assertTrue(r.out().contains("segmentation, lesion area"), r.out());
     assertTrue(
         m.get("dataset").asText().startsWith("synthetic (built-in generator, seed 1, 128 px)"));
 
