@@ -50,5 +50,11 @@ class SliceCollectionTest {
     SegmentationFolder data = SegmentationFolder.open(dir);
     assertEquals("medseg", SliceCollection.of(data, 0));
     assertEquals("radiopaedia", SliceCollection.of(data, 1));
+    // a collection's subset is still a folder, read the same way
+    LazyDataset<SegmentationExample> one = LazySubset.of(data, List.of(1));
+    assertEquals(SegmentationFolder.class, one.getClass());
+    assertEquals(1, one.size());
+    assertEquals("radiopaedia_case1_5.png", one.id(0));
+    assertEquals(0, ((SegmentationFolder) one).instances(0).count());
   }
 }

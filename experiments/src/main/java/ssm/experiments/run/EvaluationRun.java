@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ssm.data.ClassPrefixedFolder;
@@ -17,8 +18,11 @@ import ssm.data.CovidxSplit;
 import ssm.data.LazyDataset;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationFolder;
+import ssm.eval.CollectionBreakdown;
+import ssm.eval.CollectionFigures;
 import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
+import ssm.eval.RecordingPredictor;
 import ssm.experiments.Variant;
 import ssm.metrics.LesionAreaMetrics;
 import ssm.metrics.MetricsJson;
@@ -44,7 +48,8 @@ public final class EvaluationRun {
    * @param metricsFile where it was written, or null
    * @param dataset the data as captions name it
    * @param supplement text {@code ssm eval} prints after {@link Evaluation#toText()}: the lesion
-   *     area's figures (empty when no segmentation set was evaluated)
+   *     area's figures and, where the data holds more than one collection, the figures per
+   *     collection
    */
   public record Result(
       Evaluation evaluation,
@@ -94,12 +99,17 @@ public final class EvaluationRun {
     long parameters = ParameterCount.of(model).total();
     Evaluation e;
     long start = System.nanoTime();
+    List<CollectionFigures> byCollection;
     try (Predictor predictor = new Predictor(model, weights)) {
+      RecordingPredictor recording = new RecordingPredictor(s -> predictor.predict(s, false));
       e =
           new Evaluator(
-                  s -> predictor.predict(s, false),
-                  new Evaluator.Options(limit, System.err, System.console() != null))
+                  recording, new Evaluator.Options(limit, System.err, System.console() != null))
               .evaluate(segmentation, classification);
+      // the same slices again, per collection, from the recorded predictions
+      byCollection =
+          CollectionBreakdown.evaluate(
+              recording, segmentation, classification, limit, settings.eval().lesionAreaScore());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -110,6 +120,19 @@ public final class EvaluationRun {
           LesionAreaMetrics.of(e.groundTruth(), e.detections(), settings.eval().lesionAreaScore());
       ((ObjectNode) report.get("segmentation")).set("lesion_area", JSON.valueToTree(area.toJson()));
       supplement.append(area.toText());
+    }
+    if (!byCollection.isEmpty()) {
+      ObjectNode by = report.putObject("by_collection");
+      supplement.append(
+          String.format(
+              Locale.ROOT,
+              "per collection (lesion area: Dice per slice and pooled, detections >= %s)%n",
+              settings.eval().lesionAreaScore()));
+      supplement.append(CollectionFigures.textHeader());
+      for (CollectionFigures f : byCollection) {
+        by.set(f.collection(), JSON.valueToTree(f.toJson()));
+        supplement.append(f.toTextRow());
+      }
     }
     report.put("paper_label", variant.paperLabel());
     // each part's own data, so that Table 2 and Table 3 each name only what they used
