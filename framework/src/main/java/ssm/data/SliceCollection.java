@@ -34,6 +34,15 @@ public final class SliceCollection {
   }
 
   /**
+   * The collection of a COVIDx-CT split line ({@code filename class xmin ymin xmax ymax
+   * [collection]}): its seventh column, else {@link #fromFileName} of its first.
+   */
+  public static String ofSplitLine(String line) {
+    String[] t = line.strip().split("\\s+");
+    return t.length >= 7 ? t[6] : fromFileName(t[0]);
+  }
+
+  /**
    * The collection of item {@code index} of {@code data}: a split file's seventh column where
    * given, else {@link #fromFileName} of the item's id.
    */

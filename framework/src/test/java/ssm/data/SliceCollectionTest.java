@@ -23,6 +23,12 @@ class SliceCollectionTest {
   }
 
   @Test
+  void aSplitLineNamesItsCollectionInTheSeventhColumnOrByItsFile() {
+    assertEquals("north", SliceCollection.ofSplitLine("a_1.png 0 0 0 4 4 north"));
+    assertEquals("ucsd", SliceCollection.ofSplitLine("2_ucsd_covid_0100.png 2 0 0 489 336"));
+  }
+
+  @Test
   void aNameStartingWithNoLetterIsUnnamed() {
     assertEquals(SliceCollection.UNNAMED, SliceCollection.fromFileName("001.png"));
     assertEquals(SliceCollection.UNNAMED, SliceCollection.fromFileName("2_017.png"));

@@ -271,6 +271,24 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void validationCollectionsAreNamesEachGivenOnce() {
+    assertEquals(List.of(), loader.load().data().validationCollections());
+    assertEquals(
+        List.of("radiopaedia", "medseg"),
+        loader
+            .load(null, List.of(), List.of("data.validation-collections=[radiopaedia, medseg]"))
+            .data()
+            .validationCollections());
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("data.validation-collections=[a, a]")));
+    assertTrue(
+        e.getMessage().endsWith("data.validation-collections = [a, a] names a collection twice"),
+        e.getMessage());
+  }
+
+  @Test
   void unknownEnumValueListsTheAllowedOnes() {
     SettingsException e =
         assertThrows(
