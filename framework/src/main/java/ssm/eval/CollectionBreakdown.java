@@ -12,17 +12,17 @@ import ssm.data.SegmentationExample;
 import ssm.data.SliceCollection;
 
 /**
- * Every figure of an evaluation, again per collection ({@link SliceCollection}), when the data
- * holds more than one: each collection's slices of the evaluated sets (those an evaluation with the
- * same {@link Evaluator.Options#limit} scores) evaluated alone. Pass the same {@link
- * RecordingPredictor} that served the whole evaluation, so that no slice is predicted twice.
+ * Every figure of an evaluation, again per collection ({@link SliceCollection}), when a set holds
+ * more than one: each collection's slices of the evaluated sets (those an evaluation with the same
+ * {@link Evaluator.Options#limit} scores) evaluated alone. Pass the same {@link RecordingPredictor}
+ * that served the whole evaluation, so that no slice is predicted twice.
  */
 public final class CollectionBreakdown {
   private CollectionBreakdown() {}
 
   /**
-   * The figures of each collection in name order; empty when all slices belong to one collection
-   * (the whole evaluation says it all).
+   * The figures of each collection in name order; empty when each set's slices belong to one
+   * collection (the whole evaluation says it all).
    *
    * @param segmentation the segmentation set, or null
    * @param classification the classification set, or null
@@ -37,12 +37,13 @@ public final class CollectionBreakdown {
       double lesionAreaScore) {
     Map<String, List<Integer>> seg = groups(segmentation, limit);
     Map<String, List<Integer>> cls = groups(classification, limit);
-    TreeSet<String> names = new TreeSet<>(seg.keySet());
-    names.addAll(cls.keySet());
     List<CollectionFigures> out = new ArrayList<>();
-    if (names.size() < 2) {
+    if (seg.size() < 2 && cls.size() < 2) {
+      // one source per set (e.g. MedSeg lesions, UCSD classes): the whole figures say it all
       return out;
     }
+    TreeSet<String> names = new TreeSet<>(seg.keySet());
+    names.addAll(cls.keySet());
     Evaluator evaluator = new Evaluator(predictor, Evaluator.Options.quiet());
     for (String name : names) {
       Evaluation e =

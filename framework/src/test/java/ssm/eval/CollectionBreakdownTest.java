@@ -189,13 +189,17 @@ class CollectionBreakdownTest {
   }
 
   @Test
-  void oneCollectionGivesNoBreakdown() {
+  void oneCollectionPerSetGivesNoBreakdown() {
     Items<SegmentationExample> north =
         items(Map.of("north_1.png", example("north_1.png", square(1, 1, 4))));
-    assertTrue(
-        CollectionBreakdown.evaluate(
-                new RecordingPredictor(model(new AtomicInteger())), north, null, 0, 0.5)
-            .isEmpty());
+    Items<ClassificationExample> south =
+        items(
+            Map.of(
+                "south_c0.png",
+                new ClassificationExample("south_c0.png", slice("south_c0.png"), 0)));
+    RecordingPredictor predictor = new RecordingPredictor(model(new AtomicInteger()));
+    assertTrue(CollectionBreakdown.evaluate(predictor, north, null, 0, 0.5).isEmpty());
+    assertTrue(CollectionBreakdown.evaluate(predictor, north, south, 0, 0.5).isEmpty());
   }
 
   @Test

@@ -48,8 +48,7 @@ public final class EvaluationRun {
    * @param metricsFile where it was written, or null
    * @param dataset the data as captions name it
    * @param supplement text {@code ssm eval} prints after {@link Evaluation#toText()}: the lesion
-   *     area's figures and, where the data holds more than one collection, the figures per
-   *     collection
+   *     area's figures and, where a set holds more than one collection, the figures per collection
    */
   public record Result(
       Evaluation evaluation,
