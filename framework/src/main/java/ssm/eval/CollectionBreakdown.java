@@ -39,7 +39,6 @@ public final class CollectionBreakdown {
     Map<String, List<Integer>> cls = groups(classification, limit);
     List<CollectionFigures> out = new ArrayList<>();
     if (seg.size() < 2 && cls.size() < 2) {
-      // one source per set (e.g. MedSeg lesions, UCSD classes): the whole figures say it all
       return out;
     }
     TreeSet<String> names = new TreeSet<>(seg.keySet());
@@ -53,6 +52,18 @@ public final class CollectionBreakdown {
       out.add(CollectionFigures.of(name, e, lesionAreaScore));
     }
     return out;
+  }
+
+  /**
+   * Whether {@link #evaluate} will give figures per collection: a set holds more than one among the
+   * slices scored (one source per set, e.g. MedSeg lesions and UCSD classes: the whole figures say
+   * it all). A caller records predictions only then (they are kept in memory).
+   */
+  public static boolean applies(
+      LazyDataset<SegmentationExample> segmentation,
+      LazyDataset<ClassificationExample> classification,
+      int limit) {
+    return groups(segmentation, limit).size() > 1 || groups(classification, limit).size() > 1;
   }
 
   /** The indices the whole evaluation scores, by collection. */

@@ -1,6 +1,7 @@
 package ssm.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -200,6 +201,8 @@ class CollectionBreakdownTest {
     RecordingPredictor predictor = new RecordingPredictor(model(new AtomicInteger()));
     assertTrue(CollectionBreakdown.evaluate(predictor, north, null, 0, 0.5).isEmpty());
     assertTrue(CollectionBreakdown.evaluate(predictor, north, south, 0, 0.5).isEmpty());
+    assertFalse(CollectionBreakdown.applies(north, south, 0));
+    assertTrue(CollectionBreakdown.applies(segmentation(), south, 0));
   }
 
   @Test

@@ -23,6 +23,7 @@ import ssm.eval.CollectionFigures;
 import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
 import ssm.eval.RecordingPredictor;
+import ssm.eval.SlicePredictor;
 import ssm.experiments.Variant;
 import ssm.metrics.LesionAreaMetrics;
 import ssm.metrics.MetricsJson;
@@ -98,17 +99,20 @@ public final class EvaluationRun {
     long parameters = ParameterCount.of(model).total();
     Evaluation e;
     long start = System.nanoTime();
-    List<CollectionFigures> byCollection;
+    List<CollectionFigures> byCollection = List.of();
+    boolean perCollection = CollectionBreakdown.applies(segmentation, classification, limit);
     try (Predictor predictor = new Predictor(model, weights)) {
-      RecordingPredictor recording = new RecordingPredictor(s -> predictor.predict(s, false));
+      SlicePredictor plain = s -> predictor.predict(s, false);
+      SlicePredictor used = perCollection ? new RecordingPredictor(plain) : plain;
       e =
-          new Evaluator(
-                  recording, new Evaluator.Options(limit, System.err, System.console() != null))
+          new Evaluator(used, new Evaluator.Options(limit, System.err, System.console() != null))
               .evaluate(segmentation, classification);
-      // the same slices again, per collection, from the recorded predictions
-      byCollection =
-          CollectionBreakdown.evaluate(
-              recording, segmentation, classification, limit, settings.eval().lesionAreaScore());
+      if (perCollection) {
+        // the same slices again, per collection, from the recorded predictions
+        byCollection =
+            CollectionBreakdown.evaluate(
+                used, segmentation, classification, limit, settings.eval().lesionAreaScore());
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 

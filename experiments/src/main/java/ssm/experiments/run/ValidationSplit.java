@@ -33,6 +33,10 @@ import ssm.data.SliceCollection;
  *
  * The same seed and data give the same split (the slices are sorted by name, then shuffled by
  * {@code java.util.Random(seed)}), so a resumed run gets the split it started with.
+ *
+ * <p>With held-out collections ({@link HeldOutCollections}, {@code data.validation-collections}), a
+ * set that holds any of them validates on their slices whole instead, and split.json records which
+ * collections trained and which validated.
  */
 public record ValidationSplit(
     Path segTrain, Path segVal, Path clsTrain, Path clsVal, String summary) {
