@@ -1,5 +1,6 @@
 package ssm.experiments.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ssm.data.ClassPrefixedFolder;
@@ -16,9 +18,14 @@ import ssm.data.CovidxSplit;
 import ssm.data.LazyDataset;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationFolder;
+import ssm.eval.CollectionBreakdown;
+import ssm.eval.CollectionFigures;
 import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
+import ssm.eval.RecordingPredictor;
+import ssm.eval.SlicePredictor;
 import ssm.experiments.Variant;
+import ssm.metrics.LesionAreaMetrics;
 import ssm.metrics.MetricsJson;
 import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
@@ -29,10 +36,13 @@ import ssm.slices.SliceResultsFile;
 
 /**
  * Evaluates a variant's weights on a segmentation test folder and a classification split and writes
- * {@code metrics.json} (the schema docs/reference/evaluation.md describes) and, beside it, each slice's
- * outcome ({@code slices.json}, ssm.slices): the one place behind {@code ssm eval} and the grid.
+ * {@code metrics.json} (the schema docs/reference/evaluation.md describes) and, beside it, each
+ * slice's outcome ({@code slices.json}, ssm.slices): the one place behind {@code ssm eval} and the
+ * grid.
  */
 public final class EvaluationRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private EvaluationRun() {}
 
   /**
@@ -41,9 +51,16 @@ public final class EvaluationRun {
    * @param report the metrics.json content
    * @param metricsFile where it was written, or null
    * @param dataset the data as captions name it
+   * @param supplement text {@code ssm eval} prints after {@link Evaluation#toText()}: the lesion
+   *     area's figures and, where a set holds more than one collection, the figures per collection
    */
   public record Result(
-      Evaluation evaluation, ObjectNode report, Path metricsFile, double seconds, String dataset) {}
+      Evaluation evaluation,
+      ObjectNode report,
+      Path metricsFile,
+      double seconds,
+      String dataset,
+      String supplement) {}
 
   /**
    * @param seg segmentation test folder, or null
@@ -85,16 +102,44 @@ public final class EvaluationRun {
     long parameters = ParameterCount.of(model).total();
     Evaluation e;
     long start = System.nanoTime();
+    List<CollectionFigures> byCollection = List.of();
+    boolean perCollection = CollectionBreakdown.applies(segmentation, classification, limit);
     try (Predictor predictor = new Predictor(model, weights)) {
+      SlicePredictor plain = s -> predictor.predict(s, false);
+      SlicePredictor used = perCollection ? new RecordingPredictor(plain) : plain;
       e =
-          new Evaluator(
-                  s -> predictor.predict(s, false),
-                  new Evaluator.Options(limit, System.err, System.console() != null))
+          new Evaluator(used, new Evaluator.Options(limit, System.err, System.console() != null))
               .evaluate(segmentation, classification);
+      if (perCollection) {
+        // the same slices again, per collection, from the recorded predictions
+        byCollection =
+            CollectionBreakdown.evaluate(
+                used, segmentation, classification, limit, settings.eval().lesionAreaScore());
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     ObjectNode report = e.toJson(variant.name(), dataset);
+    StringBuilder supplement = new StringBuilder();
+    if (e.groundTruth() != null) {
+      LesionAreaMetrics.Result area =
+          LesionAreaMetrics.of(e.groundTruth(), e.detections(), settings.eval().lesionAreaScore());
+      ((ObjectNode) report.get("segmentation")).set("lesion_area", JSON.valueToTree(area.toJson()));
+      supplement.append(area.toText());
+    }
+    if (!byCollection.isEmpty()) {
+      ObjectNode by = report.putObject("by_collection");
+      supplement.append(
+          String.format(
+              Locale.ROOT,
+              "per collection (lesion area: Dice per slice and pooled, detections >= %s)%n",
+              settings.eval().lesionAreaScore()));
+      supplement.append(CollectionFigures.textHeader());
+      for (CollectionFigures f : byCollection) {
+        by.set(f.collection(), JSON.valueToTree(f.toJson()));
+        supplement.append(f.toTextRow());
+      }
+    }
     report.put("paper_label", variant.paperLabel());
     // each part's own data, so that Table 2 and Table 3 each name only what they used
     ObjectNode parts = report.putObject("datasets");
@@ -109,7 +154,7 @@ public final class EvaluationRun {
       // each slice's outcome beside it, so that runs can be compared later (ssm compare)
       SliceResultsFile.write(metricsDir.resolve(SliceResultsFile.FILE_NAME), SliceResults.of(e));
     }
-    return new Result(e, report, metrics, seconds, dataset);
+    return new Result(e, report, metrics, seconds, dataset, supplement.toString());
   }
 
   private static final Pattern SYNTH_README =
