@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 
 /**
  * A COVIDx-CT split file (docs/explanation/model.md#62-classification-covidx-ct): one line per
- * image, {@code filename class xmin ymin xmax ymax}, class 0 Normal, 1 CP, 2 COVID-19, the box
- * being the body crop in original pixels with xmax/ymax EXCLUSIVE (as COVID-Net CT's {@code
- * image[ymin:ymax, xmin:xmax]}). Blank lines and lines starting with {@code #} are ignored.
+ * image, {@code filename class xmin ymin xmax ymax [collection]}, class 0 Normal, 1 CP, 2 COVID-19,
+ * the box being the body crop in original pixels with xmax/ymax EXCLUSIVE (as COVID-Net CT's {@code
+ * image[ymin:ymax, xmin:xmax]}); the optional seventh column names the slice's collection ({@link
+ * SliceCollection}). Blank lines and lines starting with {@code #} are ignored.
  *
  * <p>Images live in a folder beside the split file: {@link #defaultImagesDir} picks {@code
  * images/}, or else the only sibling folder whose name ends in {@code images} (the COVIDx-CT
@@ -21,8 +22,18 @@ import java.util.stream.Stream;
  * box ({@link ReaderOptions#cropToBox()}), then resized per docs/explanation/model.md#21-input.
  */
 public final class CovidxSplit implements LazyDataset<ClassificationExample> {
-  /** One parsed line. */
-  public record Entry(String file, int label, int xmin, int ymin, int xmax, int ymax, int line) {}
+  /**
+   * One parsed line.
+   *
+   * @param collection the optional seventh column ({@link SliceCollection}), or null
+   */
+  public record Entry(
+      String file, int label, int xmin, int ymin, int xmax, int ymax, int line, String collection) {
+    /** A line of the six COVIDx-CT columns. */
+    public Entry(String file, int label, int xmin, int ymin, int xmax, int ymax, int line) {
+      this(file, label, xmin, ymin, xmax, ymax, line, null);
+    }
+  }
 
   private final ReaderOptions options;
   private final Resizer resizer;
@@ -107,10 +118,10 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
   static Entry parse(String file, int lineNo, String line, Path imagesDir) {
     String where = file + ":" + lineNo;
     String[] t = line.split("\\s+");
-    if (t.length != 6) {
+    if (t.length != 6 && t.length != 7) {
       throw new DataException(
           where,
-          "expected 'filename class xmin ymin xmax ymax' (6 fields), got "
+          "expected 'filename class xmin ymin xmax ymax [collection]' (6 or 7 fields), got "
               + t.length
               + " fields: '"
               + line
@@ -137,7 +148,7 @@ public final class CovidxSplit implements LazyDataset<ClassificationExample> {
     if (imagesDir != null && !Files.isRegularFile(imagesDir.resolve(t[0]))) {
       throw new DataException(where, "image " + imagesDir.resolve(t[0]) + " does not exist");
     }
-    return new Entry(t[0], v[0], v[1], v[2], v[3], v[4], lineNo);
+    return new Entry(t[0], v[0], v[1], v[2], v[3], v[4], lineNo, t.length == 7 ? t[6] : null);
   }
 
   @Override

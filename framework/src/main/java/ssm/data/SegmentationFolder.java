@@ -60,6 +60,24 @@ public final class SegmentationFolder implements LazyDataset<SegmentationExample
     }
   }
 
+  private SegmentationFolder(SegmentationFolder of, List<Integer> indices) {
+    this.dir = of.dir;
+    this.options = of.options;
+    this.resizer = of.resizer;
+    for (int i : indices) {
+      images.add(of.images.get(i));
+      masks.add(of.masks.get(i));
+    }
+  }
+
+  /**
+   * Items {@code indices} of this folder, in that order, read the same way (so that an evaluation
+   * of the subset finds the same ground truth as one of the whole folder).
+   */
+  public SegmentationFolder subset(List<Integer> indices) {
+    return new SegmentationFolder(this, indices);
+  }
+
   /**
    * The images folder of segmentation folder {@code dir}: {@code images/}, else {@code imgs/} (the
    * name the author's code uses); null when there is neither.

@@ -98,7 +98,6 @@ public record Evaluation(
         PaperApFigures.of(paper, ci.paperAp50()),
         cocoSegm == null ? null : CocoFigures.of(cocoSegm, ci.cocoSegmAp50()),
         cocoBbox == null ? null : CocoFigures.of(cocoBbox, null),
-        null,
         null);
   }
 

@@ -34,5 +34,13 @@ public final class MetricTags {
   public static final String COVID_VS_REST_ACCURACY = "eval/covid_vs_rest_accuracy";
   public static final String COVID_VS_REST_AUC = "eval/covid_vs_rest_auc";
 
+  /**
+   * The lesion area's mean per-slice Dice and pooled Dice ({@link ssm.metrics.LesionAreaMetrics},
+   * detections scoring at least {@code eval.lesion-area-score}).
+   */
+  public static final String LESION_DICE = "eval/lesion_dice";
+
+  public static final String LESION_DICE_POOLED = "eval/lesion_dice_pooled";
+
   private MetricTags() {}
 }

@@ -4,18 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import ssm.data.ClassificationExample;
+import ssm.data.SliceCollection;
 
 /**
  * One CSV row per predicted slice, for spreadsheets and pandas: {@value #HEADER}, and with ground
  * truth ({@code predict --truth}) {@value #TRUTH_COLUMNS} after it. Probabilities are written as
  * Java writes a float (the values of the JSON output, digit for digit); the lesion area fraction is
- * {@link Prediction#lesionAreaFraction()} with 6 decimals. Fields holding a comma, quote or line
- * break are quoted (RFC 4180).
+ * {@link Prediction#lesionAreaFraction()} with 6 decimals; the collection is the file name's
+ * ({@link SliceCollection#fromFileName}), so that a table of several sources splits by it. Fields
+ * holding a comma, quote or line break are quoted (RFC 4180).
  */
 public final class PredictionCsv {
   /** The header line. */
   public static final String HEADER =
-      "file,class,p_normal,p_cp,p_covid,lesions,lesion_area_fraction";
+      "file,class,p_normal,p_cp,p_covid,lesions,lesion_area_fraction,collection";
 
   /** The columns ground truth adds: its lesions and how many of them were found. */
   public static final String TRUTH_COLUMNS = ",truth_lesions,truth_found";
@@ -46,6 +48,7 @@ public final class PredictionCsv {
     }
     fields.add(Integer.toString(p.lesions().size()));
     fields.add(String.format(Locale.ROOT, "%.6f", p.lesionAreaFraction()));
+    fields.add(quote(SliceCollection.fromFileName(file)));
     return String.join(",", fields);
   }
 

@@ -19,18 +19,18 @@ import ssm.metrics.ConfidenceIntervals.Interval;
  * @param covidVsRest COVID-19 against the other classes, or null
  */
 public record ClassificationReport(
-    List<String> classes,
-    List<List<Long>> confusion,
-    Map<String, Double> sensitivity,
-    Map<String, Double> precision,
-    Map<String, Double> f1,
-    Double accuracy,
+    @JsonProperty("classes") List<String> classes,
+    @JsonProperty("confusion") List<List<Long>> confusion,
+    @JsonProperty("sensitivity") Map<String, Double> sensitivity,
+    @JsonProperty("precision") Map<String, Double> precision,
+    @JsonProperty("f1") Map<String, Double> f1,
+    @JsonProperty("accuracy") Double accuracy,
     @JsonProperty("accuracy_ci95") Ci95 accuracyCi95,
     @JsonProperty("f1_weighted") Double f1Weighted,
     @JsonProperty("f1_weights") Map<String, Double> f1Weights,
     @JsonProperty("f1_macro") Double f1Macro,
-    Map<String, Double> auc,
-    long samples,
+    @JsonProperty("auc") Map<String, Double> auc,
+    @JsonProperty("samples") long samples,
     @JsonProperty("classes_present") List<String> classesPresent,
     @JsonProperty("covid_vs_rest") BinaryFigures covidVsRest) {
 

@@ -28,8 +28,8 @@ public record CocoFigures(
     @JsonProperty("ARs") Double arSmall,
     @JsonProperty("ARm") Double arMedium,
     @JsonProperty("ARl") Double arLarge,
-    int images,
-    int categories,
+    @JsonProperty("images") int images,
+    @JsonProperty("categories") int categories,
     @JsonProperty("ap50_ci95") Ci95 ap50Ci95) {
 
   /** From a COCO evaluation and the interval of its AP50 (may be null). */

@@ -20,9 +20,9 @@ public record EvaluationInfo(
     @JsonProperty("segmentation_seconds") double segmentationSeconds,
     @JsonProperty("classification_seconds") double classificationSeconds,
     @JsonProperty("predict_seconds") double predictSeconds,
-    int detections,
-    List<String> skipped,
-    Double seconds) {
+    @JsonProperty("detections") int detections,
+    @JsonProperty("skipped") List<String> skipped,
+    @JsonProperty("seconds") Double seconds) {
 
   public EvaluationInfo {
     skipped = skipped == null ? List.of() : List.copyOf(skipped);

@@ -1,6 +1,7 @@
 package ssm.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 
 /**
  * The content of {@code metrics.json} (schema {@value #SCHEMA}, docs/evaluation.md): what was
@@ -13,17 +14,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param weights the weights file evaluated
  * @param parameters the model's parameter count, or null
  * @param datasets the data of each part
+ * @param byCollection the figures per collection (name -> figures) where a set holds more than one,
+ *     else null
  */
 public record MetricsReport(
-    String schema,
-    String variant,
+    @JsonProperty("schema") String schema,
+    @JsonProperty("variant") String variant,
     @JsonProperty("paper_label") String paperLabel,
-    String weights,
-    Parameters parameters,
-    EvaluationInfo evaluation,
-    Datasets datasets,
-    SegmentationReport segmentation,
-    ClassificationReport classification) {
+    @JsonProperty("weights") String weights,
+    @JsonProperty("parameters") Parameters parameters,
+    @JsonProperty("evaluation") EvaluationInfo evaluation,
+    @JsonProperty("datasets") Datasets datasets,
+    @JsonProperty("segmentation") SegmentationReport segmentation,
+    @JsonProperty("classification") ClassificationReport classification,
+    @JsonProperty("by_collection") Map<String, CollectionReport> byCollection) {
 
   /** The schema id of this format. */
   public static final String SCHEMA = "ssm-metrics/2";
@@ -41,6 +45,7 @@ public record MetricsReport(
       throw new IllegalArgumentException("a metrics report needs its variant");
     }
     datasets = datasets == null ? Datasets.NONE : datasets;
+    byCollection = Figures.copy(byCollection);
   }
 
   /** The parameter count, or null when the report has none. */

@@ -1,6 +1,9 @@
 package ssm.report;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,12 @@ import java.util.Map;
  */
 final class MetricsReportV1 {
   static final String SCHEMA = "ssm-metrics/1";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final TypeReference<LesionAreaFigures> LESION_AREA = new TypeReference<>() {};
+  private static final TypeReference<Map<String, CollectionReport>> BY_COLLECTION =
+      new TypeReference<>() {};
 
   private MetricsReportV1() {}
 
@@ -37,8 +46,11 @@ final class MetricsReportV1 {
         new MetricsReport.Datasets(
             seg.isObject() ? data(root, "segmentation") : null,
             cls.isObject() ? data(root, "classification") : null),
-        seg.isObject() ? segmentation(seg) : null,
-        cls.isObject() ? classification(cls) : null);
+        seg.isObject() ? segmentation(seg, source) : null,
+        cls.isObject() ? classification(cls) : null,
+        root.path("by_collection").isObject()
+            ? typed(root.get("by_collection"), BY_COLLECTION, source)
+            : null);
   }
 
   /** The folder of {@code .../<variant>/metrics.json}, which v1 readers fell back to. */
@@ -77,14 +89,26 @@ final class MetricsReportV1 {
         number(e.get("seconds")));
   }
 
-  private static SegmentationReport segmentation(JsonNode s) {
+  private static SegmentationReport segmentation(JsonNode s, String source) {
     JsonNode p = s.path("paper");
+    JsonNode area = s.path("lesion_area");
     return new SegmentationReport(
         p.isObject() ? paper(p) : null,
         coco(s.path("coco_segm")),
         coco(s.path("coco_bbox")),
-        null,
-        null);
+        area.isObject() ? typed(area, LESION_AREA, source) : null);
+  }
+
+  /**
+   * A block that late ssm-metrics/1 writers already wrote in today's shape (lesion_area,
+   * by_collection), read by its record.
+   */
+  private static <T> T typed(JsonNode n, TypeReference<T> type, String source) {
+    try {
+      return JSON.readerFor(type).readValue(n);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
   }
 
   private static PaperApFigures paper(JsonNode p) {

@@ -14,11 +14,11 @@ import ssm.metrics.PaperAp;
  * @param ap50Ci95 bootstrap 95% interval of {@code ap50}, or null
  */
 public record PaperApFigures(
-    Double ap50,
-    Double ap75,
-    Double ap,
+    @JsonProperty("ap50") Double ap50,
+    @JsonProperty("ap75") Double ap75,
+    @JsonProperty("ap") Double ap,
     @JsonProperty("ap_per_iou") Map<String, Double> apPerIou,
-    ImageCounts images,
+    @JsonProperty("images") ImageCounts images,
     @JsonProperty("ap50_ci95") Ci95 ap50Ci95) {
 
   public PaperApFigures {

@@ -1,7 +1,6 @@
 package ssm.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Map;
 
 /**
  * The segmentation part of a report; any figure block not measured is null.
@@ -10,16 +9,15 @@ import java.util.Map;
  * @param cocoSegm COCO mask AP/AR
  * @param cocoBbox COCO box AP/AR of the predicted boxes
  * @param lesionArea Dice, sensitivity and specificity of the lesion area, or null
- * @param collections the figures per collection (collection name -> figures), or null
  */
 public record SegmentationReport(
-    PaperApFigures paper,
+    @JsonProperty("paper") PaperApFigures paper,
     @JsonProperty("coco_segm") CocoFigures cocoSegm,
     @JsonProperty("coco_bbox") CocoFigures cocoBbox,
-    @JsonProperty("lesion_area") LesionAreaFigures lesionArea,
-    Map<String, CollectionFigures> collections) {
+    @JsonProperty("lesion_area") LesionAreaFigures lesionArea) {
 
-  public SegmentationReport {
-    collections = Figures.copy(collections);
+  /** The same with the lesion area's figures. */
+  public SegmentationReport withLesionArea(LesionAreaFigures area) {
+    return new SegmentationReport(paper, cocoSegm, cocoBbox, area);
   }
 }

@@ -1,6 +1,7 @@
 package ssm.settings;
 
 import com.typesafe.config.Config;
+import java.util.List;
 import ssm.util.Check;
 
 /**
@@ -16,6 +17,8 @@ import ssm.util.Check;
  *     ssm.data.QuarterTurnedSegmentation})
  * @param augmentCrops random crops per segmentation slice (with contrast and brightness jitter),
  *     besides the slice itself; 0: none ({@link ssm.data.CroppedSegmentation})
+ * @param validationCollections collections ({@link ssm.data.SliceCollection}) the validation split
+ *     takes whole, training keeping the rest (leave-one-collection-out); empty: the usual split
  */
 public record DataSettings(
     Synthetic synthetic,
@@ -23,8 +26,20 @@ public record DataSettings(
     boolean skipBad,
     boolean augmentFlip,
     boolean augmentTurn,
-    int augmentCrops) {
+    int augmentCrops,
+    List<String> validationCollections) {
   public DataSettings {
+    validationCollections = List.copyOf(validationCollections);
+    for (String c : validationCollections) {
+      Check.that(
+          !c.isBlank() && c.chars().noneMatch(Character::isWhitespace),
+          "data.validation-collections: '%s' is not a collection name (one word)",
+          c);
+    }
+    Check.that(
+        new java.util.HashSet<>(validationCollections).size() == validationCollections.size(),
+        "data.validation-collections = %s names a collection twice",
+        validationCollections);
     Check.that(minLesionArea >= 0, "data.min-lesion-area = %s must be >= 0", minLesionArea);
     Check.that(augmentCrops >= 0, "data.augment-crops = %s must be >= 0", augmentCrops);
   }
@@ -51,6 +66,7 @@ public record DataSettings(
         c.getBoolean("skip-bad"),
         c.getBoolean("augment-flip"),
         c.getBoolean("augment-turn"),
-        c.getInt("augment-crops"));
+        c.getInt("augment-crops"),
+        c.getStringList("validation-collections"));
   }
 }

@@ -16,6 +16,8 @@ import ssm.util.Check;
  * @param variant the variant's name, e.g. {@code scratch-r18-3} (key {@code variant})
  * @param model section {@code model}
  * @param training section {@code training}
+ * @param data section {@code data}
+ * @param eval section {@code eval}
  * @param resolved the fully resolved config these records were read from, origins included
  */
 public record Settings(
@@ -23,6 +25,7 @@ public record Settings(
     ModelSettings model,
     TrainingSettings training,
     DataSettings data,
+    EvalSettings eval,
     Config resolved) {
 
   /** Name of the file {@link #writeTo} writes into a run folder. */
@@ -50,6 +53,7 @@ public record Settings(
         ModelSettings.from(c.getConfig("model")),
         TrainingSettings.from(c.getConfig("training")),
         DataSettings.from(c.getConfig("data")),
+        EvalSettings.from(c.getConfig("eval")),
         c);
   }
 

@@ -24,6 +24,13 @@ class CovidxSplitTest {
   }
 
   @Test
+  void aSeventhColumnNamesTheCollection() {
+    CovidxSplit.Entry e = CovidxSplit.parse("t.txt", 1, "x_1.png 2 0 0 4 4 hospitalB", null);
+    assertEquals("hospitalB", e.collection());
+    assertEquals(null, CovidxSplit.parse("t.txt", 1, "x_1.png 2 0 0 4 4", null).collection());
+  }
+
+  @Test
   void readsSplitWithImagesBeside() throws Exception {
     TestImages.filled(dir.resolve("images/a.png"), 16, 8, 255);
     TestImages.filled(dir.resolve("images/b.png"), 16, 8, 0);
@@ -61,7 +68,8 @@ class CovidxSplitTest {
     Path s = split("train.txt", "a.png 0 0 0 4 4", "a.png 1 0 0");
     DataException e = assertThrows(DataException.class, () -> CovidxSplit.open(s));
     assertEquals(
-        "train.txt:2: expected 'filename class xmin ymin xmax ymax' (6 fields), got 4 "
+        "train.txt:2: expected 'filename class xmin ymin xmax ymax [collection]' (6 or 7 fields),"
+            + " got 4 "
             + "fields: 'a.png 1 0 0'",
         e.getMessage());
   }

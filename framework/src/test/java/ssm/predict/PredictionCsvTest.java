@@ -28,7 +28,7 @@ class PredictionCsvTest {
     Lesion b = new Lesion(new float[] {1, 1, 3, 3}, 0.8f, mask(1, 1, 1, 2, 2, 1, 2, 2));
     assertEquals(7 / 16.0, prediction(List.of(a, b)).lesionAreaFraction(), 0);
     assertEquals(
-        "a.png,COVID-19,0.1,0.2,0.7,2,0.437500",
+        "a.png,COVID-19,0.1,0.2,0.7,2,0.437500,a",
         PredictionCsv.row("a.png", prediction(List.of(a, b))));
   }
 
@@ -41,7 +41,7 @@ class PredictionCsvTest {
     assertEquals(PredictionCsv.HEADER + ",truth_lesions,truth_found", PredictionCsv.header(true));
     assertEquals(PredictionCsv.HEADER, PredictionCsv.header(false));
     assertEquals(
-        "a.png,COVID-19,0.1,0.2,0.7,1,0.250000,2,1",
+        "a.png,COVID-19,0.1,0.2,0.7,1,0.250000,a,2,1",
         PredictionCsv.row("a.png", prediction(List.of(a)), truth));
     assertEquals(
         PredictionCsv.row("a.png", prediction(List.of(a))),
@@ -49,15 +49,23 @@ class PredictionCsvTest {
   }
 
   @Test
+  void theCollectionIsTheFileNames() {
+    assertEquals(
+        "scans/2_ucsd_covid_0100.png,COVID-19,0.1,0.2,0.7,0,0.000000,ucsd",
+        PredictionCsv.row("scans/2_ucsd_covid_0100.png", prediction(List.of())));
+  }
+
+  @Test
   void noLesionsIsZeroArea() {
     assertEquals(
-        "x.png,COVID-19,0.1,0.2,0.7,0,0.000000", PredictionCsv.row("x.png", prediction(List.of())));
+        "x.png,COVID-19,0.1,0.2,0.7,0,0.000000,x",
+        PredictionCsv.row("x.png", prediction(List.of())));
   }
 
   @Test
   void aFileNameWithACommaOrQuoteIsQuoted() {
     assertEquals("\"scans/a,b.png\"", PredictionCsv.quote("scans/a,b.png"));
     assertEquals("\"say \"\"hi\"\".png\"", PredictionCsv.quote("say \"hi\".png"));
-    assertEquals(7, PredictionCsv.HEADER.split(",").length);
+    assertEquals(8, PredictionCsv.HEADER.split(",").length);
   }
 }

@@ -40,10 +40,44 @@ class MetricsJsonTest {
             null,
             null,
             null,
-            new SegmentationReport(PaperApFigures.of(paper, null), null, null, null, null),
-            ClassificationReport.of(cls, null)));
+            new SegmentationReport(PaperApFigures.of(paper, null), null, null, null),
+            ClassificationReport.of(cls, null),
+            null));
     JsonNode root = new ObjectMapper().readTree(file.toFile());
     assertEquals("ssm-metrics/2", root.get("schema").asText());
+    // keys in the order of the records, so that the file reads top-down
+    assertEquals(
+        List.of(
+            "schema",
+            "variant",
+            "paper_label",
+            "weights",
+            "parameters",
+            "evaluation",
+            "datasets",
+            "segmentation",
+            "classification",
+            "by_collection"),
+        names(root));
+    assertEquals(
+        List.of("paper", "coco_segm", "coco_bbox", "lesion_area"), names(root.get("segmentation")));
+    assertEquals(
+        List.of(
+            "classes",
+            "confusion",
+            "sensitivity",
+            "precision",
+            "f1",
+            "accuracy",
+            "accuracy_ci95",
+            "f1_weighted",
+            "f1_weights",
+            "f1_macro",
+            "auc",
+            "samples",
+            "classes_present",
+            "covid_vs_rest"),
+        names(root.get("classification")));
     assertEquals("SSM R18**", root.get("paper_label").asText());
     // the empty image scores 1 at every threshold
     assertEquals(1.0, root.at("/segmentation/paper/ap").asDouble(), 0);
@@ -51,6 +85,7 @@ class MetricsJsonTest {
     assertEquals(1, root.at("/segmentation/paper/images/empty").asInt());
     assertTrue(root.at("/segmentation/coco_segm").isNull(), "not evaluated -> null, key kept");
     assertTrue(root.at("/segmentation/lesion_area").isNull(), "key kept for the lesion area");
+    assertTrue(root.at("/by_collection").isNull(), "key kept for the figures per collection");
     assertTrue(root.at("/segmentation/paper/ap50_ci95").isNull(), "no interval -> null");
     assertTrue(root.at("/datasets/segmentation").isNull());
     assertEquals(1.0, root.at("/classification/sensitivity/Normal").asDouble(), 0);
@@ -96,5 +131,11 @@ class MetricsJsonTest {
     assertEquals(-1.0, n.get("APl").asDouble(), 0);
     assertEquals(0.0, n.get("AP").asDouble(), 0);
     assertTrue(n.get("ap50_ci95").isNull(), "no interval: null, the key kept");
+  }
+
+  private static List<String> names(JsonNode n) {
+    List<String> names = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

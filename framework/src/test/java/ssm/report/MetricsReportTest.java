@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.metrics.ClassificationMetrics;
+import ssm.metrics.LesionAreaMetrics;
 import ssm.metrics.PaperAp;
 
 class MetricsReportTest {
@@ -39,10 +41,24 @@ class MetricsReportTest {
             30,
             1,
             new Ci95(0.6, 0.9));
-    LesionAreaFigures area = new LesionAreaFigures(0.5, 0.61, 0.66, 0.7, 0.99);
-    Map<String, CollectionFigures> collections = new LinkedHashMap<>();
-    collections.put("medseg", new CollectionFigures(10, ap, area));
-    collections.put("radiopaedia", new CollectionFigures(20, null, null));
+    LesionAreaFigures area =
+        new LesionAreaFigures(
+            0.5,
+            30,
+            4,
+            0.61,
+            22,
+            0.7,
+            26,
+            0.99,
+            30,
+            new LesionAreaFigures.Pooled(0.66, 0.72, null, 100, 20, 30, 9000));
+    Map<String, CollectionReport> collections = new LinkedHashMap<>();
+    collections.put("medseg", new CollectionReport(10, 0, 0.8, null, area, null, null));
+    collections.put(
+        "radiopaedia",
+        new CollectionReport(
+            0, 20, null, null, null, 0.75, new CollectionReport.CovidVsRest(0.8, null, 0.7, 0.9)));
     ClassificationMetrics m =
         ClassificationMetrics.fromConfusion(
             ClassificationMetrics.PAPER_CLASSES,
@@ -73,8 +89,9 @@ class MetricsReportTest {
                 null,
                 null,
                 40)),
-        new SegmentationReport(ap, coco, coco, area, collections),
-        ClassificationReport.of(m, new ssm.metrics.ConfidenceIntervals.Interval(0.4, 0.8)));
+        new SegmentationReport(ap, coco, coco, area),
+        ClassificationReport.of(m, new ssm.metrics.ConfidenceIntervals.Interval(0.4, 0.8)),
+        collections);
   }
 
   @Test
@@ -169,5 +186,48 @@ class MetricsReportTest {
   @Test
   void anIntervalNeedsTwoBounds() {
     assertThrows(IllegalArgumentException.class, () -> Ci95.of(new double[] {1}));
+  }
+
+  /** The lesion area is written in the shape LesionAreaMetrics gives it. */
+  @Test
+  void theLesionAreaHasTheShapeOfItsMetrics() throws Exception {
+    LesionAreaMetrics.Result r =
+        LesionAreaMetrics.of(
+            List.of(
+                new LesionAreaMetrics.Counts(8, 2, 4, 50),
+                new LesionAreaMetrics.Counts(0, 0, 0, 64),
+                new LesionAreaMetrics.Counts(0, 3, 0, 61)),
+            0.5);
+    ObjectMapper json = new ObjectMapper();
+    // both through text, so that a count is an int node on either side; toString keeps key order
+    assertEquals(
+        json.readTree(json.writeValueAsString(r.toJson())).toString(),
+        json.readTree(MetricsReports.toText(LesionAreaFigures.of(r))).toString());
+  }
+
+  @Test
+  void readsTheLesionAreaAndTheCollectionsOfALateFirstSchemaReport(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("metrics.json");
+    Files.writeString(
+        file,
+        "{\"schema\": \"ssm-metrics/1\", \"variant\": \"scratch-r18-3\","
+            + " \"segmentation\": {\"paper\": {\"ap50\": 0.5}, \"lesion_area\": {"
+            + "\"score_threshold\": 0.5, \"slices\": 3, \"both_empty\": 1, \"dice\": 0.4,"
+            + " \"dice_slices\": 2, \"sensitivity\": 0.5, \"sensitivity_slices\": 1,"
+            + " \"specificity\": null, \"specificity_slices\": 0, \"pooled\": {\"dice\": 0.6,"
+            + " \"sensitivity\": 0.5, \"specificity\": 0.9, \"tp\": 8, \"fp\": 5, \"fn\": 4,"
+            + " \"tn\": 175}}}, \"classification\": null, \"by_collection\": {\"medseg\": {"
+            + "\"segmentation_slices\": 2, \"classification_slices\": 0, \"paper_ap50\": 0.5,"
+            + " \"coco_segm_ap50\": null, \"lesion_area\": null, \"accuracy\": null,"
+            + " \"covid_vs_rest\": null}}}");
+    MetricsReport r = MetricsReports.read(file);
+    LesionAreaFigures area = r.segmentation().lesionArea();
+    assertEquals(0.4, area.dice(), 0);
+    assertEquals(1, area.bothEmpty());
+    assertNull(area.specificity());
+    assertEquals(175, area.pooled().tn());
+    assertEquals(2, r.byCollection().get("medseg").segmentationSlices());
+    assertEquals(0.5, r.byCollection().get("medseg").paperAp50(), 0);
   }
 }

@@ -252,6 +252,43 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void lesionAreaScoreDefaultsToOneHalfAndMustLieInZeroToOne() {
+    assertEquals(0.5, loader.load().eval().lesionAreaScore(), 0);
+    assertEquals(
+        0.3,
+        loader
+            .load(null, List.of(), List.of("eval.lesion-area-score=0.3"))
+            .eval()
+            .lesionAreaScore(),
+        0);
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("eval.lesion-area-score=1.2")));
+    assertEquals(
+        "--set eval.lesion-area-score=1.2: eval.lesion-area-score = 1.2 must be in [0, 1]",
+        e.getMessage());
+  }
+
+  @Test
+  void validationCollectionsAreNamesEachGivenOnce() {
+    assertEquals(List.of(), loader.load().data().validationCollections());
+    assertEquals(
+        List.of("radiopaedia", "medseg"),
+        loader
+            .load(null, List.of(), List.of("data.validation-collections=[radiopaedia, medseg]"))
+            .data()
+            .validationCollections());
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("data.validation-collections=[a, a]")));
+    assertTrue(
+        e.getMessage().endsWith("data.validation-collections = [a, a] names a collection twice"),
+        e.getMessage());
+  }
+
+  @Test
   void unknownEnumValueListsTheAllowedOnes() {
     SettingsException e =
         assertThrows(

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import ssm.experiments.run.DataCheck;
 import ssm.experiments.run.DataSources;
+import ssm.experiments.run.HeldOutCollections;
 import ssm.settings.Settings;
 
 /**
@@ -59,7 +60,11 @@ public final class DataOptions {
    * DataSources#withValidationSplit}).
    */
   public DataSources trainingSources(Settings settings, PrintWriter err, Path runDir) {
-    return checkedSources(settings, err).withValidationSplit(runDir, settings.training().seed());
+    return checkedSources(settings, err)
+        .withValidationSplit(
+            runDir,
+            settings.training().seed(),
+            new HeldOutCollections(settings.data().validationCollections()));
   }
 
   /** Whether both real data sets were given. */

@@ -145,7 +145,9 @@ final class EvalCommand implements Callable<Integer> {
     if (json) {
       out.println(MetricsReports.toText(report));
     } else {
-      out.printf("%s (%s), %s%n%s", variant.name(), variant.paperLabel(), dataset, e.toText());
+      out.printf(
+          "%s (%s), %s%n%s%s",
+          variant.name(), variant.paperLabel(), dataset, e.toText(), result.supplement());
     }
     out.flush();
     double evaluating = e.segmentationSeconds() + e.classificationSeconds();

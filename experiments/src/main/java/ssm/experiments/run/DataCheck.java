@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import ssm.data.CovidxSplit;
 import ssm.data.LazyDataset;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationFolder;
+import ssm.data.SliceCollection;
 import ssm.settings.Settings;
 
 /**
@@ -30,8 +33,18 @@ public final class DataCheck {
 
   private DataCheck() {}
 
-  /** One set that opened: its role, where it is and how many slices it has. */
-  public record Set(String role, Path path, int slices) {}
+  /**
+   * One set that opened: its role, where it is, how many slices it has and how many of them each
+   * collection holds ({@link SliceCollection}, in name order).
+   */
+  public record Set(String role, Path path, int slices, Map<String, Integer> collections) {
+    /** {@code medseg 40, radiopaedia 10}. */
+    public String collectionCounts() {
+      List<String> parts = new ArrayList<>();
+      collections.forEach((k, v) -> parts.add(k + " " + v));
+      return String.join(", ", parts);
+    }
+  }
 
   /**
    * Checks the paths the user gave ({@code --seg-data}, {@code --cls-data}; null: not given) before
@@ -58,7 +71,9 @@ public final class DataCheck {
     cls(sets, "classification val", sources.clsVal(), options);
     cls(sets, "classification test", sources.clsTest(), options);
     for (Set s : sets) {
-      err.printf("data: %-21s %6d slices  %s%n", s.role(), s.slices(), s.path());
+      err.printf(
+          "data: %-21s %6d slices  %s  (collections: %s)%n",
+          s.role(), s.slices(), s.path(), s.collectionCounts());
     }
     if (sources.segTest() == null) {
       err.println(
@@ -141,7 +156,11 @@ public final class DataCheck {
       throw new IllegalArgumentException(role + " set " + path + " has no slices");
     }
     data.load(0);
-    return new Set(role, path, data.size());
+    Map<String, Integer> collections = new TreeMap<>();
+    for (int i = 0; i < data.size(); i++) {
+      collections.merge(SliceCollection.of(data, i), 1, Integer::sum);
+    }
+    return new Set(role, path, data.size(), collections);
   }
 
   private static String listing(Path dir) {

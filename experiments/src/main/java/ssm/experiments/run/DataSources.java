@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import ssm.data.ReaderOptions;
+import ssm.data.SegmentationFolder;
 import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.settings.DataSettings;
 import ssm.settings.Settings;
@@ -80,12 +82,28 @@ public record DataSources(
    * unchanged.
    */
   public DataSources withValidationSplit(Path runDir, long seed) {
-    boolean cutSeg = segTrain != null && segVal == null && segTest == null;
-    boolean cutCls = clsTrain != null && clsVal == null;
+    return withValidationSplit(runDir, seed, new HeldOutCollections(List.of()));
+  }
+
+  /**
+   * As {@link #withValidationSplit(Path, long)}, with leave-one-collection-out validation ({@code
+   * data.validation-collections}): a set whose training data holds any of the {@code heldOut}
+   * collections validates on those collections' slices whole (its own validation split, if any, is
+   * not used), synthetic data included; the other sets as without them.
+   */
+  public DataSources withValidationSplit(Path runDir, long seed, HeldOutCollections heldOut) {
+    boolean segHolds = heldOut.any() && segTrain != null && holds(heldOut, segTrain, true);
+    boolean clsHolds = heldOut.any() && clsTrain != null && holds(heldOut, clsTrain, false);
+    if (heldOut.any() && !segHolds && !clsHolds) {
+      // names the collections the data does hold
+      ValidationSplit.checkHeldOut(heldOut, segTrain, clsTrain);
+    }
+    boolean cutSeg = segTrain != null && (segHolds || (segVal == null && segTest == null));
+    boolean cutCls = clsTrain != null && (clsHolds || clsVal == null);
     boolean synthetic =
         (segTrain != null && DataReferences.generated(segTrain))
             || (clsTrain != null && DataReferences.generated(clsTrain));
-    if (synthetic || (!cutSeg && !cutCls)) {
+    if ((synthetic && !heldOut.any()) || (!cutSeg && !cutCls)) {
       return this;
     }
     ValidationSplit split =
@@ -94,7 +112,8 @@ public record DataSources(
             cutSeg ? segTrain : null,
             cutCls ? clsTrain : null,
             ValidationSplit.FRACTION,
-            seed);
+            seed,
+            heldOut);
     return new DataSources(
         cutSeg ? split.segTrain() : segTrain,
         cutSeg ? split.segVal() : segVal,
@@ -103,6 +122,9 @@ public record DataSources(
         cutCls ? split.clsVal() : clsVal,
         clsTest,
         description
+            + (heldOut.any()
+                ? "; validation on the collections " + String.join(", ", heldOut.names())
+                : "")
             + "; validation split cut by seed "
             + seed
             + " ("
@@ -110,6 +132,12 @@ public record DataSources(
             + ", "
             + runDir.resolve("split/split.json")
             + ")");
+  }
+
+  private static boolean holds(HeldOutCollections heldOut, Path train, boolean segmentation) {
+    return segmentation
+        ? !heldOut.validation(SegmentationFolder.open(train)).isEmpty()
+        : ValidationSplit.splitLines(train).stream().anyMatch(heldOut::heldOut);
   }
 
   /** The reader options the settings ask for: training, and the class at test time. */

@@ -4,20 +4,32 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import ssm.data.ClassPrefixedFolder;
 import ssm.data.ClassificationExample;
 import ssm.data.CovidxSplit;
 import ssm.data.LazyDataset;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationFolder;
+import ssm.eval.CollectionBreakdown;
+import ssm.eval.CollectionFigures;
 import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
+import ssm.eval.RecordingPredictor;
+import ssm.eval.SlicePredictor;
 import ssm.experiments.Variant;
+import ssm.metrics.LesionAreaMetrics;
 import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
+import ssm.report.CollectionReport;
+import ssm.report.LesionAreaFigures;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
+import ssm.report.SegmentationReport;
 import ssm.settings.Settings;
 import ssm.slices.SliceResults;
 import ssm.slices.SliceResultsFile;
@@ -37,13 +49,16 @@ public final class EvaluationRun {
    * @param report the metrics.json content
    * @param metricsFile where it was written, or null
    * @param dataset the data as captions name it
+   * @param supplement text {@code ssm eval} prints after {@link Evaluation#toText()}: the lesion
+   *     area's figures and, where a set holds more than one collection, the figures per collection
    */
   public record Result(
       Evaluation evaluation,
       MetricsReport report,
       Path metricsFile,
       double seconds,
-      String dataset) {}
+      String dataset,
+      String supplement) {}
 
   /**
    * @param seg segmentation test folder, or null
@@ -85,16 +100,47 @@ public final class EvaluationRun {
     long parameters = ParameterCount.of(model).total();
     Evaluation e;
     long start = System.nanoTime();
+    List<CollectionFigures> byCollection = List.of();
+    boolean perCollection = CollectionBreakdown.applies(segmentation, classification, limit);
     try (Predictor predictor = new Predictor(model, weights)) {
+      SlicePredictor plain = s -> predictor.predict(s, false);
+      SlicePredictor used = perCollection ? new RecordingPredictor(plain) : plain;
       e =
-          new Evaluator(
-                  s -> predictor.predict(s, false),
-                  new Evaluator.Options(limit, System.err, System.console() != null))
+          new Evaluator(used, new Evaluator.Options(limit, System.err, System.console() != null))
               .evaluate(segmentation, classification);
+      if (perCollection) {
+        // the same slices again, per collection, from the recorded predictions
+        byCollection =
+            CollectionBreakdown.evaluate(
+                used, segmentation, classification, limit, settings.eval().lesionAreaScore());
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     Evaluation.Intervals ci = e.intervals();
+    StringBuilder supplement = new StringBuilder();
+    LesionAreaFigures lesionArea = null;
+    if (e.groundTruth() != null) {
+      LesionAreaMetrics.Result area =
+          LesionAreaMetrics.of(e.groundTruth(), e.detections(), settings.eval().lesionAreaScore());
+      lesionArea = LesionAreaFigures.of(area);
+      supplement.append(area.toText());
+    }
+    Map<String, CollectionReport> collections = null;
+    if (!byCollection.isEmpty()) {
+      collections = new LinkedHashMap<>();
+      supplement.append(
+          String.format(
+              Locale.ROOT,
+              "per collection (lesion area: Dice per slice and pooled, detections >= %s)%n",
+              settings.eval().lesionAreaScore()));
+      supplement.append(CollectionFigures.textHeader());
+      for (CollectionFigures f : byCollection) {
+        collections.put(f.collection(), CollectionReport.of(f));
+        supplement.append(f.toTextRow());
+      }
+    }
+    SegmentationReport segmentationReport = e.segmentationReport(ci);
     // each part's own data, so that Table 2 and Table 3 each name only what they used
     MetricsReport report =
         new MetricsReport(
@@ -112,15 +158,16 @@ public final class EvaluationRun {
                     ? null
                     : DataReferences.of("classification", cls)
                         .withSlices(e.classificationSlices())),
-            e.segmentationReport(ci),
-            e.classificationReport(ci));
+            segmentationReport == null ? null : segmentationReport.withLesionArea(lesionArea),
+            e.classificationReport(ci),
+            collections);
     Path metrics = metricsDir == null ? null : metricsDir.resolve("metrics.json");
     if (metrics != null) {
       MetricsReports.write(metrics, report);
       // each slice's outcome beside it, so that runs can be compared later (ssm compare)
       SliceResultsFile.write(metricsDir.resolve(SliceResultsFile.FILE_NAME), SliceResults.of(e));
     }
-    return new Result(e, report, metrics, seconds, dataset);
+    return new Result(e, report, metrics, seconds, dataset, supplement.toString());
   }
 
   /** Both parts' data as one caption ({@link DataReferences#describe}). */

@@ -328,7 +328,8 @@ public final class TrainingRun {
                 : new CovidxSplit(
                     sources.clsVal(), CovidxSplit.defaultImagesDir(sources.clsVal()), options),
             events,
-            new BestValidationKeeper(checkpoints)));
+            new BestValidationKeeper(checkpoints),
+            settings.eval().lesionAreaScore()));
   }
 
   private static Map<String, Object> hparams(Variant v, Settings s) {

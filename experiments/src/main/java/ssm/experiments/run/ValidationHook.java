@@ -13,6 +13,7 @@ import ssm.eval.Evaluator;
 import ssm.eval.MetricTags;
 import ssm.events.EventFileWriter;
 import ssm.metrics.ClassificationMetrics;
+import ssm.metrics.LesionAreaMetrics;
 import ssm.model.SsmModel;
 import ssm.predict.Overlay;
 import ssm.predict.Prediction;
@@ -22,10 +23,10 @@ import ssm.train.TrainingState;
 
 /**
  * After each epoch that wrote a checkpoint: evaluates the checkpoint on the validation data (paper
- * AP and COCO AP when segmentation validation slices exist, F1 and sensitivities) and logs the
- * metrics and an overlay of the first validation slice to the event file. It evaluates the
- * checkpoint file itself, so what it reports is exactly what {@code ./ssm predict} would do with
- * it.
+ * AP, COCO AP and the lesion area's Dice when segmentation validation slices exist, F1 and
+ * sensitivities) and logs the metrics and an overlay of the first validation slice to the event
+ * file. It evaluates the checkpoint file itself, so what it reports is exactly what {@code ./ssm
+ * predict} would do with it.
  *
  * <p>The metrics go to the {@link BestValidationKeeper}, which ranks checkpoints by the paper's F1
  * (Table 3 ranks by it) when there are classification validation slices, else by the paper's
@@ -38,6 +39,7 @@ final class ValidationHook implements TrainingHook {
   private final LazyDataset<ClassificationExample> classification;
   private final EventFileWriter events;
   private final BestValidationKeeper keeper;
+  private final double lesionAreaScore;
   private Path evaluated;
 
   ValidationHook(
@@ -46,8 +48,10 @@ final class ValidationHook implements TrainingHook {
       LazyDataset<SegmentationExample> segmentation,
       LazyDataset<ClassificationExample> classification,
       EventFileWriter events,
-      BestValidationKeeper keeper) {
+      BestValidationKeeper keeper,
+      double lesionAreaScore) {
     this.model = model;
+    this.lesionAreaScore = lesionAreaScore;
     this.lastCheckpoint = lastCheckpoint;
     this.segmentation = segmentation;
     this.classification = classification;
@@ -72,7 +76,7 @@ final class ValidationHook implements TrainingHook {
       Evaluation e =
           new Evaluator(s -> predictor.predict(s, false), Evaluator.Options.quiet())
               .evaluate(segmentation, cls);
-      Map<String, Number> scalars = scalars(e);
+      Map<String, Number> scalars = scalars(e, lesionAreaScore);
       events.scalars(step, scalars);
       keeper.keepIfBest(ckpt, scalars, cls != null ? MetricTags.F1 : MetricTags.AP);
       ssm.data.Slice first = cls != null ? cls.load(0).image() : segmentation.load(0).image();
@@ -101,7 +105,7 @@ final class ValidationHook implements TrainingHook {
     return file == null ? null : ssm.data.ImageDecoder.decode(file);
   }
 
-  private static Map<String, Number> scalars(Evaluation e) {
+  static Map<String, Number> scalars(Evaluation e, double lesionAreaScore) {
     Map<String, Number> m = new LinkedHashMap<>();
     if (e.paper() != null) {
       m.put(MetricTags.AP50, e.paper().ap50());
@@ -111,6 +115,12 @@ final class ValidationHook implements TrainingHook {
     if (e.cocoSegm() != null) {
       m.put(MetricTags.COCO_AP, e.cocoSegm().stats().ap());
       m.put(MetricTags.COCO_AP50, e.cocoSegm().stats().ap50());
+    }
+    if (e.groundTruth() != null) {
+      LesionAreaMetrics.Result area =
+          LesionAreaMetrics.of(e.groundTruth(), e.detections(), lesionAreaScore);
+      m.put(MetricTags.LESION_DICE, area.dice().value());
+      m.put(MetricTags.LESION_DICE_POOLED, area.pooledDice());
     }
     ClassificationMetrics c = e.classification();
     if (c != null) {

@@ -26,10 +26,14 @@ class DataCheckCommandTest {
     assertEquals("data OK", cli.out.toString().strip());
     // smoke: 10 segmentation slices (8 train, 2 test), 15 classification (9, 3, 3)
     assertTrue(
-        cli.err.toString().matches("(?s).*data: segmentation train +8 slices .*"),
+        cli.err
+            .toString()
+            .matches("(?s).*data: segmentation train +8 slices .*\\(collections: seg 8\\)\n.*"),
         cli.err.toString());
     assertTrue(
-        cli.err.toString().matches("(?s).*data: classification test +3 slices .*"),
+        cli.err
+            .toString()
+            .matches("(?s).*data: classification test +3 slices .*\\(collections: cls 3\\)\n.*"),
         cli.err.toString());
   }
 

@@ -129,6 +129,15 @@ class EvalCommandTest {
     assertEquals(128, m.at("/datasets/segmentation/size").asInt());
     assertEquals("seg/test", m.at("/datasets/segmentation/path").asText());
     assertEquals(1, m.at("/datasets/classification/slices").asInt());
+    assertEquals(0.5, m.at("/segmentation/lesion_area/score_threshold").asDouble(), 0);
+    assertEquals(1, m.at("/segmentation/lesion_area/slices").asInt());
+    assertEquals(
+        128L * 128,
+        m.at("/segmentation/lesion_area/pooled/tp").asLong()
+            + m.at("/segmentation/lesion_area/pooled/fp").asLong()
+            + m.at("/segmentation/lesion_area/pooled/fn").asLong()
+            + m.at("/segmentation/lesion_area/pooled/tn").asLong());
+    assertTrue(r.out().contains("segmentation, lesion area"), r.out());
     assertTrue(
         m.at("/datasets/classification/description")
             .asText()
@@ -159,6 +168,77 @@ class EvalCommandTest {
           new ObjectMapper().readTree(coco.out()).get("AP").asDouble(),
           0.0);
     }
+  }
+
+  /**
+   * The synthetic training slices as two collections: segmentation files renamed {@code north_*}
+   * and {@code south_*}, classification lines given a seventh column; every figure is also given
+   * per collection, and the collections' pixel counts add up to the whole set's.
+   */
+  @Test
+  @SlowTest
+  void figuresAreGivenPerCollection(@TempDir Path dir) throws Exception {
+    Path data = synthetic(dir.resolve("data"), 128, 1);
+    Path seg = dir.resolve("two/seg");
+    List<Path> images;
+    try (var s = Files.list(data.resolve("seg/train/images"))) {
+      images = s.sorted().toList();
+    }
+    for (int i = 0; i < images.size(); i++) {
+      String name = (i < 2 ? "north_" : "south_") + images.get(i).getFileName();
+      Files.createDirectories(seg.resolve("images"));
+      Files.createDirectories(seg.resolve("masks"));
+      Files.copy(images.get(i), seg.resolve("images").resolve(name));
+      Files.copy(
+          data.resolve("seg/train/masks").resolve(images.get(i).getFileName()),
+          seg.resolve("masks").resolve(name));
+    }
+    List<String> lines = Files.readAllLines(data.resolve("cls/train.txt"));
+    List<String> named = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      named.add(lines.get(i) + (i % 2 == 0 ? " north" : " south"));
+    }
+    Path cls = Files.write(data.resolve("cls/two.txt"), named);
+    Path out = dir.resolve("run");
+    Run r =
+        run(
+            "eval",
+            "--weights",
+            ReferenceFixture.weights().toString(),
+            "--seg-data",
+            seg.toString(),
+            "--cls-data",
+            cls.toString(),
+            "--out",
+            out.toString(),
+            "--set",
+            "model.input.min-size=128",
+            "--set",
+            "model.input.max-size=256");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("per collection"), r.out());
+    JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    JsonNode by = m.get("by_collection");
+    assertEquals(List.of("north", "south"), fieldNames(by));
+    assertEquals(2, by.at("/north/segmentation_slices").asInt());
+    assertEquals(images.size() - 2, by.at("/south/segmentation_slices").asInt());
+    assertEquals(
+        lines.size(),
+        by.at("/north/classification_slices").asInt()
+            + by.at("/south/classification_slices").asInt());
+    for (String k : new String[] {"tp", "fp", "fn", "tn"}) {
+      assertEquals(
+          m.at("/segmentation/lesion_area/pooled/" + k).asLong(),
+          by.at("/north/lesion_area/pooled/" + k).asLong()
+              + by.at("/south/lesion_area/pooled/" + k).asLong(),
+          k);
+    }
+  }
+
+  private static List<String> fieldNames(JsonNode n) {
+    List<String> names = new ArrayList<>();
+    n.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /**

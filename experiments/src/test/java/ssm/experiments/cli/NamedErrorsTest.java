@@ -50,6 +50,31 @@ class NamedErrorsTest {
   }
 
   @Test
+  @Timeout(120)
+  void aValidationCollectionTheDataDoesNotHoldIsNamedBeforeTraining() {
+    assertEquals(
+        1,
+        cli.run(
+            "train",
+            "--profile",
+            "smoke",
+            "--runs",
+            dir.toString(),
+            "--set",
+            "data.validation-collections=[mosmed]",
+            "--out",
+            dir.resolve("run").toString()));
+    assertTrue(
+        cli.err
+            .toString()
+            .contains(
+                "error: data.validation-collections names [mosmed], which the training data does"
+                    + " not hold; its collections are [cls, seg]"),
+        cli.err.toString());
+    assertFalse(cli.err.toString().contains("\tat "), cli.err.toString());
+  }
+
+  @Test
   void aCorruptSliceFoundWhileTrainingIsNamedThoughWrapped() {
     // the prefetcher hands a decoding failure over wrapped, as an ExecutionException's cause
     Exception wrapped =

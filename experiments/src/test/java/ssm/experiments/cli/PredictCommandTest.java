@@ -79,6 +79,7 @@ class PredictCommandTest {
     assertTrue(fraction > 0);
     assertEquals(fraction, Double.parseDouble(row[6]), 5e-7);
     assertEquals(fraction, cp.get("lesion_area_fraction").asDouble(), 1e-12);
+    assertEquals("cp", row[7]);
   }
 
   @Test

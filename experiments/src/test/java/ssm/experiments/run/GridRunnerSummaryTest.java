@@ -16,7 +16,7 @@ import ssm.report.SegmentationReport;
 class GridRunnerSummaryTest {
   private static MetricsReport report(SegmentationReport seg, ClassificationReport cls) {
     return new MetricsReport(
-        MetricsReport.SCHEMA, "scratch-r18-3", null, null, null, null, null, seg, cls);
+        MetricsReport.SCHEMA, "scratch-r18-3", null, null, null, null, null, seg, cls, null);
   }
 
   @Test
@@ -62,7 +62,7 @@ class GridRunnerSummaryTest {
         "AP@0.5 0.8000 [0.7000, 0.9000] [slices scored: 20 of 30 (16 with lesions, 10 skipped)],"
             + " COCO segm AP50 0.6000 [0.5000, 0.7000], AP@[.5:.95] 0.4500; accuracy 0.7500"
             + " [0.6000, 0.8600] (n = 40), F1 0.7000",
-        GridRunner.summary(report(new SegmentationReport(paper, coco, null, null, null), cls)));
+        GridRunner.summary(report(new SegmentationReport(paper, coco, null, null), cls)));
   }
 
   @Test

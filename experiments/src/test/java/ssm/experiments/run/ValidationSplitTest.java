@@ -1,6 +1,7 @@
 package ssm.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,5 +99,97 @@ class ValidationSplitTest {
     DataSources same = given.withValidationSplit(dir.resolve("run"), 1);
     assertEquals(given, same);
     assertTrue(!Files.exists(dir.resolve("run/split")));
+  }
+
+  /** seg: 4 medseg and 3 radiopaedia slices; cls: 6 ucsd lines and 4 named "north" in column 7. */
+  private DataSources twoCollections() throws Exception {
+    Path seg = dir.resolve("seg");
+    for (String name :
+        List.of(
+            "medseg_0",
+            "medseg_1",
+            "medseg_2",
+            "medseg_3",
+            "radiopaedia_a",
+            "radiopaedia_b",
+            "radiopaedia_c")) {
+      png(seg.resolve("images/" + name + ".png"));
+      png(seg.resolve("masks/" + name + ".png"));
+    }
+    Path cls = dir.resolve("cls");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String name = (i % 2 == 0 ? 0 : 2) + "_ucsd_" + i + ".png";
+      png(cls.resolve("images/" + name));
+      lines.add(name + " " + (i % 2 == 0 ? 0 : 2) + " 0 0 8 8" + (i < 4 ? " north" : ""));
+    }
+    Files.write(cls.resolve("train.txt"), lines);
+    return new DataSources(seg, null, null, cls.resolve("train.txt"), null, null, "two");
+  }
+
+  @Test
+  void heldOutCollectionsValidateWholeAndTheRunFolderRecordsThem() throws Exception {
+    DataSources cut =
+        twoCollections()
+            .withValidationSplit(
+                dir.resolve("run"), 7, new HeldOutCollections(List.of("radiopaedia", "north")));
+    SegmentationFolder segVal = SegmentationFolder.open(cut.segVal());
+    assertEquals(3, segVal.size());
+    assertEquals("radiopaedia_a.png", segVal.id(0));
+    assertEquals(4, SegmentationFolder.open(cut.segTrain()).size());
+    // the 4 lines of column 7 "north" validate, the 6 others train
+    CovidxSplit clsVal = CovidxSplit.open(cut.clsVal());
+    assertEquals(4, clsVal.size());
+    assertEquals("north", clsVal.entry(0).collection());
+    assertEquals(6, CovidxSplit.open(cut.clsTrain()).size());
+    assertTrue(cut.description().contains("validation on the collections north, radiopaedia"));
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("run/split/split.json").toFile());
+    assertEquals("[\"north\",\"radiopaedia\"]", json.get("validation_collections").toString());
+    assertEquals("[\"medseg\"]", json.at("/segmentation/train_collections").toString());
+    assertEquals("[\"radiopaedia\"]", json.at("/segmentation/val_collections").toString());
+    assertEquals("[\"ucsd\"]", json.at("/classification/train_collections").toString());
+    assertEquals("[\"north\"]", json.at("/classification/val_collections").toString());
+    assertEquals(2, json.at("/classification/val_per_class/0").asInt());
+  }
+
+  @Test
+  void aSetWithoutTheHeldOutCollectionsIsSplitAsUsual() throws Exception {
+    DataSources cut =
+        twoCollections()
+            .withValidationSplit(dir.resolve("run"), 7, new HeldOutCollections(List.of("medseg")));
+    assertEquals(4, SegmentationFolder.open(cut.segVal()).size());
+    // classification holds no medseg: 20% of each class (3 of class 0 + 3 of class 2 in train)
+    assertEquals(2, CovidxSplit.open(cut.clsVal()).size());
+  }
+
+  @Test
+  void aCollectionTheDataDoesNotHoldIsNamedWithThoseItHolds() throws Exception {
+    DataSources given = twoCollections();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                given.withValidationSplit(
+                    dir.resolve("run"), 7, new HeldOutCollections(List.of("mosmed"))));
+    assertEquals(
+        "data.validation-collections names [mosmed], which the training data does not hold; its"
+            + " collections are [medseg, north, radiopaedia, ucsd] (docs/reference/data.md, \"A slice's"
+            + " collection\")",
+        e.getMessage());
+  }
+
+  @Test
+  void holdingOutEverySliceOfASetIsAnError() throws Exception {
+    DataSources given = twoCollections();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                given.withValidationSplit(
+                    dir.resolve("run"), 7, new HeldOutCollections(List.of("north", "ucsd"))));
+    assertTrue(
+        e.getMessage().contains("holds out every slice of the classification split"),
+        e.getMessage());
   }
 }

@@ -334,8 +334,8 @@ class PaperTablesTest {
             new PaperApFigures(0.5, 0.25, 0.3, null, new ImageCounts(9, 1, 1, 10), null),
             null,
             null,
-            null,
             null),
+        null,
         null);
   }
 
