@@ -45,7 +45,7 @@ class ValidationHookTest {
                     false)),
             List.of(new CocoCategory(1, "lesion", "lesion")));
     List<CocoDetection> dt = List.of(CocoDetection.ofMask(1, 1, score, block(1, 4), true));
-    return new Evaluation(null, null, null, null, gt, dt, 2, 0, 0, 0, 0, List.of());
+    return new Evaluation(null, null, null, null, gt, dt, 2, 0, 0, 0, 0, List.of(), List.of());
   }
 
   @Test
