@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
@@ -29,6 +28,7 @@ import ssm.io.Weights;
 import ssm.loss.LossTags;
 import ssm.model.ParameterGroups;
 import ssm.model.SsmModel;
+import ssm.run.RunFolder;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
@@ -100,7 +100,7 @@ public final class TrainingRun {
       List<TrainingHook> extraHooks)
       throws Exception {
     if (!start.resume()) {
-      refuseToOverwrite(out);
+      new RunFolder(out).refuseFreshRun();
     }
     Files.createDirectories(out);
     settings.writeTo(out);
@@ -223,23 +223,6 @@ public final class TrainingRun {
             : state.stage();
     int epoch = stage == state.stage() ? state.epoch() : 0;
     return state.globalStep() > 0 && stage == 2 && epoch >= settings.training().epochs();
-  }
-
-  /** A fresh run in a folder that holds checkpoints would overwrite another run's. */
-  private static void refuseToOverwrite(Path out) throws IOException {
-    Path dir = out.resolve("checkpoints");
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> entries = Files.list(dir)) {
-      if (entries.findAny().isPresent()) {
-        throw new IllegalArgumentException(
-            String.format(
-                "%s already holds a run's checkpoints "
-                    + "(%s): add --resume to continue that run, or choose another --out",
-                out, dir));
-      }
-    }
   }
 
   private static TrainingState initialState(
