@@ -47,6 +47,8 @@ public final class Checkpoints {
 
   private static final String PREFIX = "ckpt-";
   private static final String OPTIMIZER = "optimizer.safetensors";
+  private static final String STATE = "state.json";
+  private static final String SCORES = "scores.json";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path dir;
   private final int keep;
@@ -65,6 +67,14 @@ public final class Checkpoints {
 
   /** Writes a checkpoint of the current weights and optimizer at {@code state}; returns it. */
   public Path save(TrainingState state) throws IOException {
+    return save(state, null);
+  }
+
+  /**
+   * Writes a checkpoint of the current weights and optimizer at {@code state}, with the training
+   * loss figures of its epoch ({@code scores.json}; none when null); returns it.
+   */
+  public Path save(TrainingState state, TrainingLossRecord scores) throws IOException {
     Files.createDirectories(dir);
     Path target = dir.resolve(String.format("%s%09d", PREFIX, state.globalStep()));
     Path tmp = Files.createTempDirectory(dir, ".tmp-ckpt-");
@@ -77,7 +87,14 @@ public final class Checkpoints {
       s.put("position", state.position());
       s.put("global_step", state.globalStep());
       s.put("best_segmentation_loss", state.bestSegmentationLoss());
-      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("state.json").toFile(), s);
+      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(STATE).toFile(), s);
+      if (scores != null) {
+        ObjectNode l = JSON.createObjectNode();
+        l.put("epoch_loss", scores.epochLoss());
+        l.put("best_loss", scores.bestLoss());
+        l.put("best", scores.best());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(SCORES).toFile(), l);
+      }
       deleteRecursively(target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     } finally {
@@ -195,13 +212,40 @@ public final class Checkpoints {
 
   /** The counters saved with {@code ckpt} ({@code state.json}), without loading anything. */
   public TrainingState state(Path ckpt) throws IOException {
-    var s = JSON.readTree(ckpt.resolve("state.json").toFile());
+    var s = JSON.readTree(ckpt.resolve(STATE).toFile());
     return new TrainingState(
         s.get("stage").asInt(),
         s.get("epoch").asInt(),
         s.get("position").asInt(),
         s.get("global_step").asLong(),
         s.get("best_segmentation_loss").asDouble());
+  }
+
+  /**
+   * The training loss figures saved with {@code ckpt}, or empty for a checkpoint without them
+   * (written by a version that did not save them, or at the end of a run's last epoch).
+   */
+  public Optional<TrainingLossRecord> scores(Path ckpt) throws IOException {
+    Path file = ckpt.resolve(SCORES);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    var l = JSON.readTree(file.toFile());
+    if (l.get("epoch_loss") == null || l.get("best_loss") == null || l.get("best") == null) {
+      throw new IOException(file + " lacks epoch_loss, best_loss or best: not a checkpoint's");
+    }
+    return Optional.of(
+        new TrainingLossRecord(
+            l.get("epoch_loss").asDouble(),
+            l.get("best_loss").asDouble(),
+            l.get("best").asBoolean()));
+  }
+
+  /** Whether the kept copy {@code name} ({@link #keepAs}) is checkpoint {@code ckpt}. */
+  public boolean keeps(String name, Path ckpt) throws IOException {
+    Path kept = dir.resolve(name);
+    return Files.exists(kept.resolve(STATE))
+        && state(kept).globalStep() == state(ckpt).globalStep();
   }
 
   private void saveOptimizer(Path file) throws IOException {
@@ -225,9 +269,7 @@ public final class Checkpoints {
     }
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(
-              p ->
-                  p.getFileName().toString().startsWith(PREFIX)
-                      && Files.exists(p.resolve("state.json")))
+              p -> p.getFileName().toString().startsWith(PREFIX) && Files.exists(p.resolve(STATE)))
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
     }

@@ -22,6 +22,19 @@ final class BestValidationKeeper {
     this.checkpoints = checkpoints;
   }
 
+  /** Whether {@code ckpt}'s validation was recorded (its validation.json written). */
+  static boolean validated(Path ckpt) {
+    return Files.exists(ckpt.resolve(METRICS_FILE));
+  }
+
+  /**
+   * Whether {@code ckpt} was written at an epoch's end (the checkpoints a run validates; not the
+   * one written after a last epoch that wrote none) and its validation was not recorded.
+   */
+  boolean awaitsValidation(Path ckpt) throws IOException {
+    return !validated(ckpt) && checkpoints.scores(ckpt).isPresent();
+  }
+
   /**
    * Writes the checkpoint's validation.json and keeps it as {@code best-validation/} when its
    * {@code tag} beats the kept one's.
@@ -30,21 +43,34 @@ final class BestValidationKeeper {
     Path tmp = ckpt.resolve(METRICS_FILE + ".tmp");
     JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), scalars);
     Files.move(tmp, ckpt.resolve(METRICS_FILE), StandardCopyOption.ATOMIC_MOVE);
-    Number score = scalars.get(tag);
-    if (score == null) {
+    keepIfBest(ckpt, tag);
+  }
+
+  /**
+   * Keeps {@code ckpt}, whose validation.json is written, as {@code best-validation/} when its
+   * {@code tag} beats the kept one's. Repeating it changes nothing: a checkpoint does not beat its
+   * own score, so a resumed run may call it again for a checkpoint it cannot tell was ranked.
+   */
+  void keepIfBest(Path ckpt, String tag) throws IOException {
+    var recorded = JSON.readTree(ckpt.resolve(METRICS_FILE).toFile()).get(tag);
+    if (recorded == null) {
       return; // NaN: nothing was scored
     }
+    if (checkpoints.keeps(Checkpoints.BEST_VALIDATION, ckpt)) {
+      return;
+    }
+    double score = recorded.asDouble();
     double best = bestSoFar(tag);
-    if (score.doubleValue() > best) {
+    if (score > best) {
       checkpoints.keepAs(ckpt, Checkpoints.BEST_VALIDATION);
       System.err.printf(
           "validation %s %.4f (best so far; was %s): kept as %s%n",
           tag,
-          score.doubleValue(),
+          score,
           Double.isInfinite(best) ? "none" : String.format("%.4f", best),
           checkpoints.dir().resolve(Checkpoints.BEST_VALIDATION));
     } else {
-      System.err.printf("validation %s %.4f (best so far %.4f)%n", tag, score.doubleValue(), best);
+      System.err.printf("validation %s %.4f (best so far %.4f)%n", tag, score, best);
     }
   }
 

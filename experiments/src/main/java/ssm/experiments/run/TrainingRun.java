@@ -99,6 +99,24 @@ public final class TrainingRun {
       Map<String, Object> extraHparams,
       List<TrainingHook> extraHooks)
       throws Exception {
+    return run(
+        variant, settings, sources, out, start, extraHparams, extraHooks, EpochEndProbe.NONE);
+  }
+
+  /**
+   * As {@link #run(Variant, Settings, DataSources, Path, Start)} with extra hooks, first to see
+   * each event, and a probe of each epoch's end (tests).
+   */
+  static Path run(
+      Variant variant,
+      Settings settings,
+      DataSources sources,
+      Path out,
+      Start start,
+      Map<String, Object> extraHparams,
+      List<TrainingHook> extraHooks,
+      EpochEndProbe probe)
+      throws Exception {
     if (!start.resume()) {
       new RunFolder(out).refuseFreshRun();
     }
@@ -143,9 +161,13 @@ public final class TrainingRun {
                 session,
                 g.parameters(),
                 tg.optimizer);
-        TrainingState state = initialState(session, g, regime, checkpoints, start, settings);
+        Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
+        TrainingState state =
+            initialState(session, g, regime, checkpoints, latest, start, settings);
         Path weights = out.resolve(WEIGHTS);
         if (finished(state, settings)) {
+          followUpLastCheckpoint(
+              model, settings, sources, out, session, g, checkpoints, latest.get(), state);
           String from = writeFinalWeights(checkpoints, settings, weights);
           checkpoints.finish();
           System.err.printf(
@@ -153,14 +175,20 @@ public final class TrainingRun {
               label, out, state.globalStep(), from, weights);
           return weights;
         }
-        // A finished run (above) writes no event file: nothing happens in it.
+        // A finished run (above) writes no event file unless its last validation was missing.
         try (EventFileWriter events = new EventFileWriter(out)) {
           List<TrainingHook> hooks = new ArrayList<>(extraHooks);
           CheckpointHook written =
               new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs());
+          if (latest.isPresent()) {
+            written.resumeFrom(latest.get());
+          }
           hooks.addAll(hooks(label, settings, data, events, written));
+          hooks.add(probe.at(EpochEndProbe.Point.CHECKPOINT_WRITTEN));
           hooks.addAll(
-              validationHooks(model, settings, sources, events, session, g, written, checkpoints));
+              validationHooks(
+                  model, settings, sources, events, session, g, written, checkpoints, probe));
+          hooks.add(probe.at(EpochEndProbe.Point.VALIDATION_RECORDED));
           Trainer trainer = new Trainer(session, tg, data, settings.training(), hooks);
           trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
           if (state.globalStep() == 0) {
@@ -181,6 +209,44 @@ public final class TrainingRun {
               "%s: trained %d steps; weights (%s) in %s%n", label, end.globalStep(), from, weights);
           return weights;
         }
+      }
+    }
+  }
+
+  /**
+   * Finishes what a finished run that died at its last epoch's end left undone: {@code best/} kept,
+   * the last checkpoint validated (into a new event file) and ranked.
+   */
+  private static void followUpLastCheckpoint(
+      SsmModel model,
+      Settings settings,
+      DataSources sources,
+      Path out,
+      Session session,
+      GraphContext g,
+      Checkpoints checkpoints,
+      Path last,
+      TrainingState state)
+      throws Exception {
+    CheckpointHook written =
+        new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs());
+    written.resumeFrom(last);
+    boolean validates =
+        (sources.clsVal() != null || sources.segVal() != null)
+            && new BestValidationKeeper(checkpoints).awaitsValidation(last);
+    try (EventFileWriter events = validates ? new EventFileWriter(out) : null) {
+      for (TrainingHook h :
+          validationHooks(
+              model,
+              settings,
+              sources,
+              events,
+              session,
+              g,
+              written,
+              checkpoints,
+              EpochEndProbe.NONE)) {
+        h.beforeTraining(state);
       }
     }
   }
@@ -230,10 +296,10 @@ public final class TrainingRun {
       GraphContext g,
       Regime regime,
       Checkpoints checkpoints,
+      Optional<Path> latest,
       Start start,
       Settings settings)
       throws IOException {
-    Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
     if (latest.isPresent()) {
       TrainingState saved = checkpoints.state(latest.get());
       if (finished(saved, settings)) {
@@ -292,7 +358,8 @@ public final class TrainingRun {
       Session session,
       GraphContext g,
       CheckpointHook written,
-      Checkpoints checkpoints) {
+      Checkpoints checkpoints,
+      EpochEndProbe probe) {
     if (sources.clsVal() == null && sources.segVal() == null) {
       return List.of();
     }
@@ -311,7 +378,8 @@ public final class TrainingRun {
                 : new CovidxSplit(
                     sources.clsVal(), CovidxSplit.defaultImagesDir(sources.clsVal()), options),
             events,
-            new BestValidationKeeper(checkpoints)));
+            new BestValidationKeeper(checkpoints),
+            probe));
   }
 
   private static Map<String, Object> hparams(Variant v, Settings s) {

@@ -38,6 +38,7 @@ final class ValidationHook implements TrainingHook {
   private final LazyDataset<ClassificationExample> classification;
   private final EventFileWriter events;
   private final BestValidationKeeper keeper;
+  private final EpochEndProbe probe;
   private Path evaluated;
 
   ValidationHook(
@@ -46,13 +47,35 @@ final class ValidationHook implements TrainingHook {
       LazyDataset<SegmentationExample> segmentation,
       LazyDataset<ClassificationExample> classification,
       EventFileWriter events,
-      BestValidationKeeper keeper) {
+      BestValidationKeeper keeper,
+      EpochEndProbe probe) {
     this.model = model;
     this.lastCheckpoint = lastCheckpoint;
     this.segmentation = segmentation;
     this.classification = classification;
     this.events = events;
     this.keeper = keeper;
+    this.probe = probe;
+  }
+
+  /**
+   * A run resumed from a checkpoint whose validation did not run (it died in between) validates it
+   * first; one whose validation was recorded but not yet ranked ranks it now.
+   */
+  @Override
+  public void beforeTraining(TrainingState state) throws Exception {
+    Path ckpt = lastCheckpoint.get();
+    if (ckpt == null) {
+      return;
+    }
+    if (BestValidationKeeper.validated(ckpt)) {
+      evaluated = ckpt;
+      keeper.keepIfBest(ckpt, tag(classificationOf(state.stage())));
+    } else if (keeper.awaitsValidation(ckpt)) {
+      afterEpoch(state, state);
+    } else {
+      evaluated = ckpt;
+    }
   }
 
   @Override
@@ -63,8 +86,7 @@ final class ValidationHook implements TrainingHook {
     }
     evaluated = ckpt;
     long step = next.globalStep();
-    // Stage I trains the segmentation branch only: S is untrained, so its scores mean nothing.
-    LazyDataset<ClassificationExample> cls = finished.stage() == 1 ? null : classification;
+    LazyDataset<ClassificationExample> cls = classificationOf(finished.stage());
     if (cls == null && segmentation == null) {
       return;
     }
@@ -73,8 +95,9 @@ final class ValidationHook implements TrainingHook {
           new Evaluator(s -> predictor.predict(s, false), Evaluator.Options.quiet())
               .evaluate(segmentation, cls);
       Map<String, Number> scalars = scalars(e);
+      probe.reached(EpochEndProbe.Point.VALIDATION_SCORED, next);
       events.scalars(step, scalars);
-      keeper.keepIfBest(ckpt, scalars, cls != null ? MetricTags.F1 : MetricTags.AP);
+      keeper.keepIfBest(ckpt, scalars, tag(cls));
       ssm.data.Slice first = cls != null ? cls.load(0).image() : segmentation.load(0).image();
       Prediction p = predictor.predict(first, false);
       // the overlay is drawn at the file's own size, where the prediction's masks are
@@ -84,6 +107,17 @@ final class ValidationHook implements TrainingHook {
             "images/overlay", step, Overlay.png(original, p), original.height(), original.width());
       }
     }
+  }
+
+  /** The classification validation data of an epoch of {@code stage}, or null. */
+  private LazyDataset<ClassificationExample> classificationOf(int stage) {
+    // Stage I trains the segmentation branch only: S is untrained, so its scores mean nothing.
+    return stage == 1 ? null : classification;
+  }
+
+  /** The figure that ranks checkpoints: F1 where classification is validated, else AP. */
+  private static String tag(LazyDataset<ClassificationExample> cls) {
+    return cls != null ? MetricTags.F1 : MetricTags.AP;
   }
 
   /** Item 0 of {@code data} at its original size, or null for a reader without files. */

@@ -1,15 +1,20 @@
 package ssm.train.hooks;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import ssm.loss.LossTags;
 import ssm.train.Checkpoints;
 import ssm.train.StepResult;
 import ssm.train.TrainingHook;
+import ssm.train.TrainingLossRecord;
 import ssm.train.TrainingState;
 
 /**
  * Writes a checkpoint every {@code everyEpochs} epochs and at the end, and keeps as {@code best/}
  * the checkpoint whose epoch had the lowest mean training loss (segmentation + classification).
+ * Each checkpoint saves the lowest loss so far, so a run resumed from it ({@link #resumeFrom})
+ * ranks its next epochs as the uninterrupted run would.
  */
 public final class CheckpointHook implements TrainingHook {
   private final Checkpoints checkpoints;
@@ -32,13 +37,31 @@ public final class CheckpointHook implements TrainingHook {
     epochSteps++;
   }
 
+  /**
+   * Continues a run from its checkpoint {@code ckpt}: the lowest loss so far is the one saved with
+   * it, and {@code best/} is made to hold {@code ckpt} where it set that loss but the run stopped
+   * before keeping it.
+   */
+  public void resumeFrom(Path ckpt) throws IOException {
+    last = ckpt;
+    Optional<TrainingLossRecord> saved = checkpoints.scores(ckpt);
+    if (saved.isEmpty()) {
+      return; // a checkpoint without scores: best/ is ranked afresh, as before they were saved
+    }
+    bestLoss = saved.get().bestLoss();
+    if (saved.get().best() && !checkpoints.keeps(Checkpoints.BEST, ckpt)) {
+      checkpoints.keepAs(ckpt, Checkpoints.BEST);
+    }
+  }
+
   @Override
   public void afterEpoch(TrainingState finished, TrainingState next) throws Exception {
     if ((finished.epoch() + 1) % everyEpochs == 0) {
-      last = checkpoints.save(next);
       double mean = epochLoss / Math.max(1, epochSteps);
-      if (mean < bestLoss) {
-        bestLoss = mean;
+      boolean best = mean < bestLoss;
+      bestLoss = best ? mean : bestLoss;
+      last = checkpoints.save(next, new TrainingLossRecord(mean, bestLoss, best));
+      if (best) {
         checkpoints.keepAs(last, Checkpoints.BEST);
       }
     }
