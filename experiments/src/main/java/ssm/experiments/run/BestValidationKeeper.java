@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import ssm.train.Checkpoints;
+import ssm.run.RunFolder;
+import ssm.train.CheckpointStore;
 
 /**
  * Writes each evaluated checkpoint's validation metrics to its {@code validation.json} and copies
@@ -14,11 +15,11 @@ import ssm.train.Checkpoints;
  * run reads the score to beat from that copy.
  */
 final class BestValidationKeeper {
-  static final String METRICS_FILE = "validation.json";
+  static final String METRICS_FILE = RunFolder.VALIDATION;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Checkpoints checkpoints;
+  private final CheckpointStore checkpoints;
 
-  BestValidationKeeper(Checkpoints checkpoints) {
+  BestValidationKeeper(CheckpointStore checkpoints) {
     this.checkpoints = checkpoints;
   }
 
@@ -56,19 +57,19 @@ final class BestValidationKeeper {
     if (recorded == null) {
       return; // NaN: nothing was scored
     }
-    if (checkpoints.keeps(Checkpoints.BEST_VALIDATION, ckpt)) {
+    if (checkpoints.keeps(RunFolder.BEST_VALIDATION, ckpt)) {
       return;
     }
     double score = recorded.asDouble();
     double best = bestSoFar(tag);
     if (score > best) {
-      checkpoints.keepAs(ckpt, Checkpoints.BEST_VALIDATION);
+      checkpoints.keepAs(ckpt, RunFolder.BEST_VALIDATION);
       System.err.printf(
           "validation %s %.4f (best so far; was %s): kept as %s%n",
           tag,
           score,
           Double.isInfinite(best) ? "none" : String.format("%.4f", best),
-          checkpoints.dir().resolve(Checkpoints.BEST_VALIDATION));
+          checkpoints.dir().resolve(RunFolder.BEST_VALIDATION));
     } else {
       System.err.printf("validation %s %.4f (best so far %.4f)%n", tag, score, best);
     }
@@ -76,7 +77,7 @@ final class BestValidationKeeper {
 
   /** The score of {@code best-validation/}, or -infinity when there is none yet. */
   private double bestSoFar(String tag) throws IOException {
-    Path kept = checkpoints.dir().resolve(Checkpoints.BEST_VALIDATION).resolve(METRICS_FILE);
+    Path kept = checkpoints.dir().resolve(RunFolder.BEST_VALIDATION).resolve(METRICS_FILE);
     if (!Files.exists(kept)) {
       return Double.NEGATIVE_INFINITY;
     }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import ssm.data.ReaderOptions;
 import ssm.data.synthetic.SyntheticCtGenerator;
+import ssm.run.RunFolder;
 import ssm.settings.DataSettings;
 import ssm.settings.Settings;
 
@@ -86,7 +87,7 @@ public record DataSources(
     }
     ValidationSplit split =
         ValidationSplit.write(
-            runDir.resolve("split"),
+            new RunFolder(runDir).split(),
             cutSeg ? segTrain : null,
             cutCls ? clsTrain : null,
             ValidationSplit.FRACTION,
@@ -104,7 +105,7 @@ public record DataSources(
             + " ("
             + split.summary()
             + ", "
-            + runDir.resolve("split/split.json")
+            + new RunFolder(runDir).split().resolve(ValidationSplit.RECORD)
             + ")");
   }
 

@@ -23,6 +23,7 @@ import ssm.metrics.MetricsJson;
 import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 
 /**
@@ -101,7 +102,7 @@ public final class EvaluationRun {
     report.put("weights", weights.toAbsolutePath().normalize().toString());
     report.putObject("parameters").put("total", parameters);
     ((ObjectNode) report.get("evaluation")).put("seconds", seconds);
-    Path metrics = metricsDir == null ? null : metricsDir.resolve("metrics.json");
+    Path metrics = metricsDir == null ? null : new RunFolder(metricsDir).metrics();
     if (metrics != null) {
       MetricsJson.write(metrics, report);
     }

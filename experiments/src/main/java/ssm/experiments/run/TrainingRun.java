@@ -32,7 +32,8 @@ import ssm.run.RunFolder;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
-import ssm.train.Checkpoints;
+import ssm.train.CheckpointStore;
+import ssm.train.CheckpointTensors;
 import ssm.train.FinalWeights;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
@@ -52,7 +53,7 @@ import ssm.train.hooks.WeightHistogramHook;
  */
 public final class TrainingRun {
   /** File name of the final weights in the run folder. */
-  public static final String WEIGHTS = Checkpoints.WEIGHTS;
+  public static final String WEIGHTS = RunFolder.WEIGHTS;
 
   /** Gradient histograms are logged every this many steps (a full copy of the gradients). */
   static final int GRADIENT_HISTOGRAM_STEPS = 200;
@@ -117,11 +118,12 @@ public final class TrainingRun {
       List<TrainingHook> extraHooks,
       EpochEndProbe probe)
       throws Exception {
+    RunFolder run = new RunFolder(out);
     if (!start.resume()) {
-      new RunFolder(out).refuseFreshRun();
+      run.refuseFreshRun();
     }
-    Files.createDirectories(out);
-    settings.writeTo(out);
+    Files.createDirectories(run.dir());
+    settings.writeTo(run.dir());
     Injector injector = variant.injector(settings);
     SsmModel model = injector.getInstance(SsmModel.class);
     Regime regime = injector.getInstance(Regime.class);
@@ -154,20 +156,16 @@ public final class TrainingRun {
       GraphContext g = new GraphContext(graph, settings.training().seed());
       TrainingGraph tg = TrainingGraph.build(g, model, settings.training());
       try (Session session = Sessions.create(graph)) {
-        Checkpoints checkpoints =
-            new Checkpoints(
-                out.resolve("checkpoints"),
-                settings.training().keepCheckpoints(),
-                session,
-                g.parameters(),
-                tg.optimizer);
+        CheckpointStore checkpoints =
+            new CheckpointStore(run.checkpoints(), settings.training().keepCheckpoints());
+        CheckpointTensors tensors = new CheckpointTensors(session, g.parameters(), tg.optimizer);
         Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
         TrainingState state =
-            initialState(session, g, regime, checkpoints, latest, start, settings);
-        Path weights = out.resolve(WEIGHTS);
+            initialState(session, g, regime, checkpoints, tensors, latest, start, settings);
+        Path weights = run.weights();
         if (finished(state, settings)) {
           followUpLastCheckpoint(
-              model, settings, sources, out, session, g, checkpoints, latest.get(), state);
+              model, settings, sources, run, session, g, checkpoints, tensors, latest.get(), state);
           String from = writeFinalWeights(checkpoints, settings, weights);
           checkpoints.finish();
           System.err.printf(
@@ -176,10 +174,10 @@ public final class TrainingRun {
           return weights;
         }
         // A finished run (above) writes no event file unless its last validation was missing.
-        try (EventFileWriter events = new EventFileWriter(out)) {
+        try (EventFileWriter events = new EventFileWriter(run.events())) {
           List<TrainingHook> hooks = new ArrayList<>(extraHooks);
           CheckpointHook written =
-              new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs());
+              new CheckpointHook(checkpoints, tensors, settings.training().checkpointEveryEpochs());
           if (latest.isPresent()) {
             written.resumeFrom(latest.get());
           }
@@ -221,20 +219,21 @@ public final class TrainingRun {
       SsmModel model,
       Settings settings,
       DataSources sources,
-      Path out,
+      RunFolder run,
       Session session,
       GraphContext g,
-      Checkpoints checkpoints,
+      CheckpointStore checkpoints,
+      CheckpointTensors tensors,
       Path last,
       TrainingState state)
       throws Exception {
     CheckpointHook written =
-        new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs());
+        new CheckpointHook(checkpoints, tensors, settings.training().checkpointEveryEpochs());
     written.resumeFrom(last);
     boolean validates =
         (sources.clsVal() != null || sources.segVal() != null)
             && new BestValidationKeeper(checkpoints).awaitsValidation(last);
-    try (EventFileWriter events = validates ? new EventFileWriter(out) : null) {
+    try (EventFileWriter events = validates ? new EventFileWriter(run.events()) : null) {
       for (TrainingHook h :
           validationHooks(
               model,
@@ -256,8 +255,8 @@ public final class TrainingRun {
    * for the log: {@code "ckpt-000002185"} or {@code "mean of 3 epochs' checkpoints, ckpt-000001311
    * .. ckpt-000002185"}.
    */
-  private static String writeFinalWeights(Checkpoints checkpoints, Settings settings, Path weights)
-      throws IOException {
+  private static String writeFinalWeights(
+      CheckpointStore checkpoints, Settings settings, Path weights) throws IOException {
     List<Path> used =
         FinalWeights.write(checkpoints, settings.training().averageLastEpochs(), weights);
     String last = used.get(used.size() - 1).getFileName().toString();
@@ -295,7 +294,8 @@ public final class TrainingRun {
       Session session,
       GraphContext g,
       Regime regime,
-      Checkpoints checkpoints,
+      CheckpointStore checkpoints,
+      CheckpointTensors tensors,
       Optional<Path> latest,
       Start start,
       Settings settings)
@@ -305,7 +305,8 @@ public final class TrainingRun {
       if (finished(saved, settings)) {
         return saved; // nothing will be trained: nothing to load (its optimizer state is gone)
       }
-      TrainingState s = checkpoints.restore(latest.get());
+      tensors.restore(latest.get());
+      TrainingState s = checkpoints.state(latest.get());
       System.err.printf(
           "resuming from %s (stage %d, %d epoch(s) of it done, step %d)%n",
           latest.get(), s.stage(), s.epoch(), s.globalStep());
@@ -358,7 +359,7 @@ public final class TrainingRun {
       Session session,
       GraphContext g,
       CheckpointHook written,
-      Checkpoints checkpoints,
+      CheckpointStore checkpoints,
       EpochEndProbe probe) {
     if (sources.clsVal() == null && sources.segVal() == null) {
       return List.of();

@@ -17,6 +17,7 @@ import ssm.model.SsmModel;
 import ssm.predict.Overlay;
 import ssm.predict.Prediction;
 import ssm.predict.Predictor;
+import ssm.run.RunFolder;
 import ssm.train.TrainingHook;
 import ssm.train.TrainingState;
 
@@ -90,7 +91,7 @@ final class ValidationHook implements TrainingHook {
     if (cls == null && segmentation == null) {
       return;
     }
-    try (Predictor predictor = new Predictor(model, ckpt.resolve(TrainingRun.WEIGHTS))) {
+    try (Predictor predictor = new Predictor(model, ckpt.resolve(RunFolder.WEIGHTS))) {
       Evaluation e =
           new Evaluator(s -> predictor.predict(s, false), Evaluator.Options.quiet())
               .evaluate(segmentation, cls);

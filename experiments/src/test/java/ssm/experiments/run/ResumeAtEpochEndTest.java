@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.Variant;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 import ssm.testing.SlowTest;
-import ssm.train.Checkpoints;
 
 /**
  * A run that dies at any point of an epoch's end (its checkpoint written; its validation scored but
@@ -84,7 +84,7 @@ class ResumeAtEpochEndTest {
   private static Map<String, byte[]> kept(Path run) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     out.put(TrainingRun.WEIGHTS, Files.readAllBytes(run.resolve(TrainingRun.WEIGHTS)));
-    for (String name : List.of(Checkpoints.BEST, Checkpoints.BEST_VALIDATION)) {
+    for (String name : List.of(RunFolder.BEST, RunFolder.BEST_VALIDATION)) {
       try (Stream<Path> files = Files.list(run.resolve("checkpoints").resolve(name))) {
         for (Path f : files.toList()) {
           out.put(name + "/" + f.getFileName(), Files.readAllBytes(f));

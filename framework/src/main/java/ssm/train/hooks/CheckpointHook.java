@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import ssm.loss.LossTags;
-import ssm.train.Checkpoints;
+import ssm.run.RunFolder;
+import ssm.train.CheckpointStore;
 import ssm.train.StepResult;
 import ssm.train.TrainingHook;
 import ssm.train.TrainingLossRecord;
@@ -17,16 +18,42 @@ import ssm.train.TrainingState;
  * ranks its next epochs as the uninterrupted run would.
  */
 public final class CheckpointHook implements TrainingHook {
-  private final Checkpoints checkpoints;
+  private final CheckpointStore store;
+  private final CheckpointStore.TensorFiles tensors;
   private final int everyEpochs;
   private double epochLoss;
   private long epochSteps;
   private double bestLoss = Double.POSITIVE_INFINITY;
   private Path last;
 
-  public CheckpointHook(Checkpoints checkpoints, int everyEpochs) {
-    this.checkpoints = checkpoints;
+  /**
+   * @param store where the checkpoints go
+   * @param tensors what each checkpoint holds besides its counters (the session's weights and
+   *     optimizer state)
+   * @param everyEpochs a checkpoint every this many epochs
+   */
+  public CheckpointHook(
+      CheckpointStore store, CheckpointStore.TensorFiles tensors, int everyEpochs) {
+    this.store = store;
+    this.tensors = tensors;
     this.everyEpochs = everyEpochs;
+  }
+
+  /**
+   * Continues a run from its checkpoint {@code ckpt}: the lowest loss so far is the one saved with
+   * it, and {@code best/} is made to hold {@code ckpt} where it set that loss but the run stopped
+   * before keeping it.
+   */
+  public void resumeFrom(Path ckpt) throws IOException {
+    last = ckpt;
+    Optional<TrainingLossRecord> saved = store.scores(ckpt);
+    if (saved.isEmpty()) {
+      return; // a checkpoint without scores: best/ is ranked afresh, as before they were saved
+    }
+    bestLoss = saved.get().bestLoss();
+    if (saved.get().best() && !store.keeps(RunFolder.BEST, ckpt)) {
+      store.keepAs(ckpt, RunFolder.BEST);
+    }
   }
 
   @Override
@@ -37,32 +64,15 @@ public final class CheckpointHook implements TrainingHook {
     epochSteps++;
   }
 
-  /**
-   * Continues a run from its checkpoint {@code ckpt}: the lowest loss so far is the one saved with
-   * it, and {@code best/} is made to hold {@code ckpt} where it set that loss but the run stopped
-   * before keeping it.
-   */
-  public void resumeFrom(Path ckpt) throws IOException {
-    last = ckpt;
-    Optional<TrainingLossRecord> saved = checkpoints.scores(ckpt);
-    if (saved.isEmpty()) {
-      return; // a checkpoint without scores: best/ is ranked afresh, as before they were saved
-    }
-    bestLoss = saved.get().bestLoss();
-    if (saved.get().best() && !checkpoints.keeps(Checkpoints.BEST, ckpt)) {
-      checkpoints.keepAs(ckpt, Checkpoints.BEST);
-    }
-  }
-
   @Override
   public void afterEpoch(TrainingState finished, TrainingState next) throws Exception {
     if ((finished.epoch() + 1) % everyEpochs == 0) {
       double mean = epochLoss / Math.max(1, epochSteps);
       boolean best = mean < bestLoss;
       bestLoss = best ? mean : bestLoss;
-      last = checkpoints.save(next, new TrainingLossRecord(mean, bestLoss, best));
+      last = store.write(next, new TrainingLossRecord(mean, bestLoss, best), tensors);
       if (best) {
-        checkpoints.keepAs(last, Checkpoints.BEST);
+        store.keepAs(last, RunFolder.BEST);
       }
     }
     epochLoss = 0;
@@ -72,8 +82,8 @@ public final class CheckpointHook implements TrainingHook {
   @Override
   public void afterTraining(TrainingState state) throws Exception {
     if (last == null
-        || !last.getFileName().toString().endsWith(String.format("%09d", state.globalStep()))) {
-      last = checkpoints.save(state);
+        || !last.getFileName().toString().equals(RunFolder.checkpointName(state.globalStep()))) {
+      last = store.write(state, null, tensors);
     }
   }
 
