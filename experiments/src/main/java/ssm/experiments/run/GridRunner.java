@@ -11,7 +11,6 @@ import java.util.function.Function;
 import ssm.experiments.Variant;
 import ssm.experiments.tables.PaperTables;
 import ssm.run.RunFolder;
-import ssm.settings.Regime;
 import ssm.settings.Settings;
 
 /**
@@ -108,8 +107,9 @@ public final class GridRunner {
 
   /** The Stage I weights of {@code v}'s backbone and depth, trained on first use. */
   private Path stageOne(Variant v) throws Exception {
-    Variant twoBranch = new Variant(Regime.FROZEN, v.depth(), v.blocks());
-    Path dir = root.resolve(String.format("stage1-r%d-%d", v.depth(), v.blocks()));
+    StageOneRun run = StageOneRun.of(v);
+    Variant twoBranch = run.variant();
+    Path dir = root.resolve(run.label());
     Path weights = new RunFolder(dir).weights();
     while (!Files.exists(weights)) {
       Optional<RunLock> lock = RunLock.acquire(dir);

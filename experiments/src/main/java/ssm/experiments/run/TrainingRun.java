@@ -35,6 +35,7 @@ import ssm.settings.Settings;
 import ssm.train.CheckpointStore;
 import ssm.train.CheckpointTensors;
 import ssm.train.FinalWeights;
+import ssm.train.StagePlan;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
 import ssm.train.TrainingGraph;
@@ -181,13 +182,14 @@ public final class TrainingRun {
           if (latest.isPresent()) {
             written.resumeFrom(latest.get());
           }
-          hooks.addAll(hooks(label, settings, data, events, written));
+          StagePlan plan = StagePlan.of(settings.training(), data);
+          hooks.addAll(hooks(label, plan, events, written));
           hooks.add(probe.at(EpochEndProbe.Point.CHECKPOINT_WRITTEN));
           hooks.addAll(
               validationHooks(
                   model, settings, sources, events, session, g, written, checkpoints, probe));
           hooks.add(probe.at(EpochEndProbe.Point.VALIDATION_RECORDED));
-          Trainer trainer = new Trainer(session, tg, data, settings.training(), hooks);
+          Trainer trainer = new Trainer(session, tg, data, settings.training(), plan, hooks);
           trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
           if (state.globalStep() == 0) {
             events.text("config", 0, "```\n" + settings.render(true) + "\n```");
@@ -272,22 +274,15 @@ public final class TrainingRun {
 
   /**
    * What progress lines call the run: the variant, or {@code stage1-r18-3} for a Stage I-only run
-   * (no Stage II epochs), which serves every regime of its backbone and depth.
+   * ({@link StageOneRun}), which serves every regime of its backbone and depth.
    */
   static String label(Variant variant, Settings settings, Regime regime) {
-    return regime.hasStageOne() && settings.training().epochs() == 0
-        ? String.format("stage1-r%d-%d", variant.depth(), variant.blocks())
-        : variant.name();
+    return StageOneRun.of(variant, settings, regime).map(StageOneRun::label).orElse(variant.name());
   }
 
   /** Whether a run at {@code state} has no step left (a resumed run that had finished). */
   static boolean finished(TrainingState state, Settings settings) {
-    int stage =
-        state.stage() == 1 && state.epoch() >= settings.training().stage1Epochs()
-            ? 2
-            : state.stage();
-    int epoch = stage == state.stage() ? state.epoch() : 0;
-    return state.globalStep() > 0 && stage == 2 && epoch >= settings.training().epochs();
+    return StagePlan.epochsOf(settings.training()).finished(state);
   }
 
   private static TrainingState initialState(
@@ -331,19 +326,9 @@ public final class TrainingRun {
    * checkpoints ({@code written}).
    */
   private static List<TrainingHook> hooks(
-      String label,
-      Settings settings,
-      TrainingData data,
-      EventFileWriter events,
-      CheckpointHook written) {
+      String label, StagePlan plan, EventFileWriter events, CheckpointHook written) {
     return List.of(
-        new NanGuard(),
-        new ProgressHook(
-            label,
-            stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
-            s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()),
-        new EventsHook(events, 1),
-        written);
+        new NanGuard(), new ProgressHook(label, plan), new EventsHook(events, 1), written);
   }
 
   /**
