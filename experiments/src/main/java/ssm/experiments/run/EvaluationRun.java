@@ -30,6 +30,7 @@ import ssm.metrics.MetricsJson;
 import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
 import ssm.predict.Predictor;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 import ssm.slices.SliceResults;
 import ssm.slices.SliceResultsFile;
@@ -148,7 +149,7 @@ public final class EvaluationRun {
     report.put("weights", weights.toAbsolutePath().normalize().toString());
     report.putObject("parameters").put("total", parameters);
     ((ObjectNode) report.get("evaluation")).put("seconds", seconds);
-    Path metrics = metricsDir == null ? null : metricsDir.resolve("metrics.json");
+    Path metrics = metricsDir == null ? null : new RunFolder(metricsDir).metrics();
     if (metrics != null) {
       MetricsJson.write(metrics, report);
       // each slice's outcome beside it, so that runs can be compared later (ssm compare)

@@ -17,6 +17,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import ssm.experiments.Variant;
+import ssm.run.RunFolder;
 
 /**
  * The paper's Tables 1-3 rebuilt from evaluated runs ({@code metrics.json}, schema ssm-metrics/1),
@@ -103,7 +104,7 @@ public final class PaperTables {
             3,
             (p, a) ->
                 a.isRegularFile()
-                    && p.getFileName().toString().equals("metrics.json")
+                    && p.getFileName().toString().equals(RunFolder.METRICS)
                     && runsDir.relativize(p).getNameCount() >= 2)) {
       files = s.sorted().toList();
     } catch (IOException e) {
