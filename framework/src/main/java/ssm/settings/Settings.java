@@ -29,7 +29,7 @@ public record Settings(
     Config resolved) {
 
   /** Name of the file {@link #writeTo} writes into a run folder. */
-  public static final String FILE_NAME = "config.conf";
+  public static final String FILE_NAME = ssm.run.RunFolder.CONFIG;
 
   /** Typesafe describes a resource as {@code configs/base.conf @ jar:file:/...!/configs/...}. */
   private static final Pattern JAR_URL = Pattern.compile(" @ (?:jar:)?file:[^\\s,]*?(?=: \\d)");

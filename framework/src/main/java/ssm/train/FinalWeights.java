@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ssm.io.Safetensors;
+import ssm.run.RunFolder;
 
 /**
  * Writes a run's final weights ({@code training.average-last-epochs}): the last checkpoint's, or
@@ -21,7 +22,7 @@ public final class FinalWeights {
    * Writes {@code target} from the newest {@code epochs} checkpoints of the final stage (fewer
    * where that stage has fewer); returns the checkpoints used, oldest first.
    */
-  public static List<Path> write(Checkpoints checkpoints, int epochs, Path target)
+  public static List<Path> write(CheckpointStore checkpoints, int epochs, Path target)
       throws IOException {
     List<Path> used = checkpoints.newestOfLastStage(epochs);
     if (used.isEmpty()) {
@@ -29,10 +30,10 @@ public final class FinalWeights {
     }
     if (used.size() == 1) {
       // A link, not a copy: the final weights are the last checkpoint's (README, "disk").
-      Checkpoints.linkOrCopy(used.get(0).resolve(Checkpoints.WEIGHTS), target);
+      CheckpointStore.linkOrCopy(used.get(0).resolve(RunFolder.WEIGHTS), target);
     } else {
       Safetensors.write(
-          target, mean(used.stream().map(c -> c.resolve(Checkpoints.WEIGHTS)).toList()), Map.of());
+          target, mean(used.stream().map(c -> c.resolve(RunFolder.WEIGHTS)).toList()), Map.of());
     }
     return used;
   }

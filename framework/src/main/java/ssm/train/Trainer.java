@@ -27,6 +27,7 @@ public final class Trainer {
   private final TrainingData data;
   private final TrainingSettings settings;
   private final List<TrainingHook> hooks;
+  private final StagePlan plan;
   private final SegmentationStep segmentationStep;
   private final ClassificationStep classificationStep;
   private int gradientPeriod;
@@ -37,6 +38,18 @@ public final class Trainer {
       TrainingData data,
       TrainingSettings settings,
       List<TrainingHook> hooks) {
+    this(session, graph, data, settings, StagePlan.of(settings, data), hooks);
+  }
+
+  /** As the constructor above, with the stage plan of {@code data} and {@code settings}. */
+  public Trainer(
+      Session session,
+      TrainingGraph graph,
+      TrainingData data,
+      TrainingSettings settings,
+      StagePlan plan,
+      List<TrainingHook> hooks) {
+    this.plan = plan;
     this.session = session;
     this.graph = graph;
     this.data = data;
@@ -54,9 +67,9 @@ public final class Trainer {
     this.gradientPeriod = steps;
   }
 
-  /** Epochs of {@code stage}. */
-  public int epochs(int stage) {
-    return stage == 1 ? settings.stage1Epochs() : settings.epochs();
+  /** The stages, epochs and steps this trainer runs. */
+  public StagePlan plan() {
+    return plan;
   }
 
   /** Runs from {@code state} to the end; returns the final state. */
@@ -64,12 +77,9 @@ public final class Trainer {
     for (TrainingHook h : hooks) {
       h.beforeTraining(state);
     }
-    while (state.stage() <= 2) {
-      if (state.stage() == 1 && state.epoch() >= epochs(1)) {
-        state = state.stageTwo();
-        continue;
-      }
-      if (state.stage() == 2 && state.epoch() >= epochs(2)) {
+    while (true) {
+      state = plan.settle(state);
+      if (plan.atEnd(state)) {
         break;
       }
       if (state.stage() == 2 && state.epoch() == 0 && state.position() == 0) {
@@ -106,7 +116,8 @@ public final class Trainer {
 
   /** The learning rate of the segmentation step of the step that starts from {@code state}. */
   public double learningRate(TrainingState state) {
-    return settings.learningRate(state.stage(), stepInStage(state), stepsInStage(state));
+    return settings.learningRate(
+        state.stage(), plan.stepInStage(state), plan.stepsInStage(state.stage()));
   }
 
   /**
@@ -114,19 +125,8 @@ public final class Trainer {
    * state}.
    */
   public double classificationLearningRate(TrainingState state) {
-    return settings.classificationLearningRate(stepInStage(state), stepsInStage(state));
-  }
-
-  private long stepInStage(TrainingState state) {
-    return state.epoch() * stepsPerEpoch(state) + state.position();
-  }
-
-  private long stepsInStage(TrainingState state) {
-    return epochs(state.stage()) * stepsPerEpoch(state);
-  }
-
-  private long stepsPerEpoch(TrainingState state) {
-    return state.stage() == 1 ? data.segmentation().size() : data.classification().size();
+    return settings.classificationLearningRate(
+        plan.stepInStage(state), plan.stepsInStage(state.stage()));
   }
 
   private StepResult step(TrainingState state, StepInput in, long start) {

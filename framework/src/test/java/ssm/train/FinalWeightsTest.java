@@ -27,7 +27,7 @@ class FinalWeightsTest {
     checkpoint(5557, 2, 1, 1f, 10f);
     checkpoint(5994, 2, 2, 2f, 20f);
     checkpoint(6431, 2, 3, 6f, -3f);
-    Checkpoints checkpoints = new Checkpoints(dir, 10, null, null, null);
+    CheckpointStore checkpoints = new CheckpointStore(dir, 10);
     Path target = dir.resolve("weights.safetensors");
 
     List<Path> used = FinalWeights.write(checkpoints, 3, target);
@@ -61,8 +61,7 @@ class FinalWeightsTest {
         assertThrows(
             IOException.class,
             () ->
-                FinalWeights.write(
-                    new Checkpoints(dir, 10, null, null, null), 2, dir.resolve("w.safetensors")));
+                FinalWeights.write(new CheckpointStore(dir, 10), 2, dir.resolve("w.safetensors")));
     assertTrue(e.getMessage().contains("ckpt-000000020"), e.getMessage());
   }
 
@@ -72,8 +71,7 @@ class FinalWeightsTest {
         assertThrows(
             IOException.class,
             () ->
-                FinalWeights.write(
-                    new Checkpoints(dir, 10, null, null, null), 3, dir.resolve("w.safetensors")));
+                FinalWeights.write(new CheckpointStore(dir, 10), 3, dir.resolve("w.safetensors")));
     assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
   }
 

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 import ssm.data.DataException;
+import ssm.run.ExistingRunException;
 import ssm.settings.SettingsException;
 import ssm.train.hooks.NanGuard;
 
@@ -16,6 +17,8 @@ import ssm.train.hooks.NanGuard;
  * <ul>
  *   <li>{@link SettingsException}: one {@code error: ...} line per problem, exit {@value
  *       Main#EXIT_USAGE} (as picocli does for bad arguments);
+ *   <li>{@link ExistingRunException} (a fresh run over another run's folder): its line, exit
+ *       {@value Main#EXIT_USAGE};
  *   <li>{@link IllegalArgumentException}, {@link IOException}, {@link UncheckedIOException}, {@link
  *       DataException}, a non-finite loss (a bad input: a file, an image, a shape), also when
  *       wrapped in another exception: one {@code error: ...} line, exit {@value Main#EXIT_FAILURE};
@@ -35,6 +38,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     int code;
     if (ex instanceof SettingsException settings) {
       settings.problems().forEach(p -> err.println("error: " + p));
+      code = Main.EXIT_USAGE;
+    } else if (ex instanceof ExistingRunException existing) {
+      err.println("error: " + existing.getMessage());
       code = Main.EXIT_USAGE;
     } else if (named(ex) != null) {
       Throwable named = named(ex);

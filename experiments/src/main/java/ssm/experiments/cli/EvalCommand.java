@@ -17,6 +17,7 @@ import ssm.experiments.run.EvaluationRun;
 import ssm.metrics.CocoFiles;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 
 /**
@@ -167,7 +168,7 @@ final class EvalCommand implements Callable<Integer> {
         metrics != null
             ? "wrote " + metrics
             : "metrics.json not written: "
-                + weights.toAbsolutePath().getParent().resolve("metrics.json")
+                + new RunFolder(weights.toAbsolutePath().getParent()).metrics()
                 + " exists (--overwrite to replace it, --out DIR to write elsewhere)");
     err.flush();
     return 0;
@@ -182,7 +183,7 @@ final class EvalCommand implements Callable<Integer> {
       return outDir;
     }
     Path dir = weights.toAbsolutePath().getParent();
-    return overwrite || !Files.exists(dir.resolve("metrics.json")) ? dir : null;
+    return overwrite || !Files.exists(new RunFolder(dir).metrics()) ? dir : null;
   }
 
   /** {@code dt.json} -> {@code dt.gt.json}. */

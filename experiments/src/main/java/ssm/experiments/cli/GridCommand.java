@@ -15,6 +15,7 @@ import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.GridDefinition;
 import ssm.experiments.run.GridRunner;
+import ssm.experiments.run.StageOneRun;
 import ssm.util.Check;
 
 /**
@@ -80,7 +81,7 @@ final class GridCommand implements Callable<Integer> {
     List<GridRunner.Outcome> outcomes =
         new GridRunner(
                 root,
-                v -> settingsOptions.settingsFor(v, List.of("training.epochs = 0")),
+                v -> settingsOptions.settingsFor(v, List.of(StageOneRun.STAGE_ONE_ONLY)),
                 data,
                 err)
             .run(jobs);

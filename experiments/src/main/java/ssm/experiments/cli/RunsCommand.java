@@ -22,6 +22,7 @@ import ssm.events.ScalarSeries.Point;
 import ssm.experiments.runs.CurvePlot;
 import ssm.experiments.runs.RunSummary;
 import ssm.loss.LossTags;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 
 /**
@@ -41,7 +42,7 @@ import ssm.settings.Settings;
 final class RunsCommand implements Callable<Integer> {
   /** Folders never searched for runs: data sets, plots, a run's own insides. */
   private static final List<String> NOT_RUNS =
-      List.of("data", "plots", "checkpoints", "json", "overlays");
+      List.of("data", "plots", RunFolder.CHECKPOINTS, "json", "overlays");
 
   @Spec CommandSpec spec;
 

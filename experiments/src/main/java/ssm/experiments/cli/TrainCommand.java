@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.TrainingRun;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 
 /**
@@ -51,6 +52,10 @@ final class TrainCommand implements Callable<Integer> {
     Settings settings = settingsOptions.settings();
     Variant variant = settingsOptions.variant();
     Path dir = out != null ? out : dataOptions.runsRoot().resolve(variant.name());
+    if (!resume) {
+      // before the validation split is cut into the folder: a refused command changes nothing
+      new RunFolder(dir).refuseFreshRun();
+    }
     DataSources sources =
         dataOptions.trainingSources(settings, new java.io.PrintWriter(System.err, true), dir);
     TrainingRun.run(

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationFolder;
 import ssm.data.synthetic.SyntheticCtGenerator;
+import ssm.run.RunFolder;
 import ssm.settings.DataSettings;
 import ssm.settings.Settings;
 
@@ -108,7 +109,7 @@ public record DataSources(
     }
     ValidationSplit split =
         ValidationSplit.write(
-            runDir.resolve("split"),
+            new RunFolder(runDir).split(),
             cutSeg ? segTrain : null,
             cutCls ? clsTrain : null,
             ValidationSplit.FRACTION,
@@ -130,7 +131,7 @@ public record DataSources(
             + " ("
             + split.summary()
             + ", "
-            + runDir.resolve("split/split.json")
+            + new RunFolder(runDir).split().resolve(ValidationSplit.RECORD)
             + ")");
   }
 

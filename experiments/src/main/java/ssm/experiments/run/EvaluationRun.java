@@ -30,6 +30,7 @@ import ssm.report.LesionAreaFigures;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.report.SegmentationReport;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 import ssm.slices.SliceResults;
 import ssm.slices.SliceResultsFile;
@@ -161,7 +162,7 @@ public final class EvaluationRun {
             segmentationReport == null ? null : segmentationReport.withLesionArea(lesionArea),
             e.classificationReport(ci),
             collections);
-    Path metrics = metricsDir == null ? null : metricsDir.resolve("metrics.json");
+    Path metrics = metricsDir == null ? null : new RunFolder(metricsDir).metrics();
     if (metrics != null) {
       MetricsReports.write(metrics, report);
       // each slice's outcome beside it, so that runs can be compared later (ssm compare)

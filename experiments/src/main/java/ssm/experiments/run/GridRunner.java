@@ -15,7 +15,7 @@ import ssm.report.ClassificationReport;
 import ssm.report.CocoFigures;
 import ssm.report.MetricsReport;
 import ssm.report.PaperApFigures;
-import ssm.settings.Regime;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 
 /**
@@ -75,13 +75,13 @@ public final class GridRunner {
     long start = System.nanoTime();
     Variant v = job.variant();
     Path dir = root.resolve(job.name());
-    if (Files.exists(dir.resolve("metrics.json"))) {
+    if (Files.exists(new RunFolder(dir).metrics())) {
       return new Outcome(job, "done earlier", 0, "(skipped; delete its metrics.json to rerun)");
     }
     try {
       Optional<RunLock> lock = RunLock.acquire(dir);
       if (lock.isEmpty()) {
-        return new Outcome(job, "running elsewhere", 0, "(" + dir.resolve(".lock") + ")");
+        return new Outcome(job, "running elsewhere", 0, "(" + new RunFolder(dir).lock() + ")");
       }
       try (RunLock held = lock.get()) {
         Settings s = job.settings();
@@ -112,9 +112,10 @@ public final class GridRunner {
 
   /** The Stage I weights of {@code v}'s backbone and depth, trained on first use. */
   private Path stageOne(Variant v) throws Exception {
-    Variant twoBranch = new Variant(Regime.FROZEN, v.depth(), v.blocks());
-    Path dir = root.resolve(String.format("stage1-r%d-%d", v.depth(), v.blocks()));
-    Path weights = dir.resolve(TrainingRun.WEIGHTS);
+    StageOneRun run = StageOneRun.of(v);
+    Variant twoBranch = run.variant();
+    Path dir = root.resolve(run.label());
+    Path weights = new RunFolder(dir).weights();
     while (!Files.exists(weights)) {
       Optional<RunLock> lock = RunLock.acquire(dir);
       if (lock.isEmpty()) { // another process trains it: wait for its weights

@@ -3,6 +3,7 @@ package ssm.experiments.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 
 /**
@@ -26,7 +27,7 @@ public final class RunConfig {
         return Optional.of(conf);
       }
       String name = dir.getFileName() == null ? "" : dir.getFileName().toString(); // "/": none
-      if (i == 0 && !name.startsWith("ckpt-") && !name.startsWith("best")) {
+      if (i == 0 && !RunFolder.isCheckpointName(name) && !name.startsWith(RunFolder.BEST)) {
         return Optional.empty(); // only a checkpoint looks further up, for its run's folder
       }
     }

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import ssm.run.RunFolder;
 
 /**
  * A lock file ({@code .lock} holding "pid@host") that keeps two processes of one grid from running
@@ -23,7 +24,7 @@ public final class RunLock implements AutoCloseable {
   /** The lock of {@code dir}, or empty when a live process holds it. */
   public static Optional<RunLock> acquire(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve(".lock");
+    Path file = new RunFolder(dir).lock();
     String me = ProcessHandle.current().pid() + "@" + host();
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
@@ -41,7 +42,7 @@ public final class RunLock implements AutoCloseable {
 
   /** Whether a live process (or one of another host) holds the lock of {@code dir}. */
   public static boolean held(Path dir) {
-    Path file = dir.resolve(".lock");
+    Path file = new RunFolder(dir).lock();
     return Files.exists(file) && !stale(file);
   }
 

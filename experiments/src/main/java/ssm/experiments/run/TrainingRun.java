@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
@@ -29,11 +28,14 @@ import ssm.io.Weights;
 import ssm.loss.LossTags;
 import ssm.model.ParameterGroups;
 import ssm.model.SsmModel;
+import ssm.run.RunFolder;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
-import ssm.train.Checkpoints;
+import ssm.train.CheckpointStore;
+import ssm.train.CheckpointTensors;
 import ssm.train.FinalWeights;
+import ssm.train.StagePlan;
 import ssm.train.Trainer;
 import ssm.train.TrainingData;
 import ssm.train.TrainingGraph;
@@ -52,7 +54,7 @@ import ssm.train.hooks.WeightHistogramHook;
  */
 public final class TrainingRun {
   /** File name of the final weights in the run folder. */
-  public static final String WEIGHTS = Checkpoints.WEIGHTS;
+  public static final String WEIGHTS = RunFolder.WEIGHTS;
 
   /** Gradient histograms are logged every this many steps (a full copy of the gradients). */
   static final int GRADIENT_HISTOGRAM_STEPS = 200;
@@ -99,11 +101,30 @@ public final class TrainingRun {
       Map<String, Object> extraHparams,
       List<TrainingHook> extraHooks)
       throws Exception {
+    return run(
+        variant, settings, sources, out, start, extraHparams, extraHooks, EpochEndProbe.NONE);
+  }
+
+  /**
+   * As {@link #run(Variant, Settings, DataSources, Path, Start)} with extra hooks, first to see
+   * each event, and a probe of each epoch's end (tests).
+   */
+  static Path run(
+      Variant variant,
+      Settings settings,
+      DataSources sources,
+      Path out,
+      Start start,
+      Map<String, Object> extraHparams,
+      List<TrainingHook> extraHooks,
+      EpochEndProbe probe)
+      throws Exception {
+    RunFolder run = new RunFolder(out);
     if (!start.resume()) {
-      refuseToOverwrite(out);
+      run.refuseFreshRun();
     }
-    Files.createDirectories(out);
-    settings.writeTo(out);
+    Files.createDirectories(run.dir());
+    settings.writeTo(run.dir());
     Injector injector = variant.injector(settings);
     SsmModel model = injector.getInstance(SsmModel.class);
     Regime regime = injector.getInstance(Regime.class);
@@ -136,16 +157,16 @@ public final class TrainingRun {
       GraphContext g = new GraphContext(graph, settings.training().seed());
       TrainingGraph tg = TrainingGraph.build(g, model, settings.training());
       try (Session session = Sessions.create(graph)) {
-        Checkpoints checkpoints =
-            new Checkpoints(
-                out.resolve("checkpoints"),
-                settings.training().keepCheckpoints(),
-                session,
-                g.parameters(),
-                tg.optimizer);
-        TrainingState state = initialState(session, g, regime, checkpoints, start, settings);
-        Path weights = out.resolve(WEIGHTS);
+        CheckpointStore checkpoints =
+            new CheckpointStore(run.checkpoints(), settings.training().keepCheckpoints());
+        CheckpointTensors tensors = new CheckpointTensors(session, g.parameters(), tg.optimizer);
+        Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
+        TrainingState state =
+            initialState(session, g, regime, checkpoints, tensors, latest, start, settings);
+        Path weights = run.weights();
         if (finished(state, settings)) {
+          followUpLastCheckpoint(
+              model, settings, sources, run, session, g, checkpoints, tensors, latest.get(), state);
           String from = writeFinalWeights(checkpoints, settings, weights);
           checkpoints.finish();
           System.err.printf(
@@ -153,15 +174,22 @@ public final class TrainingRun {
               label, out, state.globalStep(), from, weights);
           return weights;
         }
-        // A finished run (above) writes no event file: nothing happens in it.
-        try (EventFileWriter events = new EventFileWriter(out)) {
+        // A finished run (above) writes no event file unless its last validation was missing.
+        try (EventFileWriter events = new EventFileWriter(run.events())) {
           List<TrainingHook> hooks = new ArrayList<>(extraHooks);
           CheckpointHook written =
-              new CheckpointHook(checkpoints, settings.training().checkpointEveryEpochs());
-          hooks.addAll(hooks(label, settings, data, events, written));
+              new CheckpointHook(checkpoints, tensors, settings.training().checkpointEveryEpochs());
+          if (latest.isPresent()) {
+            written.resumeFrom(latest.get());
+          }
+          StagePlan plan = StagePlan.of(settings.training(), data);
+          hooks.addAll(hooks(label, plan, events, written));
+          hooks.add(probe.at(EpochEndProbe.Point.CHECKPOINT_WRITTEN));
           hooks.addAll(
-              validationHooks(model, settings, sources, events, session, g, written, checkpoints));
-          Trainer trainer = new Trainer(session, tg, data, settings.training(), hooks);
+              validationHooks(
+                  model, settings, sources, events, session, g, written, checkpoints, probe));
+          hooks.add(probe.at(EpochEndProbe.Point.VALIDATION_RECORDED));
+          Trainer trainer = new Trainer(session, tg, data, settings.training(), plan, hooks);
           trainer.fetchGradientsEvery(GRADIENT_HISTOGRAM_STEPS);
           if (state.globalStep() == 0) {
             events.text("config", 0, "```\n" + settings.render(true) + "\n```");
@@ -186,12 +214,51 @@ public final class TrainingRun {
   }
 
   /**
+   * Finishes what a finished run that died at its last epoch's end left undone: {@code best/} kept,
+   * the last checkpoint validated (into a new event file) and ranked.
+   */
+  private static void followUpLastCheckpoint(
+      SsmModel model,
+      Settings settings,
+      DataSources sources,
+      RunFolder run,
+      Session session,
+      GraphContext g,
+      CheckpointStore checkpoints,
+      CheckpointTensors tensors,
+      Path last,
+      TrainingState state)
+      throws Exception {
+    CheckpointHook written =
+        new CheckpointHook(checkpoints, tensors, settings.training().checkpointEveryEpochs());
+    written.resumeFrom(last);
+    boolean validates =
+        (sources.clsVal() != null || sources.segVal() != null)
+            && new BestValidationKeeper(checkpoints).awaitsValidation(last);
+    try (EventFileWriter events = validates ? new EventFileWriter(run.events()) : null) {
+      for (TrainingHook h :
+          validationHooks(
+              model,
+              settings,
+              sources,
+              events,
+              session,
+              g,
+              written,
+              checkpoints,
+              EpochEndProbe.NONE)) {
+        h.beforeTraining(state);
+      }
+    }
+  }
+
+  /**
    * Writes the run's final weights (training.average-last-epochs); returns where they come from,
    * for the log: {@code "ckpt-000002185"} or {@code "mean of 3 epochs' checkpoints, ckpt-000001311
    * .. ckpt-000002185"}.
    */
-  private static String writeFinalWeights(Checkpoints checkpoints, Settings settings, Path weights)
-      throws IOException {
+  private static String writeFinalWeights(
+      CheckpointStore checkpoints, Settings settings, Path weights) throws IOException {
     List<Path> used =
         FinalWeights.write(checkpoints, settings.training().averageLastEpochs(), weights);
     String last = used.get(used.size() - 1).getFileName().toString();
@@ -207,56 +274,34 @@ public final class TrainingRun {
 
   /**
    * What progress lines call the run: the variant, or {@code stage1-r18-3} for a Stage I-only run
-   * (no Stage II epochs), which serves every regime of its backbone and depth.
+   * ({@link StageOneRun}), which serves every regime of its backbone and depth.
    */
   static String label(Variant variant, Settings settings, Regime regime) {
-    return regime.hasStageOne() && settings.training().epochs() == 0
-        ? String.format("stage1-r%d-%d", variant.depth(), variant.blocks())
-        : variant.name();
+    return StageOneRun.of(variant, settings, regime).map(StageOneRun::label).orElse(variant.name());
   }
 
   /** Whether a run at {@code state} has no step left (a resumed run that had finished). */
   static boolean finished(TrainingState state, Settings settings) {
-    int stage =
-        state.stage() == 1 && state.epoch() >= settings.training().stage1Epochs()
-            ? 2
-            : state.stage();
-    int epoch = stage == state.stage() ? state.epoch() : 0;
-    return state.globalStep() > 0 && stage == 2 && epoch >= settings.training().epochs();
-  }
-
-  /** A fresh run in a folder that holds checkpoints would overwrite another run's. */
-  private static void refuseToOverwrite(Path out) throws IOException {
-    Path dir = out.resolve("checkpoints");
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> entries = Files.list(dir)) {
-      if (entries.findAny().isPresent()) {
-        throw new IllegalArgumentException(
-            String.format(
-                "%s already holds a run's checkpoints "
-                    + "(%s): add --resume to continue that run, or choose another --out",
-                out, dir));
-      }
-    }
+    return StagePlan.epochsOf(settings.training()).finished(state);
   }
 
   private static TrainingState initialState(
       Session session,
       GraphContext g,
       Regime regime,
-      Checkpoints checkpoints,
+      CheckpointStore checkpoints,
+      CheckpointTensors tensors,
+      Optional<Path> latest,
       Start start,
       Settings settings)
       throws IOException {
-    Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
     if (latest.isPresent()) {
       TrainingState saved = checkpoints.state(latest.get());
       if (finished(saved, settings)) {
         return saved; // nothing will be trained: nothing to load (its optimizer state is gone)
       }
-      TrainingState s = checkpoints.restore(latest.get());
+      tensors.restore(latest.get());
+      TrainingState s = checkpoints.state(latest.get());
       System.err.printf(
           "resuming from %s (stage %d, %d epoch(s) of it done, step %d)%n",
           latest.get(), s.stage(), s.epoch(), s.globalStep());
@@ -281,19 +326,9 @@ public final class TrainingRun {
    * checkpoints ({@code written}).
    */
   private static List<TrainingHook> hooks(
-      String label,
-      Settings settings,
-      TrainingData data,
-      EventFileWriter events,
-      CheckpointHook written) {
+      String label, StagePlan plan, EventFileWriter events, CheckpointHook written) {
     return List.of(
-        new NanGuard(),
-        new ProgressHook(
-            label,
-            stage -> stage == 1 ? settings.training().stage1Epochs() : settings.training().epochs(),
-            s -> s.stage() == 1 ? data.segmentation().size() : data.classification().size()),
-        new EventsHook(events, 1),
-        written);
+        new NanGuard(), new ProgressHook(label, plan), new EventsHook(events, 1), written);
   }
 
   /**
@@ -309,7 +344,8 @@ public final class TrainingRun {
       Session session,
       GraphContext g,
       CheckpointHook written,
-      Checkpoints checkpoints) {
+      CheckpointStore checkpoints,
+      EpochEndProbe probe) {
     if (sources.clsVal() == null && sources.segVal() == null) {
       return List.of();
     }
@@ -329,7 +365,8 @@ public final class TrainingRun {
                     sources.clsVal(), CovidxSplit.defaultImagesDir(sources.clsVal()), options),
             events,
             new BestValidationKeeper(checkpoints),
-            settings.eval().lesionAreaScore()));
+            settings.eval().lesionAreaScore(),
+            probe));
   }
 
   private static Map<String, Object> hparams(Variant v, Settings s) {

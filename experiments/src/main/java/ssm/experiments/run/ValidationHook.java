@@ -18,6 +18,7 @@ import ssm.model.SsmModel;
 import ssm.predict.Overlay;
 import ssm.predict.Prediction;
 import ssm.predict.Predictor;
+import ssm.run.RunFolder;
 import ssm.train.TrainingHook;
 import ssm.train.TrainingState;
 
@@ -40,6 +41,7 @@ final class ValidationHook implements TrainingHook {
   private final EventFileWriter events;
   private final BestValidationKeeper keeper;
   private final double lesionAreaScore;
+  private final EpochEndProbe probe;
   private Path evaluated;
 
   ValidationHook(
@@ -49,7 +51,8 @@ final class ValidationHook implements TrainingHook {
       LazyDataset<ClassificationExample> classification,
       EventFileWriter events,
       BestValidationKeeper keeper,
-      double lesionAreaScore) {
+      double lesionAreaScore,
+      EpochEndProbe probe) {
     this.model = model;
     this.lesionAreaScore = lesionAreaScore;
     this.lastCheckpoint = lastCheckpoint;
@@ -57,6 +60,27 @@ final class ValidationHook implements TrainingHook {
     this.classification = classification;
     this.events = events;
     this.keeper = keeper;
+    this.probe = probe;
+  }
+
+  /**
+   * A run resumed from a checkpoint whose validation did not run (it died in between) validates it
+   * first; one whose validation was recorded but not yet ranked ranks it now.
+   */
+  @Override
+  public void beforeTraining(TrainingState state) throws Exception {
+    Path ckpt = lastCheckpoint.get();
+    if (ckpt == null) {
+      return;
+    }
+    if (BestValidationKeeper.validated(ckpt)) {
+      evaluated = ckpt;
+      keeper.keepIfBest(ckpt, tag(classificationOf(state.stage())));
+    } else if (keeper.awaitsValidation(ckpt)) {
+      afterEpoch(state, state);
+    } else {
+      evaluated = ckpt;
+    }
   }
 
   @Override
@@ -67,18 +91,18 @@ final class ValidationHook implements TrainingHook {
     }
     evaluated = ckpt;
     long step = next.globalStep();
-    // Stage I trains the segmentation branch only: S is untrained, so its scores mean nothing.
-    LazyDataset<ClassificationExample> cls = finished.stage() == 1 ? null : classification;
+    LazyDataset<ClassificationExample> cls = classificationOf(finished.stage());
     if (cls == null && segmentation == null) {
       return;
     }
-    try (Predictor predictor = new Predictor(model, ckpt.resolve(TrainingRun.WEIGHTS))) {
+    try (Predictor predictor = new Predictor(model, ckpt.resolve(RunFolder.WEIGHTS))) {
       Evaluation e =
           new Evaluator(s -> predictor.predict(s, false), Evaluator.Options.quiet())
               .evaluate(segmentation, cls);
       Map<String, Number> scalars = scalars(e, lesionAreaScore);
+      probe.reached(EpochEndProbe.Point.VALIDATION_SCORED, next);
       events.scalars(step, scalars);
-      keeper.keepIfBest(ckpt, scalars, cls != null ? MetricTags.F1 : MetricTags.AP);
+      keeper.keepIfBest(ckpt, scalars, tag(cls));
       ssm.data.Slice first = cls != null ? cls.load(0).image() : segmentation.load(0).image();
       Prediction p = predictor.predict(first, false);
       // the overlay is drawn at the file's own size, where the prediction's masks are
@@ -92,6 +116,17 @@ final class ValidationHook implements TrainingHook {
             original.width());
       }
     }
+  }
+
+  /** The classification validation data of an epoch of {@code stage}, or null. */
+  private LazyDataset<ClassificationExample> classificationOf(int stage) {
+    // Stage I trains the segmentation branch only: S is untrained, so its scores mean nothing.
+    return stage == 1 ? null : classification;
+  }
+
+  /** The figure that ranks checkpoints: F1 where classification is validated, else AP. */
+  private static String tag(LazyDataset<ClassificationExample> cls) {
+    return cls != null ? MetricTags.F1 : MetricTags.AP;
   }
 
   /** Item 0 of {@code data} at its original size, or null for a reader without files. */

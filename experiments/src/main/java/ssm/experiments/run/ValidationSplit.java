@@ -43,6 +43,9 @@ public record ValidationSplit(
   /** The share of the slices that goes to validation. */
   public static final double FRACTION = 0.2;
 
+  /** The file, in the split's folder, that records which slice went where. */
+  public static final String RECORD = "split.json";
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -184,7 +187,7 @@ public record ValidationSplit(
       if (heldOut.any()) {
         summary.add("validation collections " + String.join(", ", heldOut.names()));
       }
-      JSON.writeValue(dir.resolve("split.json").toFile(), root);
+      JSON.writeValue(dir.resolve(RECORD).toFile(), root);
       return new ValidationSplit(segTrain, segVal, clsTrain, clsVal, String.join(", ", summary));
     } catch (IOException e) {
       throw new UncheckedIOException(

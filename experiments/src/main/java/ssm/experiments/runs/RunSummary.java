@@ -7,10 +7,10 @@ import java.util.List;
 import ssm.events.ScalarSeries;
 import ssm.events.ScalarSeries.Point;
 import ssm.experiments.run.RunLock;
-import ssm.experiments.run.TrainingRun;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.report.PaperApFigures;
+import ssm.run.RunFolder;
 
 /**
  * What one run folder says about its run: its state, its scalars read back from the event files,
@@ -27,7 +27,7 @@ public record RunSummary(
   /** Reads {@code dir}. */
   public static RunSummary read(String name, Path dir) throws IOException {
     ScalarSeries scalars = ScalarSeries.read(dir);
-    Path metricsFile = dir.resolve("metrics.json");
+    Path metricsFile = new RunFolder(dir).metrics();
     MetricsReport metrics =
         Files.isRegularFile(metricsFile) ? MetricsReports.read(metricsFile) : null;
     return new RunSummary(name, dir, state(dir, scalars), scalars, metrics);
@@ -37,10 +37,11 @@ public record RunSummary(
     if (RunLock.held(dir)) {
       return "running";
     }
-    if (Files.isRegularFile(dir.resolve(TrainingRun.WEIGHTS))) {
+    RunFolder run = new RunFolder(dir);
+    if (Files.isRegularFile(run.weights())) {
       return "finished";
     }
-    return Files.isDirectory(dir.resolve("checkpoints")) || !scalars.all().isEmpty()
+    return Files.isDirectory(run.checkpoints()) || !scalars.all().isEmpty()
         ? "interrupted"
         : "empty";
   }

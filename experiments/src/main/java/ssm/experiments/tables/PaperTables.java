@@ -27,6 +27,7 @@ import ssm.report.ImageCounts;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.report.PaperApFigures;
+import ssm.run.RunFolder;
 
 /**
  * The paper's Tables 1-3 rebuilt from evaluated runs ({@code metrics.json}, read as {@link
@@ -145,7 +146,7 @@ public final class PaperTables {
             3,
             (p, a) ->
                 a.isRegularFile()
-                    && p.getFileName().toString().equals("metrics.json")
+                    && p.getFileName().toString().equals(RunFolder.METRICS)
                     && runsDir.relativize(p).getNameCount() >= 2)) {
       files = s.sorted().toList();
     } catch (IOException e) {

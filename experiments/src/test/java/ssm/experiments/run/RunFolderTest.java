@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.Variant;
 import ssm.io.Safetensors;
+import ssm.run.RunFolder;
 import ssm.settings.Settings;
 import ssm.testing.SlowTest;
-import ssm.train.Checkpoints;
 
 /**
  * What a training run leaves in its folder besides the weights: every checkpoint's validation
@@ -55,7 +55,7 @@ class RunFolderTest {
         best = ckpt;
       }
     }
-    Path kept = checkpoints.resolve(Checkpoints.BEST_VALIDATION);
+    Path kept = checkpoints.resolve(RunFolder.BEST_VALIDATION);
     assertEquals(
         bestF1,
         json.readTree(kept.resolve(BestValidationKeeper.METRICS_FILE).toFile())

@@ -2,8 +2,7 @@ package ssm.train.hooks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
-import java.util.function.ToIntFunction;
+import ssm.train.StagePlan;
 import ssm.train.StepResult;
 import ssm.train.TrainingHook;
 import ssm.train.TrainingState;
@@ -12,8 +11,7 @@ import ssm.util.ProgressBar;
 /** A progress bar per epoch: stage, epoch, step, running mean of each loss, steps/s and ETA. */
 public final class ProgressHook implements TrainingHook {
   private final String name;
-  private final IntUnaryOperator epochsOfStage;
-  private final ToIntFunction<TrainingState> stepsOfEpoch;
+  private final StagePlan plan;
   private final Map<String, double[]> sums = new LinkedHashMap<>();
   private ProgressBar bar;
   private int barEpoch = -1;
@@ -21,14 +19,11 @@ public final class ProgressHook implements TrainingHook {
 
   /**
    * @param name run name shown first
-   * @param epochsOfStage epochs of stage 1 and 2
-   * @param stepsOfEpoch steps of the epoch a state is in
+   * @param plan the run's epochs per stage and steps per epoch
    */
-  public ProgressHook(
-      String name, IntUnaryOperator epochsOfStage, ToIntFunction<TrainingState> stepsOfEpoch) {
+  public ProgressHook(String name, StagePlan plan) {
     this.name = name;
-    this.epochsOfStage = epochsOfStage;
-    this.stepsOfEpoch = stepsOfEpoch;
+    this.plan = plan;
   }
 
   @Override
@@ -42,8 +37,8 @@ public final class ProgressHook implements TrainingHook {
           new ProgressBar(
               String.format(
                   "%s stage %d epoch %d/%d",
-                  name, s.stage(), s.epoch() + 1, epochsOfStage.applyAsInt(s.stage())),
-              stepsOfEpoch.applyAsInt(s));
+                  name, s.stage(), s.epoch() + 1, plan.epochs(s.stage())),
+              plan.stepsPerEpoch(s.stage()));
     }
     r.losses()
         .forEach(

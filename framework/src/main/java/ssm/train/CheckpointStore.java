@@ -8,25 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.Tensor;
-import org.tensorflow.types.TFloat32;
-import ssm.graph.ParameterRegistry;
-import ssm.graph.Tensors;
-import ssm.io.Safetensors;
-import ssm.io.Weights;
+import ssm.run.RunFolder;
 
 /**
- * A run's checkpoints: {@code checkpoints/ckpt-<step>/} holding {@code weights.safetensors}
- * (PyTorch names and layouts: {@code ./ssm predict --weights} reads it), {@code
- * optimizer.safetensors} (Adam's per-parameter state) and {@code state.json}. Each is written to a
- * temporary folder, then renamed, so a crash never leaves a half-written checkpoint.
+ * A run's checkpoint folders on disk, without the tensors' meaning: {@code ckpt-<step>/} holding
+ * the weights and optimizer files the caller writes, {@code state.json} (where the run stands) and
+ * {@code scores.json} (its training loss figures). Each checkpoint is written to a temporary
+ * folder, then renamed, so a crash never leaves a half-written checkpoint.
  *
  * <p>On disk, without duplicates: the last {@code keep} checkpoints are kept, and only the newest
  * keeps its optimizer state (twice the weights' size; resume reads the newest alone), until {@link
@@ -35,49 +26,61 @@ import ssm.io.Weights;
  * its bytes once. Files are never rewritten in place (every write is a new file renamed over the
  * old name), so a link never sees another name's change.
  */
-public final class Checkpoints {
-  /** The lowest-training-loss checkpoint's copy ({@code CheckpointHook}). */
-  public static final String BEST = "best";
+public final class CheckpointStore {
+  /** Writes a checkpoint's tensor files into the folder it is given. */
+  @FunctionalInterface
+  public interface TensorFiles {
+    void writeTo(Path folder) throws IOException;
+  }
 
-  /** The best-on-validation checkpoint's copy ({@code BestValidationKeeper} of the runner). */
-  public static final String BEST_VALIDATION = "best-validation";
-
-  /** A checkpoint's weights file. */
-  public static final String WEIGHTS = "weights.safetensors";
-
-  private static final String PREFIX = "ckpt-";
-  private static final String OPTIMIZER = "optimizer.safetensors";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path dir;
   private final int keep;
-  private final Session session;
-  private final ParameterRegistry parameters;
-  private final PytorchAdam optimizer;
 
-  public Checkpoints(
-      Path dir, int keep, Session session, ParameterRegistry parameters, PytorchAdam optimizer) {
+  /**
+   * @param dir the run's checkpoint folder ({@link RunFolder#checkpoints()})
+   * @param keep how many of the newest checkpoints to keep, at least 1
+   */
+  public CheckpointStore(Path dir, int keep) {
+    if (keep < 1) {
+      throw new IllegalArgumentException(
+          "training.keep-checkpoints = " + keep + ": keep at least 1 (resume reads the newest)");
+    }
     this.dir = dir;
     this.keep = keep;
-    this.session = session;
-    this.parameters = parameters;
-    this.optimizer = optimizer;
   }
 
-  /** Writes a checkpoint of the current weights and optimizer at {@code state}; returns it. */
-  public Path save(TrainingState state) throws IOException {
+  /** This run's checkpoint folder. */
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * Writes the checkpoint of {@code state}: {@code tensors} fills it, then its counters and {@code
+   * scores} (none when null) are added, and the folder is renamed into place; older checkpoints
+   * beyond {@code keep} go, and all but the newest lose their optimizer state. Returns it.
+   */
+  public Path write(TrainingState state, TrainingLossRecord scores, TensorFiles tensors)
+      throws IOException {
     Files.createDirectories(dir);
-    Path target = dir.resolve(String.format("%s%09d", PREFIX, state.globalStep()));
+    Path target = dir.resolve(RunFolder.checkpointName(state.globalStep()));
     Path tmp = Files.createTempDirectory(dir, ".tmp-ckpt-");
     try {
-      Weights.save(session, parameters, tmp.resolve(WEIGHTS), Map.of());
-      saveOptimizer(tmp.resolve(OPTIMIZER));
+      tensors.writeTo(tmp);
       ObjectNode s = JSON.createObjectNode();
       s.put("stage", state.stage());
       s.put("epoch", state.epoch());
       s.put("position", state.position());
       s.put("global_step", state.globalStep());
       s.put("best_segmentation_loss", state.bestSegmentationLoss());
-      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("state.json").toFile(), s);
+      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(RunFolder.STATE).toFile(), s);
+      if (scores != null) {
+        ObjectNode l = JSON.createObjectNode();
+        l.put("epoch_loss", scores.epochLoss());
+        l.put("best_loss", scores.bestLoss());
+        l.put("best", scores.best());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(RunFolder.SCORES).toFile(), l);
+      }
       deleteRecursively(target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     } finally {
@@ -87,22 +90,17 @@ public final class Checkpoints {
     return target;
   }
 
-  /** This run's checkpoint folder. */
-  public Path dir() {
-    return dir;
-  }
-
   /**
    * Keeps checkpoint {@code ckpt} as the sibling folder {@code name} (atomically): its weights,
-   * state and validation scores as hard links; not its optimizer state, which only resume reads,
-   * from the newest checkpoint.
+   * state and scores as hard links; not its optimizer state, which only resume reads, from the
+   * newest checkpoint.
    */
   public void keepAs(Path ckpt, String name) throws IOException {
     Path tmp = Files.createTempDirectory(dir, ".tmp-" + name + "-");
     try {
       try (Stream<Path> files = Files.list(ckpt)) {
         for (Path f : files.toList()) {
-          if (!f.getFileName().toString().equals(OPTIMIZER)) {
+          if (!f.getFileName().toString().equals(RunFolder.OPTIMIZER)) {
             linkOrCopy(f, tmp.resolve(f.getFileName()));
           }
         }
@@ -112,6 +110,13 @@ public final class Checkpoints {
     } finally {
       deleteRecursively(tmp);
     }
+  }
+
+  /** Whether the kept copy {@code name} ({@link #keepAs}) is checkpoint {@code ckpt}. */
+  public boolean keeps(String name, Path ckpt) throws IOException {
+    Path kept = dir.resolve(name);
+    return Files.exists(kept.resolve(RunFolder.STATE))
+        && state(kept).globalStep() == state(ckpt).globalStep();
   }
 
   /**
@@ -133,7 +138,7 @@ public final class Checkpoints {
    */
   public void finish() throws IOException {
     for (Path ckpt : list()) {
-      Files.deleteIfExists(ckpt.resolve(OPTIMIZER));
+      Files.deleteIfExists(ckpt.resolve(RunFolder.OPTIMIZER));
     }
   }
 
@@ -160,42 +165,9 @@ public final class Checkpoints {
     return out;
   }
 
-  /** Loads weights, optimizer state and counters of {@code ckpt} into the session. */
-  public TrainingState restore(Path ckpt) throws IOException {
-    Weights.load(session, parameters, ckpt.resolve(WEIGHTS));
-    if (!Files.exists(ckpt.resolve(OPTIMIZER))) {
-      throw new IOException(
-          ckpt
-              + " has no "
-              + OPTIMIZER
-              + ": the run finished, and a finished "
-              + "run keeps no optimizer state (docs/how-to/train-resume-finetune.md); to train it further, start a new "
-              + "run from its weights with --init-weights "
-              + ckpt.resolve(WEIGHTS));
-    }
-    Map<String, Safetensors.Entry> slots = Safetensors.read(ckpt.resolve(OPTIMIZER));
-    List<Tensor> fed = new ArrayList<>();
-    try {
-      Session.Runner runner = session.runner();
-      for (PytorchAdam.Slot slot : optimizer.slots().values()) {
-        Safetensors.Entry e = slots.get(slot.name());
-        if (e == null) {
-          throw new IOException(ckpt + "/optimizer.safetensors has no " + slot.name());
-        }
-        TFloat32 t = Tensors.floats(e.data(), e.shape());
-        fed.add(t);
-        runner.feed(slot.feed(), t).addTarget(slot.load());
-      }
-      runner.run().close();
-    } finally {
-      fed.forEach(Tensor::close);
-    }
-    return state(ckpt);
-  }
-
   /** The counters saved with {@code ckpt} ({@code state.json}), without loading anything. */
   public TrainingState state(Path ckpt) throws IOException {
-    var s = JSON.readTree(ckpt.resolve("state.json").toFile());
+    var s = JSON.readTree(ckpt.resolve(RunFolder.STATE).toFile());
     return new TrainingState(
         s.get("stage").asInt(),
         s.get("epoch").asInt(),
@@ -204,19 +176,24 @@ public final class Checkpoints {
         s.get("best_segmentation_loss").asDouble());
   }
 
-  private void saveOptimizer(Path file) throws IOException {
-    List<PytorchAdam.Slot> slots = new ArrayList<>(optimizer.slots().values());
-    Session.Runner runner = session.runner();
-    slots.forEach(s -> runner.fetch(s.variable()));
-    Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
-    try (Result r = runner.run()) {
-      for (int i = 0; i < slots.size(); i++) {
-        out.put(
-            slots.get(i).name(),
-            new Safetensors.Entry(Tensors.shape(r.get(i)), Tensors.toFloats(r.get(i))));
-      }
+  /**
+   * The training loss figures saved with {@code ckpt}, or empty for a checkpoint without them
+   * (written by a version that did not save them, or after a last epoch that wrote none).
+   */
+  public Optional<TrainingLossRecord> scores(Path ckpt) throws IOException {
+    Path file = ckpt.resolve(RunFolder.SCORES);
+    if (!Files.exists(file)) {
+      return Optional.empty();
     }
-    Safetensors.write(file, out, Map.of());
+    var l = JSON.readTree(file.toFile());
+    if (l.get("epoch_loss") == null || l.get("best_loss") == null || l.get("best") == null) {
+      throw new IOException(file + " lacks epoch_loss, best_loss or best: not a checkpoint's");
+    }
+    return Optional.of(
+        new TrainingLossRecord(
+            l.get("epoch_loss").asDouble(),
+            l.get("best_loss").asDouble(),
+            l.get("best").asBoolean()));
   }
 
   private List<Path> list() throws IOException {
@@ -226,8 +203,8 @@ public final class Checkpoints {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(
               p ->
-                  p.getFileName().toString().startsWith(PREFIX)
-                      && Files.exists(p.resolve("state.json")))
+                  RunFolder.isCheckpointName(p.getFileName().toString())
+                      && Files.exists(p.resolve(RunFolder.STATE)))
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
     }
@@ -239,7 +216,8 @@ public final class Checkpoints {
       deleteRecursively(all.get(i));
     }
     for (int i = Math.max(0, all.size() - keep); i < all.size() - 1; i++) {
-      Files.deleteIfExists(all.get(i).resolve(OPTIMIZER)); // resume reads the newest one only
+      // resume reads the newest one only
+      Files.deleteIfExists(all.get(i).resolve(RunFolder.OPTIMIZER));
     }
   }
 

@@ -1,0 +1,90 @@
+package ssm.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
+import ssm.graph.ParameterRegistry;
+import ssm.graph.Tensors;
+import ssm.io.Safetensors;
+import ssm.io.Weights;
+import ssm.run.RunFolder;
+
+/**
+ * Moves a checkpoint's tensors between the session and its folder: the weights ({@code
+ * weights.safetensors}, PyTorch names and layouts: {@code ./ssm predict --weights} reads it) and
+ * Adam's per-parameter state ({@code optimizer.safetensors}). Where the folder lives and which are
+ * kept is the {@link CheckpointStore}'s.
+ */
+public final class CheckpointTensors implements CheckpointStore.TensorFiles {
+  private final Session session;
+  private final ParameterRegistry parameters;
+  private final PytorchAdam optimizer;
+
+  public CheckpointTensors(Session session, ParameterRegistry parameters, PytorchAdam optimizer) {
+    this.session = session;
+    this.parameters = parameters;
+    this.optimizer = optimizer;
+  }
+
+  /** Writes the session's weights and optimizer state into {@code folder}. */
+  @Override
+  public void writeTo(Path folder) throws IOException {
+    Weights.save(session, parameters, folder.resolve(RunFolder.WEIGHTS), Map.of());
+    saveOptimizer(folder.resolve(RunFolder.OPTIMIZER));
+  }
+
+  /** Loads the weights and optimizer state of checkpoint {@code ckpt} into the session. */
+  public void restore(Path ckpt) throws IOException {
+    Weights.load(session, parameters, ckpt.resolve(RunFolder.WEIGHTS));
+    if (!Files.exists(ckpt.resolve(RunFolder.OPTIMIZER))) {
+      throw new IOException(
+          ckpt
+              + " has no "
+              + RunFolder.OPTIMIZER
+              + ": the run finished, and a finished "
+              + "run keeps no optimizer state (docs/how-to/train-resume-finetune.md); to train it further, start a new "
+              + "run from its weights with --init-weights "
+              + ckpt.resolve(RunFolder.WEIGHTS));
+    }
+    Map<String, Safetensors.Entry> slots = Safetensors.read(ckpt.resolve(RunFolder.OPTIMIZER));
+    List<Tensor> fed = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      for (PytorchAdam.Slot slot : optimizer.slots().values()) {
+        Safetensors.Entry e = slots.get(slot.name());
+        if (e == null) {
+          throw new IOException(ckpt.resolve(RunFolder.OPTIMIZER) + " has no " + slot.name());
+        }
+        TFloat32 t = Tensors.floats(e.data(), e.shape());
+        fed.add(t);
+        runner.feed(slot.feed(), t).addTarget(slot.load());
+      }
+      runner.run().close();
+    } finally {
+      fed.forEach(Tensor::close);
+    }
+  }
+
+  private void saveOptimizer(Path file) throws IOException {
+    List<PytorchAdam.Slot> slots = new ArrayList<>(optimizer.slots().values());
+    Session.Runner runner = session.runner();
+    slots.forEach(s -> runner.fetch(s.variable()));
+    Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
+    try (Result r = runner.run()) {
+      for (int i = 0; i < slots.size(); i++) {
+        out.put(
+            slots.get(i).name(),
+            new Safetensors.Entry(Tensors.shape(r.get(i)), Tensors.toFloats(r.get(i))));
+      }
+    }
+    Safetensors.write(file, out, Map.of());
+  }
+}
