@@ -1,6 +1,7 @@
 package ssm.events;
 
 import java.util.List;
+import ssm.events.hparams.DataType;
 
 /**
  * One hyperparameter column of TensorBoard's HParams dashboard: its name, its type and optionally
@@ -8,16 +9,16 @@ import java.util.List;
  * checkbox filter for it).
  */
 public record HParam(String name, Type type, List<Object> domain) {
-  /** The HParams API's {@code DataType}, with its enum numbers. */
+  /** The column types the dashboard knows, as the HParams API's {@code DataType}. */
   public enum Type {
-    STRING(1),
-    BOOL(2),
-    FLOAT64(3);
+    STRING(DataType.DATA_TYPE_STRING),
+    BOOL(DataType.DATA_TYPE_BOOL),
+    FLOAT64(DataType.DATA_TYPE_FLOAT64);
 
-    final int number;
+    final DataType proto;
 
-    Type(int number) {
-      this.number = number;
+    Type(DataType proto) {
+      this.proto = proto;
     }
 
     /** The type of a value as the dashboard shows it: numbers are FLOAT64, anything else STRING. */

@@ -1,6 +1,5 @@
 package ssm.events;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Value;
 import java.util.List;
@@ -9,10 +8,18 @@ import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.Summary;
 import org.tensorflow.proto.TensorProto;
 import org.tensorflow.proto.TensorShapeProto;
+import ssm.events.hparams.DatasetType;
+import ssm.events.hparams.Experiment;
+import ssm.events.hparams.HParamInfo;
+import ssm.events.hparams.HParamsPluginData;
+import ssm.events.hparams.MetricInfo;
+import ssm.events.hparams.MetricName;
+import ssm.events.hparams.SessionEndInfo;
+import ssm.events.hparams.SessionStartInfo;
 
 /**
- * The three summaries of TensorBoard's HParams plugin, hand-encoded with the field numbers of
- * tensorboard/plugins/hparams/{api,plugin_data}.proto (whose classes are not on the classpath):
+ * The three summaries of TensorBoard's HParams plugin, built with the classes generated from
+ * src/main/proto/tensorboard/plugins/hparams:
  *
  * <ul>
  *   <li>{@value #EXPERIMENT_TAG}: the experiment, i.e. the hyperparameter and metric columns;
@@ -21,7 +28,7 @@ import org.tensorflow.proto.TensorShapeProto;
  * </ul>
  *
  * Each is a {@code Summary.Value} whose metadata names plugin {@value #PLUGIN_NAME} with a
- * serialized {@code HParamsPluginData} (version 0) as content, and whose tensor is the plugin's
+ * serialized {@link HParamsPluginData} (version 0) as content, and whose tensor is the plugin's
  * NULL_TENSOR (an empty float vector). The metric values themselves are ordinary scalars of the
  * session's run, looked up by tag.
  */
@@ -30,36 +37,6 @@ public final class HParamsSummaries {
   public static final String EXPERIMENT_TAG = "_hparams_/experiment";
   public static final String SESSION_START_TAG = "_hparams_/session_start_info";
   public static final String SESSION_END_TAG = "_hparams_/session_end_info";
-
-  // HParamsPluginData
-  static final int PLUGIN_DATA_EXPERIMENT = 2;
-  static final int PLUGIN_DATA_SESSION_START = 3;
-  static final int PLUGIN_DATA_SESSION_END = 4;
-  // Experiment
-  static final int EXPERIMENT_DESCRIPTION = 1;
-  static final int EXPERIMENT_TIME_CREATED = 3;
-  static final int EXPERIMENT_HPARAM_INFOS = 4;
-  static final int EXPERIMENT_METRIC_INFOS = 5;
-  // HParamInfo
-  static final int HPARAM_NAME = 1;
-  static final int HPARAM_TYPE = 4;
-  static final int HPARAM_DOMAIN_DISCRETE = 5;
-  // MetricInfo and MetricName
-  static final int METRIC_NAME = 1;
-  static final int METRIC_DISPLAY_NAME = 3;
-  static final int METRIC_DATASET_TYPE = 5;
-  static final int METRIC_NAME_GROUP = 1;
-  static final int METRIC_NAME_TAG = 2;
-  // SessionStartInfo (hparams is map<string, Value>: entries with key 1, value 2)
-  static final int START_HPARAMS = 1;
-  static final int START_GROUP_NAME = 4;
-  static final int START_TIME = 5;
-  // SessionEndInfo
-  static final int END_STATUS = 1;
-  static final int END_TIME = 2;
-
-  static final int DATASET_TRAINING = 1;
-  static final int DATASET_VALIDATION = 2;
 
   private HParamsSummaries() {}
 
@@ -70,17 +47,11 @@ public final class HParamsSummaries {
    */
   public static Summary experiment(
       List<HParam> hparams, List<String> metricTags, String description, double timeCreatedSecs) {
-    ProtoBytes experiment =
-        new ProtoBytes()
-            .string(EXPERIMENT_DESCRIPTION, description)
-            .float64(EXPERIMENT_TIME_CREATED, timeCreatedSecs);
-    for (HParam h : hparams) {
-      experiment.message(EXPERIMENT_HPARAM_INFOS, hparamInfo(h));
-    }
-    for (String tag : metricTags) {
-      experiment.message(EXPERIMENT_METRIC_INFOS, metricInfo(tag));
-    }
-    return summary(EXPERIMENT_TAG, PLUGIN_DATA_EXPERIMENT, experiment.build());
+    Experiment.Builder experiment =
+        Experiment.newBuilder().setDescription(description).setTimeCreatedSecs(timeCreatedSecs);
+    hparams.forEach(h -> experiment.addHparamInfos(hparamInfo(h)));
+    metricTags.forEach(tag -> experiment.addMetricInfos(metricInfo(tag)));
+    return summary(EXPERIMENT_TAG, HParamsPluginData.newBuilder().setExperiment(experiment));
   }
 
   /**
@@ -90,24 +61,17 @@ public final class HParamsSummaries {
    */
   public static Summary sessionStart(
       Map<String, ?> values, String groupName, double startTimeSecs) {
-    ProtoBytes start = new ProtoBytes();
-    values.forEach(
-        (name, value) ->
-            start.message(
-                START_HPARAMS,
-                new ProtoBytes().string(1, name).message(2, toValue(value)).build()));
-    start.string(START_GROUP_NAME, groupName).float64(START_TIME, startTimeSecs);
-    return summary(SESSION_START_TAG, PLUGIN_DATA_SESSION_START, start.build());
+    SessionStartInfo.Builder start =
+        SessionStartInfo.newBuilder().setGroupName(groupName).setStartTimeSecs(startTimeSecs);
+    values.forEach((name, value) -> start.putHparams(name, toValue(value)));
+    return summary(SESSION_START_TAG, HParamsPluginData.newBuilder().setSessionStartInfo(start));
   }
 
   /** A session's end, with its status. */
   public static Summary sessionEnd(SessionStatus status, double endTimeSecs) {
-    ByteString end =
-        new ProtoBytes()
-            .enumNumber(END_STATUS, status.number)
-            .float64(END_TIME, endTimeSecs)
-            .build();
-    return summary(SESSION_END_TAG, PLUGIN_DATA_SESSION_END, end);
+    SessionEndInfo.Builder end =
+        SessionEndInfo.newBuilder().setStatus(status.proto).setEndTimeSecs(endTimeSecs);
+    return summary(SESSION_END_TAG, HParamsPluginData.newBuilder().setSessionEndInfo(end));
   }
 
   /** A hyperparameter value as a {@code google.protobuf.Value}. */
@@ -121,33 +85,31 @@ public final class HParamsSummaries {
     return Value.newBuilder().setStringValue(String.valueOf(value)).build();
   }
 
-  private static ByteString hparamInfo(HParam h) {
-    ProtoBytes info =
-        new ProtoBytes().string(HPARAM_NAME, h.name()).enumNumber(HPARAM_TYPE, h.type().number);
+  private static HParamInfo hparamInfo(HParam h) {
+    HParamInfo.Builder info = HParamInfo.newBuilder().setName(h.name()).setType(h.type().proto);
     if (!h.domain().isEmpty()) {
       ListValue.Builder domain = ListValue.newBuilder();
       h.domain().forEach(v -> domain.addValues(toValue(v)));
-      info.message(HPARAM_DOMAIN_DISCRETE, domain.build());
+      info.setDomainDiscrete(domain);
     }
     return info.build();
   }
 
-  private static ByteString metricInfo(String tag) {
-    ByteString name =
-        new ProtoBytes().string(METRIC_NAME_GROUP, "").string(METRIC_NAME_TAG, tag).build();
-    int dataset =
+  private static MetricInfo metricInfo(String tag) {
+    DatasetType dataset =
         tag.startsWith("eval/")
-            ? DATASET_VALIDATION
-            : tag.startsWith("loss/") || tag.startsWith("train/") ? DATASET_TRAINING : 0;
-    return new ProtoBytes()
-        .message(METRIC_NAME, name)
-        .string(METRIC_DISPLAY_NAME, tag)
-        .enumNumber(METRIC_DATASET_TYPE, dataset)
+            ? DatasetType.DATASET_VALIDATION
+            : tag.startsWith("loss/") || tag.startsWith("train/")
+                ? DatasetType.DATASET_TRAINING
+                : DatasetType.DATASET_UNKNOWN;
+    return MetricInfo.newBuilder()
+        .setName(MetricName.newBuilder().setTag(tag)) // empty group: the session's own run
+        .setDisplayName(tag)
+        .setDatasetType(dataset)
         .build();
   }
 
-  private static Summary summary(String tag, int dataField, ByteString data) {
-    ByteString pluginData = new ProtoBytes().message(dataField, data).build(); // version 0: omitted
+  private static Summary summary(String tag, HParamsPluginData.Builder data) {
     TensorProto nullTensor =
         TensorProto.newBuilder()
             .setDtype(DataType.DT_FLOAT)
@@ -157,7 +119,7 @@ public final class HParamsSummaries {
     Summary.Value value =
         Summary.Value.newBuilder()
             .setTag(tag)
-            .setMetadata(Summaries.pluginMetadata(PLUGIN_NAME, pluginData))
+            .setMetadata(Summaries.pluginMetadata(PLUGIN_NAME, data.build().toByteString()))
             .setTensor(nullTensor)
             .build();
     return Summary.newBuilder().addValue(value).build();

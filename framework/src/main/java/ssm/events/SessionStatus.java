@@ -1,15 +1,17 @@
 package ssm.events;
 
-/** How a training session ended, as the HParams API's {@code Status} enum (numbers included). */
+import ssm.events.hparams.Status;
+
+/** How a training session ended, as the HParams API's {@code Status}. */
 public enum SessionStatus {
-  UNKNOWN(0),
-  SUCCESS(1),
-  FAILURE(2),
-  RUNNING(3);
+  UNKNOWN(Status.STATUS_UNKNOWN),
+  SUCCESS(Status.STATUS_SUCCESS),
+  FAILURE(Status.STATUS_FAILURE),
+  RUNNING(Status.STATUS_RUNNING);
 
-  final int number;
+  final Status proto;
 
-  SessionStatus(int number) {
-    this.number = number;
+  SessionStatus(Status proto) {
+    this.proto = proto;
   }
 }

@@ -9,6 +9,7 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.UnknownFieldSet;
 import com.google.protobuf.Value;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,47 @@ import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.Summary;
 
 /**
- * Parses the hand-encoded HParams messages back with protobuf's schema-less {@link
- * UnknownFieldSet}, checking each field number against tensorboard/plugins/hparams/api.proto and
- * plugin_data.proto.
+ * Parses the HParams messages back with protobuf's schema-less {@link UnknownFieldSet}, not with
+ * the generated classes, checking each field number against TensorBoard's
+ * tensorboard/plugins/hparams/api.proto and plugin_data.proto; and pins the exact bytes.
  */
 class HParamsSummariesTest {
+  @Test
+  void pluginDataBytesArePinned() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("lr", 0.01);
+    values.put("batch", 4);
+    values.put("augment", true);
+    values.put("optimizer", "sgd");
+    Summary experiment =
+        HParamsSummaries.experiment(
+            List.of(
+                HParam.discrete("lr", List.of(0.01, 0.001)),
+                HParam.of("optimizer", "sgd"),
+                HParam.discrete("augment", List.of(true, false))),
+            List.of("eval/ap", "loss/total", "lr"),
+            "grid A",
+            1.5e9);
+    assertEquals(
+        "1299010a0667726964204119000000c00b5ad641221e0a026c7220032a160a09117b14ae47e17a843f0a09"
+            + "11fca9f1d24d62503f220d0a096f7074696d697a6572200122150a076175676d656e7420022a080a02"
+            + "20010a0220002a160a0912076576616c2f61701a076576616c2f617028022a1c0a0c120a6c6f73732f"
+            + "746f74616c1a0a6c6f73732f746f74616c28012a0a0a0412026c721a026c72",
+        contentHex(experiment));
+    assertEquals(
+        "1a550a0f0a026c721209117b14ae47e17a843f0a120a05626174636812091100000000000010400a0d0a07"
+            + "6175676d656e74120220010a120a096f7074696d697a657212051a0373676422026731290000000000"
+            + "001c40",
+        contentHex(HParamsSummaries.sessionStart(values, "g1", 7.0)));
+    Summary end = HParamsSummaries.sessionEnd(SessionStatus.SUCCESS, 9.0);
+    assertEquals("220b0801110000000000002240", contentHex(end));
+    // The whole summary: tag, metadata (plugin name, content), NULL_TENSOR.
+    assertEquals(
+        "0a400a1a5f68706172616d735f2f73657373696f6e5f656e645f696e666f42060801120212004a1a0a180a"
+            + "0768706172616d73120d220b0801110000000000002240",
+        HexFormat.of().formatHex(end.toByteArray()));
+  }
+
   @Test
   void experimentListsHParamAndMetricColumns() throws Exception {
     Summary s =
@@ -104,6 +141,11 @@ class HParamsSummariesTest {
     UnknownFieldSet data = UnknownFieldSet.parseFrom(v.getMetadata().getPluginData().getContent());
     assertEquals(1, data.asMap().size(), data.toString());
     return UnknownFieldSet.parseFrom(only(data, field));
+  }
+
+  private static String contentHex(Summary s) {
+    return HexFormat.of()
+        .formatHex(s.getValue(0).getMetadata().getPluginData().getContent().toByteArray());
   }
 
   private static ByteString only(UnknownFieldSet message, int field) {
