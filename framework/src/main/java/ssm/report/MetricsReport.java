@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
- * The content of {@code metrics.json} (schema {@value #SCHEMA}, docs/evaluation.md): what was
- * evaluated, on which data, and every figure. A part that was not evaluated is null, so every file
- * has the same keys; an undefined figure is null. {@link MetricsReports} writes and reads it.
+ * The content of {@code metrics.json} (schema {@value #SCHEMA}, docs/reference/evaluation.md): what
+ * was evaluated, on which data, and every figure. A part that was not evaluated is null, so every
+ * file has the same keys; an undefined figure is null. {@link MetricsReports} writes and reads it.
  *
  * @param schema {@value #SCHEMA}
  * @param variant the model variant, e.g. {@code scratch-r18-3}
