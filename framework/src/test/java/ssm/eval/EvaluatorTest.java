@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ssm.testing.TinySlices.example;
+import static ssm.testing.TinySlices.slice;
+import static ssm.testing.TinySlices.square;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,73 +15,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ssm.data.BadItems;
 import ssm.data.ClassificationExample;
-import ssm.data.LazyDataset;
 import ssm.data.LesionMask;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
-import ssm.data.Slice;
 import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.metrics.Rle;
 import ssm.predict.Lesion;
 import ssm.predict.Prediction;
+import ssm.testing.TinySlices;
+import ssm.testing.TinySlices.Items;
 
 class EvaluatorTest {
-  private static final int S = 20; // slices are 20x20
-
-  /** An in-memory dataset. */
-  private record Items<T>(List<String> ids, List<T> items) implements LazyDataset<T> {
-    @Override
-    public int size() {
-      return items.size();
-    }
-
-    @Override
-    public String id(int i) {
-      return ids.get(i);
-    }
-
-    @Override
-    public T load(int i) {
-      return items.get(i);
-    }
-
-    @Override
-    public boolean skipBad() {
-      return false;
-    }
-
-    @Override
-    public BadItems badItems() {
-      return new BadItems();
-    }
-  }
-
-  /** A square mask [x, x + side) x [y, y + side) on the 20x20 slice. */
-  private static byte[] square(int x, int y, int side) {
-    byte[] m = new byte[S * S];
-    for (int r = y; r < y + side; r++) {
-      for (int c = x; c < x + side; c++) {
-        m[r * S + c] = 1;
-      }
-    }
-    return m;
-  }
-
-  private static Slice slice(String id) {
-    return Slice.original(id, S, S, new float[S * S * 3]);
-  }
-
-  private static SegmentationExample example(String id, byte[]... masks) {
-    byte[] all = new byte[masks.length * S * S];
-    float[] boxes = new float[masks.length * 4];
-    for (int k = 0; k < masks.length; k++) {
-      System.arraycopy(masks[k], 0, all, k * S * S, S * S);
-    }
-    return new SegmentationExample(id, slice(id), boxes, all, masks.length);
-  }
+  private static final int S = TinySlices.SIDE;
 
   /**
    * Three segmentation slices: a.png with two lesions (4x4 at (1,1), 5x5 at (10,10)), b.png with

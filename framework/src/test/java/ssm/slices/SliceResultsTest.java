@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ssm.testing.TinySlices.example;
+import static ssm.testing.TinySlices.slice;
+import static ssm.testing.TinySlices.square;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ssm.data.BadItems;
 import ssm.data.ClassificationExample;
-import ssm.data.LazyDataset;
 import ssm.data.SegmentationExample;
-import ssm.data.Slice;
 import ssm.eval.ClassifiedSlice;
 import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
@@ -25,58 +25,11 @@ import ssm.eval.SlicePredictor;
 import ssm.metrics.Rle;
 import ssm.predict.Lesion;
 import ssm.predict.Prediction;
+import ssm.testing.TinySlices;
+import ssm.testing.TinySlices.Items;
 
 class SliceResultsTest {
-  private static final int S = 20; // slices are 20x20
-
-  private record Items<T>(List<String> ids, List<T> items) implements LazyDataset<T> {
-    @Override
-    public int size() {
-      return items.size();
-    }
-
-    @Override
-    public String id(int i) {
-      return ids.get(i);
-    }
-
-    @Override
-    public T load(int i) {
-      return items.get(i);
-    }
-
-    @Override
-    public boolean skipBad() {
-      return false;
-    }
-
-    @Override
-    public BadItems badItems() {
-      return new BadItems();
-    }
-  }
-
-  private static byte[] square(int x, int y, int side) {
-    byte[] m = new byte[S * S];
-    for (int r = y; r < y + side; r++) {
-      for (int c = x; c < x + side; c++) {
-        m[r * S + c] = 1;
-      }
-    }
-    return m;
-  }
-
-  private static Slice slice(String id) {
-    return Slice.original(id, S, S, new float[S * S * 3]);
-  }
-
-  private static SegmentationExample example(String id, byte[]... masks) {
-    byte[] all = new byte[masks.length * S * S];
-    for (int k = 0; k < masks.length; k++) {
-      System.arraycopy(masks[k], 0, all, k * S * S, S * S);
-    }
-    return new SegmentationExample(id, slice(id), new float[masks.length * 4], all, masks.length);
-  }
+  private static final int S = TinySlices.SIDE;
 
   private static Lesion lesion(byte[] mask, float score) {
     Rle rle = Rle.encode(mask, S, S);
