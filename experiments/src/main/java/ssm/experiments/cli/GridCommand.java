@@ -85,6 +85,7 @@ final class GridCommand implements Callable<Integer> {
                 v -> settingsOptions.settingsFor(v, List.of(StageOneRun.STAGE_ONE_ONLY)),
                 data,
                 err)
+            .withListener(provenance.perRun())
             .run(jobs);
     PrintWriter out = spec.commandLine().getOut();
     out.println("| variant | paper | status | seconds | result |");

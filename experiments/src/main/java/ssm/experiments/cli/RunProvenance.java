@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Model.CommandSpec;
 import ssm.experiments.device.CpuFeatures;
+import ssm.experiments.run.GridRunner;
 import ssm.run.Provenance;
 import ssm.run.RunFolder;
 
@@ -27,6 +30,28 @@ final class RunProvenance {
   /** The record of the command {@code spec} belongs to, as it starts; writes nothing. */
   static RunProvenance begin(CommandSpec spec) {
     return new RunProvenance(record(commandLine(spec)));
+  }
+
+  /**
+   * A listener that gives each run folder of a grid its own record of this command, from the moment
+   * the run starts there to its end.
+   */
+  GridRunner.JobListener perRun() {
+    Map<Path, RunProvenance> open = new ConcurrentHashMap<>();
+    return new GridRunner.JobListener() {
+      @Override
+      public void started(Path dir) {
+        open.put(dir, new RunProvenance(record(started.command())).into(dir));
+      }
+
+      @Override
+      public void ended(Path dir, int exitCode) {
+        RunProvenance p = open.remove(dir);
+        if (p != null) {
+          p.finish(exitCode);
+        }
+      }
+    };
   }
 
   /** Adds the started record to {@code folder}'s provenance.json. */

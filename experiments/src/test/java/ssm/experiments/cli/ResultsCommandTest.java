@@ -72,6 +72,24 @@ class ResultsCommandTest {
   }
 
   @Test
+  void aGridGivesEachRunItsOwnRecordOfTheGridsCommand() throws Exception {
+    RunProvenance grid = RunProvenance.begin(Main.commandLine().getCommandSpec());
+    var listener = grid.into(dir).perRun();
+    Path run = dir.resolve("scratch-r18-3");
+    listener.started(run);
+    listener.ended(run, 0);
+    listener.ended(dir.resolve("never-started"), 1); // a job that failed before it started
+    grid.finish(0);
+    Provenance.Record r = Provenance.read(new RunFolder(run).provenance()).last().orElseThrow();
+    assertEquals(Integer.valueOf(0), r.exitCode());
+    assertTrue(r.wallSeconds() != null && r.ended() != null, r.toString());
+    assertEquals(
+        Provenance.read(new RunFolder(dir).provenance()).last().orElseThrow().command(),
+        r.command());
+    assertTrue(!Files.exists(dir.resolve("never-started")));
+  }
+
+  @Test
   void quotesArgumentsAsAShellWould() {
     assertEquals("runs/paper-demo", RunProvenance.quoted("runs/paper-demo"));
     assertEquals("'a b'", RunProvenance.quoted("a b"));
