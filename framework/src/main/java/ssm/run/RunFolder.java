@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * checkpoints/best-validation/ the best-on-validation checkpoint (hard links)
  * split/                      the seeded validation split cut from the user's data
  * weights.safetensors         the final weights
- * metrics.json                the test evaluation
+ * metrics.json                the test evaluation (ssm.report.MetricsReport)
+ * slices.json                 each test slice's outcome (ssm.slices), read by ssm compare
+ * provenance.json             each command that wrote here: commit, command line, CPU, wall time
  * .lock                       held while a process trains the run
  * </pre>
  */
@@ -32,6 +34,12 @@ public record RunFolder(Path dir) {
 
   /** The test evaluation's file name. */
   public static final String METRICS = "metrics.json";
+
+  /** Each test slice's outcome, beside the test evaluation (ssm.slices.SliceResultsFile). */
+  public static final String SLICES = "slices.json";
+
+  /** The commands that wrote into the folder ({@link Provenance}). */
+  public static final String PROVENANCE = "provenance.json";
 
   /** The lowest-training-loss checkpoint's copy, beside the checkpoints. */
   public static final String BEST = "best";
@@ -112,6 +120,16 @@ public record RunFolder(Path dir) {
   /** The test evaluation. */
   public Path metrics() {
     return dir.resolve(METRICS);
+  }
+
+  /** Each test slice's outcome. */
+  public Path slices() {
+    return dir.resolve(SLICES);
+  }
+
+  /** The commands that wrote into the folder (also a grid's folder's). */
+  public Path provenance() {
+    return dir.resolve(PROVENANCE);
   }
 
   /** The lock file of the process that trains the run. */

@@ -108,6 +108,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    RunProvenance provenance = RunProvenance.begin(spec);
     Settings settings = settingsOptions.settingsForWeights(weights, spec.commandLine().getErr());
     Variant variant = settingsOptions.variant();
     PrintWriter out = spec.commandLine().getOut();
@@ -171,6 +172,9 @@ final class EvalCommand implements Callable<Integer> {
                 + new RunFolder(weights.toAbsolutePath().getParent()).metrics()
                 + " exists (--overwrite to replace it, --out DIR to write elsewhere)");
     err.flush();
+    if (metrics != null) {
+      provenance.into(metrics.toAbsolutePath().getParent()).finish(0);
+    }
     return 0;
   }
 

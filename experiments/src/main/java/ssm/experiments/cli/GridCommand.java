@@ -74,6 +74,7 @@ final class GridCommand implements Callable<Integer> {
         data.description());
     err.flush();
     long start = System.nanoTime();
+    RunProvenance provenance = RunProvenance.begin(spec).into(root);
     List<GridRunner.Job> jobs = new ArrayList<>();
     for (Variant v : variants) {
       jobs.add(new GridRunner.Job(v.name(), v, settingsOptions.settingsFor(v), Map.of()));
@@ -84,6 +85,7 @@ final class GridCommand implements Callable<Integer> {
                 v -> settingsOptions.settingsFor(v, List.of(StageOneRun.STAGE_ONE_ONLY)),
                 data,
                 err)
+            .withListener(provenance.perRun())
             .run(jobs);
     PrintWriter out = spec.commandLine().getOut();
     out.println("| variant | paper | status | seconds | result |");
@@ -100,7 +102,9 @@ final class GridCommand implements Callable<Integer> {
     out.printf("%ngrid wall time: %.1f min%n%n", (System.nanoTime() - start) / 60e9);
     out.flush();
     TablesCommand.report(root, out, err);
-    return outcomes.stream().anyMatch(o -> o.status().equals("FAILED")) ? 1 : 0;
+    int code = outcomes.stream().anyMatch(o -> o.status().equals("FAILED")) ? 1 : 0;
+    provenance.finish(code);
+    return code;
   }
 
   /** Variants K, K+N, ... (1-based K) of {@code all}; all of them without a shard. */

@@ -97,6 +97,7 @@ public final class Main implements Callable<Integer> {
         new CocoEvalCommand(),
         new EvalCommand(),
         new TablesCommand(),
+        new ResultsCommand(),
         new CompareCommand(),
         new RunsCommand(),
         new BenchCommand(),

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.TrainingRun;
@@ -21,6 +23,8 @@ import ssm.settings.Settings;
     mixinStandardHelpOptions = true,
     description = "Train one variant (Stage I where the regime has it, then Stage II).")
 final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Mixin SettingsOptions settingsOptions;
 
   @Mixin DataOptions dataOptions;
@@ -56,6 +60,7 @@ final class TrainCommand implements Callable<Integer> {
       // before the validation split is cut into the folder: a refused command changes nothing
       new RunFolder(dir).refuseFreshRun();
     }
+    RunProvenance provenance = RunProvenance.begin(spec).into(dir);
     DataSources sources =
         dataOptions.trainingSources(settings, new java.io.PrintWriter(System.err, true), dir);
     TrainingRun.run(
@@ -64,6 +69,7 @@ final class TrainCommand implements Callable<Integer> {
         sources,
         dir,
         new TrainingRun.Start(resume, initWeights, stageOneWeights));
+    provenance.finish(0);
     return 0;
   }
 }

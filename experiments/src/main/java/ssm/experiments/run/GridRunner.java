@@ -54,6 +54,30 @@ public final class GridRunner {
   /** How one job ended. */
   public record Outcome(Job job, String status, double seconds, String detail) {}
 
+  /** Told when a job starts working in its folder and when it ends there (provenance.json). */
+  public interface JobListener {
+    /** The job holds its folder's lock and starts training. */
+    void started(Path dir);
+
+    /** The job that {@link #started} ended: exit code 0 when it finished, 1 when it failed. */
+    void ended(Path dir, int exitCode);
+  }
+
+  private JobListener listener =
+      new JobListener() {
+        @Override
+        public void started(Path dir) {}
+
+        @Override
+        public void ended(Path dir, int exitCode) {}
+      };
+
+  /** The same runner, telling {@code l} when each job starts and ends. */
+  public GridRunner withListener(JobListener l) {
+    this.listener = l;
+    return this;
+  }
+
   /** Runs {@code jobs} (already this shard's) in order; returns one outcome each. */
   public List<Outcome> run(List<Job> jobs) {
     List<Outcome> outcomes = new ArrayList<>();
@@ -84,6 +108,7 @@ public final class GridRunner {
         return new Outcome(job, "running elsewhere", 0, "(" + new RunFolder(dir).lock() + ")");
       }
       try (RunLock held = lock.get()) {
+        listener.started(dir);
         Settings s = job.settings();
         Path stageOne = !v.regime().hasStageOne() || stageOneSettings == null ? null : stageOne(v);
         Path weights =
@@ -102,9 +127,11 @@ public final class GridRunner {
                 0,
                 false,
                 err);
+        listener.ended(dir, 0);
         return new Outcome(job, "finished", seconds(start), summary(r.report()));
       }
     } catch (Exception | AssertionError e) {
+      listener.ended(dir, 1);
       return new Outcome(
           job, "FAILED", seconds(start), e.getClass().getSimpleName() + ": " + e.getMessage());
     }
