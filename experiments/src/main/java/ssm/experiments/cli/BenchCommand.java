@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.bench.Benchmark;
+import ssm.experiments.bench.Benchmark;
 import ssm.settings.Settings;
 
 /**
