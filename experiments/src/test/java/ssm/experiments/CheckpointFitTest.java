@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ssm.model.ParameterShapes;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 import ssm.testing.SlowTest;
 
 /** The variant a checkpoint fits, from its tensor names and shapes. */

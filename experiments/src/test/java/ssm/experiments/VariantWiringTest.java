@@ -12,6 +12,7 @@ import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 
 /**
  * Each of the 12 variants, built the one way a run builds it (its Guice injector over its

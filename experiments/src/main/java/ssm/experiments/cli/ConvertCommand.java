@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ssm.experiments.CheckpointFit;
-import ssm.experiments.Variant;
 import ssm.io.Safetensors;
 import ssm.io.Weights;
 import ssm.io.WeightsFile;
@@ -25,6 +24,7 @@ import ssm.io.pth.PthWriter;
 import ssm.model.ParameterShapes;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * {@code ssm convert}: the author's PyTorch checkpoint to safetensors, or this project's weights

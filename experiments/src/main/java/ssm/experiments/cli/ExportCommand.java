@@ -9,9 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.predict.SavedModelExport;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * {@code ssm export}: a variant's weights as a TensorFlow SavedModel with the serving signature of

@@ -13,9 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.model.ParameterCount;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * {@code ssm params}: the parameter counts of the 12 variants (paper Table 1), counted from the

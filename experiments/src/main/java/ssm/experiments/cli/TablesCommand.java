@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.experiments.tables.PaperTables;
 import ssm.model.ParameterCount;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 
 /**
  * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 and Table 4 from the runs' metrics.json

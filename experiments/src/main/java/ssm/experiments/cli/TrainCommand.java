@@ -5,11 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.TrainingRun;
 import ssm.run.RunFolder;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * {@code ssm train}: trains one variant (docs/explanation/model.md#52-protocol), on the built-in

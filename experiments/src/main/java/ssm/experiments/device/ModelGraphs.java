@@ -6,12 +6,12 @@ import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
-import ssm.experiments.Variant;
 import ssm.graph.GraphContext;
 import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 import ssm.train.TrainingGraph;
 
 /**

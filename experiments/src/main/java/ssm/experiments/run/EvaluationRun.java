@@ -20,7 +20,6 @@ import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
 import ssm.eval.RecordingPredictor;
 import ssm.eval.SlicePredictor;
-import ssm.experiments.Variant;
 import ssm.metrics.LesionAreaMetrics;
 import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
@@ -32,6 +31,7 @@ import ssm.report.MetricsReports;
 import ssm.report.SegmentationReport;
 import ssm.run.RunFolder;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 import ssm.slices.SliceResults;
 import ssm.slices.SliceResultsFile;
 

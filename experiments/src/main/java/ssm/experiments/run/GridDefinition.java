@@ -6,7 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import ssm.experiments.Variant;
+import ssm.settings.Variant;
 
 /**
  * A grid: a name and the variants it runs, from {@code configs/grids/NAME.conf} or a user's file

@@ -19,13 +19,13 @@ import picocli.CommandLine;
 import ssm.box.MaskPaster;
 import ssm.data.ImageDecoder;
 import ssm.data.Resizer;
-import ssm.experiments.Variant;
 import ssm.metrics.Rle;
 import ssm.predict.Lesion;
 import ssm.predict.Prediction;
 import ssm.predict.Predictor;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 import ssm.testing.ReferenceFixture;
 import ssm.testing.SlowTest;
 

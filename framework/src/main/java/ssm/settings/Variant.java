@@ -1,4 +1,4 @@
-package ssm.experiments;
+package ssm.settings;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -9,20 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import ssm.experiments.modules.BackboneModule;
-import ssm.experiments.modules.ClassifierModule;
-import ssm.experiments.modules.MaskModule;
-import ssm.experiments.modules.ModelModule;
-import ssm.experiments.modules.RegimeModule;
-import ssm.experiments.modules.RpnModule;
-import ssm.experiments.modules.SegmentationBranchModule;
-import ssm.experiments.modules.SettingsModule;
 import ssm.model.SsmModel;
-import ssm.settings.Regime;
-import ssm.settings.Settings;
-import ssm.settings.SettingsException;
-import ssm.settings.SettingsLoader;
 import ssm.util.Check;
+import ssm.wiring.BackboneModule;
+import ssm.wiring.ClassifierModule;
+import ssm.wiring.MaskModule;
+import ssm.wiring.ModelModule;
+import ssm.wiring.RegimeModule;
+import ssm.wiring.RpnModule;
+import ssm.wiring.SegmentationBranchModule;
+import ssm.wiring.SettingsModule;
 
 /**
  * One of the paper's 12 models: regime x ResNet depth x stages kept
