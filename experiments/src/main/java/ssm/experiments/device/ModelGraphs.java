@@ -13,6 +13,7 @@ import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
 import ssm.settings.Variant;
 import ssm.train.TrainingGraph;
+import ssm.wiring.ModelWiring;
 
 /**
  * The graphs a run builds, as GraphDefs: for each regime, the training graph (both steps, the
@@ -35,7 +36,7 @@ public final class ModelGraphs {
   /** The training and inference graphs of {@code variant} with its default settings. */
   public static Map<String, GraphDef> of(Variant variant) {
     Settings settings = new SettingsLoader().load(variant.name());
-    SsmModel model = variant.model(settings);
+    SsmModel model = ModelWiring.model(variant, settings);
     Map<String, GraphDef> graphs = new LinkedHashMap<>();
     try (Graph graph = new Graph()) {
       TrainingGraph.build(

@@ -34,6 +34,7 @@ import ssm.settings.Settings;
 import ssm.settings.Variant;
 import ssm.slices.SliceResults;
 import ssm.slices.SliceResultsFile;
+import ssm.wiring.ModelWiring;
 
 /**
  * Evaluates a variant's weights on a segmentation test folder and a classification split and writes
@@ -97,7 +98,7 @@ public final class EvaluationRun {
     err.printf("evaluating %s (%s) on %s%n", variant.name(), weights, dataset);
     err.flush();
 
-    SsmModel model = variant.model(settings);
+    SsmModel model = ModelWiring.model(variant, settings);
     long parameters = ParameterCount.of(model).total();
     Evaluation e;
     long start = System.nanoTime();

@@ -46,6 +46,7 @@ import ssm.train.hooks.EventsHook;
 import ssm.train.hooks.NanGuard;
 import ssm.train.hooks.ProgressHook;
 import ssm.train.hooks.WeightHistogramHook;
+import ssm.wiring.ModelWiring;
 
 /**
  * One training run of one variant, start to end: the run folder (resolved config, event file,
@@ -125,7 +126,7 @@ public final class TrainingRun {
     }
     Files.createDirectories(run.dir());
     settings.writeTo(run.dir());
-    Injector injector = variant.injector(settings);
+    Injector injector = ModelWiring.injector(variant, settings);
     SsmModel model = injector.getInstance(SsmModel.class);
     Regime regime = injector.getInstance(Regime.class);
     String label = label(variant, settings, regime);
