@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ssm.settings.Regime;
+import ssm.settings.Variant;
 
 /**
  * Which variant a checkpoint's tensors fit, read from their names: the ResNet depth from the blocks

@@ -10,14 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ssm.model.ParameterShapes;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 import ssm.testing.SlowTest;
+import ssm.wiring.ModelWiring;
 
 /** The variant a checkpoint fits, from its tensor names and shapes. */
 @SlowTest
 class CheckpointFitTest {
   private static Map<String, long[]> shapesOf(Variant v) {
     return ParameterShapes.of(
-        v.model(new SettingsLoader().load(v.name(), null, List.of(), List.of())));
+        ModelWiring.model(v, new SettingsLoader().load(v.name(), null, List.of(), List.of())));
   }
 
   @ParameterizedTest

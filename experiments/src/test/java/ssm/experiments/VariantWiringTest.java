@@ -12,6 +12,8 @@ import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
+import ssm.wiring.ModelWiring;
 
 /**
  * Each of the 12 variants, built the one way a run builds it (its Guice injector over its
@@ -27,7 +29,7 @@ class VariantWiringTest {
   @MethodSource("variants")
   void injectorBuildsThePapersModel(Variant variant) {
     Settings settings = new SettingsLoader().load(variant.name());
-    Injector injector = variant.injector(settings);
+    Injector injector = ModelWiring.injector(variant, settings);
     assertEquals(variant.regime(), injector.getInstance(Regime.class));
     SsmModel model = injector.getInstance(SsmModel.class);
     assertEquals(

@@ -29,10 +29,8 @@ final class PerVariantBlocks {
   /** The HOCON key holding the blocks. */
   static final String KEY = "per-variant";
 
-  /** How variants are named; the list below is that pattern written out. */
+  /** How variants are named ({@link Variant#all()} is that pattern written out). */
   static final String VARIANT_NAMES = "{shared|frozen|scratch}-{r18|r34}-{2|3}";
-
-  private static final List<String> ALL_VARIANTS = allVariants();
 
   private PerVariantBlocks() {}
 
@@ -72,7 +70,7 @@ final class PerVariantBlocks {
       String where = KEY + ".\"" + e.getKey() + "\" at " + Origins.describe(e.getValue().origin());
       if (e.getValue().valueType() != ConfigValueType.OBJECT) {
         problems.add(where + ": expected a block of settings");
-      } else if (ALL_VARIANTS.stream().noneMatch(v -> matches(e.getKey(), v))) {
+      } else if (Variant.all().stream().noneMatch(v -> matches(e.getKey(), v.name()))) {
         problems.add(
             where
                 + ": matches no variant; variants are named "
@@ -106,17 +104,5 @@ final class PerVariantBlocks {
             .map(Pattern::quote)
             .collect(Collectors.joining(".*"));
     return Pattern.matches(regex, variant);
-  }
-
-  private static List<String> allVariants() {
-    List<String> names = new ArrayList<>();
-    for (Regime regime : Regime.values()) {
-      for (String backbone : List.of("r18", "r34")) {
-        for (String blocks : List.of("2", "3")) {
-          names.add(regime.configName() + "-" + backbone + "-" + blocks);
-        }
-      }
-    }
-    return names;
   }
 }

@@ -15,9 +15,10 @@ import org.tensorflow.types.TFloat32;
 import ssm.graph.Parameter;
 import ssm.model.ParameterCount;
 import ssm.settings.ModelSettings;
+import ssm.settings.Regime;
 import ssm.testing.GraphFixture;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code model.classifier.image-features} (docs/explanation/model.md#27-image-classifier-s): S
@@ -152,13 +153,16 @@ class SHeadImageFeaturesTest {
   void addsOneRowOfFirstLayerWeightsPerFeatureChannel() {
     // fc_scores grows from 640 to 640 + 256 inputs: 256 x 512 = 131,072 more parameters, all of
     // them S's (trained in the classification step)
-    ParameterCount paper = ParameterCount.of(TestModels.twoBranch(settings(false, true)));
-    ParameterCount extended = ParameterCount.of(TestModels.twoBranch(settings(true, true)));
+    ParameterCount paper =
+        ParameterCount.of(ModelWiring.model(settings(false, true), Regime.SCRATCH));
+    ParameterCount extended =
+        ParameterCount.of(ModelWiring.model(settings(true, true), Regime.SCRATCH));
     assertEquals(8_267_759, paper.total());
     assertEquals(8_267_759 + 131_072, extended.total());
     assertEquals(4_031_043 + 131_072, extended.classificationStep());
     // without the RoI batch fc_scores reads the 256 means only: 640 x 512 = 327,680 fewer
-    ParameterCount meanOnly = ParameterCount.of(TestModels.twoBranch(settings(true, false)));
+    ParameterCount meanOnly =
+        ParameterCount.of(ModelWiring.model(settings(true, false), Regime.SCRATCH));
     assertEquals(8_267_759 + 131_072 - 327_680, meanOnly.total());
   }
 }

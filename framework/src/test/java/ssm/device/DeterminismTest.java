@@ -1,7 +1,6 @@
 package ssm.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,29 +11,6 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 
 class DeterminismTest {
-  private static final DeviceChoice GPU = DeviceChoice.parse("gpu");
-
-  @Test
-  void gpuTrainingGetsDeterminismOffWithOneLine() {
-    Determinism.Decision d = Determinism.launcherValue("train", DeviceChoice.AUTO, true);
-    assertEquals("0", d.value());
-    assertTrue(d.note().contains("CropAndResizeGradImage") && d.note().contains("--device cpu"));
-    assertEquals("0", Determinism.launcherValue("grid", GPU, true).value());
-  }
-
-  @Test
-  void cpuRunsInferenceAndMachinesWithoutGpuKeepIt() {
-    assertEquals(
-        new Determinism.Decision("1", null),
-        Determinism.launcherValue("train", DeviceChoice.CPU, true));
-    assertEquals(
-        new Determinism.Decision("1", null),
-        Determinism.launcherValue("train", DeviceChoice.AUTO, false));
-    Determinism.Decision predict = Determinism.launcherValue("predict", GPU, true);
-    assertEquals("1", predict.value());
-    assertNull(predict.note());
-  }
-
   @Test
   void readsTheVariableAsTensorFlowDoes() {
     assertTrue(Determinism.isTrue("1") && Determinism.isTrue("true") && Determinism.isTrue("TRUE"));

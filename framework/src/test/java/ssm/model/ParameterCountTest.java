@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ssm.settings.Regime;
 import ssm.testing.SlowTest;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * docs/explanation/model.md#3-parameter-counts (paper Table 1), exactly. For ResNet18, 3 blocks,
@@ -32,7 +33,7 @@ class ParameterCountTest {
   void countsMatchThePaper(
       int depth, int blocks, boolean twoBranches, long total, long backboneAndS) {
     var settings = TestSettings.model(depth, blocks);
-    SsmModel model = twoBranches ? TestModels.twoBranch(settings) : TestModels.shared(settings);
+    SsmModel model = ModelWiring.model(settings, twoBranches ? Regime.SCRATCH : Regime.SHARED);
     ParameterCount count = ParameterCount.of(model);
     assertEquals(total, count.total(), "total parameters");
     assertEquals(backboneAndS, count.classificationStep(), "parameters of backbone + S");

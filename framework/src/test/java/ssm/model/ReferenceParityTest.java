@@ -18,11 +18,12 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import ssm.graph.Tensors;
 import ssm.io.Weights;
+import ssm.settings.Regime;
 import ssm.testing.GraphFixture;
 import ssm.testing.ReferenceFixture;
 import ssm.testing.SlowTest;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * Golden numbers: the whole inference path against the author's PyTorch implementation (fixture
@@ -43,7 +44,7 @@ class ReferenceParityTest {
     g = new GraphFixture();
     image = g.tf().placeholder(TFloat32.class);
     out =
-        TestModels.twoBranch(TestSettings.model())
+        ModelWiring.model(TestSettings.model(), Regime.SCRATCH)
             .buildInference(g.context(), image, g.tf().constant(new long[] {0, 0}));
     Weights.load(
         g.session(), g.context().parameters(), weights(), TestSettings.model().anchors(), false);

@@ -16,8 +16,8 @@ import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code training.classification-flip}: a classification training step sees the slice mirrored
@@ -82,7 +82,8 @@ class ClassificationFlipTest {
             1,
             1,
             1);
-    return TrainingGraph.build(g.context(), TestModels.twoBranch(TestSettings.model()), settings);
+    return TrainingGraph.build(
+        g.context(), ModelWiring.model(TestSettings.model(), Regime.SCRATCH), settings);
   }
 
   @Test

@@ -10,8 +10,8 @@ import org.tensorflow.types.TFloat32;
 import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.testing.GraphFixture;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * The copy rule's (from, to) pairs and its two moments per regime
@@ -36,7 +36,8 @@ class CopyRuleTest {
   @Test
   void pairsNameEachClassificationBranchParameterWithItsTwin() {
     try (GraphFixture g = new GraphFixture()) {
-      CopyRule rule = build(g, TestModels.twoBranch(TestSettings.model(18, 2)), Regime.SCRATCH);
+      CopyRule rule =
+          build(g, ModelWiring.model(TestSettings.model(18, 2), Regime.SCRATCH), Regime.SCRATCH);
       assertEquals(8, rule.pairs().size(), "fc6, fc7, cls_score, bbox_pred: weight and bias");
       assertTrue(rule.pairs().contains(new CopyRule.Pair(FROM, TO)));
       rule.pairs().forEach(p -> assertEquals(p.to().replace("_s2.", "."), p.from()));
@@ -46,7 +47,8 @@ class CopyRuleTest {
   @Test
   void frozenCopiesOnceWhenStageTwoStarts() {
     try (GraphFixture g = new GraphFixture()) {
-      CopyRule rule = build(g, TestModels.twoBranch(TestSettings.model(18, 2)), Regime.FROZEN);
+      CopyRule rule =
+          build(g, ModelWiring.model(TestSettings.model(18, 2), Regime.FROZEN), Regime.FROZEN);
       assertFalse(rule.afterSegmentationStep(g.session(), 2, true));
       assertFalse(branchesEqual(g));
       assertTrue(rule.atStageTwoStart(g.session()));
@@ -57,7 +59,8 @@ class CopyRuleTest {
   @Test
   void scratchCopiesAfterAStageTwoStepWithTheLowestLoss() {
     try (GraphFixture g = new GraphFixture()) {
-      CopyRule rule = build(g, TestModels.twoBranch(TestSettings.model(18, 2)), Regime.SCRATCH);
+      CopyRule rule =
+          build(g, ModelWiring.model(TestSettings.model(18, 2), Regime.SCRATCH), Regime.SCRATCH);
       assertFalse(rule.atStageTwoStart(g.session()));
       assertFalse(rule.afterSegmentationStep(g.session(), 1, true), "no copy in Stage I");
       assertFalse(rule.afterSegmentationStep(g.session(), 2, false), "no copy without a new best");
@@ -70,7 +73,8 @@ class CopyRuleTest {
   @Test
   void sharedHasNothingToCopyAndNeedsOneBranch() {
     try (GraphFixture g = new GraphFixture()) {
-      CopyRule rule = build(g, TestModels.shared(TestSettings.model(18, 2)), Regime.SHARED);
+      CopyRule rule =
+          build(g, ModelWiring.model(TestSettings.model(18, 2), Regime.SHARED), Regime.SHARED);
       assertTrue(rule.pairs().isEmpty());
       assertFalse(rule.atStageTwoStart(g.session()));
       assertFalse(rule.afterSegmentationStep(g.session(), 2, true));
@@ -78,7 +82,9 @@ class CopyRuleTest {
     try (GraphFixture g = new GraphFixture()) {
       assertThrows(
           IllegalArgumentException.class,
-          () -> build(g, TestModels.shared(TestSettings.model(18, 2)), Regime.SCRATCH));
+          () ->
+              build(
+                  g, ModelWiring.model(TestSettings.model(18, 2), Regime.SHARED), Regime.SCRATCH));
     }
   }
 }

@@ -20,8 +20,8 @@ import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
 import ssm.testing.SlowTest;
 import ssm.testing.SyntheticTrainingData;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * End-to-end learning at 96x96: a short scratch-regime run lowers the segmentation loss (Eq. 1) on
@@ -44,7 +44,7 @@ class LearningTest {
     try (GraphFixture g = new GraphFixture()) {
       TrainingGraph tg =
           TrainingGraph.build(
-              g.context(), TestModels.twoBranch(TestSettings.model(18, 2)), settings);
+              g.context(), ModelWiring.model(TestSettings.model(18, 2), Regime.SCRATCH), settings);
       Session s = g.session();
       double before = heldOutLoss(s, tg, test);
       new Trainer(s, tg, data, settings, List.of()).run(TrainingState.start(false));

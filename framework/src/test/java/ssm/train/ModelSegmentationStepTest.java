@@ -32,13 +32,14 @@ import ssm.rpn.Proposals;
 import ssm.rpn.RpnHead;
 import ssm.rpn.RpnOutputs;
 import ssm.settings.ModelSettings;
+import ssm.settings.Regime;
 import ssm.targets.MaskTargets;
 import ssm.targets.RoiTargets;
 import ssm.targets.RpnTargets;
 import ssm.targets.SampledRois;
 import ssm.testing.GraphFixture;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * Eq. 1 on the real model (ResNet18, 3 blocks, base.conf) at 128 x 128: training-mode BatchNorm,
@@ -54,7 +55,7 @@ class ModelSegmentationStepTest {
       GraphContext g = f.context();
       Ops tf = f.tf();
       ModelSettings settings = TestSettings.model();
-      SsmModel model = TestModels.twoBranch(settings);
+      SsmModel model = ModelWiring.model(settings, Regime.SCRATCH);
       // fed, not constants: keeps Grappler from folding (and logging) megabytes of constants
       Placeholder<TFloat32> image = tf.placeholder(TFloat32.class);
       Placeholder<TFloat32> gtMasks = tf.placeholder(TFloat32.class);

@@ -23,8 +23,8 @@ import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code model.classifier.roi-gradient} with the branch update rules
@@ -59,7 +59,7 @@ class RoiGradientTest {
   }
 
   private static TreeSet<String> changedByClassificationStep(ModelSettings m, UpdateRule rule) {
-    SsmModel model = TestModels.twoBranch(m);
+    SsmModel model = ModelWiring.model(m, Regime.SCRATCH);
     TrainingSettings settings = new TrainingSettings(Regime.FROZEN, rule, 1, 1, 1e-3, 0, 7, 1, 1);
     try (GraphFixture g = new GraphFixture()) {
       TrainingGraph tg = TrainingGraph.build(g.context(), model, settings);

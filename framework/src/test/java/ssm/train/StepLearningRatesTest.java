@@ -18,8 +18,8 @@ import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
 import ssm.testing.SyntheticTrainingData;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * The trainer gives each step type its own rate: Stage II's segmentation steps follow {@code
@@ -56,7 +56,7 @@ class StepLearningRatesTest {
     try (GraphFixture g = new GraphFixture()) {
       TrainingGraph tg =
           TrainingGraph.build(
-              g.context(), TestModels.twoBranch(TestSettings.model(18, 2)), settings);
+              g.context(), ModelWiring.model(TestSettings.model(18, 2), Regime.SCRATCH), settings);
       TrainingHook record =
           new TrainingHook() {
             @Override

@@ -28,8 +28,8 @@ import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
 import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
-import ssm.testing.TestModels;
 import ssm.testing.TestSettings;
+import ssm.wiring.ModelWiring;
 
 /**
  * Which variables each step type changes, per regime (docs/explanation/model.md#53-update-rules): S
@@ -103,12 +103,12 @@ class TrainingStepsTest {
 
   @Test
   void twoBranchStepsTouchOnlyTheirParameters() {
-    check(TestModels.twoBranch(TestSettings.model()), Regime.SCRATCH);
+    check(ModelWiring.model(TestSettings.model(), Regime.SCRATCH), Regime.SCRATCH);
   }
 
   @Test
   void sharedStepsTouchOnlyTheirParameters() {
-    check(TestModels.shared(TestSettings.model(18, 2)), Regime.SHARED);
+    check(ModelWiring.model(TestSettings.model(18, 2), Regime.SHARED), Regime.SHARED);
   }
 
   static Map<String, float[]> snapshot(Session s, List<Parameter> params) {

@@ -10,8 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.bench.Benchmark;
+import ssm.experiments.bench.Benchmark;
 import ssm.settings.Settings;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code ssm bench}: inference seconds per slice, one training iteration, data-loading throughput
@@ -86,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Benchmark bench =
         new Benchmark(
-            settingsOptions.variant().model(settings),
+            ModelWiring.model(settingsOptions.variant(), settings),
             settings.training(),
             new Benchmark.Options(size, iters, warmup, parts, trace),
             m -> {

@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ssm.experiments.CheckpointFit;
-import ssm.experiments.Variant;
 import ssm.io.Safetensors;
 import ssm.io.Weights;
 import ssm.io.WeightsFile;
@@ -25,6 +24,8 @@ import ssm.io.pth.PthWriter;
 import ssm.model.ParameterShapes;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code ssm convert}: the author's PyTorch checkpoint to safetensors, or this project's weights
@@ -116,7 +117,8 @@ final class ConvertCommand implements Callable<Integer> {
             : CheckpointFit.detect(shapes.keySet());
     Settings settings = settingsOptions.settingsFor(variant);
     CheckpointFit fit =
-        CheckpointFit.compare(variant, ParameterShapes.of(variant.model(settings)), shapes);
+        CheckpointFit.compare(
+            variant, ParameterShapes.of(ModelWiring.model(variant, settings)), shapes);
     report(o, fit, settingsOptions.variantGiven());
     if (c.anchors().isPresent()) {
       Weights.checkAnchors(new WeightsFile(tensors, c.anchors()), settings.model().anchors(), in);
@@ -169,7 +171,8 @@ final class ConvertCommand implements Callable<Integer> {
     tensors.forEach((n, e) -> shapes.put(n, e.shape()));
     report(
         o,
-        CheckpointFit.compare(variant, ParameterShapes.of(variant.model(settings)), shapes),
+        CheckpointFit.compare(
+            variant, ParameterShapes.of(ModelWiring.model(variant, settings)), shapes),
         settingsOptions.variantGiven());
     Map<String, PthTensor> weights = new LinkedHashMap<>();
     tensors.forEach((n, e) -> weights.put(n, PthTensor.of(e.shape(), e.data())));

@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import ssm.eval.Evaluation;
-import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.EvaluationRun;
 import ssm.metrics.CocoFiles;
@@ -19,6 +18,7 @@ import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.run.RunFolder;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * {@code ssm eval}: the paper's metrics (and COCO's) of a checkpoint on a segmentation test folder

@@ -9,9 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.predict.SavedModelExport;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code ssm export}: a variant's weights as a TensorFlow SavedModel with the serving signature of
@@ -52,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
     Variant variant = settingsOptions.variant();
     long start = System.nanoTime();
     Signature signature =
-        SavedModelExport.export(variant.model(settings), weights, out, variant.name());
+        SavedModelExport.export(ModelWiring.model(variant, settings), weights, out, variant.name());
     PrintWriter o = spec.commandLine().getOut();
     o.printf(
         "exported %s to %s in %.1f s%n", variant.name(), out, (System.nanoTime() - start) / 1e9);

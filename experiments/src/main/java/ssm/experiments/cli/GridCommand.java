@@ -11,11 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.GridDefinition;
 import ssm.experiments.run.GridRunner;
 import ssm.experiments.run.StageOneRun;
+import ssm.settings.Variant;
 import ssm.util.Check;
 
 /**

@@ -13,9 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.model.ParameterCount;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code ssm params}: the parameter counts of the 12 variants (paper Table 1), counted from the
@@ -47,7 +48,7 @@ final class ParamsCommand implements Callable<Integer> {
           v.depth() + "-" + v.blocks() + "-" + v.twoBranches() + "-" + s.training().updateRule();
       ParameterCount c =
           byArchitecture.computeIfAbsent(
-              key, k -> ParameterCount.of(v.model(s), s.training().updateRule()));
+              key, k -> ParameterCount.of(ModelWiring.model(v, s), s.training().updateRule()));
       ObjectNode row = rows.addObject();
       row.put("variant", v.name());
       row.put("paper", v.paperLabel());

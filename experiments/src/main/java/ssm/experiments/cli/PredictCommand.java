@@ -36,6 +36,7 @@ import ssm.predict.TruthMatch;
 import ssm.settings.ModelSettings.InputSettings;
 import ssm.settings.Settings;
 import ssm.util.ProgressBar;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code ssm predict}: lesion instances and the image class for PNG/JPEG slices or folders of them,
@@ -145,7 +146,8 @@ final class PredictCommand implements Callable<Integer> {
     List<String> failures = new ArrayList<>();
     ProgressBar progress = files.size() > 1 ? new ProgressBar("predict", files.size()) : null;
     // The weights load before anything of an earlier predict in --out is cleared.
-    try (Predictor predictor = new Predictor(settingsOptions.variant().model(settings), weights);
+    try (Predictor predictor =
+            new Predictor(ModelWiring.model(settingsOptions.variant(), settings), weights);
         PredictOutputFolder written =
             outDir == null
                 ? null

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
-import ssm.experiments.Variant;
 import ssm.experiments.run.RunConfig;
 import ssm.settings.Settings;
 import ssm.settings.SettingsException;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 
 /**
  * The options every command that needs settings shares ({@code @Mixin SettingsOptions settings;}):

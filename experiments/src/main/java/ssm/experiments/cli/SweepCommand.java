@@ -12,9 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.GridRunner;
+import ssm.settings.Variant;
 import ssm.util.Check;
 
 /**

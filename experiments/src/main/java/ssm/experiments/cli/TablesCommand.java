@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.experiments.tables.PaperTables;
 import ssm.model.ParameterCount;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code ssm tables RUNS_DIR}: the paper's Tables 1-3 and Table 4 from the runs' metrics.json
@@ -83,6 +84,6 @@ final class TablesCommand implements Callable<Integer> {
   /** The variant's parameters with its default settings (the architecture is the variant's). */
   private static long count(Variant v) {
     Settings s = new SettingsLoader().load(v.name(), List.of(), List.of());
-    return ParameterCount.of(v.model(s), s.training().updateRule()).total();
+    return ParameterCount.of(ModelWiring.model(v, s), s.training().updateRule()).total();
   }
 }

@@ -7,11 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.TrainingRun;
 import ssm.run.RunFolder;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * {@code ssm train}: trains one variant (docs/explanation/model.md#52-protocol), on the built-in

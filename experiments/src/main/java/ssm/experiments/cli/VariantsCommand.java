@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import ssm.experiments.Variant;
+import ssm.settings.Variant;
 
 /** {@code ssm variants}: the 12 variants in the paper's order, as a markdown table. */
 @Command(

@@ -6,13 +6,14 @@ import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
-import ssm.experiments.Variant;
 import ssm.graph.GraphContext;
 import ssm.model.SsmModel;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 import ssm.train.TrainingGraph;
+import ssm.wiring.ModelWiring;
 
 /**
  * The graphs a run builds, as GraphDefs: for each regime, the training graph (both steps, the
@@ -35,7 +36,7 @@ public final class ModelGraphs {
   /** The training and inference graphs of {@code variant} with its default settings. */
   public static Map<String, GraphDef> of(Variant variant) {
     Settings settings = new SettingsLoader().load(variant.name());
-    SsmModel model = variant.model(settings);
+    SsmModel model = ModelWiring.model(variant, settings);
     Map<String, GraphDef> graphs = new LinkedHashMap<>();
     try (Graph graph = new Graph()) {
       TrainingGraph.build(

@@ -20,7 +20,6 @@ import ssm.eval.Evaluation;
 import ssm.eval.Evaluator;
 import ssm.eval.RecordingPredictor;
 import ssm.eval.SlicePredictor;
-import ssm.experiments.Variant;
 import ssm.metrics.LesionAreaMetrics;
 import ssm.model.ParameterCount;
 import ssm.model.SsmModel;
@@ -32,8 +31,10 @@ import ssm.report.MetricsReports;
 import ssm.report.SegmentationReport;
 import ssm.run.RunFolder;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 import ssm.slices.SliceResults;
 import ssm.slices.SliceResultsFile;
+import ssm.wiring.ModelWiring;
 
 /**
  * Evaluates a variant's weights on a segmentation test folder and a classification split and writes
@@ -97,7 +98,7 @@ public final class EvaluationRun {
     err.printf("evaluating %s (%s) on %s%n", variant.name(), weights, dataset);
     err.flush();
 
-    SsmModel model = variant.model(settings);
+    SsmModel model = ModelWiring.model(variant, settings);
     long parameters = ParameterCount.of(model).total();
     Evaluation e;
     long start = System.nanoTime();

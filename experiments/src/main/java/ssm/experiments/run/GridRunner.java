@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import ssm.experiments.Variant;
 import ssm.experiments.tables.PaperTables;
 import ssm.report.Ci95;
 import ssm.report.ClassificationReport;
@@ -17,6 +16,7 @@ import ssm.report.MetricsReport;
 import ssm.report.PaperApFigures;
 import ssm.run.RunFolder;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * Runs a grid or a sweep: each job of this shard trained (resuming an interrupted run), evaluated

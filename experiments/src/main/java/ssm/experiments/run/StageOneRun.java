@@ -1,9 +1,9 @@
 package ssm.experiments.run;
 
 import java.util.Optional;
-import ssm.experiments.Variant;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * A Stage I-only run: the segmentation branch of one backbone and depth, trained once and shared by

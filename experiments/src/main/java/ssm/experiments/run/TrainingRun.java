@@ -21,7 +21,6 @@ import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
 import ssm.eval.MetricTags;
 import ssm.events.EventFileWriter;
-import ssm.experiments.Variant;
 import ssm.graph.GraphContext;
 import ssm.graph.Sessions;
 import ssm.io.Weights;
@@ -32,6 +31,7 @@ import ssm.run.RunFolder;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 import ssm.train.CheckpointStore;
 import ssm.train.CheckpointTensors;
 import ssm.train.FinalWeights;
@@ -46,6 +46,7 @@ import ssm.train.hooks.EventsHook;
 import ssm.train.hooks.NanGuard;
 import ssm.train.hooks.ProgressHook;
 import ssm.train.hooks.WeightHistogramHook;
+import ssm.wiring.ModelWiring;
 
 /**
  * One training run of one variant, start to end: the run folder (resolved config, event file,
@@ -125,7 +126,7 @@ public final class TrainingRun {
     }
     Files.createDirectories(run.dir());
     settings.writeTo(run.dir());
-    Injector injector = variant.injector(settings);
+    Injector injector = ModelWiring.injector(variant, settings);
     SsmModel model = injector.getInstance(SsmModel.class);
     Regime regime = injector.getInstance(Regime.class);
     String label = label(variant, settings, regime);

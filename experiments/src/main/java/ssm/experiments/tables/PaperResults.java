@@ -1,7 +1,7 @@
 package ssm.experiments.tables;
 
 import java.util.Map;
-import ssm.experiments.Variant;
+import ssm.settings.Variant;
 
 /**
  * The paper's published figures (Ter-Sarkisov 2020, Tables 1-3;

@@ -18,7 +18,6 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
-import ssm.experiments.Variant;
 import ssm.report.Ci95;
 import ssm.report.ClassificationReport;
 import ssm.report.CocoFigures;
@@ -28,6 +27,7 @@ import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.report.PaperApFigures;
 import ssm.run.RunFolder;
+import ssm.settings.Variant;
 
 /**
  * The paper's Tables 1-3 rebuilt from evaluated runs ({@code metrics.json}, read as {@link

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import ssm.experiments.Variant;
 import ssm.report.Ci95;
 import ssm.report.ClassificationReport;
 import ssm.report.DataReference;
@@ -20,6 +19,7 @@ import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.run.Provenance;
 import ssm.run.RunFolder;
+import ssm.settings.Variant;
 
 /**
  * A section of RESULTS.md produced from a grid's runs ({@code ssm results}): each variant's figures

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import ssm.experiments.Variant;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 
 /**
  * The caption line that says what each run of a table trained with, read from the run's own {@code

@@ -19,15 +19,16 @@ import picocli.CommandLine;
 import ssm.box.MaskPaster;
 import ssm.data.ImageDecoder;
 import ssm.data.Resizer;
-import ssm.experiments.Variant;
 import ssm.metrics.Rle;
 import ssm.predict.Lesion;
 import ssm.predict.Prediction;
 import ssm.predict.Predictor;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 import ssm.testing.ReferenceFixture;
 import ssm.testing.SlowTest;
+import ssm.wiring.ModelWiring;
 
 /**
  * {@code ssm export} against {@code ssm predict}: a SavedModel of the reference-parity weights,
@@ -66,7 +67,8 @@ class ExportCommandTest {
 
     Settings settings = new SettingsLoader().load(null, List.of(), List.of());
     Prediction p;
-    try (Predictor predictor = new Predictor(Variant.of(settings).model(settings), weights)) {
+    try (Predictor predictor =
+        new Predictor(ModelWiring.model(Variant.of(settings), settings), weights)) {
       p = predictor.predict(Resizer.defaults().resize(ImageDecoder.decode(image)), false);
     }
     assertArrayEquals(p.classLogits(), floats(served, "class_logits"), 1e-5f);

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import ssm.experiments.Variant;
+import ssm.settings.Variant;
 import ssm.testing.SlowTest;
 
 /**

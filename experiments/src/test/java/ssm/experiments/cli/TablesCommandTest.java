@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import ssm.experiments.Variant;
 import ssm.experiments.tables.PaperResults;
+import ssm.settings.Variant;
 
 class TablesCommandTest {
   @Test

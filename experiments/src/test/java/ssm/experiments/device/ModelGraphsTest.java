@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.GraphDef;
 import ssm.device.GpuDeterminism;
 import ssm.device.GraphOps;
-import ssm.experiments.Variant;
 import ssm.settings.Regime;
+import ssm.settings.Variant;
 import ssm.testing.SlowTest;
 
 /** The model's actual graphs: which ops meet TensorFlow's GPU determinism rules. */

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ssm.experiments.Variant;
 import ssm.io.Safetensors;
 import ssm.run.RunFolder;
 import ssm.settings.Settings;
+import ssm.settings.Variant;
 import ssm.testing.SlowTest;
 
 /**

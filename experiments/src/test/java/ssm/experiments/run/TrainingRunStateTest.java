@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import ssm.experiments.Variant;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 import ssm.train.TrainingState;
+import ssm.wiring.ModelWiring;
 
 /** When a resumed run has nothing left to train, and what its progress lines call it. */
 class TrainingRunStateTest {
@@ -45,10 +46,11 @@ class TrainingRunStateTest {
   void stageOneOnlyRunsAreNamedByTheirArchitectureNotAFrozenVariant() {
     Settings s = settings("frozen-r34-2", 1, 0);
     Variant v = Variant.of(s);
-    Regime regime = v.injector(s).getInstance(Regime.class);
+    Regime regime = ModelWiring.injector(v, s).getInstance(Regime.class);
     assertEquals("stage1-r34-2", TrainingRun.label(v, s, regime));
     Settings full = settings("frozen-r34-2", 1, 2);
     assertEquals(
-        "frozen-r34-2", TrainingRun.label(v, full, v.injector(full).getInstance(Regime.class)));
+        "frozen-r34-2",
+        TrainingRun.label(v, full, ModelWiring.injector(v, full).getInstance(Regime.class)));
   }
 }

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ssm.experiments.Variant;
 import ssm.report.DataReference;
 import ssm.report.ImageCounts;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.report.PaperApFigures;
 import ssm.report.SegmentationReport;
+import ssm.settings.Variant;
 
 class PaperTablesTest {
   static final String SYNTHETIC = "synthetic (built-in generator, seed 1, 512 px): seg/test";

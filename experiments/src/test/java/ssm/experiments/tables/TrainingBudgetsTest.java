@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ssm.experiments.Variant;
 import ssm.settings.SettingsLoader;
+import ssm.settings.Variant;
 
 class TrainingBudgetsTest {
 

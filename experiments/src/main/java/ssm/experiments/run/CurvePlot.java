@@ -1,4 +1,4 @@
-package ssm.experiments.runs;
+package ssm.experiments.run;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package ssm.experiments.runs;
+package ssm.experiments.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import ssm.events.ScalarSeries;
 import ssm.events.ScalarSeries.Point;
-import ssm.experiments.run.RunLock;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.report.PaperApFigures;

@@ -1,4 +1,4 @@
-package ssm.bench;
+package ssm.experiments.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package ssm.bench;
+package ssm.experiments.bench;
 
 import java.util.LinkedHashMap;
 import java.util.List;

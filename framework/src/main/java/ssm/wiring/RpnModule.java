@@ -1,4 +1,4 @@
-package ssm.experiments.modules;
+package ssm.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;

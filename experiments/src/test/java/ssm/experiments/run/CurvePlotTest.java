@@ -1,4 +1,4 @@
-package ssm.experiments.runs;
+package ssm.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package ssm.bench;
+package ssm.experiments.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package ssm.experiments;
+package ssm.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,9 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import ssm.settings.Settings;
-import ssm.settings.SettingsException;
-import ssm.settings.SettingsLoader;
 
 class VariantTest {
   private static final List<String> PAPER_ORDER =

@@ -1,7 +1,6 @@
-package ssm.experiments.modules;
+package ssm.wiring;
 
 import com.google.inject.AbstractModule;
-import ssm.settings.ModelSettings;
 import ssm.settings.Settings;
 import ssm.settings.TrainingSettings;
 
@@ -16,7 +15,7 @@ public final class SettingsModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(Settings.class).toInstance(settings);
-    bind(ModelSettings.class).toInstance(settings.model());
+    install(new ModelSettingsModule(settings.model()));
     bind(TrainingSettings.class).toInstance(settings.training());
   }
 }

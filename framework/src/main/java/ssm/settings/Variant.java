@@ -1,34 +1,18 @@
-package ssm.experiments;
+package ssm.settings;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import ssm.experiments.modules.BackboneModule;
-import ssm.experiments.modules.ClassifierModule;
-import ssm.experiments.modules.MaskModule;
-import ssm.experiments.modules.ModelModule;
-import ssm.experiments.modules.RegimeModule;
-import ssm.experiments.modules.RpnModule;
-import ssm.experiments.modules.SegmentationBranchModule;
-import ssm.experiments.modules.SettingsModule;
-import ssm.model.SsmModel;
-import ssm.settings.Regime;
-import ssm.settings.Settings;
-import ssm.settings.SettingsException;
-import ssm.settings.SettingsLoader;
 import ssm.util.Check;
 
 /**
  * One of the paper's 12 models: regime x ResNet depth x stages kept
  * (docs/explanation/model.md#4-variants-and-regimes). Named {@code <regime>-r<depth>-<blocks>},
  * e.g. {@code scratch-r18-3}, the paper's best model (SSM-S R18**) and the default. Its values live
- * in {@link #configResource()}.
+ * in {@link #configResource()}; {@code ssm.wiring.ModelWiring} builds its model.
  *
  * @param regime shared, frozen or scratch
  * @param depth ResNet depth, 18 or 34
@@ -147,32 +131,6 @@ public record Variant(Regime regime, int depth, int blocks) {
   /** The label of the paper's tables, e.g. {@code SSM-S R18**} or {@code SSM2 R34*}. */
   public String paperLabel() {
     return paperFamily() + " R" + depth + (blocks == 2 ? "*" : "**");
-  }
-
-  /**
-   * The Guice modules of this variant: one per concern, the regime's module last. Variants differ
-   * only by the regime their regime module is given and by their HOCON values.
-   */
-  public List<Module> modules(Settings settings) {
-    return List.of(
-        new SettingsModule(settings),
-        new BackboneModule(),
-        new RpnModule(),
-        new SegmentationBranchModule(),
-        new MaskModule(),
-        new ClassifierModule(),
-        new ModelModule(),
-        new RegimeModule(regime));
-  }
-
-  /** The SSM of this variant, wired by Guice from {@link #modules}. */
-  public SsmModel model(Settings settings) {
-    return injector(settings).getInstance(SsmModel.class);
-  }
-
-  /** The injector of this variant's modules. */
-  public Injector injector(Settings settings) {
-    return Guice.createInjector(modules(settings));
   }
 
   @Override
