@@ -125,8 +125,17 @@ final class SweepCommand implements Callable<Integer> {
         groups.put(label(c), folders);
       }
     }
-    PaperTables.Table table =
-        SignificanceTable.DEFAULT.table(SignificanceTable.read(groups), baseline, "combination");
+    PaperTables.Table table;
+    try {
+      table =
+          SignificanceTable.DEFAULT.table(SignificanceTable.read(groups), baseline, "combination");
+    } catch (IllegalArgumentException e) {
+      if (baseline != null) {
+        throw e; // the user asked for the marks against a combination
+      }
+      spec.commandLine().getErr().println("warning: no significance table: " + e.getMessage());
+      return;
+    }
     if (table != null) {
       out.println();
       out.println(table.markdown());

@@ -71,6 +71,7 @@ final class TablesCommand implements Callable<Integer> {
     List<String> warnings = new ArrayList<>();
     List<PaperTables.Run> runs = PaperTables.scan(runsDir, warnings);
     warnings.forEach(w -> err.println("warning: " + w));
+    int printed = warnings.size();
     err.printf("%d evaluated variant(s) under %s%n", runs.size(), runsDir);
     err.flush();
     // Parameters are counted once per architecture (frozen and scratch share one).
@@ -90,14 +91,24 @@ final class TablesCommand implements Callable<Integer> {
     if (seeds != null) {
       tables.add(seeds);
     }
-    PaperTables.Table marks =
-        SignificanceTable.DEFAULT.table(
-            SignificanceTable.read(SeedGroups.of(runsDir, SliceResultsFile.FILE_NAME)),
-            baseline,
-            "variant");
+    PaperTables.Table marks = null;
+    try {
+      marks =
+          SignificanceTable.DEFAULT.table(
+              SignificanceTable.read(SeedGroups.of(runsDir, SliceResultsFile.FILE_NAME)),
+              baseline,
+              "variant");
+    } catch (IllegalArgumentException e) {
+      if (baseline != null) {
+        throw e; // the user asked for the marks against a run
+      }
+      warnings.add("no significance table: " + e.getMessage());
+    }
     if (marks != null) {
       tables.add(marks);
     }
+    // the seed and significance tables' warnings, after the scan's
+    warnings.subList(printed, warnings.size()).forEach(w -> err.println("warning: " + w));
     String preamble =
         "# The paper's tables, from "
             + runsDir.toAbsolutePath().normalize()

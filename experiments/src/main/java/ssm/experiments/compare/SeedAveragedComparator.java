@@ -98,7 +98,8 @@ public record SeedAveragedComparator(int resamples, long seed) {
               a.classification(),
               b.classification(),
               (list, subset) -> SubsetAuc.of(list, subset, positive),
-              seeds -> seeds.stream().map(s -> s.probabilities()[positive]).toList()));
+              seeds ->
+                  shares(seeds.stream().map(s -> (Object) s.probabilities()[positive]).toList())));
     }
     if (!reference.results().segmentation().isEmpty()) {
       rows.add(
@@ -109,7 +110,7 @@ public record SeedAveragedComparator(int resamples, long seed) {
               a.segmentation(),
               b.segmentation(),
               SubsetFigures::cocoAp50,
-              seeds -> seeds.stream().map(SegmentedSlice::detections).toList()));
+              seeds -> shares(seeds.stream().map(s -> (Object) s.detections()).toList())));
       rows.add(
           figure(
               other,
@@ -118,7 +119,7 @@ public record SeedAveragedComparator(int resamples, long seed) {
               a.segmentation(),
               b.segmentation(),
               SubsetFigures::paperAp50,
-              seeds -> seeds.stream().map(s -> (Object) s.paperAp50()).toList()));
+              seeds -> shares(seeds.stream().map(s -> (Object) s.paperAp50()).toList())));
     }
     return rows;
   }
@@ -200,6 +201,16 @@ public record SeedAveragedComparator(int resamples, long seed) {
       sum += figure.apply(s, subset);
     }
     return sum / seeds.size();
+  }
+
+  /**
+   * Each outcome's share of the seeds: two runs whose seeds give the same outcomes in the same
+   * shares have the same seed-averaged figure on every draw, whatever their numbers of seeds.
+   */
+  static java.util.Map<Object, Double> shares(List<Object> outcomes) {
+    java.util.Map<Object, Double> out = new java.util.HashMap<>();
+    outcomes.forEach(o -> out.merge(o, 1.0 / outcomes.size(), Double::sum));
+    return out;
   }
 
   private static <T> Object outcomes(
