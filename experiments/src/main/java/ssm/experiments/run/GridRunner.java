@@ -142,8 +142,8 @@ public final class GridRunner {
       try (RunLock held = lock.get()) {
         if (!Files.exists(weights)) {
           err.printf(
-              "Stage I for ResNet%d, %d blocks (shared by its shared and frozen " + "variants)%n",
-              v.depth(), v.blocks());
+              "Stage I for ResNet%d, %d blocks%s (shared by its shared and frozen variants)%n",
+              v.depth(), v.blocks(), k == 1 ? "" : ", seed " + k);
           TrainingRun.run(
               twoBranch,
               stageOneSettings.apply(twoBranch, k),

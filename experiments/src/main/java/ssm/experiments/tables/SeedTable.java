@@ -35,7 +35,10 @@ public final class SeedTable {
               "COCO segm AP50",
               "coco_segm_ap50",
               m ->
-                  m.segmentation() == null || m.segmentation().cocoSegm() == null
+                  m.segmentation() == null
+                          || m.segmentation().cocoSegm() == null
+                          || m.segmentation().cocoSegm().ap50() == null
+                          || m.segmentation().cocoSegm().ap50() < 0 // COCO's -1: no lesion
                       ? null
                       : m.segmentation().cocoSegm().ap50()),
           new Figure(
