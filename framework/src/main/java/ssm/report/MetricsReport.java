@@ -16,6 +16,9 @@ import java.util.Map;
  * @param datasets the data of each part
  * @param byCollection the figures per collection (name -> figures) where a set holds more than one,
  *     else null
+ * @param trainingSeed the {@code training.seed} the evaluated weights were trained with (a grid's
+ *     or sweep's seed runs differ in it), or null when not known (an evaluation of weights from
+ *     elsewhere, a file written before the seed was recorded)
  */
 public record MetricsReport(
     @JsonProperty("schema") String schema,
@@ -27,7 +30,8 @@ public record MetricsReport(
     @JsonProperty("datasets") Datasets datasets,
     @JsonProperty("segmentation") SegmentationReport segmentation,
     @JsonProperty("classification") ClassificationReport classification,
-    @JsonProperty("by_collection") Map<String, CollectionReport> byCollection) {
+    @JsonProperty("by_collection") Map<String, CollectionReport> byCollection,
+    @JsonProperty("training_seed") Long trainingSeed) {
 
   /** The schema id of this format. */
   public static final String SCHEMA = "ssm-metrics/2";
@@ -46,6 +50,48 @@ public record MetricsReport(
     }
     datasets = datasets == null ? Datasets.NONE : datasets;
     byCollection = Figures.copy(byCollection);
+  }
+
+  /** A report without a recorded training seed. */
+  public MetricsReport(
+      String schema,
+      String variant,
+      String paperLabel,
+      String weights,
+      Parameters parameters,
+      EvaluationInfo evaluation,
+      Datasets datasets,
+      SegmentationReport segmentation,
+      ClassificationReport classification,
+      Map<String, CollectionReport> byCollection) {
+    this(
+        schema,
+        variant,
+        paperLabel,
+        weights,
+        parameters,
+        evaluation,
+        datasets,
+        segmentation,
+        classification,
+        byCollection,
+        null);
+  }
+
+  /** The same report with the training seed of its weights. */
+  public MetricsReport withTrainingSeed(long seed) {
+    return new MetricsReport(
+        schema,
+        variant,
+        paperLabel,
+        weights,
+        parameters,
+        evaluation,
+        datasets,
+        segmentation,
+        classification,
+        byCollection,
+        seed);
   }
 
   /** The parameter count, or null when the report has none. */

@@ -42,7 +42,8 @@ class MetricsJsonTest {
             null,
             new SegmentationReport(PaperApFigures.of(paper, null), null, null, null),
             ClassificationReport.of(cls, null),
-            null));
+            null,
+            20203L));
     JsonNode root = new ObjectMapper().readTree(file.toFile());
     assertEquals("ssm-metrics/2", root.get("schema").asText());
     // keys in the order of the records, so that the file reads top-down
@@ -57,8 +58,11 @@ class MetricsJsonTest {
             "datasets",
             "segmentation",
             "classification",
-            "by_collection"),
+            "by_collection",
+            "training_seed"),
         names(root));
+    assertEquals(20203, root.get("training_seed").asLong());
+    assertEquals(20203L, MetricsReports.read(file).trainingSeed());
     assertEquals(
         List.of("paper", "coco_segm", "coco_bbox", "lesion_area"), names(root.get("segmentation")));
     assertEquals(

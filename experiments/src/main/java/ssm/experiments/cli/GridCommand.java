@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.GridDefinition;
 import ssm.experiments.run.GridRunner;
+import ssm.experiments.run.SeedRuns;
 import ssm.experiments.run.StageOneRun;
 import ssm.settings.Variant;
 import ssm.util.Check;
@@ -50,6 +51,22 @@ final class GridCommand implements Callable<Integer> {
       description = "Run variants K, K+N, K+2N, ... of the grid (1-based), e.g. 2/4.")
   String shard;
 
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Train each variant N times, seed k with training.seed + k - 1 into <variant>-s<k>/ "
+              + "(seed 1 keeps <variant>/); the tables add each variant's mean and sd over its seeds"
+              + " (default: 1).")
+  int seeds;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "VARIANT",
+      description = "Mark significance against this variant instead of the best on each figure.")
+  String baseline;
+
   @Override
   public Integer call() throws Exception {
     settingsOptions.defaultProfile("demo");
@@ -65,10 +82,11 @@ final class GridCommand implements Callable<Integer> {
     Path root = dataOptions.runsRoot().resolve(definition.name() + "-" + settingsOptions.profile());
     DataSources data = dataOptions.trainingSources(first, err, root); // once, before any variant
     err.printf(
-        "grid %s, profile %s: %d variant(s)%s into %s; data: %s%n",
+        "grid %s, profile %s: %d variant(s)%s%s into %s; data: %s%n",
         definition.name(),
         settingsOptions.profile(),
         variants.size(),
+        seeds == 1 ? "" : " x " + seeds + " seeds",
         shard == null ? "" : " (shard " + shard + ")",
         root,
         data.description());
@@ -76,13 +94,28 @@ final class GridCommand implements Callable<Integer> {
     long start = System.nanoTime();
     RunProvenance provenance = RunProvenance.begin(spec).into(root);
     List<GridRunner.Job> jobs = new ArrayList<>();
-    for (Variant v : variants) {
-      jobs.add(new GridRunner.Job(v.name(), v, settingsOptions.settingsFor(v), Map.of()));
+    SeedRuns.check(seeds);
+    for (int k = 1; k <= seeds; k++) { // every variant's seed 1 first: the tables fill sooner
+      for (Variant v : variants) {
+        List<String> seed = SeedRuns.overrides(settingsOptions.settingsFor(v), k);
+        jobs.add(
+            new GridRunner.Job(
+                SeedRuns.folder(v.name(), k),
+                v,
+                settingsOptions.settingsFor(v, seed),
+                Map.of(),
+                k));
+      }
     }
     List<GridRunner.Outcome> outcomes =
         new GridRunner(
                 root,
-                v -> settingsOptions.settingsFor(v, List.of(StageOneRun.STAGE_ONE_ONLY)),
+                (v, k) -> {
+                  List<String> extra = new ArrayList<>();
+                  extra.add(StageOneRun.STAGE_ONE_ONLY);
+                  extra.addAll(SeedRuns.overrides(settingsOptions.settingsFor(v), k));
+                  return settingsOptions.settingsFor(v, extra);
+                },
                 data,
                 err)
             .withListener(provenance.perRun())
@@ -101,7 +134,7 @@ final class GridCommand implements Callable<Integer> {
                 o.detail()));
     out.printf("%ngrid wall time: %.1f min%n%n", (System.nanoTime() - start) / 60e9);
     out.flush();
-    TablesCommand.report(root, out, err);
+    TablesCommand.report(root, baseline, out, err);
     int code = outcomes.stream().anyMatch(o -> o.status().equals("FAILED")) ? 1 : 0;
     provenance.finish(code);
     return code;

@@ -1,20 +1,26 @@
 package ssm.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import ssm.experiments.compare.SignificanceTable;
 import ssm.experiments.run.DataSources;
 import ssm.experiments.run.GridRunner;
+import ssm.experiments.run.SeedRuns;
+import ssm.experiments.tables.PaperTables;
 import ssm.settings.Variant;
+import ssm.slices.SliceResultsFile;
 import ssm.util.Check;
 
 /**
@@ -41,19 +47,45 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Train each combination N times, seed k with training.seed + k - 1 into"
+              + " <combination>-s<k>/ (seed 1 keeps <combination>/); default: 1.")
+  int seeds;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "COMBINATION",
+      description =
+          "Mark significance against this combination (its folder name, e.g."
+              + " training.learning-rate=1e-4) instead of the best on each figure.")
+  String baseline;
+
   @Override
   public Integer call() throws Exception {
     settingsOptions.defaultProfile("demo");
     Variant variant = settingsOptions.variant();
     List<Map<String, String>> combinations = product(sweeps);
+    SeedRuns.check(seeds);
     List<GridRunner.Job> jobs = new ArrayList<>();
-    for (Map<String, String> c : combinations) {
-      List<String> overrides = new ArrayList<>();
-      c.forEach((k, v) -> overrides.add(k + "=" + v));
-      Map<String, Object> hparams = new LinkedHashMap<>(c);
-      jobs.add(
-          new GridRunner.Job(
-              label(c), variant, settingsOptions.settingsFor(variant, overrides), hparams));
+    for (int k = 1; k <= seeds; k++) { // every combination's seed 1 first
+      for (Map<String, String> c : combinations) {
+        List<String> overrides = new ArrayList<>();
+        c.forEach((key, v) -> overrides.add(key + "=" + v));
+        overrides.addAll(
+            SeedRuns.overrides(settingsOptions.settingsFor(variant, List.copyOf(overrides)), k));
+        Map<String, Object> hparams = new LinkedHashMap<>(c);
+        jobs.add(
+            new GridRunner.Job(
+                SeedRuns.folder(label(c), k),
+                variant,
+                settingsOptions.settingsFor(variant, overrides),
+                hparams,
+                k));
+      }
     }
     PrintWriter err = spec.commandLine().getErr();
     Path root =
@@ -71,7 +103,44 @@ final class SweepCommand implements Callable<Integer> {
             out.printf(
                 "| %s | %s | %.0f | %s |%n", o.job().name(), o.status(), o.seconds(), o.detail()));
     out.flush();
+    marks(root, combinations, out);
     return outcomes.stream().anyMatch(o -> o.status().equals("FAILED")) ? 1 : 0;
+  }
+
+  /**
+   * The significance table of this sweep's combinations (their seeds' slices.json), after the
+   * sweep's table; nothing with fewer than two evaluated combinations.
+   */
+  private void marks(Path root, List<Map<String, String>> combinations, PrintWriter out) {
+    Map<String, TreeMap<Integer, Path>> groups = new LinkedHashMap<>();
+    for (Map<String, String> c : combinations) {
+      TreeMap<Integer, Path> folders = new TreeMap<>();
+      for (int k = 1; k <= seeds; k++) {
+        Path folder = root.resolve(SeedRuns.folder(label(c), k));
+        if (Files.exists(folder.resolve(SliceResultsFile.FILE_NAME))) {
+          folders.put(k, folder);
+        }
+      }
+      if (!folders.isEmpty()) {
+        groups.put(label(c), folders);
+      }
+    }
+    PaperTables.Table table;
+    try {
+      table =
+          SignificanceTable.DEFAULT.table(SignificanceTable.read(groups), baseline, "combination");
+    } catch (IllegalArgumentException e) {
+      if (baseline != null) {
+        throw e; // the user asked for the marks against a combination
+      }
+      spec.commandLine().getErr().println("warning: no significance table: " + e.getMessage());
+      return;
+    }
+    if (table != null) {
+      out.println();
+      out.println(table.markdown());
+      out.flush();
+    }
   }
 
   /** Every combination of the values of {@code sweeps} ({@code key=v1,v2}), first key slowest. */

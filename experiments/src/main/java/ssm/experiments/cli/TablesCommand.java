@@ -9,13 +9,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ssm.experiments.compare.SignificanceTable;
+import ssm.experiments.run.SeedGroups;
 import ssm.experiments.tables.PaperTables;
+import ssm.experiments.tables.SeedTable;
 import ssm.model.ParameterCount;
 import ssm.settings.Settings;
 import ssm.settings.SettingsLoader;
 import ssm.settings.Variant;
+import ssm.slices.SliceResultsFile;
 import ssm.wiring.ModelWiring;
 
 /**
@@ -40,31 +45,71 @@ final class TablesCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUNS_DIR", description = "Folder of the runs.")
   Path runsDir;
 
+  @Option(
+      names = "--baseline",
+      paramLabel = "VARIANT",
+      description = "Mark significance against this variant instead of the best on each figure.")
+  String baseline;
+
   @Override
   public Integer call() {
-    report(runsDir, spec.commandLine().getOut(), spec.commandLine().getErr());
+    report(runsDir, baseline, spec.commandLine().getOut(), spec.commandLine().getErr());
     return 0;
   }
 
   /** Writes Tables 1-3 of the runs under {@code runsDir} and prints their markdown. */
   static void report(Path runsDir, PrintWriter out, PrintWriter err) {
+    report(runsDir, null, out, err);
+  }
+
+  /**
+   * Writes Tables 1-4 of the runs under {@code runsDir} (seed 1 of each variant), then, where they
+   * apply, the seed table (variants with several seeds) and the significance table (two or more
+   * variants with slices.json; against {@code baseline}, or the best on each figure when null), and
+   * prints their markdown.
+   */
+  static void report(Path runsDir, String baseline, PrintWriter out, PrintWriter err) {
     List<String> warnings = new ArrayList<>();
     List<PaperTables.Run> runs = PaperTables.scan(runsDir, warnings);
     warnings.forEach(w -> err.println("warning: " + w));
+    int printed = warnings.size();
     err.printf("%d evaluated variant(s) under %s%n", runs.size(), runsDir);
     err.flush();
     // Parameters are counted once per architecture (frozen and scratch share one).
     Map<String, Long> counted = new HashMap<>();
     List<PaperTables.Table> tables =
-        List.of(
-            PaperTables.table1(
-                runs,
-                v ->
-                    counted.computeIfAbsent(
-                        v.depth() + "-" + v.blocks() + "-" + v.twoBranches(), k -> count(v))),
-            PaperTables.table2(runs),
-            PaperTables.table3(runs),
-            PaperTables.table4(runs));
+        new ArrayList<>(
+            List.of(
+                PaperTables.table1(
+                    runs,
+                    v ->
+                        counted.computeIfAbsent(
+                            v.depth() + "-" + v.blocks() + "-" + v.twoBranches(), k -> count(v))),
+                PaperTables.table2(runs),
+                PaperTables.table3(runs),
+                PaperTables.table4(runs)));
+    PaperTables.Table seeds = SeedTable.of(runsDir, warnings);
+    if (seeds != null) {
+      tables.add(seeds);
+    }
+    PaperTables.Table marks = null;
+    try {
+      marks =
+          SignificanceTable.DEFAULT.table(
+              SignificanceTable.read(SeedGroups.of(runsDir, SliceResultsFile.FILE_NAME)),
+              baseline,
+              "variant");
+    } catch (IllegalArgumentException e) {
+      if (baseline != null) {
+        throw e; // the user asked for the marks against a run
+      }
+      warnings.add("no significance table: " + e.getMessage());
+    }
+    if (marks != null) {
+      tables.add(marks);
+    }
+    // the seed and significance tables' warnings, after the scan's
+    warnings.subList(printed, warnings.size()).forEach(w -> err.println("warning: " + w));
     String preamble =
         "# The paper's tables, from "
             + runsDir.toAbsolutePath().normalize()

@@ -162,7 +162,8 @@ public final class EvaluationRun {
                         .withSlices(e.classificationSlices())),
             segmentationReport == null ? null : segmentationReport.withLesionArea(lesionArea),
             e.classificationReport(ci),
-            collections);
+            collections,
+            settings.training().seed());
     Path metrics = metricsDir == null ? null : new RunFolder(metricsDir).metrics();
     if (metrics != null) {
       MetricsReports.write(metrics, report);

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import ssm.experiments.tables.PaperTables;
 import ssm.report.Ci95;
 import ssm.report.ClassificationReport;
@@ -23,20 +23,26 @@ import ssm.settings.Variant;
  * on the test splits and written to {@code <root>/<variant>/}; finished variants are skipped, a
  * variant another process holds is left to it, and a failure is reported without stopping the
  * others. Stage I is trained once per backbone and depth ({@code <root>/stage1-r18-3/}) and reused
- * by every shared and frozen variant of that architecture.
+ * by every shared and frozen variant of that architecture; with several seeds ({@link SeedRuns}),
+ * once per seed ({@code <root>/stage1-r18-3-s2/}), and seed k of a shared or frozen variant starts
+ * from the Stage I of seed k.
  */
 public final class GridRunner {
   private final Path root;
-  private final Function<Variant, Settings> stageOneSettings;
+  private final BiFunction<Variant, Integer, Settings> stageOneSettings;
   private final DataSources data;
   private final PrintWriter err;
 
   /**
-   * @param stageOneSettings the settings of a Stage I-only run of a variant, or null to train Stage
-   *     I inside each run (sweeps, whose keys may change Stage I)
+   * @param stageOneSettings the settings of a Stage I-only run of a variant for a seed index (1 for
+   *     the configured seed, {@link SeedRuns#overrides}), or null to train Stage I inside each run
+   *     (sweeps, whose keys may change Stage I)
    */
   public GridRunner(
-      Path root, Function<Variant, Settings> stageOneSettings, DataSources data, PrintWriter err) {
+      Path root,
+      BiFunction<Variant, Integer, Settings> stageOneSettings,
+      DataSources data,
+      PrintWriter err) {
     this.root = root;
     this.stageOneSettings = stageOneSettings;
     this.data = data;
@@ -48,8 +54,16 @@ public final class GridRunner {
    *
    * @param name its folder under the root (the variant's name in a grid)
    * @param hparams extra hyperparameters to log (a sweep's keys)
+   * @param seed the seed index (1 for the configured {@code training.seed}, {@link SeedRuns}); the
+   *     settings already hold its seed, and a Stage I it needs is that seed's
    */
-  public record Job(String name, Variant variant, Settings settings, Map<String, Object> hparams) {}
+  public record Job(
+      String name, Variant variant, Settings settings, Map<String, Object> hparams, int seed) {
+    /** The job of seed 1. */
+    public Job(String name, Variant variant, Settings settings, Map<String, Object> hparams) {
+      this(name, variant, settings, hparams, 1);
+    }
+  }
 
   /** How one job ended. */
   public record Outcome(Job job, String status, double seconds, String detail) {}
@@ -110,7 +124,8 @@ public final class GridRunner {
       try (RunLock held = lock.get()) {
         listener.started(dir);
         Settings s = job.settings();
-        Path stageOne = !v.regime().hasStageOne() || stageOneSettings == null ? null : stageOne(v);
+        Path stageOne =
+            !v.regime().hasStageOne() || stageOneSettings == null ? null : stageOne(v, job.seed());
         Path weights =
             TrainingRun.run(
                 v, s, data, dir, new TrainingRun.Start(true, null, stageOne), job.hparams());
@@ -137,11 +152,13 @@ public final class GridRunner {
     }
   }
 
-  /** The Stage I weights of {@code v}'s backbone and depth, trained on first use. */
-  private Path stageOne(Variant v) throws Exception {
+  /**
+   * The Stage I weights of {@code v}'s backbone and depth for seed {@code k}, trained on first use.
+   */
+  private Path stageOne(Variant v, int k) throws Exception {
     StageOneRun run = StageOneRun.of(v);
     Variant twoBranch = run.variant();
-    Path dir = root.resolve(run.label());
+    Path dir = root.resolve(SeedRuns.folder(run.label(), k));
     Path weights = new RunFolder(dir).weights();
     while (!Files.exists(weights)) {
       Optional<RunLock> lock = RunLock.acquire(dir);
@@ -152,11 +169,11 @@ public final class GridRunner {
       try (RunLock held = lock.get()) {
         if (!Files.exists(weights)) {
           err.printf(
-              "Stage I for ResNet%d, %d blocks (shared by its shared and frozen " + "variants)%n",
-              v.depth(), v.blocks());
+              "Stage I for ResNet%d, %d blocks%s (shared by its shared and frozen variants)%n",
+              v.depth(), v.blocks(), k == 1 ? "" : ", seed " + k);
           TrainingRun.run(
               twoBranch,
-              stageOneSettings.apply(twoBranch),
+              stageOneSettings.apply(twoBranch, k),
               data,
               dir,
               new TrainingRun.Start(true, null, null),

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import ssm.experiments.run.SeedRuns;
 import ssm.report.Ci95;
 import ssm.report.ClassificationReport;
 import ssm.report.CocoFigures;
@@ -154,6 +155,9 @@ public final class PaperTables {
     }
     Map<Variant, Run> byVariant = new LinkedHashMap<>();
     for (Path f : files) {
+      if (SeedRuns.index(f.getParent().getFileName().toString()) > 1) {
+        continue; // seeds 2..N of a variant: the seed table's (SeedTable); Tables 1-4 show seed 1
+      }
       MetricsReport m;
       try {
         m = MetricsReports.read(f);
