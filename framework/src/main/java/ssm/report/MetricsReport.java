@@ -52,48 +52,6 @@ public record MetricsReport(
     byCollection = Figures.copy(byCollection);
   }
 
-  /** A report without a recorded training seed. */
-  public MetricsReport(
-      String schema,
-      String variant,
-      String paperLabel,
-      String weights,
-      Parameters parameters,
-      EvaluationInfo evaluation,
-      Datasets datasets,
-      SegmentationReport segmentation,
-      ClassificationReport classification,
-      Map<String, CollectionReport> byCollection) {
-    this(
-        schema,
-        variant,
-        paperLabel,
-        weights,
-        parameters,
-        evaluation,
-        datasets,
-        segmentation,
-        classification,
-        byCollection,
-        null);
-  }
-
-  /** The same report with the training seed of its weights. */
-  public MetricsReport withTrainingSeed(long seed) {
-    return new MetricsReport(
-        schema,
-        variant,
-        paperLabel,
-        weights,
-        parameters,
-        evaluation,
-        datasets,
-        segmentation,
-        classification,
-        byCollection,
-        seed);
-  }
-
   /** The parameter count, or null when the report has none. */
   public Long parameterTotal() {
     return parameters == null ? null : parameters.total();

@@ -50,7 +50,8 @@ final class MetricsReportV1 {
         cls.isObject() ? classification(cls) : null,
         root.path("by_collection").isObject()
             ? typed(root.get("by_collection"), BY_COLLECTION, source)
-            : null);
+            : null,
+        null);
   }
 
   /** The folder of {@code .../<variant>/metrics.json}, which v1 readers fell back to. */

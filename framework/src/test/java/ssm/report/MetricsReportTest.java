@@ -91,7 +91,8 @@ class MetricsReportTest {
                 40)),
         new SegmentationReport(ap, coco, coco, area),
         ClassificationReport.of(m, new ssm.metrics.ConfidenceIntervals.Interval(0.4, 0.8)),
-        collections);
+        collections,
+        null);
   }
 
   @Test

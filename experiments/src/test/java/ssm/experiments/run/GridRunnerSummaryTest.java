@@ -16,7 +16,7 @@ import ssm.report.SegmentationReport;
 class GridRunnerSummaryTest {
   private static MetricsReport report(SegmentationReport seg, ClassificationReport cls) {
     return new MetricsReport(
-        MetricsReport.SCHEMA, "scratch-r18-3", null, null, null, null, null, seg, cls, null);
+        MetricsReport.SCHEMA, "scratch-r18-3", null, null, null, null, null, seg, cls, null, null);
   }
 
   @Test

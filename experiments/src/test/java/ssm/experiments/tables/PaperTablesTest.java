@@ -336,6 +336,7 @@ class PaperTablesTest {
             null,
             null),
         null,
+        null,
         null);
   }
 

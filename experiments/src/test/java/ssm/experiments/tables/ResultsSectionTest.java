@@ -93,6 +93,7 @@ public class ResultsSectionTest {
         new MetricsReport.Datasets(seg, clsData),
         new SegmentationReport(paper, coco, null, null),
         cls,
+        null,
         null);
   }
 
