@@ -76,4 +76,63 @@ class ClassificationSamplingTest {
         assertThrows(IllegalArgumentException.class, () -> ClassificationSampling.parse("x"));
     assertTrue(e.getMessage().contains("data.classification-sampling = 'x'"), e.getMessage());
   }
+
+  /** Items named by index; never decoded here. */
+  private static <T> ssm.data.LazyDataset<T> named(int n, String prefix) {
+    return new ssm.data.LazyDataset<>() {
+      @Override
+      public int size() {
+        return n;
+      }
+
+      @Override
+      public String id(int index) {
+        return prefix + index;
+      }
+
+      @Override
+      public T load(int index) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public boolean skipBad() {
+        return false;
+      }
+
+      @Override
+      public ssm.data.BadItems badItems() {
+        return new ssm.data.BadItems();
+      }
+    };
+  }
+
+  @Test
+  void stageTwoEpochsDrawBalancedWhenTheDataCarriesCells() {
+    List<String> keys = keys();
+    int[] cells = ClassificationSampling.cells(keys);
+    TrainingData balanced =
+        new TrainingData(named(5, "seg"), named(keys.size(), "c"), "test", cells);
+    TrainingData uniform = new TrainingData(named(5, "seg"), named(keys.size(), "c"), "test");
+    EpochPlan b = new EpochPlan(balanced, 20201, 2, 0);
+    EpochPlan u = new EpochPlan(uniform, 20201, 2, 0);
+    assertEquals(keys.size(), b.size());
+    assertEquals(keys.size(), u.size());
+    int medsegBalanced = 0;
+    int medsegUniform = 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < b.size(); i++) {
+      int bi = Integer.parseInt(b.id(i).substring(1));
+      int ui = Integer.parseInt(u.id(i).substring(1));
+      medsegBalanced += keys.get(bi).equals("medseg/2") ? 1 : 0;
+      medsegUniform += keys.get(ui).equals("medseg/2") ? 1 : 0;
+      seen.add(u.id(i));
+    }
+    assertEquals(keys.size(), seen.size(), "uniform: every slice once");
+    assertEquals(20, medsegUniform);
+    // balanced: 1/5 of 410 steps = 82 expected (binomial sd 8.1)
+    assertTrue(medsegBalanced > 58 && medsegBalanced < 106, "medseg draws " + medsegBalanced);
+    // Stage I is untouched by the cells
+    assertEquals(5, new EpochPlan(balanced, 20201, 1, 0).size());
+  }
 }
