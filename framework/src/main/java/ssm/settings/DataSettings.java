@@ -19,6 +19,9 @@ import ssm.util.Check;
  *     besides the slice itself; 0: none ({@link ssm.data.CroppedSegmentation})
  * @param validationCollections collections ({@link ssm.data.SliceCollection}) the validation split
  *     takes whole, training keeping the rest (leave-one-collection-out); empty: the usual split
+ * @param classificationSampling how Stage II draws classification slices: {@code uniform} (every
+ *     slice once per epoch) or {@code collection-balanced} ({@link
+ *     ssm.train.ClassificationSampling})
  */
 public record DataSettings(
     Synthetic synthetic,
@@ -27,8 +30,13 @@ public record DataSettings(
     boolean augmentFlip,
     boolean augmentTurn,
     int augmentCrops,
-    List<String> validationCollections) {
+    List<String> validationCollections,
+    String classificationSampling) {
   public DataSettings {
+    Check.that(
+        List.of("uniform", "collection-balanced").contains(classificationSampling),
+        "data.classification-sampling = '%s' is not one of uniform, collection-balanced",
+        classificationSampling);
     validationCollections = List.copyOf(validationCollections);
     for (String c : validationCollections) {
       Check.that(
@@ -67,6 +75,7 @@ public record DataSettings(
         c.getBoolean("augment-flip"),
         c.getBoolean("augment-turn"),
         c.getInt("augment-crops"),
-        c.getStringList("validation-collections"));
+        c.getStringList("validation-collections"),
+        c.getString("classification-sampling"));
   }
 }

@@ -7,8 +7,9 @@ import ssm.data.LazyDataset;
 /**
  * The order of one epoch, derived from (seed, stage, epoch) alone so that a resumed run replays it
  * exactly (docs/explanation/model.md#52-protocol): Stage I visits every segmentation slice once,
- * shuffled; Stage II visits every classification slice once, shuffled, and draws a random
- * segmentation slice for each.
+ * shuffled; Stage II visits every classification slice once, shuffled (or draws as many
+ * collection-balanced: {@link TrainingData#classificationCells}), and draws a random segmentation
+ * slice for each.
  */
 public final class EpochPlan implements LazyDataset<StepInput> {
   private final TrainingData data;
@@ -21,7 +22,10 @@ public final class EpochPlan implements LazyDataset<StepInput> {
     this.stage = stage;
     SplittableRandom random = new SplittableRandom(seed * 1_000_003L + stage * 10_007L + epoch);
     int n = stage == 1 ? data.segmentation().size() : data.classification().size();
-    order = permutation(n, random);
+    order =
+        stage == 2 && data.classificationCells() != null
+            ? ClassificationSampling.balancedDraws(data.classificationCells(), n, random)
+            : permutation(n, random);
     segmentationDraws = new int[n];
     if (stage == 2) {
       for (int i = 0; i < n; i++) {

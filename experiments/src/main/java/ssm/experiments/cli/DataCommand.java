@@ -2,6 +2,8 @@ package ssm.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ssm.data.DataException;
 import ssm.data.DatasetStats;
+import ssm.data.MaskLabels;
 import ssm.data.synthetic.SyntheticCtGenerator;
 
 /**
@@ -22,8 +25,13 @@ import ssm.data.synthetic.SyntheticCtGenerator;
     mixinStandardHelpOptions = true,
     description =
         "Dataset tools: write the synthetic dataset, print dataset statistics, check "
-            + "a run's data.",
-    subcommands = {DataCommand.Synth.class, DataCommand.Stats.class, DataCheckCommand.class})
+            + "a run's data, label segmentation slices by their masks.",
+    subcommands = {
+      DataCommand.Synth.class,
+      DataCommand.Stats.class,
+      DataCheckCommand.class,
+      DataCommand.LabelsFromMasks.class
+    })
 public final class DataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -163,6 +171,76 @@ public final class DataCommand implements Callable<Integer> {
         return 0;
       } catch (DataException e) {
         spec.commandLine().getErr().println("data stats: " + e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  /**
+   * {@code ssm data labels-from-masks SEGFOLDER... [--add-split FILE]... [--min-lesion-fraction F]
+   * --out FILE}: segmentation slices as classification slices ({@link MaskLabels}).
+   */
+  @Command(
+      name = "labels-from-masks",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write a COVIDx-CT split file (collection in the 7th column, images/ of links beside "
+              + "it) of segmentation slices labelled by their masks: COVID-19 (2) where the "
+              + "lesions cover at least --min-lesion-fraction of the slice, Normal (0) elsewhere; "
+              + "--add-split appends the slices of split files as they are labelled there.")
+  static final class LabelsFromMasks implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        paramLabel = "SEGFOLDER",
+        arity = "0..*",
+        description = "segmentation folders (images/ and masks/)")
+    List<Path> folders = new ArrayList<>();
+
+    @Option(
+        names = "--add-split",
+        paramLabel = "FILE",
+        description = "a COVIDx-CT split file whose slices join the output as labelled")
+    List<Path> splits = new ArrayList<>();
+
+    @Option(
+        names = "--min-lesion-fraction",
+        defaultValue = "0.002",
+        paramLabel = "F",
+        description =
+            "share of a slice's pixels in its mask from which it shows visible infection "
+                + "(default ${DEFAULT-VALUE})")
+    double minLesionFraction;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "split file")
+    Path out;
+
+    @Override
+    public Integer call() {
+      try {
+        if (folders.isEmpty() && splits.isEmpty()) {
+          throw new DataException("labels-from-masks", "give a SEGFOLDER or --add-split FILE");
+        }
+        List<MaskLabels.Line> lines = new ArrayList<>();
+        for (Path f : folders) {
+          lines.addAll(MaskLabels.fromSegmentationFolder(f, minLesionFraction));
+        }
+        for (Path f : splits) {
+          lines.addAll(MaskLabels.fromSplit(f));
+        }
+        if (out.toAbsolutePath().getParent() != null) {
+          java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        MaskLabels.write(lines, out);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "wrote %s: %d slices (%s); images/ beside it links to them%n",
+                out, lines.size(), MaskLabels.summary(lines));
+        spec.commandLine().getOut().flush();
+        return 0;
+      } catch (DataException | java.io.IOException e) {
+        spec.commandLine().getErr().println("data labels-from-masks: " + e.getMessage());
         return 1;
       }
     }

@@ -19,6 +19,7 @@ import ssm.data.QuarterTurnedSegmentation;
 import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
+import ssm.data.SliceCollection;
 import ssm.eval.MetricTags;
 import ssm.events.EventFileWriter;
 import ssm.graph.GraphContext;
@@ -34,6 +35,7 @@ import ssm.settings.Settings;
 import ssm.settings.Variant;
 import ssm.train.CheckpointStore;
 import ssm.train.CheckpointTensors;
+import ssm.train.ClassificationSampling;
 import ssm.train.FinalWeights;
 import ssm.train.StagePlan;
 import ssm.train.Trainer;
@@ -147,12 +149,15 @@ public final class TrainingRun {
               options.resizer(),
               settings.training().seed());
     }
+    CovidxSplit classification =
+        new CovidxSplit(
+            sources.clsTrain(), CovidxSplit.defaultImagesDir(sources.clsTrain()), options);
     TrainingData data =
         new TrainingData(
             segmentation,
-            new CovidxSplit(
-                sources.clsTrain(), CovidxSplit.defaultImagesDir(sources.clsTrain()), options),
-            sources.description());
+            classification,
+            sources.description(),
+            classificationCells(classification, settings));
 
     try (Graph graph = new Graph()) {
       GraphContext g = new GraphContext(graph, settings.training().seed());
@@ -391,5 +396,21 @@ public final class TrainingRun {
     h.put("average_last_epochs", s.training().averageLastEpochs());
     h.put("image_size", s.model().input().minSize());
     return h;
+  }
+
+  /**
+   * The (collection, class) cell of each classification training slice when {@code
+   * data.classification-sampling = collection-balanced}, else null (every slice once per epoch).
+   */
+  static int[] classificationCells(CovidxSplit classification, Settings settings) {
+    if (ClassificationSampling.parse(settings.data().classificationSampling())
+        != ClassificationSampling.COLLECTION_BALANCED) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < classification.size(); i++) {
+      keys.add(SliceCollection.of(classification, i) + "/" + classification.entry(i).label());
+    }
+    return ClassificationSampling.cells(keys);
   }
 }

@@ -63,4 +63,33 @@ class DataCommandTest {
     assertEquals(2, run("synth", "--out", dir.toString(), "--size", "32"));
     assertTrue(err.toString().contains("size = 32 must be at least 64"), err.toString());
   }
+
+  @Test
+  void labelsFromMasksLabelsTheSyntheticSegmentationSlicesAndAddsASplit() throws Exception {
+    Path data = dir.resolve("synth");
+    assertEquals(
+        0,
+        run("synth", "--out", data.toString(), "--seg", "10", "--cls", "10", "--size", "64"),
+        err.toString());
+    Path split = dir.resolve("mixed/train.txt");
+    assertEquals(
+        0,
+        run(
+            "labels-from-masks",
+            data.resolve("seg/train").toString(),
+            "--add-split",
+            data.resolve("cls/train.txt").toString(),
+            "--out",
+            split.toString()),
+        err.toString());
+    java.util.List<String> lines = Files.readAllLines(split);
+    // 8 segmentation training slices, then the 6 classification training slices
+    assertEquals(14, lines.size());
+    assertTrue(out.toString().contains("wrote " + split + ": 14 slices"), out.toString());
+    assertTrue(lines.get(0).matches("seg_\\d+\\.png [02] 0 0 64 64 seg"), lines.get(0));
+    assertTrue(lines.get(13).endsWith(" cls"), lines.get(13));
+    assertTrue(Files.isSymbolicLink(split.resolveSibling("images").resolve("seg_00000.png")));
+    assertEquals(1, run("labels-from-masks", "--out", split.toString()));
+    assertTrue(err.toString().contains("give a SEGFOLDER or --add-split FILE"), err.toString());
+  }
 }
