@@ -208,9 +208,24 @@ public final class ResultsSection {
             + ".";
   }
 
+  /**
+   * Synthetic data by its generator's seed, size and the part's path inside the generated folder,
+   * never the folder's own path (which names the machine the grid ran on).
+   */
   private static String data(DataReference d) {
     StringBuilder b = new StringBuilder();
-    b.append(d.description() == null ? d.kind().name().toLowerCase(Locale.ROOT) : d.description());
+    if (d.synthetic() && d.seed() != null && d.size() != null && d.path() != null) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "synthetic (built-in generator, seed %d, %d px) %s",
+              d.seed(),
+              d.size(),
+              d.path()));
+    } else {
+      b.append(
+          d.description() == null ? d.kind().name().toLowerCase(Locale.ROOT) : d.description());
+    }
     if (d.slices() != null) {
       b.append(", ").append(d.slices()).append(" slices");
     }

@@ -136,8 +136,11 @@ public class ResultsSectionTest {
     assertTrue(text.contains("| commit | 0123456 |"), text);
     assertTrue(text.contains("AMD EPYC 7B13, 2 processors (amd64)"), text);
     assertTrue(text.contains("18.0 min (1,081 s;"), text);
-    assertTrue(text.contains("synthetic seg/test, 30 slices"), text);
-    assertTrue(text.contains("synthetic cls/test.txt, 40 slices"), text);
+    assertTrue(
+        text.contains("synthetic (built-in generator, seed 1, 128 px) seg/test, 30 slices"), text);
+    assertTrue(
+        text.contains("synthetic (built-in generator, seed 1, 128 px) cls/test.txt, 40 slices"),
+        text);
     assertTrue(
         text.contains(
             "| shared-r18-2 | 0.730 [0.630, 0.830] | 0.8328 (30; 24) | 0.675 [0.525, 0.775] (40) |"),
