@@ -77,12 +77,20 @@ public final class PairedBootstrap {
    * say.
    */
   public static boolean canReach(int slices, int differing, double alpha) {
+    return 2 * missingAllShare(slices, differing) < alpha;
+  }
+
+  /**
+   * The average share {@code ((n - k) / n)^n} of draws that miss all {@code differing} (k) of the
+   * {@code slices} (n) slices; the bootstrap's p cannot fall below {@code min(1, 2 share)}.
+   */
+  public static double missingAllShare(int slices, int differing) {
     Check.that(
         slices > 0 && differing >= 0 && differing <= slices,
         "need 0 <= differing (%d) <= slices (%d), slices > 0",
         differing,
         slices);
-    return 2 * Math.pow((slices - differing) / (double) slices, slices) < alpha;
+    return Math.pow((slices - differing) / (double) slices, slices);
   }
 
   /** Linear interpolation between order statistics (numpy's default percentile). */

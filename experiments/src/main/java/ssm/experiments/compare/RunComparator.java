@@ -192,13 +192,14 @@ public record RunComparator(int resamples, long seed) {
                   + " (%.0f%% on average) keep p at %.2f or above",
               differing,
               slices,
-              100 * Math.pow((slices - differing) / (double) slices, slices),
-              Math.min(1, 2 * Math.pow((slices - differing) / (double) slices, slices))));
+              100 * PairedBootstrap.missingAllShare(slices, differing),
+              Math.min(1, 2 * PairedBootstrap.missingAllShare(slices, differing))));
     }
     return new FigureComparison(run, figure, base, mine, r.low(), r.high(), r.p(), test, "");
   }
 
-  private static int[] allSlices(int n) {
+  /** The indices 0 .. n - 1: every slice once. */
+  static int[] allSlices(int n) {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;

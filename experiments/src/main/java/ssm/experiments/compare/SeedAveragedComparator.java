@@ -50,26 +50,18 @@ public record SeedAveragedComparator(int resamples, long seed) {
     java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
     int positive = reference.results().classes().size() - 1;
     if (!reference.results().classification().isEmpty()) {
-      int[] all = all(reference.results().classification().size());
+      int[] all = RunComparator.allSlices(reference.results().classification().size());
       out.put(RunComparator.ACCURACY, mean(a.classification(), SubsetFigures::accuracy, all));
       out.put(
           RunComparator.AUC,
           mean(a.classification(), (list, s) -> SubsetAuc.of(list, s, positive), all));
     }
     if (!reference.results().segmentation().isEmpty()) {
-      int[] all = all(reference.results().segmentation().size());
+      int[] all = RunComparator.allSlices(reference.results().segmentation().size());
       out.put(RunComparator.COCO_AP50, mean(a.segmentation(), SubsetFigures::cocoAp50, all));
       out.put(RunComparator.PAPER_AP50, mean(a.segmentation(), SubsetFigures::paperAp50, all));
     }
     return out;
-  }
-
-  private static int[] all(int n) {
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    return all;
   }
 
   /** The figures of {@code other} against {@code baseline}; parts they lack are left out. */
@@ -141,7 +133,7 @@ public record SeedAveragedComparator(int resamples, long seed) {
     int n = base.get(0).size();
     PairedBootstrap.SliceFigure value = s -> mean(mine, figure, s);
     PairedBootstrap.SliceFigure reference = s -> mean(base, figure, s);
-    int[] all = all(n);
+    int[] all = RunComparator.allSlices(n);
     double baseValue = reference.of(all);
     double myValue = value.of(all);
     String test =
@@ -187,7 +179,7 @@ public record SeedAveragedComparator(int resamples, long seed) {
                   + " them keep p at %.2f or above",
               differing,
               n,
-              Math.min(1, 2 * Math.pow((n - differing) / (double) n, n))));
+              Math.min(1, 2 * PairedBootstrap.missingAllShare(n, differing))));
     }
     return new FigureComparison(
         other.name(), name, baseValue, myValue, r.low(), r.high(), r.p(), test, "");
