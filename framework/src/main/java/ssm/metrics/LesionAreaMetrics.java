@@ -1,7 +1,6 @@
 package ssm.metrics;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,41 +235,21 @@ public final class LesionAreaMetrics {
    */
   public static Result of(CocoDataset gt, List<CocoDetection> detections, double scoreThreshold) {
     checkThreshold(scoreThreshold);
-    Map<Long, List<Rle>> truth = new HashMap<>();
-    Map<Long, List<Rle>> predicted = new HashMap<>();
-    Map<Long, CocoImage> byId = new HashMap<>();
-    for (CocoImage i : gt.images()) {
-      truth.put(i.id(), new ArrayList<>());
-      predicted.put(i.id(), new ArrayList<>());
-      byId.put(i.id(), i);
-    }
-    for (CocoAnnotation a : gt.annotations()) {
-      CocoImage i = byId.get(a.imageId());
-      Check.that(
-          i != null,
-          "annotation %d refers to image %d, which is not in the images",
-          a.id(),
-          a.imageId());
-      Check.that(a.segmentation() != null, "annotation %d has no segmentation", a.id());
-      if (!a.iscrowd()) {
-        truth.get(i.id()).add(a.segmentation().toRle(i.height(), i.width()));
+    // the paper's per-image grouping (crowd left out, masks at the image size), in gt.images()
+    // order
+    List<PaperAp.Image> images = PaperAp.imagesFrom(gt, detections);
+    List<Counts> counts = new ArrayList<>(images.size());
+    for (int k = 0; k < images.size(); k++) {
+      CocoImage i = gt.images().get(k);
+      List<Rle> truth = new ArrayList<>();
+      images.get(k).groundTruths().forEach(g -> truth.add(g.mask()));
+      List<Rle> predicted = new ArrayList<>();
+      for (PaperAp.Prediction d : images.get(k).predictions()) {
+        if (d.score() >= scoreThreshold) {
+          predicted.add(d.mask());
+        }
       }
-    }
-    for (CocoDetection d : detections) {
-      CocoImage i = byId.get(d.imageId());
-      Check.that(
-          i != null,
-          "a detection refers to image %d, which is not in the ground truth",
-          d.imageId());
-      Check.that(
-          d.segmentation() != null, "a detection on image %d has no segmentation", d.imageId());
-      if (d.score() >= scoreThreshold) {
-        predicted.get(i.id()).add(d.segmentation().toRle(i.height(), i.width()));
-      }
-    }
-    List<Counts> counts = new ArrayList<>(gt.images().size());
-    for (CocoImage i : gt.images()) {
-      counts.add(count(truth.get(i.id()), predicted.get(i.id()), i.height(), i.width()));
+      counts.add(count(truth, predicted, i.height(), i.width()));
     }
     return of(counts, scoreThreshold);
   }
