@@ -17,6 +17,9 @@ import ssm.util.Check;
  *     ssm.data.QuarterTurnedSegmentation})
  * @param augmentCrops random crops per segmentation slice (with contrast and brightness jitter),
  *     besides the slice itself; 0: none ({@link ssm.data.CroppedSegmentation})
+ * @param validationSeed the seed of the validation split cut from the user's training data where it
+ *     has none; apart from {@code training.seed}, so that the seeds of {@code --seeds N} (or any
+ *     two runs of different training seeds) are validated on the same slices
  * @param validationCollections collections ({@link ssm.data.SliceCollection}) the validation split
  *     takes whole, training keeping the rest (leave-one-collection-out); empty: the usual split
  * @param classificationSampling how Stage II draws classification slices: {@code uniform} (every
@@ -30,6 +33,7 @@ public record DataSettings(
     boolean augmentFlip,
     boolean augmentTurn,
     int augmentCrops,
+    long validationSeed,
     List<String> validationCollections,
     String classificationSampling) {
   public DataSettings {
@@ -75,6 +79,7 @@ public record DataSettings(
         c.getBoolean("augment-flip"),
         c.getBoolean("augment-turn"),
         c.getInt("augment-crops"),
+        c.getLong("validation-seed"),
         c.getStringList("validation-collections"),
         c.getString("classification-sampling"));
   }

@@ -63,7 +63,7 @@ public final class DataOptions {
     return checkedSources(settings, err)
         .withValidationSplit(
             runDir,
-            settings.training().seed(),
+            settings.data().validationSeed(),
             new HeldOutCollections(settings.data().validationCollections()));
   }
 

@@ -19,6 +19,8 @@ import ssm.experiments.run.DataSources;
 import ssm.experiments.run.GridRunner;
 import ssm.experiments.run.SeedRuns;
 import ssm.experiments.tables.PaperTables;
+import ssm.experiments.tables.SeedTable;
+import ssm.run.RunFolder;
 import ssm.settings.Variant;
 import ssm.slices.SliceResultsFile;
 import ssm.util.Check;
@@ -103,44 +105,78 @@ final class SweepCommand implements Callable<Integer> {
             out.printf(
                 "| %s | %s | %.0f | %s |%n", o.job().name(), o.status(), o.seconds(), o.detail()));
     out.flush();
-    marks(root, combinations, out);
+    summaries(
+        root,
+        combinations.stream().map(SweepCommand::label).toList(),
+        seeds,
+        baseline,
+        out,
+        spec.commandLine().getErr());
     return outcomes.stream().anyMatch(o -> o.status().equals("FAILED")) ? 1 : 0;
   }
 
   /**
-   * The significance table of this sweep's combinations (their seeds' slices.json), after the
-   * sweep's table; nothing with fewer than two evaluated combinations.
+   * The seed folders of the runs {@code labels} under {@code root} that hold {@code file}: name to
+   * seed to folder.
    */
-  private void marks(Path root, List<Map<String, String>> combinations, PrintWriter out) {
+  private static Map<String, TreeMap<Integer, Path>> groups(
+      Path root, List<String> labels, int seeds, String file) {
     Map<String, TreeMap<Integer, Path>> groups = new LinkedHashMap<>();
-    for (Map<String, String> c : combinations) {
+    for (String label : labels) {
       TreeMap<Integer, Path> folders = new TreeMap<>();
       for (int k = 1; k <= seeds; k++) {
-        Path folder = root.resolve(SeedRuns.folder(label(c), k));
-        if (Files.exists(folder.resolve(SliceResultsFile.FILE_NAME))) {
+        Path folder = root.resolve(SeedRuns.folder(label, k));
+        if (Files.exists(folder.resolve(file))) {
           folders.put(k, folder);
         }
       }
       if (!folders.isEmpty()) {
-        groups.put(label(c), folders);
+        groups.put(label, folders);
       }
+    }
+    return groups;
+  }
+
+  /**
+   * What follows the sweep's table: the seed table (Table 5) when some combination has several
+   * seeds, then the significance table of the combinations {@code labels} (nothing with fewer than
+   * two evaluated), against {@code baseline} or, when null, the best on each figure.
+   */
+  static void summaries(
+      Path root,
+      List<String> labels,
+      int seeds,
+      String baseline,
+      PrintWriter out,
+      PrintWriter err) {
+    List<String> warnings = new ArrayList<>();
+    PaperTables.Table seedTable =
+        SeedTable.of(groups(root, labels, seeds, RunFolder.METRICS), warnings);
+    warnings.forEach(w -> err.println("warning: " + w));
+    if (seedTable != null) {
+      out.println();
+      out.println(seedTable.markdown());
     }
     PaperTables.Table table;
     try {
       table =
-          SignificanceTable.DEFAULT.table(SignificanceTable.read(groups), baseline, "combination");
+          SignificanceTable.DEFAULT.table(
+              SignificanceTable.read(groups(root, labels, seeds, SliceResultsFile.FILE_NAME)),
+              baseline,
+              "combination");
     } catch (IllegalArgumentException e) {
       if (baseline != null) {
         throw e; // the user asked for the marks against a combination
       }
-      spec.commandLine().getErr().println("warning: no significance table: " + e.getMessage());
-      return;
+      err.println("warning: no significance table: " + e.getMessage());
+      table = null;
     }
     if (table != null) {
       out.println();
       out.println(table.markdown());
-      out.flush();
     }
+    out.flush();
+    err.flush();
   }
 
   /** Every combination of the values of {@code sweeps} ({@code key=v1,v2}), first key slowest. */

@@ -126,12 +126,17 @@ public final class PaperTables {
     }
   }
 
-  /** A row of Tables 2-4: a measured run at its rank, or a variant not run (run null, rank 0). */
+  /**
+   * A row of Tables 2-4: a measured run at its rank (0: measured but its ranking figure is
+   * undefined), or a variant not run (run null, rank 0).
+   */
   private record Row(int rank, Variant variant, Run run) {
     boolean measured() {
       return run != null;
     }
   }
+
+  static final String CANNOT_RANK = "cannot rank";
 
   private PaperTables() {}
 
@@ -284,7 +289,8 @@ public final class PaperTables {
   /** Table 2: the paper's per-image mask AP, ranked by AP@[.5:.95]. */
   public static Table table2(List<Run> runs) {
     List<Run> measured = runs.stream().filter(r -> r.paper() != null).toList();
-    List<Run> ranked = rank(measured, r -> orLowest(r.paper().ap()));
+    Function<Run, Double> rankedBy = r -> foundALesion(r) ? r.paper().ap() : null;
+    List<Run> ranked = rank(measured, rankedBy);
     Map<Variant, Integer> paperRank = paperRank(v -> PaperResults.segmentation(v).ap());
     Datasets data = new Datasets(ranked, SEGMENTATION);
     Function<Row, PaperResults.Segmentation> paper =
@@ -345,12 +351,23 @@ public final class PaperTables {
             + "column after ours. By the paper's rule a slice with no lesion and no prediction "
             + "scores 1 and a slice with only one of the two is skipped, so a model that predicts "
             + "nothing scores 1 on the slices it is scored on: read AP with its \"slices scored\" "
-            + "column. The 95% intervals are the percentile bootstrap over the test slices; COCO "
+            + "column; a variant scored on no slice with lesions (it predicted nothing where there "
+            + "were lesions) is not ranked (\"cannot rank\"): its AP measures only empty slices. "
+            + "The 95% intervals are the percentile bootstrap over the test slices; COCO "
             + "segm AP50 (pycocotools' AP at IoU 0.5 over all slices) has no paper figure. "
             + data.caption()
             + budget(measured),
         columns,
-        rows(ranked, measured));
+        rows(ranked, rankedBy, measured));
+  }
+
+  /**
+   * Whether the paper's AP scored some slice with lesions: by the paper's rule a slice with lesions
+   * and no prediction is skipped, so a run that found nothing is scored on empty slices alone.
+   */
+  private static boolean foundALesion(Run r) {
+    ImageCounts i = r.paper().images();
+    return i == null || i.total() == 0 || i.scored() > i.empty();
   }
 
   private static ImageCounts images(Run r) {
@@ -369,7 +386,8 @@ public final class PaperTables {
   /** Table 3: sensitivities, accuracy and the paper's weighted F1, ranked by F1. */
   public static Table table3(List<Run> runs) {
     List<Run> measured = runs.stream().filter(r -> r.classification() != null).toList();
-    List<Run> ranked = rank(measured, r -> orLowest(r.classification().f1Weighted()));
+    Function<Run, Double> rankedBy = r -> r.classification().f1Weighted();
+    List<Run> ranked = rank(measured, rankedBy);
     Map<Variant, Integer> paperRank = paperRank(v -> PaperResults.classification(v).f1());
     Datasets data = new Datasets(ranked, CLASSIFICATION);
     Function<Row, PaperResults.Classification> paper =
@@ -450,7 +468,7 @@ public final class PaperTables {
             + data.caption()
             + budget(measured),
         columns,
-        rows(ranked, measured));
+        rows(ranked, rankedBy, measured));
   }
 
   /** A class's sensitivity in percent, or null (not measured). */
@@ -495,7 +513,8 @@ public final class PaperTables {
         runs.stream()
             .filter(r -> r.classification() != null && r.classification().covidVsRest() != null)
             .toList();
-    List<Run> ranked = rank(measured, r -> orLowest(r.classification().covidVsRest().auc()));
+    Function<Run, Double> rankedBy = r -> r.classification().covidVsRest().auc();
+    List<Run> ranked = rank(measured, rankedBy);
     Datasets data = new Datasets(ranked, CLASSIFICATION);
     List<Column<Row>> columns = new ArrayList<>(leading());
     columns.addAll(
@@ -522,7 +541,7 @@ public final class PaperTables {
             + data.caption()
             + budget(measured),
         columns,
-        measuredRows(ranked));
+        measuredRows(ranked, rankedBy));
   }
 
   private static Column<Row> binary(
@@ -537,23 +556,35 @@ public final class PaperTables {
   /** rank, variant and paper label: the first columns of Tables 2-4. */
   private static List<Column<Row>> leading() {
     return List.of(
-        Column.same("rank", "rank", row -> row.measured() ? String.valueOf(row.rank()) : ""),
+        Column.same("rank", "rank", PaperTables::rankCell),
         Column.same("variant", "variant", row -> row.variant().name()),
         Column.same("paper label", "paper_label", row -> row.variant().paperLabel()));
   }
 
+  private static String rankCell(Row row) {
+    if (!row.measured()) {
+      return "";
+    }
+    return row.rank() > 0 ? String.valueOf(row.rank()) : CANNOT_RANK;
+  }
+
   /** The measured runs in rank order, then the variants not run in the paper's order. */
-  private static List<Row> rows(List<Run> ranked, List<Run> measured) {
-    List<Row> rows = new ArrayList<>(measuredRows(ranked));
+  private static List<Row> rows(
+      List<Run> ranked, Function<Run, Double> rankedBy, List<Run> measured) {
+    List<Row> rows = new ArrayList<>(measuredRows(ranked, rankedBy));
     notRun(measured).forEach(v -> rows.add(new Row(0, v, null)));
     return rows;
   }
 
-  /** The measured runs in rank order. */
-  private static List<Row> measuredRows(List<Run> ranked) {
+  /**
+   * The measured runs in rank order ({@link #rank}); a run whose figure is undefined comes last
+   * without a rank.
+   */
+  private static List<Row> measuredRows(List<Run> ranked, Function<Run, Double> rankedBy) {
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < ranked.size(); i++) {
-      rows.add(new Row(i + 1, ranked.get(i).variant(), ranked.get(i)));
+    int rank = 0;
+    for (Run r : ranked) {
+      rows.add(new Row(rankedBy.apply(r) == null ? 0 : ++rank, r.variant(), r));
     }
     return rows;
   }
@@ -708,11 +739,11 @@ public final class PaperTables {
     return m;
   }
 
-  /** Descending by the key; ties in the paper's variant order. */
-  private static List<Run> rank(List<Run> runs, ToDoubleFunction<Run> key) {
+  /** Descending by the key, an undefined key (null) last; ties in the paper's variant order. */
+  private static List<Run> rank(List<Run> runs, Function<Run, Double> key) {
     return runs.stream()
         .sorted(
-            Comparator.comparingDouble(key)
+            Comparator.comparingDouble((Run r) -> orLowest(key.apply(r)))
                 .reversed()
                 .thenComparingInt(r -> Variant.all().indexOf(r.variant())))
         .toList();

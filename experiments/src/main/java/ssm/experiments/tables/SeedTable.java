@@ -59,7 +59,15 @@ public final class SeedTable {
 
   /** The table of the runs under {@code root}, or null when no run has more than one seed. */
   public static PaperTables.Table of(Path root, List<String> warnings) {
-    Map<String, TreeMap<Integer, Path>> groups = SeedGroups.of(root, RunFolder.METRICS);
+    return of(SeedGroups.of(root, RunFolder.METRICS), warnings);
+  }
+
+  /**
+   * The table of {@code groups} (run name to seed index to run folder), or null when no run has
+   * more than one seed.
+   */
+  public static PaperTables.Table of(
+      Map<String, TreeMap<Integer, Path>> groups, List<String> warnings) {
     if (!SeedGroups.seeded(groups)) {
       return null;
     }

@@ -20,7 +20,7 @@ import ssm.slices.SliceResults;
 import ssm.slices.SliceResultsFile;
 
 class TablesWithSeedsTest {
-  private static void metrics(Path dir, String folder, Variant v, double ap) throws Exception {
+  static void metrics(Path dir, String folder, Variant v, double ap) throws Exception {
     Path f = dir.resolve(folder).resolve("metrics.json");
     Files.createDirectories(f.getParent());
     Files.writeString(
@@ -34,7 +34,7 @@ class TablesWithSeedsTest {
   }
 
   /** 10 classification slices, all right or all wrong, the same probabilities in every run. */
-  private static void slices(Path dir, String folder, boolean right) {
+  static void slices(Path dir, String folder, boolean right) {
     List<ClassifiedSlice> cls = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       int truth = i % 2 == 0 ? 2 : 0;

@@ -2,9 +2,13 @@ package ssm.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssm.experiments.run.DataSources;
+import ssm.settings.Settings;
+import ssm.settings.SettingsLoader;
 
 /**
  * {@code ssm train --out} on a folder that holds a run, without {@code --resume}: refused as a bad
@@ -78,6 +84,45 @@ class TrainCommandTest {
       assertFalse(err.contains("\tat "), err);
       assertEquals(before, fingerprint(run), "the refused command " + args + " changed the run");
     }
+  }
+
+  @Test
+  void theValidationSplitFollowsItsOwnSeedNotTheTrainingSeed() throws Exception {
+    Path seg = dir.resolve("seg");
+    for (int i = 0; i < 10; i++) {
+      png(seg.resolve("imgs/s" + i + ".png"), i);
+      png(seg.resolve("masks/s" + i + ".png"), 0);
+    }
+    Path cls = dir.resolve("cls");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      png(cls.resolve("images/c" + i + ".png"), i);
+      lines.add("c" + i + ".png " + (i % 3) + " 0 0 32 32");
+    }
+    Path split = cls.resolve("train_COVIDx_CT.txt");
+    Files.write(split, lines);
+    DataOptions data = new DataOptions();
+    data.segData = seg;
+    data.clsData = split;
+    data.runsRoot = dir;
+    Map<String, String> splits = new TreeMap<>();
+    for (String set :
+        List.of(
+            "training.seed = 1",
+            "training.seed = 2",
+            "training.seed = 1, data.validation-seed = 5")) {
+      Settings settings =
+          Settings.from(
+              ConfigFactory.parseString(set)
+                  .withFallback(ConfigFactory.parseResources(SettingsLoader.BASE))
+                  .resolve());
+      Path run = dir.resolve("run-" + splits.size());
+      data.trainingSources(settings, new PrintWriter(new StringWriter()), run);
+      splits.put(set, Files.readString(run.resolve("split/split.json")));
+    }
+    assertEquals(splits.get("training.seed = 1"), splits.get("training.seed = 2"));
+    assertNotEquals(
+        splits.get("training.seed = 1"), splits.get("training.seed = 1, data.validation-seed = 5"));
   }
 
   private static void png(Path file, int shade) throws Exception {

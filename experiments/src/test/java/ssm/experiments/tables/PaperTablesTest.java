@@ -180,6 +180,31 @@ class PaperTablesTest {
   }
 
   @Test
+  void table2GivesNoRankToAVariantScoredOnEmptySlicesAlone(@TempDir Path dir) throws Exception {
+    runs(dir);
+    // predicted nothing: its 4 scored slices are the 4 empty ones (each 1.0 by the paper's rule),
+    // the 6 slices with lesions skipped, so its AP of 1.0 would otherwise rank it first
+    write(
+        dir.resolve("scratch-r34-2/metrics.json"),
+        metrics("scratch-r34-2", SYNTHETIC, 0.30, new double[] {0.5, 0.5, 0.5}, 0.70, null)
+            .replace("\"ap\": 0.3,", "\"ap\": 1.0,")
+            .replace(
+                "\"scored\": 7, \"empty\": 2, \"skipped\": 3",
+                "\"scored\": 4, \"empty\": 4, \"skipped\": 6"));
+    PaperTables.Table t = PaperTables.table2(PaperTables.scan(dir, new ArrayList<>()));
+    assertEquals(
+        List.of("shared-r18-2", "frozen-r34-3", "scratch-r18-3", "scratch-r34-2"),
+        column(t, 1).subList(0, 4));
+    assertEquals(List.of("1", "2", "3", PaperTables.CANNOT_RANK), column(t, 0).subList(0, 4));
+    assertEquals("1.0000", t.rows().get(3).get(7));
+    assertEquals("cannot rank", t.csvRows().get(3).get(0));
+    assertTrue(t.caption().contains("is not ranked"), t.caption());
+    // Table 3 ranks the same run by its F1, which is defined
+    PaperTables.Table t3 = PaperTables.table3(PaperTables.scan(dir, new ArrayList<>()));
+    assertFalse(column(t3, 0).contains(PaperTables.CANNOT_RANK));
+  }
+
+  @Test
   void table3RanksByF1WithTheSensitivitiesTruncatedAsThePaperPrintsThem(@TempDir Path dir)
       throws Exception {
     PaperTables.Table t = PaperTables.table3(PaperTables.scan(runs(dir), new ArrayList<>()));
