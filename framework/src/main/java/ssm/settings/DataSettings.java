@@ -23,7 +23,7 @@ import ssm.util.Check;
  * @param validationCollections collections ({@link ssm.data.SliceCollection}) the validation split
  *     takes whole, training keeping the rest (leave-one-collection-out); empty: the usual split
  * @param classificationSampling how Stage II draws classification slices: {@code uniform} (every
- *     slice once per epoch) or {@code collection-balanced} ({@link
+ *     slice once per epoch) or {@code collection-balanced} or {@code class-balanced} ({@link
  *     ssm.train.ClassificationSampling})
  */
 public record DataSettings(
@@ -38,8 +38,10 @@ public record DataSettings(
     String classificationSampling) {
   public DataSettings {
     Check.that(
-        List.of("uniform", "collection-balanced").contains(classificationSampling),
-        "data.classification-sampling = '%s' is not one of uniform, collection-balanced",
+        List.of("uniform", "collection-balanced", "class-balanced")
+            .contains(classificationSampling),
+        "data.classification-sampling = '%s' is not one of uniform, collection-balanced,"
+            + " class-balanced",
         classificationSampling);
     validationCollections = List.copyOf(validationCollections);
     for (String c : validationCollections) {

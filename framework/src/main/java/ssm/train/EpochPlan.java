@@ -7,9 +7,8 @@ import ssm.data.LazyDataset;
 /**
  * The order of one epoch, derived from (seed, stage, epoch) alone so that a resumed run replays it
  * exactly (docs/explanation/model.md#52-protocol): Stage I visits every segmentation slice once,
- * shuffled; Stage II visits every classification slice once, shuffled (or draws as many
- * collection-balanced: {@link TrainingData#classificationCells}), and draws a random segmentation
- * slice for each.
+ * shuffled; Stage II visits every classification slice once, shuffled (or draws as many balanced:
+ * {@link TrainingData#classificationCells}), and draws a random segmentation slice for each.
  */
 public final class EpochPlan implements LazyDataset<StepInput> {
   private final TrainingData data;
@@ -24,7 +23,7 @@ public final class EpochPlan implements LazyDataset<StepInput> {
     int n = stage == 1 ? data.segmentation().size() : data.classification().size();
     order =
         stage == 2 && data.classificationCells() != null
-            ? ClassificationSampling.balancedDraws(data.classificationCells(), n, random)
+            ? data.classificationCells().draws(n, random)
             : permutation(n, random);
     segmentationDraws = new int[n];
     if (stage == 2) {

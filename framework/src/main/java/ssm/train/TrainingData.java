@@ -9,14 +9,14 @@ import ssm.data.SegmentationExample;
  * optional validation split evaluated after each epoch.
  *
  * @param classificationCells null: Stage II visits every classification slice once per epoch; else
- *     the (collection, class) cell of each classification slice, which Stage II draws balanced
- *     ({@link ClassificationSampling#balancedDraws})
+ *     the cells of the classification slices, which Stage II draws balanced ({@link
+ *     BalancedCells#draws})
  */
 public record TrainingData(
     LazyDataset<SegmentationExample> segmentation,
     LazyDataset<ClassificationExample> classification,
     String description,
-    int[] classificationCells) {
+    BalancedCells classificationCells) {
 
   /** Every classification slice once per epoch (the paper's). */
   public TrainingData(
@@ -27,10 +27,10 @@ public record TrainingData(
   }
 
   public TrainingData {
-    if (classificationCells != null && classificationCells.length != classification.size()) {
+    if (classificationCells != null && classificationCells.size() != classification.size()) {
       throw new IllegalArgumentException(
           "classificationCells has "
-              + classificationCells.length
+              + classificationCells.size()
               + " entries for "
               + classification.size()
               + " classification slices");

@@ -22,18 +22,56 @@ class ClassificationSamplingTest {
     return k;
   }
 
+  private static List<String> collections(List<String> keys) {
+    return keys.stream().map(k -> k.substring(0, k.indexOf('/'))).toList();
+  }
+
+  private static List<String> labels(List<String> keys) {
+    return keys.stream().map(k -> k.substring(k.indexOf('/') + 1)).toList();
+  }
+
+  private static BalancedCells cells(ClassificationSampling sampling, List<String> keys) {
+    return sampling.cells(collections(keys), labels(keys));
+  }
+
   @Test
   void cellsAreNumberedInNameOrder() {
     assertArrayEquals(
-        new int[] {2, 1, 0, 2}, ClassificationSampling.cells(List.of("u/0", "r/2", "m/2", "u/0")));
+        new int[] {2, 1, 0, 2}, BalancedCells.numbered(List.of("u/0", "r/2", "m/2", "u/0")));
+    BalancedCells c =
+        cells(ClassificationSampling.CLASS_BALANCED, List.of("u/0", "r/2", "m/2", "u/0"));
+    assertArrayEquals(new int[] {2, 1, 0, 2}, c.cellOfSlice());
+    assertArrayEquals(new int[] {1, 1, 0}, c.groupOfCell()); // m/2, r/2: class 2; u/0: class 0
+    assertEquals(null, ClassificationSampling.UNIFORM.cells(List.of("u"), List.of("0")));
+  }
+
+  @Test
+  void classBalancedDrawsEachClassHalfAndItsCollectionsEquallyWithin() {
+    List<String> keys = keys();
+    BalancedCells c = cells(ClassificationSampling.CLASS_BALANCED, keys);
+    int steps = 100_000;
+    int[] draws = c.draws(steps, new SplittableRandom(11));
+    java.util.Map<String, Integer> perKey = new java.util.TreeMap<>();
+    for (int d : draws) {
+      perKey.merge(keys.get(d), 1, Integer::sum);
+    }
+    // Normal: ucsd and radiopaedia 1/4 each; COVID-19: ucsd, medseg, radiopaedia 1/6 each
+    // (binomial sd at most 0.0014)
+    assertEquals(0.25, perKey.get("ucsd/0") / (double) steps, 0.006);
+    assertEquals(0.25, perKey.get("radiopaedia/0") / (double) steps, 0.006);
+    for (String k : List.of("ucsd/2", "medseg/2", "radiopaedia/2")) {
+      assertEquals(1.0 / 6, perKey.get(k) / (double) steps, 0.006, k);
+    }
   }
 
   @Test
   void drawsEveryCollectionAndClassPairEquallyOften() {
     List<String> keys = keys();
-    int[] cells = ClassificationSampling.cells(keys);
+    int[] cells = cells(ClassificationSampling.COLLECTION_BALANCED, keys).cellOfSlice();
     int steps = 100_000;
-    int[] draws = ClassificationSampling.balancedDraws(cells, steps, new SplittableRandom(7));
+    int[] draws =
+        cells(ClassificationSampling.COLLECTION_BALANCED, keys)
+            .draws(steps, new SplittableRandom(7));
     assertEquals(steps, draws.length);
     int[] perCell = new int[5];
     for (int d : draws) {
@@ -51,8 +89,9 @@ class ClassificationSamplingTest {
 
   @Test
   void aCellIsUsedUpBeforeAnySliceOfItRepeats() {
-    int[] cells = ClassificationSampling.cells(keys());
-    int[] draws = ClassificationSampling.balancedDraws(cells, 430, new SplittableRandom(3));
+    BalancedCells balanced = cells(ClassificationSampling.COLLECTION_BALANCED, keys());
+    int[] cells = balanced.cellOfSlice();
+    int[] draws = balanced.draws(430, new SplittableRandom(3));
     // the 10 radiopaedia Normal slices (cell 1): each of the first 10 of its draws is distinct
     List<Integer> rpNormal = new ArrayList<>();
     for (int d : draws) {
@@ -63,8 +102,7 @@ class ClassificationSamplingTest {
     assertTrue(rpNormal.size() >= 10, "drawn " + rpNormal.size());
     assertEquals(10, rpNormal.subList(0, 10).stream().distinct().count());
     // the same seed gives the same draws
-    assertArrayEquals(
-        draws, ClassificationSampling.balancedDraws(cells, 430, new SplittableRandom(3)));
+    assertArrayEquals(draws, balanced.draws(430, new SplittableRandom(3)));
   }
 
   @Test
@@ -110,7 +148,7 @@ class ClassificationSamplingTest {
   @Test
   void stageTwoEpochsDrawBalancedWhenTheDataCarriesCells() {
     List<String> keys = keys();
-    int[] cells = ClassificationSampling.cells(keys);
+    BalancedCells cells = cells(ClassificationSampling.COLLECTION_BALANCED, keys);
     TrainingData balanced =
         new TrainingData(named(5, "seg"), named(keys.size(), "c"), "test", cells);
     TrainingData uniform = new TrainingData(named(5, "seg"), named(keys.size(), "c"), "test");

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ssm.experiments.compare.SignificanceTable;
 import ssm.experiments.run.SeedGroups;
+import ssm.experiments.tables.CollectionTable;
 import ssm.experiments.tables.PaperTables;
 import ssm.experiments.tables.SeedTable;
 import ssm.model.ParameterCount;
@@ -91,6 +92,10 @@ final class TablesCommand implements Callable<Integer> {
     PaperTables.Table seeds = SeedTable.of(runsDir, warnings);
     if (seeds != null) {
       tables.add(seeds);
+    }
+    PaperTables.Table collections = CollectionTable.of(runs);
+    if (collections != null) {
+      tables.add(collections);
     }
     PaperTables.Table marks = null;
     try {

@@ -33,6 +33,7 @@ import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
 import ssm.settings.Variant;
+import ssm.train.BalancedCells;
 import ssm.train.CheckpointStore;
 import ssm.train.CheckpointTensors;
 import ssm.train.ClassificationSampling;
@@ -399,18 +400,17 @@ public final class TrainingRun {
   }
 
   /**
-   * The (collection, class) cell of each classification training slice when {@code
-   * data.classification-sampling = collection-balanced}, else null (every slice once per epoch).
+   * The cells Stage II draws the classification training slices from ({@code
+   * data.classification-sampling}), or null: every slice once per epoch.
    */
-  static int[] classificationCells(CovidxSplit classification, Settings settings) {
-    if (ClassificationSampling.parse(settings.data().classificationSampling())
-        != ClassificationSampling.COLLECTION_BALANCED) {
-      return null;
-    }
-    List<String> keys = new ArrayList<>();
+  static BalancedCells classificationCells(CovidxSplit classification, Settings settings) {
+    List<String> collections = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     for (int i = 0; i < classification.size(); i++) {
-      keys.add(SliceCollection.of(classification, i) + "/" + classification.entry(i).label());
+      collections.add(SliceCollection.of(classification, i));
+      labels.add(String.valueOf(classification.entry(i).label()));
     }
-    return ClassificationSampling.cells(keys);
+    return ClassificationSampling.parse(settings.data().classificationSampling())
+        .cells(collections, labels);
   }
 }

@@ -24,6 +24,7 @@ import ssm.report.ClassificationReport;
 import ssm.report.CocoFigures;
 import ssm.report.DataReference;
 import ssm.report.ImageCounts;
+import ssm.report.LesionAreaFigures;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.report.PaperApFigures;
@@ -341,7 +342,23 @@ public final class PaperTables {
                 measured(r -> withInterval(cocoAp50(r), cocoCi(r)))),
             Column.csvOnly("coco_segm_ap50", measured(r -> raw(cocoAp50(r)))),
             Column.csvOnly("coco_segm_ap50_ci95_low", measured(r -> low(cocoCi(r)))),
-            Column.csvOnly("coco_segm_ap50_ci95_high", measured(r -> high(cocoCi(r))))));
+            Column.csvOnly("coco_segm_ap50_ci95_high", measured(r -> high(cocoCi(r)))),
+            Column.markdownOnly(
+                "lesion Dice mean / pooled",
+                measured(r -> f4(area(r, LesionAreaFigures::dice)) + " / " + f4(pooledDice(r)))),
+            Column.csvOnly("lesion_dice", measured(r -> raw(area(r, LesionAreaFigures::dice)))),
+            Column.csvOnly("lesion_dice_pooled", measured(r -> raw(pooledDice(r)))),
+            Column.csvOnly(
+                "lesion_sensitivity", measured(r -> raw(area(r, LesionAreaFigures::sensitivity)))),
+            Column.csvOnly(
+                "lesion_specificity", measured(r -> raw(area(r, LesionAreaFigures::specificity)))),
+            Column.csvOnly(
+                "lesion_score_threshold",
+                measured(
+                    r ->
+                        lesionArea(r) == null
+                            ? ""
+                            : String.valueOf(lesionArea(r).scoreThreshold())))));
     columns.addAll(data.columns());
     return Table.of(
         "table2-segmentation",
@@ -354,7 +371,11 @@ public final class PaperTables {
             + "column; a variant scored on no slice with lesions (it predicted nothing where there "
             + "were lesions) is not ranked (\"cannot rank\"): its AP measures only empty slices. "
             + "The 95% intervals are the percentile bootstrap over the test slices; COCO "
-            + "segm AP50 (pycocotools' AP at IoU 0.5 over all slices) has no paper figure. "
+            + "segm AP50 (pycocotools' AP at IoU 0.5 over all slices) has no paper figure, nor has "
+            + "the lesion area's Dice (the union of the detections scoring at least "
+            + "eval.lesion-area-score against the union of the truth's lesions; the mean over the "
+            + "slices where it is defined, and pooled over all pixels; docs/reference/metrics.md), "
+            + "the figure the segmentation literature reports; n/a where not measured. "
             + data.caption()
             + budget(measured),
         columns,
@@ -368,6 +389,20 @@ public final class PaperTables {
   private static boolean foundALesion(Run r) {
     ImageCounts i = r.paper().images();
     return i == null || i.total() == 0 || i.scored() > i.empty();
+  }
+
+  private static LesionAreaFigures lesionArea(Run r) {
+    return r.metrics().segmentation() == null ? null : r.metrics().segmentation().lesionArea();
+  }
+
+  private static Double area(Run r, Function<LesionAreaFigures, Double> figure) {
+    return lesionArea(r) == null ? null : figure.apply(lesionArea(r));
+  }
+
+  private static Double pooledDice(Run r) {
+    return lesionArea(r) == null || lesionArea(r).pooled() == null
+        ? null
+        : lesionArea(r).pooled().dice();
   }
 
   private static ImageCounts images(Run r) {

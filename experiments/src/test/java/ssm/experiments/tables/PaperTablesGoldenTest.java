@@ -17,7 +17,9 @@ import ssm.report.MetricsReports;
 /**
  * Tables 1-4 in full, markdown and CSV, against the text the tables had before they were built from
  * column definitions (golden/, written by that code from these same ssm-metrics/1 reports): every
- * cell of measured and not-run rows, the data column and the captions.
+ * cell of measured and not-run rows, the data column and the captions. A deliberate change of the
+ * tables rewrites the golden files with {@code mvn test -pl experiments -am -Dgolden.write=true
+ * -Dtest=PaperTablesGoldenTest -Dsurefire.failIfNoSpecifiedTests=false}, to be read in the diff.
  */
 class PaperTablesGoldenTest {
   /** Synthetic runs, a run on real data, a two-class run, a run without intervals or totals. */
@@ -67,6 +69,13 @@ class PaperTablesGoldenTest {
             PaperTables.table2(runs),
             PaperTables.table3(runs),
             PaperTables.table4(runs));
+    if (Boolean.getBoolean("golden.write")) { // a deliberate change of the tables: new golden files
+      Path golden = Path.of("src/test/resources/ssm/experiments/tables/golden");
+      for (PaperTables.Table t : tables) {
+        Files.writeString(golden.resolve(t.file() + ".md"), t.markdown());
+        Files.writeString(golden.resolve(t.file() + ".csv"), t.csv());
+      }
+    }
     for (PaperTables.Table t : tables) {
       assertEquals(golden(t.file() + ".md"), t.markdown(), t.file());
       assertEquals(golden(t.file() + ".csv"), t.csv(), t.file());

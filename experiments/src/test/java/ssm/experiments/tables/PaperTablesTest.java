@@ -153,7 +153,8 @@ class PaperTablesTest {
             "3",
             "7 of 10 (5 with lesions, 3 skipped)",
             "0.5000 [0.4000, 0.6000]",
-            "0.6000 [0.4000, 0.8000]"),
+            "0.6000 [0.4000, 0.8000]",
+            "n/a / n/a"),
         t.rows().get(2));
     assertEquals(9, column(t, 3).stream().filter(PaperTables.NOT_RUN::equals).count());
     // not-run rows keep the paper's figures and the paper's order: shared-r18-3 comes first;
@@ -170,6 +171,7 @@ class PaperTablesTest {
             "",
             "0.3415",
             "12",
+            "",
             "",
             "",
             ""),
@@ -294,8 +296,8 @@ class PaperTablesTest {
     PaperTables.Table t = PaperTables.table2(PaperTables.scan(dir, new ArrayList<>()));
     assertEquals("data", t.header().get(t.header().size() - 1));
     // data sets are numbered in rank order: scratch-r34-2 ranks first, so its data set is [1]
-    assertEquals("[1]", t.rows().get(0).get(13));
-    assertEquals("[2]", t.rows().get(1).get(13));
+    assertEquals("[1]", t.rows().get(0).get(14));
+    assertEquals("[2]", t.rows().get(1).get(14));
     assertTrue(
         t.caption().contains("[1] segmentation /data/cncb/test; [2] " + SYNTHETIC), t.caption());
   }
