@@ -2,6 +2,7 @@ package ssm.experiments.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ssm.experiments.tables.PaperTables;
 import ssm.experiments.tables.ResultsSection;
+import ssm.experiments.tables.SeedTable;
 import ssm.run.Provenance;
 import ssm.run.RunFolder;
 
@@ -24,7 +27,9 @@ import ssm.run.RunFolder;
     description = {
       "A grid's section of RESULTS.md from its runs: each variant's figures with 95% intervals"
           + " (GRID_DIR/<variant>/metrics.json), the test sets and their sizes, and the command,"
-          + " commit, CPU and wall time (GRID_DIR/provenance.json).",
+          + " commit, CPU and wall time (GRID_DIR/provenance.json); with several seeds, Table 5"
+          + " (each seed's figures, mean and sd), and the significance table where the runs"
+          + " have slices.json.",
       "Prints the section; with --out, replaces the text between <!-- results:SECTION:begin -->"
           + " and <!-- results:SECTION:end --> in FILE and nothing else."
     })
@@ -62,7 +67,19 @@ final class ResultsCommand implements Callable<Integer> {
           spec.commandLine(), gridDir + ": no run folder holds metrics.json");
     }
     Provenance provenance = Provenance.read(new RunFolder(gridDir).provenance());
-    String text = ResultsSection.render(section, RunProvenance.commandLine(spec), runs, provenance);
+    List<String> warnings = new ArrayList<>();
+    List<PaperTables.Table> more = new ArrayList<>();
+    PaperTables.Table seeds = SeedTable.of(gridDir, warnings);
+    if (seeds != null) {
+      more.add(seeds);
+    }
+    PaperTables.Table marks = TablesCommand.significance(gridDir, null, warnings);
+    if (marks != null) {
+      more.add(marks);
+    }
+    warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+    String text =
+        ResultsSection.render(section, RunProvenance.commandLine(spec), runs, provenance, more);
     if (out == null) {
       spec.commandLine().getOut().println(text);
       spec.commandLine().getOut().flush();

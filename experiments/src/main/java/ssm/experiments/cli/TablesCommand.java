@@ -97,19 +97,7 @@ final class TablesCommand implements Callable<Integer> {
     if (collections != null) {
       tables.add(collections);
     }
-    PaperTables.Table marks = null;
-    try {
-      marks =
-          SignificanceTable.DEFAULT.table(
-              SignificanceTable.read(SeedGroups.of(runsDir, SliceResultsFile.FILE_NAME)),
-              baseline,
-              "variant");
-    } catch (IllegalArgumentException e) {
-      if (baseline != null) {
-        throw e; // the user asked for the marks against a run
-      }
-      warnings.add("no significance table: " + e.getMessage());
-    }
+    PaperTables.Table marks = significance(runsDir, baseline, warnings);
     if (marks != null) {
       tables.add(marks);
     }
@@ -129,6 +117,27 @@ final class TablesCommand implements Callable<Integer> {
     out.flush();
     err.println("wrote " + md + " and " + runsDir.resolve("tables") + "/table{1,2,3,4}-*.{md,csv}");
     err.flush();
+  }
+
+  /**
+   * The significance table of the runs under {@code runsDir} (their slices.json) against {@code
+   * baseline} or, when null, the best on each figure; null, with a warning, when there is none.
+   *
+   * @throws IllegalArgumentException when {@code baseline} is named and cannot be compared
+   */
+  static PaperTables.Table significance(Path runsDir, String baseline, List<String> warnings) {
+    try {
+      return SignificanceTable.DEFAULT.table(
+          SignificanceTable.read(SeedGroups.of(runsDir, SliceResultsFile.FILE_NAME)),
+          baseline,
+          "variant");
+    } catch (IllegalArgumentException e) {
+      if (baseline != null) {
+        throw e; // the user asked for the marks against a run
+      }
+      warnings.add("no significance table: " + e.getMessage());
+      return null;
+    }
   }
 
   /** The variant's parameters with its default settings (the architecture is the variant's). */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import ssm.experiments.run.SeedRuns;
 import ssm.report.Ci95;
 import ssm.report.ClassificationReport;
 import ssm.report.DataReference;
@@ -44,8 +45,9 @@ public final class ResultsSection {
   }
 
   /**
-   * The runs of {@code gridDir}: each folder below it holding metrics.json, in the order of the
-   * paper's variants (other names after them, alphabetically).
+   * The runs of {@code gridDir}: each folder below it holding metrics.json, seed 1 of each run
+   * trained with {@code --seeds} (the other seeds are Table 5's), in the order of the paper's
+   * variants (other names after them, alphabetically).
    */
   public static List<Run> scan(Path gridDir) throws IOException {
     if (!Files.isDirectory(gridDir)) {
@@ -55,7 +57,7 @@ public final class ResultsSection {
     try (Stream<Path> dirs = Files.list(gridDir)) {
       for (Path dir : dirs.filter(Files::isDirectory).toList()) {
         Path metrics = new RunFolder(dir).metrics();
-        if (Files.isRegularFile(metrics)) {
+        if (Files.isRegularFile(metrics) && SeedRuns.index(dir.getFileName().toString()) == 1) {
           runs.add(new Run(dir.getFileName().toString(), MetricsReports.read(metrics)));
         }
       }
@@ -73,8 +75,15 @@ public final class ResultsSection {
    *
    * @param command the command that produced it, quoted in the section
    * @param provenance the grid folder's records (the newest is quoted), or none
+   * @param more tables that follow the figures in the section (Table 5 of the seeds and the
+   *     significance table, where the grid has them)
    */
-  public static String render(String name, String command, List<Run> runs, Provenance provenance) {
+  public static String render(
+      String name,
+      String command,
+      List<Run> runs,
+      Provenance provenance,
+      List<PaperTables.Table> more) {
     StringBuilder b = new StringBuilder();
     b.append(begin(name)).append('\n');
     b.append("<!-- written by ")
@@ -165,6 +174,7 @@ public final class ResultsSection {
                   "%.2f"))
           .append(".\n");
     }
+    more.forEach(t -> b.append('\n').append(t.markdown()));
     b.append(end(name));
     return b.toString();
   }

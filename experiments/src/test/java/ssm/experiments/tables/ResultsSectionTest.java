@@ -124,12 +124,25 @@ public class ResultsSectionTest {
     MetricsReports.write(
         new RunFolder(dir.resolve("shared-r18-2")).metrics(),
         report("shared-r18-2", 0.73, 0.8328, 0.675));
+    MetricsReports.write( // seed 2: Table 5's, not a row of the section's own table
+        new RunFolder(dir.resolve("shared-r18-2-s2")).metrics(),
+        report("shared-r18-2", 0.5, 0.6, 0.6));
     java.nio.file.Files.createDirectories(dir.resolve("tables"));
     List<ResultsSection.Run> runs = ResultsSection.scan(dir);
     assertEquals(
         List.of("shared-r18-2", "scratch-r18-3"), runs.stream().map(r -> r.name()).toList());
 
-    String text = ResultsSection.render("demo-grid", "./ssm results G", runs, provenance());
+    PaperTables.Table more =
+        PaperTables.Table.of(
+            "x",
+            "**Table 5.** seeds",
+            List.of(Column.same("h", "h", (String r) -> r)),
+            List.of("c"));
+    String text =
+        ResultsSection.render("demo-grid", "./ssm results G", runs, provenance(), List.of(more));
+    assertTrue(
+        text.contains("accuracy 0.68-0.73.\n\n**Table 5.** seeds\n\n| h |\n|---|\n| c |\n<!--"),
+        text);
     assertTrue(text.startsWith("<!-- results:demo-grid:begin -->\n"), text);
     assertTrue(text.endsWith("<!-- results:demo-grid:end -->"), text);
     assertTrue(text.contains("| command | `./ssm grid` |"), text);
@@ -160,7 +173,8 @@ public class ResultsSectionTest {
             "demo-grid",
             "./ssm results G",
             List.of(new ResultsSection.Run("x", report("scratch-r18-3", 0.5, 0.6, 0.7))),
-            new Provenance(Provenance.SCHEMA, List.of()));
+            new Provenance(Provenance.SCHEMA, List.of()),
+            List.of());
     assertTrue(text.contains("No provenance.json"), text);
     assertTrue(!text.contains("Over the"), text);
   }
