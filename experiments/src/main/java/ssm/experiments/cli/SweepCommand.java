@@ -152,29 +152,21 @@ final class SweepCommand implements Callable<Integer> {
     List<String> warnings = new ArrayList<>();
     PaperTables.Table seedTable =
         SeedTable.of(groups(root, labels, seeds, RunFolder.METRICS), warnings);
-    warnings.forEach(w -> err.println("warning: " + w));
     if (seedTable != null) {
       out.println();
       out.println(seedTable.markdown());
     }
-    PaperTables.Table table;
-    try {
-      table =
-          SignificanceTable.DEFAULT.table(
-              SignificanceTable.read(groups(root, labels, seeds, SliceResultsFile.FILE_NAME)),
-              baseline,
-              "combination");
-    } catch (IllegalArgumentException e) {
-      if (baseline != null) {
-        throw e; // the user asked for the marks against a combination
-      }
-      err.println("warning: no significance table: " + e.getMessage());
-      table = null;
-    }
+    PaperTables.Table table =
+        SignificanceTable.DEFAULT.tableOf(
+            groups(root, labels, seeds, SliceResultsFile.FILE_NAME),
+            baseline,
+            "combination",
+            warnings);
     if (table != null) {
       out.println();
       out.println(table.markdown());
     }
+    warnings.forEach(w -> err.println("warning: " + w));
     out.flush();
     err.flush();
   }

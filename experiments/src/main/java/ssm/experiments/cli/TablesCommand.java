@@ -122,22 +122,10 @@ final class TablesCommand implements Callable<Integer> {
   /**
    * The significance table of the runs under {@code runsDir} (their slices.json) against {@code
    * baseline} or, when null, the best on each figure; null, with a warning, when there is none.
-   *
-   * @throws IllegalArgumentException when {@code baseline} is named and cannot be compared
    */
   static PaperTables.Table significance(Path runsDir, String baseline, List<String> warnings) {
-    try {
-      return SignificanceTable.DEFAULT.table(
-          SignificanceTable.read(SeedGroups.of(runsDir, SliceResultsFile.FILE_NAME)),
-          baseline,
-          "variant");
-    } catch (IllegalArgumentException e) {
-      if (baseline != null) {
-        throw e; // the user asked for the marks against a run
-      }
-      warnings.add("no significance table: " + e.getMessage());
-      return null;
-    }
+    return SignificanceTable.DEFAULT.tableOf(
+        SeedGroups.of(runsDir, SliceResultsFile.FILE_NAME), baseline, "variant", warnings);
   }
 
   /** The variant's parameters with its default settings (the architecture is the variant's). */

@@ -119,6 +119,29 @@ public record SignificanceTable(int resamples, long seed) {
     return new Marks(figures, against, ComparisonReport.of("", rows), seeded);
   }
 
+  /**
+   * The table of the runs {@code groups} names (run name to seed to folder holding slices.json), or
+   * null: fewer than two runs, or (without {@code baseline}) runs that cannot be compared, said in
+   * {@code warnings}.
+   *
+   * @throws IllegalArgumentException when {@code baseline} is named and cannot be compared
+   */
+  public PaperTables.Table tableOf(
+      Map<String, TreeMap<Integer, Path>> groups,
+      String baseline,
+      String noun,
+      List<String> warnings) {
+    try {
+      return table(read(groups), baseline, noun);
+    } catch (IllegalArgumentException e) {
+      if (baseline != null) {
+        throw e; // the user asked for the marks against a run
+      }
+      warnings.add("no significance table: " + e.getMessage());
+      return null;
+    }
+  }
+
   /** The table, or null with fewer than two runs; {@code noun} names a run ("variant"). */
   public PaperTables.Table table(List<SeededRun> runs, String baseline, String noun) {
     Marks m = marks(runs, baseline);

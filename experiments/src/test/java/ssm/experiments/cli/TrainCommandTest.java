@@ -39,18 +39,7 @@ class TrainCommandTest {
   @Test
   void aFreshRunOverAnExistingRunIsRefusedAndChangesNothing() throws Exception {
     Path seg = dir.resolve("seg");
-    for (int i = 0; i < 10; i++) {
-      png(seg.resolve("imgs/s" + i + ".png"), i);
-      png(seg.resolve("masks/s" + i + ".png"), 0);
-    }
-    Path cls = dir.resolve("cls");
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
-      png(cls.resolve("images/c" + i + ".png"), i);
-      lines.add("c" + i + ".png " + (i % 3) + " 0 0 32 32");
-    }
-    Path split = cls.resolve("train_COVIDx_CT.txt");
-    Files.write(split, lines);
+    Path split = userData(seg, dir.resolve("cls"), 15);
     Path run = dir.resolve("run");
     // an earlier run's folder: its split (seed 1), settings and a checkpoint
     new DataSources(seg, null, null, split, null, null, "user data").withValidationSplit(run, 1);
@@ -89,18 +78,7 @@ class TrainCommandTest {
   @Test
   void theValidationSplitFollowsItsOwnSeedNotTheTrainingSeed() throws Exception {
     Path seg = dir.resolve("seg");
-    for (int i = 0; i < 10; i++) {
-      png(seg.resolve("imgs/s" + i + ".png"), i);
-      png(seg.resolve("masks/s" + i + ".png"), 0);
-    }
-    Path cls = dir.resolve("cls");
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      png(cls.resolve("images/c" + i + ".png"), i);
-      lines.add("c" + i + ".png " + (i % 3) + " 0 0 32 32");
-    }
-    Path split = cls.resolve("train_COVIDx_CT.txt");
-    Files.write(split, lines);
+    Path split = userData(seg, dir.resolve("cls"), 30);
     DataOptions data = new DataOptions();
     data.segData = seg;
     data.clsData = split;
@@ -123,6 +101,25 @@ class TrainCommandTest {
     assertEquals(splits.get("training.seed = 1"), splits.get("training.seed = 2"));
     assertNotEquals(
         splits.get("training.seed = 1"), splits.get("training.seed = 1, data.validation-seed = 5"));
+  }
+
+  /**
+   * 10 segmentation slices without lesions in {@code seg}, and {@code clsSlices} classification
+   * slices of the three classes in turn in {@code cls}; returns the classification split file.
+   */
+  private static Path userData(Path seg, Path cls, int clsSlices) throws Exception {
+    for (int i = 0; i < 10; i++) {
+      png(seg.resolve("imgs/s" + i + ".png"), i);
+      png(seg.resolve("masks/s" + i + ".png"), 0);
+    }
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < clsSlices; i++) {
+      png(cls.resolve("images/c" + i + ".png"), i);
+      lines.add("c" + i + ".png " + (i % 3) + " 0 0 32 32");
+    }
+    Path split = cls.resolve("train_COVIDx_CT.txt");
+    Files.write(split, lines);
+    return split;
   }
 
   private static void png(Path file, int shade) throws Exception {

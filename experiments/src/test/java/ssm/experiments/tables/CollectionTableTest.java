@@ -11,11 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ssm.report.CollectionReport;
 import ssm.report.DataReference;
-import ssm.report.ImageCounts;
 import ssm.report.LesionAreaFigures;
 import ssm.report.MetricsReport;
-import ssm.report.PaperApFigures;
-import ssm.report.SegmentationReport;
 import ssm.settings.Variant;
 
 class CollectionTableTest {
@@ -34,25 +31,7 @@ class CollectionTableTest {
           new LesionAreaFigures.Pooled(0.5, 30 / 70.0, 0.99, 30, 20, 40, 1000));
 
   private static PaperTables.Run run(String variant, Map<String, CollectionReport> by) {
-    DataReference data =
-        new DataReference(DataReference.Kind.REAL, "mixed", null, "t", null, null, 10);
-    MetricsReport m =
-        new MetricsReport(
-            MetricsReport.SCHEMA,
-            variant,
-            null,
-            null,
-            new MetricsReport.Parameters(1),
-            null,
-            new MetricsReport.Datasets(data, data),
-            new SegmentationReport(
-                new PaperApFigures(0.5, 0.25, 0.3, null, new ImageCounts(4, 0, 0, 4), null),
-                null,
-                null,
-                AREA),
-            null,
-            by,
-            null);
+    MetricsReport m = PaperTablesTest.typed(variant, DataReference.Kind.REAL, "mixed", AREA, by);
     return new PaperTables.Run(Variant.parse(variant), Path.of(variant, "metrics.json"), m);
   }
 

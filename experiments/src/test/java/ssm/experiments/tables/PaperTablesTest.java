@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssm.report.CollectionReport;
 import ssm.report.DataReference;
 import ssm.report.ImageCounts;
+import ssm.report.LesionAreaFigures;
 import ssm.report.MetricsReport;
 import ssm.report.MetricsReports;
 import ssm.report.PaperApFigures;
@@ -348,6 +351,19 @@ class PaperTablesTest {
 
   /** A report of the current schema whose data is of {@code kind}, described as {@code caption}. */
   private static MetricsReport typed(String variant, DataReference.Kind kind, String caption) {
+    return typed(variant, kind, caption, null, null);
+  }
+
+  /**
+   * A report of the current schema: paper AP@0.5 0.5 over 9 of 10 slices, the lesion area's figures
+   * and the figures per collection as given (either may be null).
+   */
+  static MetricsReport typed(
+      String variant,
+      DataReference.Kind kind,
+      String caption,
+      LesionAreaFigures lesionArea,
+      Map<String, CollectionReport> byCollection) {
     DataReference data = new DataReference(kind, caption, null, "seg/test", null, null, 10);
     return new MetricsReport(
         MetricsReport.SCHEMA,
@@ -361,9 +377,9 @@ class PaperTablesTest {
             new PaperApFigures(0.5, 0.25, 0.3, null, new ImageCounts(9, 1, 1, 10), null),
             null,
             null,
-            null),
+            lesionArea),
         null,
-        null,
+        byCollection,
         null);
   }
 
