@@ -45,6 +45,13 @@ final class CompareCommand implements Callable<Integer> {
       description = "The run the others are compared with (default: the first).")
   Path baseline;
 
+  @Option(
+      names = "--by-collection",
+      description =
+          "Compare within each collection of the slices instead (by file name: medseg_000.png is"
+              + " medseg; docs/reference/data.md), every figure once per collection.")
+  boolean byCollection;
+
   @Option(names = "--resamples", description = "Bootstrap draws (default: ${DEFAULT-VALUE}).")
   int resamples = PairedBootstrap.DEFAULT_RESAMPLES;
 
@@ -67,7 +74,11 @@ final class CompareCommand implements Callable<Integer> {
     RunComparator comparator = new RunComparator(resamples, seed);
     List<FigureComparison> rows = new ArrayList<>();
     for (Path p : others) {
-      rows.addAll(comparator.compare(reference, EvaluatedRun.read(p)));
+      EvaluatedRun run = EvaluatedRun.read(p);
+      rows.addAll(
+          byCollection
+              ? comparator.compareByCollection(reference, run)
+              : comparator.compare(reference, run));
     }
     spec.commandLine().getOut().print(ComparisonReport.of(reference.name(), rows).markdown());
     spec.commandLine().getOut().flush();

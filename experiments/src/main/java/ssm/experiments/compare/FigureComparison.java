@@ -28,6 +28,12 @@ public record FigureComparison(
     return value - baseline;
   }
 
+  /** This comparison with its figure named as measured on {@code collection}'s slices only. */
+  public FigureComparison within(String collection) {
+    return new FigureComparison(
+        run, figure + " (" + collection + ")", baseline, value, low, high, p, test, note);
+  }
+
   /** Whether a p-value was computed (it then enters Holm's family). */
   public boolean tested() {
     return !Double.isNaN(p);

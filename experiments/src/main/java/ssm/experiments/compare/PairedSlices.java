@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import ssm.data.SliceCollection;
 import ssm.eval.ClassifiedSlice;
 import ssm.slices.SegmentedSlice;
 
@@ -64,6 +65,39 @@ public record PairedSlices(
     }
     return new PairedSlices(
         baseline.results().segmentation(), seg, baseline.results().classification(), cls);
+  }
+
+  /**
+   * The collections of the paired slices, by the file-name rule of {@link
+   * SliceCollection#fromFileName} (slices.json keeps file names, not a split file's seventh
+   * column), in alphabetical order.
+   */
+  public List<String> collections() {
+    TreeSet<String> names = new TreeSet<>();
+    baselineSegmentation.forEach(s -> names.add(SliceCollection.fromFileName(s.slice())));
+    baselineClassification.forEach(s -> names.add(SliceCollection.fromFileName(s.slice())));
+    return List.copyOf(names);
+  }
+
+  /** The pairs whose slice belongs to {@code collection} (see {@link #collections}). */
+  public PairedSlices within(String collection) {
+    return new PairedSlices(
+        only(baselineSegmentation, baselineSegmentation, SegmentedSlice::slice, collection),
+        only(otherSegmentation, baselineSegmentation, SegmentedSlice::slice, collection),
+        only(baselineClassification, baselineClassification, ClassifiedSlice::slice, collection),
+        only(otherClassification, baselineClassification, ClassifiedSlice::slice, collection));
+  }
+
+  /** The items of {@code list} at the positions where {@code names}' slice is of the collection. */
+  private static <T, N> List<T> only(
+      List<T> list, List<N> names, Function<N, String> name, String collection) {
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (SliceCollection.fromFileName(name.apply(names.get(i))).equals(collection)) {
+        out.add(list.get(i));
+      }
+    }
+    return out;
   }
 
   /** The other run's slices in the baseline's order; an error unless both hold the same names. */

@@ -28,11 +28,36 @@ public record RunComparator(int resamples, long seed) {
 
   /** The figures of {@code other} against {@code baseline}; parts either run lacks are left out. */
   public List<FigureComparison> compare(EvaluatedRun baseline, EvaluatedRun other) {
+    return compare(PairedSlices.of(baseline, other), other.name(), positiveClass(baseline));
+  }
+
+  /**
+   * The figures of {@code other} against {@code baseline} within each collection of their slices
+   * ({@link PairedSlices#collections}), each figure named with its collection: a model may differ
+   * from another on one source's CT and not on another's.
+   */
+  public List<FigureComparison> compareByCollection(EvaluatedRun baseline, EvaluatedRun other) {
     PairedSlices pairs = PairedSlices.of(baseline, other);
     List<FigureComparison> rows = new ArrayList<>();
+    for (String collection : pairs.collections()) {
+      for (FigureComparison row :
+          compare(pairs.within(collection), other.name(), positiveClass(baseline))) {
+        rows.add(row.within(collection));
+      }
+    }
+    return rows;
+  }
+
+  /** The last class (COVID-19), the positive one of the AUC. */
+  private static int positiveClass(EvaluatedRun run) {
+    return run.results().classes().size() - 1;
+  }
+
+  private List<FigureComparison> compare(PairedSlices pairs, String other, int positiveClass) {
+    List<FigureComparison> rows = new ArrayList<>();
     if (!pairs.baselineClassification().isEmpty()) {
-      rows.add(accuracy(other.name(), pairs));
-      rows.add(auc(other.name(), pairs, baseline.results().classes().size() - 1));
+      rows.add(accuracy(other, pairs));
+      rows.add(auc(other, pairs, positiveClass));
     }
     if (!pairs.baselineSegmentation().isEmpty()) {
       List<SegmentedSlice> a = pairs.baselineSegmentation();
@@ -45,7 +70,7 @@ public record RunComparator(int resamples, long seed) {
       }
       rows.add(
           bootstrap(
-              other.name(),
+              other,
               COCO_AP50,
               s -> SubsetFigures.cocoAp50(b, s),
               s -> SubsetFigures.cocoAp50(a, s),
@@ -53,7 +78,7 @@ public record RunComparator(int resamples, long seed) {
               detectionsDiffer));
       rows.add(
           bootstrap(
-              other.name(),
+              other,
               PAPER_AP50,
               s -> SubsetFigures.paperAp50(b, s),
               s -> SubsetFigures.paperAp50(a, s),

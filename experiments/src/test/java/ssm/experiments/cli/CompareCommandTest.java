@@ -148,6 +148,59 @@ class CompareCommandTest {
     assertTrue(out.contains("over the 3 p-value(s)"), out);
   }
 
+  /** The slices renamed into two collections: alpha (s1-s7) and beta (s8, s9). */
+  private static List<ClassifiedSlice> inTwoCollections(List<ClassifiedSlice> slices) {
+    List<ClassifiedSlice> out = new ArrayList<>();
+    for (int i = 0; i < slices.size(); i++) {
+      ClassifiedSlice s = slices.get(i);
+      out.add(
+          new ClassifiedSlice(
+              (i < 7 ? "alpha_" : "beta_") + s.slice(),
+              s.trueClass(),
+              s.predictedClass(),
+              s.probabilities()));
+    }
+    return out;
+  }
+
+  /**
+   * By collection: alpha holds s1-s7, where A is right on none and B on all: McNemar 7 vs 0, p =
+   * 0.015625; its AUC 1 against 1 (p = 1). beta holds s8, s9, both right in both runs: 0
+   * discordant, and no COVID-19 slice for an AUC. The segmentation slices g1-g4 are collection g.
+   * Holm over alpha's 2 p-values: 0.015625 x 2 = 0.031 < 0.05, marked.
+   */
+  @Test
+  void byCollectionComparesWithinEachCollection(@TempDir Path dir) {
+    Path a = write(dir, "a", segmentation(false), inTwoCollections(runA(false)));
+    Path b = write(dir, "b", segmentation(true), inTwoCollections(runB()));
+    CliCapture cli = new CliCapture();
+    int code = cli.run("compare", "--by-collection", a.toString(), b.toString());
+    String out = cli.out.toString();
+    assertEquals(0, code, cli.err.toString());
+    assertTrue(
+        out.contains(
+            "| "
+                + b
+                + " | accuracy (alpha) | 0.000 | 1.000 | +1.000 | [+1.000, +1.000] | 0.016 | 0.031 |"
+                + " * | exact McNemar: 7 slice(s) only this run got right, 0 only the baseline |"),
+        out);
+    assertTrue(
+        out.contains("| " + b + " | accuracy (beta) | 1.000 | 1.000 | +0.000 | [+0.000, +0.000] |"),
+        out);
+    assertTrue(
+        out.contains(
+            b + ", accuracy (beta): cannot separate: 0 discordant slice(s); even all on one side"),
+        out);
+    assertTrue(
+        out.contains(
+            b
+                + ", COVID-19-vs-rest AUC (beta): not testable: DeLong needs at least 2 positive"
+                + " and 2 negative slices"),
+        out);
+    assertTrue(out.contains("| " + b + " | COCO segm AP50 (g) | 0.505 | 1.000 |"), out);
+    assertTrue(out.contains("over the 2 p-value(s)"), out);
+  }
+
   @Test
   void theBaselineCanBeNamed(@TempDir Path dir) {
     Path a = write(dir, "a", segmentation(false), runA(false));

@@ -47,6 +47,35 @@ class PairedSlicesTest {
   }
 
   @Test
+  void collectionsComeFromTheFileNamesAndSelectTheirPairs() {
+    EvaluatedRun a =
+        run(
+            "a",
+            List.of(seg("medseg_1.png", 1, 0.1)),
+            List.of(
+                cls("2_ucsd_a.png", 2, 2), cls("medseg_2.png", 2, 0), cls("2_ucsd_b.png", 0, 0)));
+    EvaluatedRun b =
+        run(
+            "b",
+            List.of(seg("medseg_1.png", 1, 0.7)),
+            List.of(
+                cls("2_ucsd_b.png", 0, 1), cls("medseg_2.png", 2, 2), cls("2_ucsd_a.png", 2, 2)));
+    PairedSlices p = PairedSlices.of(a, b);
+    assertEquals(List.of("medseg", "ucsd"), p.collections());
+    PairedSlices ucsd = p.within("ucsd");
+    assertEquals(List.of(), ucsd.baselineSegmentation());
+    assertEquals(List.of(), ucsd.otherSegmentation());
+    assertEquals(
+        List.of("2_ucsd_a.png", "2_ucsd_b.png"),
+        ucsd.otherClassification().stream().map(ClassifiedSlice::slice).toList());
+    assertEquals(1, ucsd.otherClassification().get(1).predictedClass());
+    PairedSlices medseg = p.within("medseg");
+    assertEquals(0.7, medseg.otherSegmentation().get(0).detections().get(0).score());
+    assertEquals(2, medseg.otherClassification().get(0).predictedClass());
+    assertEquals(0, medseg.baselineClassification().get(0).predictedClass());
+  }
+
+  @Test
   void anotherGroundTruthIsAnError() {
     EvaluatedRun a = run("a", List.of(seg("g1", 1, 0.1)), List.of());
     EvaluatedRun b = run("b", List.of(seg("g1", 2, 0.1)), List.of());
