@@ -25,7 +25,7 @@ import ssm.run.RunFolder;
     name = "results",
     mixinStandardHelpOptions = true,
     description = {
-      "A grid's section of RESULTS.md from its runs: each variant's figures with 95% intervals"
+      "A grid's section of RESULTS.md from its runs: each variant's figures with 95%% intervals"
           + " (GRID_DIR/<variant>/metrics.json), the test sets and their sizes, and the command,"
           + " commit, CPU and wall time (GRID_DIR/provenance.json); with several seeds, Table 5"
           + " (each seed's figures, mean and sd), and the significance table where the runs"

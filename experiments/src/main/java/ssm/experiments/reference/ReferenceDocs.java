@@ -81,7 +81,8 @@ public final class ReferenceDocs {
     sb.append("| command | what it does |\n|---|---|\n");
     for (CommandLine c : all) {
       String[] d = c.getCommandSpec().usageMessage().description();
-      String first = d.length == 0 ? "" : d[0].replace("|", "\\|").replace("%n", " ");
+      String first =
+          d.length == 0 ? "" : d[0].replace("|", "\\|").replace("%n", " ").replace("%%", "%");
       sb.append("| [`")
           .append(c.getCommandSpec().qualifiedName())
           .append("`](#")

@@ -1,5 +1,6 @@
 package ssm.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,21 @@ class MainTest {
     assertTrue(cli.out.toString().contains("config"));
     assertTrue(cli.out.toString().contains("variants"));
     assertTrue(cli.out.toString().contains("TF_CPP_MIN_LOG_LEVEL"));
+  }
+
+  /** picocli formats descriptions with String.format: a bare '%' prints a warning and raw text. */
+  @Test
+  void everyDescriptionIsAValidFormat() {
+    java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+    todo.add(Main.commandLine());
+    while (!todo.isEmpty()) {
+      picocli.CommandLine c = todo.pop();
+      todo.addAll(c.getSubcommands().values());
+      for (String line : c.getCommandSpec().usageMessage().description()) {
+        assertDoesNotThrow(
+            () -> String.format(line), c.getCommandSpec().qualifiedName() + ": " + line);
+      }
+    }
   }
 
   @Test
