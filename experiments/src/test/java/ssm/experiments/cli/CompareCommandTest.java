@@ -97,15 +97,22 @@ class CompareCommandTest {
     return run;
   }
 
+  /** What {@code ssm compare ARGS} prints, once it has exited with 0. */
+  private static String compare(String... args) {
+    CliCapture cli = new CliCapture();
+    String[] line = new String[args.length + 1];
+    line[0] = "compare";
+    System.arraycopy(args, 0, line, 1, args.length);
+    assertEquals(0, cli.run(line), cli.err.toString());
+    return cli.out.toString();
+  }
+
   @Test
   void eachRunAgainstTheFirstWithItsTestIntervalAndHolm(@TempDir Path dir) {
     Path a = write(dir, "a", segmentation(false), runA(false));
     Path b = write(dir, "b", segmentation(true), runB());
     Path c = write(dir, "c", segmentation(false), runA(true));
-    CliCapture cli = new CliCapture();
-    int code = cli.run("compare", a.toString(), b.toString(), c.toString());
-    String out = cli.out.toString();
-    assertEquals(0, code, cli.err.toString());
+    String out = compare(a.toString(), b.toString(), c.toString());
     assertTrue(
         out.contains(
             "| "
@@ -173,10 +180,7 @@ class CompareCommandTest {
   void byCollectionComparesWithinEachCollection(@TempDir Path dir) {
     Path a = write(dir, "a", segmentation(false), inTwoCollections(runA(false)));
     Path b = write(dir, "b", segmentation(true), inTwoCollections(runB()));
-    CliCapture cli = new CliCapture();
-    int code = cli.run("compare", "--by-collection", a.toString(), b.toString());
-    String out = cli.out.toString();
-    assertEquals(0, code, cli.err.toString());
+    String out = compare("--by-collection", a.toString(), b.toString());
     assertTrue(
         out.contains(
             "| "
