@@ -1,11 +1,13 @@
 package ssm.experiments.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import ssm.data.SliceCollection;
 import ssm.eval.ClassifiedSlice;
 import ssm.slices.SegmentedSlice;
@@ -81,23 +83,25 @@ public record PairedSlices(
 
   /** The pairs whose slice belongs to {@code collection} (see {@link #collections}). */
   public PairedSlices within(String collection) {
+    int[] seg = positionsIn(baselineSegmentation, SegmentedSlice::slice, collection);
+    int[] cls = positionsIn(baselineClassification, ClassifiedSlice::slice, collection);
     return new PairedSlices(
-        only(baselineSegmentation, baselineSegmentation, SegmentedSlice::slice, collection),
-        only(otherSegmentation, baselineSegmentation, SegmentedSlice::slice, collection),
-        only(baselineClassification, baselineClassification, ClassifiedSlice::slice, collection),
-        only(otherClassification, baselineClassification, ClassifiedSlice::slice, collection));
+        pick(baselineSegmentation, seg),
+        pick(otherSegmentation, seg),
+        pick(baselineClassification, cls),
+        pick(otherClassification, cls));
   }
 
-  /** The items of {@code list} at the positions where {@code names}' slice is of the collection. */
-  private static <T, N> List<T> only(
-      List<T> list, List<N> names, Function<N, String> name, String collection) {
-    List<T> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      if (SliceCollection.fromFileName(name.apply(names.get(i))).equals(collection)) {
-        out.add(list.get(i));
-      }
-    }
-    return out;
+  /** The positions in {@code slices} of the slices of {@code collection}. */
+  private static <T> int[] positionsIn(
+      List<T> slices, Function<T, String> name, String collection) {
+    return IntStream.range(0, slices.size())
+        .filter(i -> SliceCollection.fromFileName(name.apply(slices.get(i))).equals(collection))
+        .toArray();
+  }
+
+  private static <T> List<T> pick(List<T> list, int[] positions) {
+    return Arrays.stream(positions).mapToObj(list::get).toList();
   }
 
   /** The other run's slices in the baseline's order; an error unless both hold the same names. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -81,8 +82,13 @@ public final class ReferenceDocs {
     sb.append("| command | what it does |\n|---|---|\n");
     for (CommandLine c : all) {
       String[] d = c.getCommandSpec().usageMessage().description();
+      // formatted as picocli formats it for --help, on one line
       String first =
-          d.length == 0 ? "" : d[0].replace("|", "\\|").replace("%n", " ").replace("%%", "%");
+          d.length == 0
+              ? ""
+              : String.format(Locale.ROOT, d[0])
+                  .replace(System.lineSeparator(), " ")
+                  .replace("|", "\\|");
       sb.append("| [`")
           .append(c.getCommandSpec().qualifiedName())
           .append("`](#")

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
   private final CliCapture cli = new CliCapture();
@@ -22,10 +24,10 @@ class MainTest {
   /** picocli formats descriptions with String.format: a bare '%' prints a warning and raw text. */
   @Test
   void everyDescriptionIsAValidFormat() {
-    java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+    ArrayDeque<CommandLine> todo = new ArrayDeque<>();
     todo.add(Main.commandLine());
     while (!todo.isEmpty()) {
-      picocli.CommandLine c = todo.pop();
+      CommandLine c = todo.pop();
       todo.addAll(c.getSubcommands().values());
       for (String line : c.getCommandSpec().usageMessage().description()) {
         assertDoesNotThrow(
