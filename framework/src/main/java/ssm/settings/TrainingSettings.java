@@ -23,6 +23,8 @@ import ssm.util.Check;
  * @param weightDecay L2 weight added to the gradient (PyTorch Adam semantics), 0 or more
  * @param classificationFlip mirror each classification training slice left-right with probability
  *     1/2, drawn from the step's seed (not the paper's)
+ * @param classificationJitter give each classification training slice a random gamma, contrast and
+ *     brightness, drawn from the step's seed (not the paper's; {@code ssm.train.IntensityJitter})
  * @param seed seed of shuffling, segmentation-image draws and initialisation
  * @param checkpointEveryEpochs a checkpoint is written after every this many epochs, positive
  * @param keepCheckpoints most recent checkpoints kept on disk, positive
@@ -41,6 +43,8 @@ public record TrainingSettings(
     LrSchedule lrSchedule,
     double weightDecay,
     boolean classificationFlip,
+    boolean classificationJitter,
+    boolean classificationZoom,
     long seed,
     int checkpointEveryEpochs,
     int keepCheckpoints,
@@ -75,7 +79,8 @@ public record TrainingSettings(
 
   /**
    * The settings with one constant learning rate for both stages and both kinds of step (no
-   * warm-up, no decay), no classification flips and the last epoch's weights as the final ones.
+   * warm-up, no decay), no classification flips, jitter or zoom and the last epoch's weights as the
+   * final ones.
    */
   public TrainingSettings(
       Regime regime,
@@ -97,6 +102,8 @@ public record TrainingSettings(
         learningRate,
         LrSchedule.CONSTANT,
         weightDecay,
+        false,
+        false,
         false,
         seed,
         checkpointEveryEpochs,
@@ -133,6 +140,8 @@ public record TrainingSettings(
         LrSchedule.from(c.getConfig("lr-schedule")),
         c.getDouble("weight-decay"),
         c.getBoolean("classification-flip"),
+        c.getBoolean("classification-jitter"),
+        c.getBoolean("classification-zoom"),
         c.getLong("seed"),
         c.getInt("checkpoint-every-epochs"),
         c.getInt("keep-checkpoints"),

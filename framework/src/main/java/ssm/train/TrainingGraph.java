@@ -44,8 +44,8 @@ public final class TrainingGraph {
 
   /**
    * Fed true by every classification training step; false by default, so validation and prediction
-   * see the slice as it is. With {@code training.classification-flip} a training step mirrors the
-   * slice left-right with probability 1/2, drawn from {@link #seed}.
+   * see the slice as it is; a training step zooms, mirrors or jitters it as the settings say
+   * ({@link ClassificationAugmentation}), with draws from {@link #seed}.
    */
   public final Operand<TBool> clsTrainingStep;
 
@@ -103,9 +103,7 @@ public final class TrainingGraph {
     inference =
         model.buildInference(
             g,
-            settings.classificationFlip()
-                ? maybeMirrored(tf, clsImage, clsTrainingStep, seed)
-                : clsImage,
+            ClassificationAugmentation.apply(tf, settings, clsImage, clsTrainingStep, seed),
             seed);
     classificationLoss =
         Losses.classification(
@@ -160,18 +158,6 @@ public final class TrainingGraph {
                     : new PytorchAdam.ParameterGradient(
                         p.name(), p.variable(), tf.zerosLike(p.variable())))
         .toList();
-  }
-
-  /**
-   * {@code image} [H, W, 3], mirrored left-right in a training step when a coin drawn from {@code
-   * seed} says so.
-   */
-  private static Operand<TFloat32> maybeMirrored(
-      Ops tf, Operand<TFloat32> image, Operand<TBool> trainingStep, Operand<TInt64> seed) {
-    Operand<TFloat32> coin =
-        tf.random.statelessRandomUniform(tf.constant(new int[0]), seed, TFloat32.class);
-    Operand<TBool> flip = tf.math.logicalAnd(trainingStep, tf.math.less(coin, tf.constant(0.5f)));
-    return tf.select(flip, tf.reverse(image, tf.constant(new int[] {1})), image);
   }
 
   /** Builds the training graph of {@code model} into {@code g}. */

@@ -62,6 +62,8 @@ class LrScheduleTest {
             new LrSchedule(4, LrDecay.COSINE, 0.1),
             1e-3,
             false,
+            false,
+            false,
             7,
             1,
             1,

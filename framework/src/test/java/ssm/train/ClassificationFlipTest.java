@@ -78,6 +78,8 @@ class ClassificationFlipTest {
             LrSchedule.CONSTANT,
             1e-3,
             classificationFlip,
+            false,
+            false,
             7,
             1,
             1,

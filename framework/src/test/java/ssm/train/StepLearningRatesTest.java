@@ -48,6 +48,8 @@ class StepLearningRatesTest {
             new LrSchedule(2, LrDecay.COSINE, 0.1),
             0,
             false,
+            false,
+            false,
             7,
             1,
             1,
