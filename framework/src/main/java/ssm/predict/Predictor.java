@@ -30,12 +30,12 @@ import ssm.model.SsmModel;
  * torchvision's post-processing does.
  */
 public final class Predictor implements AutoCloseable {
-  private static final float MASK_THRESHOLD = 0.5f;
   private final Graph graph = new Graph();
   private final Session session;
   private final Placeholder<TFloat32> image;
   private final InferenceGraph out;
   private final int maskSize;
+  private final float maskThreshold;
 
   /** Builds {@code model}'s inference graph and loads {@code weights} (safetensors or .pth). */
   public Predictor(SsmModel model, Path weights) throws IOException {
@@ -62,6 +62,7 @@ public final class Predictor implements AutoCloseable {
       image = tf.withName("image").placeholder(TFloat32.class);
       out = model.buildInference(g, image, paddingSeed(tf));
       maskSize = 2 * model.settings().mask().outputSize();
+      maskThreshold = model.settings().mask().threshold();
       s = Sessions.create(graph);
       if (load) {
         Weights.load(s, g.parameters(), weights, model.settings().anchors(), false);
@@ -176,7 +177,7 @@ public final class Predictor implements AutoCloseable {
                   win.height(),
                   h,
                   w,
-                  MASK_THRESHOLD)));
+                  maskThreshold)));
     }
     return lesions;
   }

@@ -215,17 +215,30 @@ public record ModelSettings(
     }
   }
 
-  /** Section {@code model.mask}: mask head. */
-  public record MaskSettings(int outputSize, int[] layers) {
+  /**
+   * Section {@code model.mask}: mask head.
+   *
+   * @param threshold a pixel belongs to a detected lesion where its pasted mask probability exceeds
+   *     this (torchvision and the paper: 0.5)
+   */
+  public record MaskSettings(int outputSize, int[] layers, float threshold) {
     public MaskSettings {
       Check.positive("model.mask.output-size", outputSize);
       Check.that(layers.length > 0, "model.mask.layers is empty");
+      Check.that(
+          threshold > 0 && threshold < 1, "model.mask.threshold = %s is outside (0, 1)", threshold);
+    }
+
+    /** The mask head of {@code outputSize} and {@code layers}, its masks cut at 0.5. */
+    public MaskSettings(int outputSize, int[] layers) {
+      this(outputSize, layers, 0.5f);
     }
 
     static MaskSettings from(Config c) {
       return new MaskSettings(
           c.getInt("output-size"),
-          c.getIntList("layers").stream().mapToInt(Integer::intValue).toArray());
+          c.getIntList("layers").stream().mapToInt(Integer::intValue).toArray(),
+          (float) c.getDouble("threshold"));
     }
   }
 
