@@ -27,18 +27,22 @@ public final class InputTransform {
     // Subtract, then divide, in float32, as torchvision does.
     Operand<TFloat32> x =
         s.math.div(s.math.sub(image, s.constant(settings.mean())), s.constant(settings.std()));
-    Operand<TInt32> hw =
-        s.stridedSlice(
-            s.shape(image),
-            s.constant(new int[] {0}),
-            s.constant(new int[] {2}),
-            s.constant(new int[] {1}));
+    Operand<TInt32> hw = heightWidth(s, image);
     Operand<TInt32> d = s.constant(settings.sizeDivisible());
     // padding = ceil(size / d) * d - size
     Operand<TInt32> padded =
         s.math.mul(s.math.floorDiv(s.math.add(hw, s.math.sub(d, s.constant(1))), d), d);
     Operand<TInt32> extra = s.math.sub(padded, hw);
     return s.expandDims(s.pad(x, rowsAndCols(s, extra), s.constant(0f)), s.constant(0));
+  }
+
+  /** The height and width [2] of an [H, W, C] image. */
+  public static Operand<TInt32> heightWidth(Ops tf, Operand<TFloat32> image) {
+    return tf.stridedSlice(
+        tf.shape(image),
+        tf.constant(new int[] {0}),
+        tf.constant(new int[] {2}),
+        tf.constant(new int[] {1}));
   }
 
   /** Paddings [[0, extraH], [0, extraW], [0, 0]] for an [H, W, 3] image. */

@@ -8,6 +8,7 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
+import ssm.model.InputTransform;
 import ssm.settings.TrainingSettings;
 
 /**
@@ -83,18 +84,12 @@ final class ClassificationAugmentation {
 
   /** {@code image} [H, W, 3] cut to {@code window} [4] and resized back to H x W (bilinear). */
   static Operand<TFloat32> zoomed(Ops tf, Operand<TFloat32> image, Operand<TFloat32> window) {
-    Operand<TInt32> hw =
-        tf.stridedSlice(
-            tf.shape(image),
-            tf.constant(new int[] {0}),
-            tf.constant(new int[] {2}),
-            tf.constant(new int[] {1}));
     Operand<TFloat32> crop =
         tf.image.cropAndResize(
             tf.expandDims(image, tf.constant(0)),
             tf.expandDims(window, tf.constant(0)),
             tf.constant(new int[] {0}),
-            hw);
+            InputTransform.heightWidth(tf, image));
     return tf.squeeze(crop, Squeeze.axis(0L));
   }
 

@@ -35,7 +35,8 @@ class ClassificationAugmentationTest {
     }
   }
 
-  private static TrainingSettings settings(boolean jitter, boolean zoom) {
+  /** Test training settings with these classification augmentations. */
+  static TrainingSettings settings(boolean flip, boolean jitter, boolean zoom) {
     return new TrainingSettings(
         Regime.FROZEN,
         UpdateRule.S_BACKBONE,
@@ -45,8 +46,8 @@ class ClassificationAugmentationTest {
         1e-3,
         1e-3,
         LrSchedule.CONSTANT,
-        0,
-        false,
+        1e-3,
+        flip,
         jitter,
         zoom,
         7,
@@ -160,16 +161,26 @@ class ClassificationAugmentationTest {
                   tf, zoomed, c(tf, d[0]), c(tf, d[1]), c(tf, d[2])));
       assertArrayEquals(
           both,
-          run(g, ClassificationAugmentation.apply(tf, settings(true, true), image, yes, seed)));
+          run(
+              g,
+              ClassificationAugmentation.apply(tf, settings(false, true, true), image, yes, seed)));
       assertArrayEquals(
           run(g, zoomed),
-          run(g, ClassificationAugmentation.apply(tf, settings(false, true), image, yes, seed)));
+          run(
+              g,
+              ClassificationAugmentation.apply(
+                  tf, settings(false, false, true), image, yes, seed)));
       assertArrayEquals(
           slice,
-          run(g, ClassificationAugmentation.apply(tf, settings(true, true), image, no, seed)));
+          run(
+              g,
+              ClassificationAugmentation.apply(tf, settings(false, true, true), image, no, seed)));
       assertArrayEquals(
           slice,
-          run(g, ClassificationAugmentation.apply(tf, settings(false, false), image, yes, seed)));
+          run(
+              g,
+              ClassificationAugmentation.apply(
+                  tf, settings(false, false, false), image, yes, seed)));
     }
   }
 

@@ -11,10 +11,8 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import ssm.graph.Tensors;
-import ssm.settings.LrSchedule;
 import ssm.settings.Regime;
 import ssm.settings.TrainingSettings;
-import ssm.settings.UpdateRule;
 import ssm.testing.GraphFixture;
 import ssm.testing.TestSettings;
 import ssm.wiring.ModelWiring;
@@ -67,23 +65,7 @@ class ClassificationFlipTest {
 
   private static TrainingGraph graph(GraphFixture g, boolean classificationFlip) {
     TrainingSettings settings =
-        new TrainingSettings(
-            Regime.FROZEN,
-            UpdateRule.S_BACKBONE,
-            1,
-            1,
-            1e-3,
-            1e-3,
-            1e-3,
-            LrSchedule.CONSTANT,
-            1e-3,
-            classificationFlip,
-            false,
-            false,
-            7,
-            1,
-            1,
-            1);
+        ClassificationAugmentationTest.settings(classificationFlip, false, false);
     return TrainingGraph.build(
         g.context(), ModelWiring.model(TestSettings.model(), Regime.SCRATCH), settings);
   }
