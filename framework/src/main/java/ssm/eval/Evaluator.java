@@ -2,7 +2,9 @@ package ssm.eval;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PrimitiveIterator;
 import java.util.stream.IntStream;
 import ssm.data.BadItems;
@@ -14,6 +16,7 @@ import ssm.data.Resizer;
 import ssm.data.SegmentationExample;
 import ssm.data.SegmentationFolder;
 import ssm.data.Slice;
+import ssm.data.SliceCollection;
 import ssm.metrics.ClassificationMetrics;
 import ssm.metrics.CocoAnnotation;
 import ssm.metrics.CocoCategory;
@@ -215,6 +218,10 @@ public final class Evaluator {
     int[] predicted = new int[n];
     float[][] probabilities = new float[n][];
     List<ClassifiedSlice> slices = new ArrayList<>(n);
+    Map<String, String> collections = new HashMap<>();
+    for (int i = 0; i < data.size(); i++) {
+      collections.putIfAbsent(data.id(i), SliceCollection.of(data, i));
+    }
     int done = 0;
     ProgressBar bar = bar("eval classification", n);
     int before = data.badItems().count();
@@ -228,7 +235,11 @@ public final class Evaluator {
         probabilities[done] = p.classProbabilities().clone();
         slices.add(
             new ClassifiedSlice(
-                e.id(), e.label(), p.predictedClass(), toDoubles(p.classProbabilities())));
+                e.id(),
+                collections.get(e.id()),
+                e.label(),
+                p.predictedClass(),
+                toDoubles(p.classProbabilities())));
         done++;
         update(bar, done, data.badItems());
       }

@@ -2,6 +2,7 @@ package ssm.slices;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import ssm.data.SliceCollection;
 import ssm.util.Check;
 
 /**
@@ -9,6 +10,8 @@ import ssm.util.Check;
  * any subset of slices.
  *
  * @param slice the file name the slice came from
+ * @param collection the slice's collection (its file name's, {@link
+ *     ssm.data.SliceCollection#fromFileName})
  * @param lesions ground-truth lesions of the slice
  * @param detections the detections COCO evaluates (at most 100), by descending score, each marked
  *     matched or not at IoU 0.5
@@ -17,11 +20,16 @@ import ssm.util.Check;
  */
 public record SegmentedSlice(
     String slice,
+    String collection,
     int lesions,
     List<ScoredDetection> detections,
     @JsonProperty("paper_ap50") Double paperAp50) {
   public SegmentedSlice {
     Check.that(slice != null && !slice.isEmpty(), "a segmented slice needs its file name");
+    Check.that(
+        collection != null && !collection.isEmpty(),
+        "%s: a segmented slice needs its collection",
+        slice);
     Check.that(lesions >= 0, "%s: lesions = %d must not be negative", slice, lesions);
     detections = List.copyOf(detections);
     long matched = detections.stream().filter(ScoredDetection::matched).count();
@@ -31,5 +39,11 @@ public record SegmentedSlice(
         slice,
         matched,
         lesions);
+  }
+
+  /** A slice of the collection its file name names. */
+  public SegmentedSlice(
+      String slice, int lesions, List<ScoredDetection> detections, Double paperAp50) {
+    this(slice, SliceCollection.fromFileName(slice), lesions, detections, paperAp50);
   }
 }

@@ -17,7 +17,7 @@ import ssm.util.Check;
 /**
  * Every slice's outcome of one evaluation (the content of {@value SliceResultsFile#FILE_NAME}).
  *
- * @param format {@link #FORMAT}; a reader refuses any other
+ * @param format {@link #FORMAT}; a reader also reads {@link #FORMAT_1} and refuses any other
  * @param classes the class names, index order of the classification records
  * @param segmentation the segmentation slices in evaluation order (empty when not evaluated)
  * @param classification the classification slices in evaluation order (empty when not evaluated)
@@ -27,8 +27,14 @@ public record SliceResults(
     List<String> classes,
     List<SegmentedSlice> segmentation,
     List<ClassifiedSlice> classification) {
-  /** The format and its version. */
-  public static final String FORMAT = "ssm-slices/1";
+  /** The format and its version: version 2 records each slice's collection. */
+  public static final String FORMAT = "ssm-slices/2";
+
+  /**
+   * The first version, still read: without the slices' collections, which a reader takes from their
+   * file names ({@link ssm.data.SliceCollection#fromFileName}).
+   */
+  public static final String FORMAT_1 = "ssm-slices/1";
 
   public SliceResults {
     classes = List.copyOf(classes);

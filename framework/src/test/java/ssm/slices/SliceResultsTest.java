@@ -145,7 +145,36 @@ class SliceResultsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SliceResultsFile.read(file));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("'ssm-slices/9', expected 'ssm-slices/1'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'ssm-slices/9', expected 'ssm-slices/2' or 'ssm-slices/1'"),
+        e.getMessage());
+  }
+
+  @Test
+  void theFirstVersionIsReadWithCollectionsFromTheFileNames(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("slices.json");
+    Files.writeString(
+        file,
+        "{\"format\": \"ssm-slices/1\", \"classes\": [\"Normal\", \"CP\", \"COVID-19\"],"
+            + " \"segmentation\": [{\"slice\": \"medseg_001.png\", \"lesions\": 1,"
+            + " \"detections\": [], \"paper_ap50\": null}], \"classification\": [{\"slice\":"
+            + " \"2_ucsd_covid_7.png\", \"true_class\": 2, \"predicted_class\": 0,"
+            + " \"probabilities\": [0.5, 0.25, 0.25]}]}");
+    SliceResults r = SliceResultsFile.read(file);
+    assertEquals(SliceResults.FORMAT, r.format());
+    assertEquals("medseg", r.segmentation().get(0).collection());
+    assertEquals("ucsd", r.classification().get(0).collection());
+  }
+
+  @Test
+  void aRecordedCollectionSurvivesTheRoundTrip(@TempDir Path dir) {
+    ClassifiedSlice c = new ClassifiedSlice("x_1.png", "hospitalB", 2, 2, new double[] {0, 0, 1});
+    Path file = dir.resolve("slices.json");
+    SliceResultsFile.write(
+        file,
+        new SliceResults(
+            SliceResults.FORMAT, List.of("Normal", "CP", "COVID-19"), List.of(), List.of(c)));
+    assertEquals("hospitalB", SliceResultsFile.read(file).classification().get(0).collection());
   }
 
   @Test

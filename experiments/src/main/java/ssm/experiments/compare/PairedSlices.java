@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import ssm.data.SliceCollection;
 import ssm.eval.ClassifiedSlice;
 import ssm.slices.SegmentedSlice;
 
@@ -70,21 +69,20 @@ public record PairedSlices(
   }
 
   /**
-   * The collections of the paired slices, by the file-name rule of {@link
-   * SliceCollection#fromFileName} (slices.json keeps file names, not a split file's seventh
-   * column), in alphabetical order.
+   * The collections of the paired slices as the baseline's evaluation recorded them (a split file's
+   * seventh column, else the file name's), in alphabetical order.
    */
   public List<String> collections() {
     TreeSet<String> names = new TreeSet<>();
-    baselineSegmentation.forEach(s -> names.add(SliceCollection.fromFileName(s.slice())));
-    baselineClassification.forEach(s -> names.add(SliceCollection.fromFileName(s.slice())));
+    baselineSegmentation.forEach(s -> names.add(s.collection()));
+    baselineClassification.forEach(s -> names.add(s.collection()));
     return List.copyOf(names);
   }
 
   /** The pairs whose slice belongs to {@code collection} (see {@link #collections}). */
   public PairedSlices within(String collection) {
-    int[] seg = positionsIn(baselineSegmentation, SegmentedSlice::slice, collection);
-    int[] cls = positionsIn(baselineClassification, ClassifiedSlice::slice, collection);
+    int[] seg = positionsIn(baselineSegmentation, SegmentedSlice::collection, collection);
+    int[] cls = positionsIn(baselineClassification, ClassifiedSlice::collection, collection);
     return new PairedSlices(
         pick(baselineSegmentation, seg),
         pick(otherSegmentation, seg),
@@ -94,9 +92,9 @@ public record PairedSlices(
 
   /** The positions in {@code slices} of the slices of {@code collection}. */
   private static <T> int[] positionsIn(
-      List<T> slices, Function<T, String> name, String collection) {
+      List<T> slices, Function<T, String> collectionOf, String collection) {
     return IntStream.range(0, slices.size())
-        .filter(i -> SliceCollection.fromFileName(name.apply(slices.get(i))).equals(collection))
+        .filter(i -> collectionOf.apply(slices.get(i)).equals(collection))
         .toArray();
   }
 

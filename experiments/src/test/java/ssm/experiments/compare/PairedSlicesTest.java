@@ -76,6 +76,20 @@ class PairedSlicesTest {
   }
 
   @Test
+  void aRecordedCollectionWinsOverTheFileName() {
+    // a split's seventh column named the collections; the file names say nothing of them
+    ClassifiedSlice x = new ClassifiedSlice("s_1.png", "north", 2, 2, new double[] {0, 0, 1});
+    ClassifiedSlice y = new ClassifiedSlice("s_2.png", "south", 0, 0, new double[] {1, 0, 0});
+    EvaluatedRun a = run("a", List.of(), List.of(x, y));
+    EvaluatedRun b = run("b", List.of(), List.of(y, x));
+    PairedSlices p = PairedSlices.of(a, b);
+    assertEquals(List.of("north", "south"), p.collections());
+    assertEquals(
+        List.of("s_2.png"),
+        p.within("south").otherClassification().stream().map(ClassifiedSlice::slice).toList());
+  }
+
+  @Test
   void anotherGroundTruthIsAnError() {
     EvaluatedRun a = run("a", List.of(seg("g1", 1, 0.1)), List.of());
     EvaluatedRun b = run("b", List.of(seg("g1", 2, 0.1)), List.of());
