@@ -152,14 +152,13 @@ class SliceResultsTest {
 
   @Test
   void theFirstVersionIsReadWithCollectionsFromTheFileNames(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("slices.json");
-    Files.writeString(
-        file,
-        "{\"format\": \"ssm-slices/1\", \"classes\": [\"Normal\", \"CP\", \"COVID-19\"],"
-            + " \"segmentation\": [{\"slice\": \"medseg_001.png\", \"lesions\": 1,"
-            + " \"detections\": [], \"paper_ap50\": null}], \"classification\": [{\"slice\":"
-            + " \"2_ucsd_covid_7.png\", \"true_class\": 2, \"predicted_class\": 0,"
-            + " \"probabilities\": [0.5, 0.25, 0.25]}]}");
+    Path file =
+        versionOne(
+            dir,
+            "{\"slice\": \"medseg_001.png\", \"lesions\": 1, \"detections\": [], \"paper_ap50\":"
+                + " null}",
+            "{\"slice\": \"2_ucsd_covid_7.png\", \"true_class\": 2, \"predicted_class\": 0,"
+                + " \"probabilities\": [0.5, 0.25, 0.25]}");
     SliceResults r = SliceResultsFile.read(file);
     assertEquals(SliceResults.FORMAT, r.format());
     assertEquals("medseg", r.segmentation().get(0).collection());
@@ -179,16 +178,29 @@ class SliceResultsTest {
 
   @Test
   void aBadRecordIsRefusedNamingTheFileAndTheSlice(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("slices.json");
-    Files.writeString(
-        file,
-        "{\"format\": \"ssm-slices/1\", \"classes\": [\"Normal\", \"CP\", \"COVID-19\"],"
-            + " \"segmentation\": [], \"classification\": [{\"slice\": \"x.png\", \"true_class\":"
-            + " 5, \"predicted_class\": 0, \"probabilities\": [0.5, 0.25, 0.25]}]}");
+    Path file =
+        versionOne(
+            dir,
+            "",
+            "{\"slice\": \"x.png\", \"true_class\": 5, \"predicted_class\": 0,"
+                + " \"probabilities\": [0.5, 0.25, 0.25]}");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SliceResultsFile.read(file));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("x.png: true class 5"), e.getMessage());
+  }
+
+  /** A version-1 slices.json in {@code dir} holding one record per part (none where empty). */
+  private static Path versionOne(Path dir, String segmentation, String classification)
+      throws IOException {
+    return Files.writeString(
+        dir.resolve("slices.json"),
+        "{\"format\": \"ssm-slices/1\", \"classes\": [\"Normal\", \"CP\", \"COVID-19\"],"
+            + " \"segmentation\": ["
+            + segmentation
+            + "], \"classification\": ["
+            + classification
+            + "]}");
   }
 
   @Test
