@@ -94,7 +94,7 @@ public record SignificanceTable(int resamples, long seed) {
         continue;
       }
       figures.add(f);
-      against.put(f, baseline != null ? baseline : best(values.get(f)));
+      against.put(f, baseline != null ? baseline : best(competing(f, values.get(f), byName)));
     }
     List<FigureComparison> rows = new ArrayList<>();
     Map<String, Map<String, List<FigureComparison>>> cache = new LinkedHashMap<>();
@@ -254,10 +254,41 @@ public record SignificanceTable(int resamples, long seed) {
             + " few slices differ between the two that no outcome could reach p < 0.05, so the"
             + " test set does not rank them at all.",
         noun,
-        baseline != null ? baseline + " (--baseline)" : "the best " + noun + " on that figure",
+        baseline != null
+            ? baseline + " (--baseline)"
+            : "the best "
+                + noun
+                + " on that figure (on the paper's AP@0.5, not one scored on no slice with"
+                + " lesions: Table 2's \"cannot rank\")",
         rule,
         ComparisonReport.ALPHA,
         m.report().family());
+  }
+
+  /**
+   * The values that may be the best on figure {@code f}: on the paper's AP@0.5, a run with a seed
+   * scored on no slice with lesions (it predicted nothing where there were lesions, so the paper's
+   * rule scored it on empty slices only: Table 2's "cannot rank") does not compete.
+   */
+  private static Map<String, Double> competing(
+      String f, Map<String, Double> values, Map<String, SeededRun> runs) {
+    if (!f.equals(RunComparator.PAPER_AP50)) {
+      return values;
+    }
+    Map<String, Double> out = new LinkedHashMap<>(values);
+    out.replaceAll(
+        (name, v) ->
+            runs.get(name).seeds().stream().anyMatch(SignificanceTable::noLesionSliceScored)
+                ? Double.NaN
+                : v);
+    return out;
+  }
+
+  /** Whether the paper's AP scored none of the slices with lesions (but some slice has them). */
+  private static boolean noLesionSliceScored(EvaluatedRun r) {
+    var seg = r.results().segmentation();
+    return seg.stream().anyMatch(s -> s.lesions() > 0)
+        && seg.stream().noneMatch(s -> s.lesions() > 0 && s.paperAp50() != null);
   }
 
   /** The name with the highest value (the first of equals); NaN values never win. */

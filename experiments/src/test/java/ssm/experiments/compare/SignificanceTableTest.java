@@ -12,6 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ssm.eval.ClassifiedSlice;
 import ssm.experiments.tables.PaperTables;
+import ssm.slices.ScoredDetection;
+import ssm.slices.SegmentedSlice;
 import ssm.slices.SliceResults;
 
 /**
@@ -106,6 +108,32 @@ class SignificanceTableTest {
         md);
     assertTrue(md.contains("| accuracy | A | 0.950 | C | 0.850 | -0.100 |"), md);
     assertTrue(md.contains("| 0.289 | 1.000 | n/s |"), md);
+  }
+
+  @Test
+  void aRunScoredOnNoSliceWithLesionsIsNotTheBestOnThePapersAp() {
+    // E predicts nothing: the paper's rule skips its 2 slices with lesions and scores its empty
+    // slice 1; F finds one of the two lesions (AP 1 there, 0 on the other, 1 on the empty slice).
+    EvaluatedRun e = segmented("E", null, null);
+    EvaluatedRun f = segmented("F", 1.0, 0.0);
+    SignificanceTable.Marks m = SignificanceTable.DEFAULT.marks(List.of(one(e), one(f)), null);
+    assertEquals("F", m.against().get(RunComparator.PAPER_AP50));
+    assertEquals("F", m.against().get(RunComparator.COCO_AP50));
+  }
+
+  /** Two slices with one lesion each (paper AP {@code ap1}, {@code ap2}), one empty slice. */
+  private static EvaluatedRun segmented(String name, Double ap1, Double ap2) {
+    List<ScoredDetection> found = ap1 == null ? List.of() : List.of(new ScoredDetection(0.9, true));
+    List<ScoredDetection> missed =
+        ap2 == null ? List.of() : List.of(new ScoredDetection(0.8, false));
+    List<SegmentedSlice> seg =
+        List.of(
+            new SegmentedSlice("s1.png", 1, found, ap1),
+            new SegmentedSlice("s2.png", 1, missed, ap2),
+            new SegmentedSlice("s3.png", 0, List.of(), 1.0));
+    return new EvaluatedRun(
+        name,
+        new SliceResults(SliceResults.FORMAT, List.of("Normal", "CP", "COVID-19"), seg, List.of()));
   }
 
   @Test
