@@ -24,7 +24,10 @@ import ssm.util.Check;
  * @param classificationFlip mirror each classification training slice left-right with probability
  *     1/2, drawn from the step's seed (not the paper's)
  * @param classificationJitter give each classification training slice a random gamma, contrast and
- *     brightness, drawn from the step's seed (not the paper's; {@code ssm.train.IntensityJitter})
+ *     brightness, drawn from the step's seed (not the paper's)
+ * @param classificationZoom cut each classification training slice to a random window of 0.7-1 of
+ *     each side, resized back, drawn from the step's seed (not the paper's; both: {@code
+ *     ssm.train.ClassificationAugmentation})
  * @param seed seed of shuffling, segmentation-image draws and initialisation
  * @param checkpointEveryEpochs a checkpoint is written after every this many epochs, positive
  * @param keepCheckpoints most recent checkpoints kept on disk, positive
