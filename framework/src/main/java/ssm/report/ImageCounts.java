@@ -8,4 +8,13 @@ package ssm.report;
  * @param skipped slices with only one of the two, left out by the paper's rule
  * @param total all slices given
  */
-public record ImageCounts(int scored, int empty, int skipped, int total) {}
+public record ImageCounts(int scored, int empty, int skipped, int total) {
+
+  /**
+   * Whether the mean scored no slice with lesions: the model predicted nothing where there were
+   * lesions, so its AP measures empty slices only and cannot rank it against another model.
+   */
+  public boolean noLesionSliceScored() {
+    return total > 0 && scored <= empty;
+  }
+}

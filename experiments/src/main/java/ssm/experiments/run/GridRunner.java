@@ -192,11 +192,14 @@ public final class GridRunner {
     // The paper's per-image AP scores a lesion-free slice without predictions as 1: say over
     // how many slices it averaged, or an untrained model reads as perfect.
     return String.format(
-        "AP@0.5 %s %s [slices scored: %s], COCO segm AP50 %s %s, AP@[.5:.95]"
+        "AP@0.5 %s %s [slices scored: %s]%s, COCO segm AP50 %s %s, AP@[.5:.95]"
             + " %s; accuracy %s %s (n = %d), F1 %s",
         format(seg == null ? null : seg.ap50()),
         interval(seg == null ? null : seg.ap50Ci95()),
         seg == null ? "0" : PaperTables.slicesScored(seg.images()),
+        seg != null && seg.images() != null && seg.images().noLesionSliceScored()
+            ? " (" + PaperTables.CANNOT_RANK + ": no slice with lesions scored)"
+            : "",
         format(coco == null ? null : coco.ap50()),
         interval(coco == null ? null : coco.ap50Ci95()),
         format(seg == null ? null : seg.ap()),

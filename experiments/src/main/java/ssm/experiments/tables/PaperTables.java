@@ -137,7 +137,7 @@ public final class PaperTables {
     }
   }
 
-  static final String CANNOT_RANK = "cannot rank";
+  public static final String CANNOT_RANK = "cannot rank";
 
   private PaperTables() {}
 
@@ -388,7 +388,7 @@ public final class PaperTables {
    */
   private static boolean foundALesion(Run r) {
     ImageCounts i = r.paper().images();
-    return i == null || i.total() == 0 || i.scored() > i.empty();
+    return i == null || !i.noLesionSliceScored();
   }
 
   private static LesionAreaFigures lesionArea(Run r) {

@@ -72,4 +72,17 @@ class GridRunnerSummaryTest {
             + " (n = 0), F1 n/a",
         GridRunner.summary(report(null, null)));
   }
+
+  @Test
+  void aRunScoredOnEmptySlicesOnlyCannotRank() {
+    // 6 slices: 3 empty and unpredicted (scored 1 each), 3 with lesions and no prediction
+    // (skipped by the paper's rule): AP 1.0 that says nothing about the lesions.
+    PaperApFigures paper =
+        new PaperApFigures(1.0, 1.0, 1.0, Map.of(), new ImageCounts(3, 3, 3, 6), null);
+    assertEquals(
+        "AP@0.5 1.0000  [slices scored: 3 of 6 (0 with lesions, 3 skipped)] (cannot rank: no"
+            + " slice with lesions scored), COCO segm AP50 n/a , AP@[.5:.95] 1.0000; accuracy"
+            + " n/a  (n = 0), F1 n/a",
+        GridRunner.summary(report(new SegmentationReport(paper, null, null, null), null)));
+  }
 }
