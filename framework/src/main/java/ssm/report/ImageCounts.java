@@ -11,8 +11,9 @@ package ssm.report;
 public record ImageCounts(int scored, int empty, int skipped, int total) {
 
   /**
-   * Whether the mean scored no slice with lesions: the model predicted nothing where there were
-   * lesions, so its AP measures empty slices only and cannot rank it against another model.
+   * Whether the mean scored no slice with lesions (the model predicted nothing on any slice with
+   * lesions, or none had lesions): its AP then measures empty slices only and cannot rank it
+   * against another model. False for counts that do not record the total.
    */
   public boolean noLesionSliceScored() {
     return total > 0 && scored <= empty;
