@@ -28,6 +28,10 @@ import ssm.util.Check;
  * @param classificationZoom cut each classification training slice to a random window of 0.7-1 of
  *     each side, resized back, drawn from the step's seed (not the paper's; both: {@code
  *     ssm.train.ClassificationAugmentation})
+ * @param pseudoLabelCollection the collection ({@code ssm.data.SliceCollection}) of the
+ *     segmentation training slices whose masks are machine-made; empty: none
+ * @param pseudoLabelWeight the weight of those slices' segmentation loss, in (0, 1] (1: every
+ *     segmentation slice counts alike; not the paper's below 1)
  * @param seed seed of shuffling, segmentation-image draws and initialisation
  * @param checkpointEveryEpochs a checkpoint is written after every this many epochs, positive
  * @param keepCheckpoints most recent checkpoints kept on disk, positive
@@ -48,6 +52,8 @@ public record TrainingSettings(
     boolean classificationFlip,
     boolean classificationJitter,
     boolean classificationZoom,
+    String pseudoLabelCollection,
+    double pseudoLabelWeight,
     long seed,
     int checkpointEveryEpochs,
     int keepCheckpoints,
@@ -63,6 +69,11 @@ public record TrainingSettings(
     Check.positive("training.classification-learning-rate", classificationLearningRate);
     Check.that(lrSchedule != null, "training.lr-schedule is missing");
     Check.that(weightDecay >= 0, "training.weight-decay = %s must be >= 0", weightDecay);
+    Check.that(pseudoLabelCollection != null, "training.pseudo-label-collection is missing");
+    Check.that(
+        pseudoLabelWeight > 0 && pseudoLabelWeight <= 1,
+        "training.pseudo-label-weight = %s must be in (0, 1]",
+        pseudoLabelWeight);
     Check.positive("training.checkpoint-every-epochs", checkpointEveryEpochs);
     Check.positive("training.keep-checkpoints", keepCheckpoints);
     Check.positive("training.average-last-epochs", averageLastEpochs);
@@ -108,6 +119,8 @@ public record TrainingSettings(
         false,
         false,
         false,
+        "",
+        1,
         seed,
         checkpointEveryEpochs,
         keepCheckpoints,
@@ -130,6 +143,14 @@ public record TrainingSettings(
     return classificationLearningRate * lrSchedule.factor(step, steps);
   }
 
+  /**
+   * The weight of a segmentation training slice of collection {@code collection} in its step's
+   * loss: {@link #pseudoLabelWeight} for the pseudo-labelled collection, else 1.
+   */
+  public double segmentationLossWeight(String collection) {
+    return collection.equals(pseudoLabelCollection) ? pseudoLabelWeight : 1;
+  }
+
   /** Reads section {@code training} of a resolved config. */
   public static TrainingSettings from(Config c) {
     return new TrainingSettings(
@@ -145,6 +166,8 @@ public record TrainingSettings(
         c.getBoolean("classification-flip"),
         c.getBoolean("classification-jitter"),
         c.getBoolean("classification-zoom"),
+        c.getString("pseudo-label-collection"),
+        c.getDouble("pseudo-label-weight"),
         c.getLong("seed"),
         c.getInt("checkpoint-every-epochs"),
         c.getInt("keep-checkpoints"),

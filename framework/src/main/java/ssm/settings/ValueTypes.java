@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks each value against the type of its default in the reference, beyond Typesafe's {@code
@@ -16,7 +17,7 @@ import java.util.Map;
  * number is): a number must parse, a whole-number default needs a whole number, a list of numbers
  * needs numbers, a boolean a boolean.
  */
-final class ValueTypes {
+public final class ValueTypes {
   private ValueTypes() {}
 
   /** One line per bad value: {@code my.conf:2: training.epochs = "ten" must be a number}. */
@@ -48,7 +49,7 @@ final class ValueTypes {
       switch (reference.valueType()) {
         case NUMBER -> {
           Number n = resolved.getNumber(key);
-          if (isWhole(reference.unwrapped()) && !isWhole(n)) {
+          if (declaredWhole(reference, key) && !isWhole(n)) {
             return "a whole number";
           }
         }
@@ -70,6 +71,17 @@ final class ValueTypes {
         default -> "of type " + reference.valueType();
       };
     }
+  }
+
+  /**
+   * Settings whose whole-number default takes fractions: Typesafe reads base.conf's {@code 1.0} as
+   * the int 1 and keeps no trace of the decimal point.
+   */
+  private static final Set<String> FRACTIONS = Set.of("training.pseudo-label-weight");
+
+  /** Whether setting {@code key}, whose default is {@code reference}, takes whole numbers only. */
+  public static boolean declaredWhole(ConfigValue reference, String key) {
+    return isWhole(reference.unwrapped()) && !FRACTIONS.contains(key);
   }
 
   private static boolean isWhole(Object n) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -15,21 +16,33 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import ssm.data.SegmentationExample;
 import ssm.data.Slice;
+import ssm.data.SliceCollection;
 import ssm.graph.Tensors;
 
 /**
  * One segmentation step (Eq. 1) of a {@link TrainingGraph}: feeds the slice, its lesion boxes and
- * masks, the step's seed and the learning rate; runs the update; fetches every loss term by tag
- * and, on request, the gradients.
+ * masks, the step's seed, the learning rate and the slice's loss weight; runs the update; fetches
+ * every loss term by tag and, on request, the gradients.
  */
 public final class SegmentationStep {
   private final TrainingGraph graph;
   private final long runSeed;
+  private final ToDoubleFunction<String> lossWeightOfCollection;
 
-  /** The step of {@code graph}, seeded from {@code runSeed} ({@code training.seed}). */
-  public SegmentationStep(TrainingGraph graph, long runSeed) {
+  /**
+   * The step of {@code graph}, seeded from {@code runSeed} ({@code training.seed}); a slice's loss
+   * weight is {@code lossWeightOfCollection} of its collection ({@link SliceCollection}).
+   */
+  public SegmentationStep(
+      TrainingGraph graph, long runSeed, ToDoubleFunction<String> lossWeightOfCollection) {
     this.graph = graph;
     this.runSeed = runSeed;
+    this.lossWeightOfCollection = lossWeightOfCollection;
+  }
+
+  /** The step of {@code graph} with every slice at weight 1. */
+  public SegmentationStep(TrainingGraph graph, long runSeed) {
+    this(graph, runSeed, collection -> 1);
   }
 
   /**
@@ -96,11 +109,17 @@ public final class SegmentationStep {
                 graph.seed,
                 track(feeds, StepFeeds.seed(runSeed, step, StepFeeds.SEGMENTATION_PART)))
             .feed(graph.optimizer.learningRate(), track(feeds, TFloat64.scalarOf(lr)))
+            .feed(graph.segLossWeight, track(feeds, TFloat32.scalarOf(lossWeight(seg))))
             .addTarget(graph.segmentationStep);
     for (Operand<TFloat32> loss : graph.segmentationLosses.values()) {
       runner.fetch(loss);
     }
     return runner;
+  }
+
+  /** The loss weight of {@code seg}, from its collection. */
+  float lossWeight(SegmentationExample seg) {
+    return (float) lossWeightOfCollection.applyAsDouble(SliceCollection.fromFileName(seg.id()));
   }
 
   private static <T extends Tensor> T track(List<Tensor> feeds, T t) {

@@ -55,7 +55,8 @@ public final class Trainer {
     this.data = data;
     this.settings = settings;
     this.hooks = List.copyOf(hooks);
-    this.segmentationStep = new SegmentationStep(graph, settings.seed());
+    this.segmentationStep =
+        new SegmentationStep(graph, settings.seed(), settings::segmentationLossWeight);
     this.classificationStep = new ClassificationStep(graph, settings.seed());
   }
 

@@ -37,6 +37,12 @@ public final class TrainingGraph {
   public final Placeholder<TFloat32> segBoxes;
   public final Placeholder<TUint8> segMasks;
 
+  /**
+   * The weight of the segmentation step's loss in its gradient: 1 by default; a pseudo-labelled
+   * slice's step feeds {@code training.pseudo-label-weight}. The fetched losses stay unweighted.
+   */
+  public final Operand<TFloat32> segLossWeight;
+
   /** Classification inputs: slice [H, W, 3] and its label. */
   public final Placeholder<TFloat32> clsImage;
 
@@ -85,6 +91,8 @@ public final class TrainingGraph {
         tf.withName("seg_boxes").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4)));
     segMasks =
         tf.withName("seg_masks").placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, -1, -1)));
+    segLossWeight =
+        tf.withName("seg_loss_weight").placeholderWithDefault(tf.constant(1f), Shape.scalar());
     clsImage =
         tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, 3)));
     clsLabel = tf.withName("label").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
@@ -115,7 +123,7 @@ public final class TrainingGraph {
     List<PytorchAdam.ParameterGradient> gradients =
         PytorchAdam.gradients(
             g.graph(),
-            segmentationLoss,
+            tf.math.mul(segmentationLoss, segLossWeight),
             g.parameters().trainable(StepUpdates.segmentationStep(model.classificationSource())));
     segmentationGradients = gradients.stream().filter(p -> p.gradient() != null).toList();
     Op segmentationUpdate = optimizer.update(gradients);

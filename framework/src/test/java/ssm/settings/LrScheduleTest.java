@@ -64,6 +64,8 @@ class LrScheduleTest {
             false,
             false,
             false,
+            "",
+            1,
             7,
             1,
             1,

@@ -103,6 +103,33 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void pseudoLabelWeightIsAShareOfTheLoss() {
+    Settings s =
+        loader.load(
+            null,
+            List.of(),
+            List.of(
+                "training.pseudo-label-collection=radiopaedia",
+                "training.pseudo-label-weight=0.3"));
+    assertEquals(0.3, s.training().segmentationLossWeight("radiopaedia"), 0);
+    assertEquals(1, s.training().segmentationLossWeight("medseg"), 0);
+    assertEquals(1, s.training().segmentationLossWeight("radiopaedia2"), 0, "the whole name only");
+    for (String bad : List.of("0", "1.5", "-0.2")) {
+      SettingsException e =
+          assertThrows(
+              SettingsException.class,
+              () -> loader.load(null, List.of(), List.of("training.pseudo-label-weight=" + bad)));
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "training.pseudo-label-weight = "
+                      + Double.parseDouble(bad)
+                      + " must be in (0, 1]"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void averagingEpochsNeedsTheirCheckpoints() {
     SettingsException kept =
         assertThrows(

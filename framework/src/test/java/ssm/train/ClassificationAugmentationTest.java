@@ -50,6 +50,8 @@ class ClassificationAugmentationTest {
         flip,
         jitter,
         zoom,
+        "",
+        1,
         7,
         1,
         1,

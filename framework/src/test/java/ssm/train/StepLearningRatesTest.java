@@ -50,6 +50,8 @@ class StepLearningRatesTest {
             false,
             false,
             false,
+            "",
+            1,
             7,
             1,
             1,

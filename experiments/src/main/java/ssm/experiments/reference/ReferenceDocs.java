@@ -27,6 +27,7 @@ import ssm.eval.MetricTags;
 import ssm.experiments.cli.Main;
 import ssm.loss.LossTags;
 import ssm.settings.SettingsLoader;
+import ssm.settings.ValueTypes;
 import ssm.train.hooks.TrainingTags;
 
 /**
@@ -181,8 +182,7 @@ public final class ReferenceDocs {
   private static String type(Config resolved, String key) {
     ConfigValue v = resolved.getValue(key);
     return switch (v.valueType()) {
-      case NUMBER ->
-          v.unwrapped() instanceof Integer || v.unwrapped() instanceof Long ? "integer" : "number";
+      case NUMBER -> ValueTypes.declaredWhole(v, key) ? "integer" : "number";
       case BOOLEAN -> "boolean";
       case STRING -> "string";
       case LIST -> {

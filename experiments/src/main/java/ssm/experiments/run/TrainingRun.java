@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
@@ -32,6 +34,8 @@ import ssm.run.RunFolder;
 import ssm.settings.ModelSettings.AnchorSettings;
 import ssm.settings.Regime;
 import ssm.settings.Settings;
+import ssm.settings.SettingsException;
+import ssm.settings.TrainingSettings;
 import ssm.settings.Variant;
 import ssm.train.BalancedCells;
 import ssm.train.CheckpointStore;
@@ -127,15 +131,14 @@ public final class TrainingRun {
     if (!start.resume()) {
       run.refuseFreshRun();
     }
-    Files.createDirectories(run.dir());
-    settings.writeTo(run.dir());
     Injector injector = ModelWiring.injector(variant, settings);
     SsmModel model = injector.getInstance(SsmModel.class);
     Regime regime = injector.getInstance(Regime.class);
     String label = label(variant, settings, regime);
     ReaderOptions options = DataSources.readerOptions(settings);
-    LazyDataset<SegmentationExample> segmentation =
-        new SegmentationFolder(sources.segTrain(), options);
+    SegmentationFolder segmentationFolder = new SegmentationFolder(sources.segTrain(), options);
+    requirePseudoLabelledSlices(settings.training(), segmentationFolder, sources.segTrain());
+    LazyDataset<SegmentationExample> segmentation = segmentationFolder;
     if (settings.data().augmentTurn()) {
       segmentation = new QuarterTurnedSegmentation(segmentation);
     }
@@ -159,6 +162,8 @@ public final class TrainingRun {
             classification,
             sources.description(),
             classificationCells(classification, settings));
+    Files.createDirectories(run.dir());
+    settings.writeTo(run.dir());
 
     try (Graph graph = new Graph()) {
       GraphContext g = new GraphContext(graph, settings.training().seed());
@@ -403,6 +408,32 @@ public final class TrainingRun {
    * The cells Stage II draws the classification training slices from ({@code
    * data.classification-sampling}), or null: every slice once per epoch.
    */
+  /**
+   * Refuses a {@code training.pseudo-label-collection} that no segmentation training slice belongs
+   * to: a misspelt name would otherwise weigh nothing, silently.
+   */
+  static void requirePseudoLabelledSlices(
+      TrainingSettings training, LazyDataset<SegmentationExample> segmentation, Path folder) {
+    String wanted = training.pseudoLabelCollection();
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Set<String> present = new TreeSet<>();
+    for (int i = 0; i < segmentation.size(); i++) {
+      present.add(SliceCollection.of(segmentation, i));
+    }
+    if (!present.contains(wanted)) {
+      throw new SettingsException(
+          "training.pseudo-label-collection = "
+              + wanted
+              + ": no segmentation training slice in "
+              + folder
+              + " belongs to it (its collections: "
+              + String.join(", ", present)
+              + ")");
+    }
+  }
+
   static BalancedCells classificationCells(CovidxSplit classification, Settings settings) {
     List<String> collections = new ArrayList<>();
     List<String> labels = new ArrayList<>();
