@@ -13,10 +13,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
-import ssm.data.ReaderOptions;
 import ssm.data.SegmentationExample;
-import ssm.data.SegmentationFolder;
-import ssm.data.synthetic.SyntheticCtGenerator;
 import ssm.graph.Tensors;
 import ssm.settings.Regime;
 import ssm.testing.GraphFixture;
@@ -34,23 +31,13 @@ class SegmentationLossWeightTest {
 
   @BeforeAll
   static void data() {
-    SyntheticCtGenerator.generate(
-        dir, new SyntheticCtGenerator.Options(10, 6, 128, 3), (done, total) -> {});
-    ReaderOptions options = ReaderOptions.defaults().withSize(128, 256).withMinLesionArea(20);
-    SegmentationFolder folder = new SegmentationFolder(dir.resolve("seg/train"), options);
-    for (int i = 0; seg == null || seg.count() == 0; i++) {
-      seg = folder.load(i);
-    }
+    seg = TrainingStepsTest.firstSliceWithLesions(dir);
   }
 
   @Test
   void theGradientScalesWithTheWeightAndTheLossDoesNot() {
     try (GraphFixture g = new GraphFixture()) {
-      TrainingGraph tg =
-          TrainingGraph.build(
-              g.context(),
-              ModelWiring.model(TestSettings.model(18, 2), Regime.FROZEN),
-              TrainingStepsTest.settings(Regime.FROZEN));
+      TrainingGraph tg = frozenGraph(g);
       float[][] full = lossAndGradient(g.session(), tg, 1f);
       float[][] quarter = lossAndGradient(g.session(), tg, 0.25f);
       assertEquals(full[0][0], quarter[0][0], 0f, "the reported loss is not weighted");
@@ -67,11 +54,7 @@ class SegmentationLossWeightTest {
   @Test
   void theWeightFollowsTheSlicesCollection() {
     try (GraphFixture g = new GraphFixture()) {
-      TrainingGraph tg =
-          TrainingGraph.build(
-              g.context(),
-              ModelWiring.model(TestSettings.model(18, 2), Regime.FROZEN),
-              TrainingStepsTest.settings(Regime.FROZEN));
+      TrainingGraph tg = frozenGraph(g);
       // the synthetic segmentation slices are named seg_00000.png...: collection "seg"
       assertEquals(
           0.25f, new SegmentationStep(tg, 7, c -> c.equals("seg") ? 0.25 : 1).lossWeight(seg));
@@ -79,6 +62,13 @@ class SegmentationLossWeightTest {
           1f, new SegmentationStep(tg, 7, c -> c.equals("radiopaedia") ? 0.25 : 1).lossWeight(seg));
       assertEquals(1f, new SegmentationStep(tg, 7).lossWeight(seg));
     }
+  }
+
+  private static TrainingGraph frozenGraph(GraphFixture g) {
+    return TrainingGraph.build(
+        g.context(),
+        ModelWiring.model(TestSettings.model(18, 2), Regime.FROZEN),
+        TrainingStepsTest.settings(Regime.FROZEN));
   }
 
   /** {loss}, {the first reached parameter's gradient} at loss weight {@code weight}; no update. */

@@ -41,16 +41,28 @@ class TrainingStepsTest {
   static SegmentationExample seg;
   static ClassificationExample cls;
 
+  static final ReaderOptions OPTIONS =
+      ReaderOptions.defaults().withSize(128, 256).withMinLesionArea(20);
+
   @BeforeAll
   static void data() {
+    seg = firstSliceWithLesions(dir);
+    cls = new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), OPTIONS).load(0);
+  }
+
+  /**
+   * Generates small synthetic slices into {@code dir}; the first segmentation slice with lesions.
+   */
+  static SegmentationExample firstSliceWithLesions(Path dir) {
     SyntheticCtGenerator.generate(
         dir, new SyntheticCtGenerator.Options(10, 6, 128, 3), (done, total) -> {});
-    ReaderOptions options = ReaderOptions.defaults().withSize(128, 256).withMinLesionArea(20);
-    SegmentationFolder folder = new SegmentationFolder(dir.resolve("seg/train"), options);
-    for (int i = 0; seg == null || seg.count() == 0; i++) {
-      seg = folder.load(i);
+    SegmentationFolder folder = new SegmentationFolder(dir.resolve("seg/train"), OPTIONS);
+    for (int i = 0; ; i++) {
+      SegmentationExample e = folder.load(i);
+      if (e.count() > 0) {
+        return e;
+      }
     }
-    cls = new CovidxSplit(dir.resolve("cls/train.txt"), dir.resolve("cls/images"), options).load(0);
   }
 
   static TrainingSettings settings(Regime regime) {
