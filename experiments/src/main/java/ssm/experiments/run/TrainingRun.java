@@ -405,10 +405,6 @@ public final class TrainingRun {
   }
 
   /**
-   * The cells Stage II draws the classification training slices from ({@code
-   * data.classification-sampling}), or null: every slice once per epoch.
-   */
-  /**
    * Refuses a {@code training.pseudo-label-collection} that no segmentation training slice belongs
    * to: a misspelt name would otherwise weigh nothing, silently.
    */
@@ -434,6 +430,10 @@ public final class TrainingRun {
     }
   }
 
+  /**
+   * The cells Stage II draws the classification training slices from ({@code
+   * data.classification-sampling}), or null: every slice once per epoch.
+   */
   static BalancedCells classificationCells(CovidxSplit classification, Settings settings) {
     List<String> collections = new ArrayList<>();
     List<String> labels = new ArrayList<>();
