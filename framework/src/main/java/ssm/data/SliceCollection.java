@@ -1,5 +1,8 @@
 package ssm.data;
 
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * Which collection (source) a slice comes from, so that every figure can also be given per
  * collection: a model may work on one source's CT and not on another's.
@@ -40,6 +43,15 @@ public final class SliceCollection {
   public static String ofSplitLine(String line) {
     String[] t = line.strip().split("\\s+");
     return t.length >= 7 ? t[6] : fromFileName(t[0]);
+  }
+
+  /** How many items of {@code data} each collection holds ({@link #of}), in name order. */
+  public static SortedMap<String, Integer> counts(LazyDataset<?> data) {
+    SortedMap<String, Integer> counts = new TreeMap<>();
+    for (int i = 0; i < data.size(); i++) {
+      counts.merge(of(data, i), 1, Integer::sum);
+    }
+    return counts;
   }
 
   /**

@@ -48,6 +48,22 @@ class SliceCollectionTest {
   }
 
   @Test
+  void countsAreByCollectionInNameOrder(@TempDir Path dir) throws Exception {
+    for (String name : new String[] {"c_1.png", "a_1.png", "c_2.png"}) {
+      TestImages.filled(dir.resolve("images/" + name), 4, 4, 0);
+    }
+    Path split =
+        Files.write(
+            dir.resolve("test.txt"),
+            List.of("c_1.png 0 0 0 4 4", "a_1.png 2 0 0 4 4", "c_2.png 2 0 0 4 4 north"));
+    assertEquals(
+        List.of("a=1", "c=1", "north=1"),
+        SliceCollection.counts(CovidxSplit.open(split)).entrySet().stream()
+            .map(Object::toString)
+            .toList());
+  }
+
+  @Test
   void aSegmentationFoldersSlicesAreNamedByTheirFiles(@TempDir Path dir) throws Exception {
     for (String name : new String[] {"medseg_000", "radiopaedia_case1_5"}) {
       TestImages.filled(dir.resolve("images/" + name + ".png"), 4, 4, 0);

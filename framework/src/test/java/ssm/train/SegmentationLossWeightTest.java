@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.Tensor;
-import org.tensorflow.types.TFloat32;
 import ssm.data.SegmentationExample;
-import ssm.graph.Tensors;
+import ssm.loss.LossTags;
 import ssm.settings.Regime;
 import ssm.testing.GraphFixture;
 import ssm.testing.TestSettings;
@@ -36,19 +32,22 @@ class SegmentationLossWeightTest {
 
   @Test
   void theGradientScalesWithTheWeightAndTheLossDoesNot() {
-    try (GraphFixture g = new GraphFixture()) {
-      TrainingGraph tg = frozenGraph(g);
-      float[][] full = lossAndGradient(g.session(), tg, 1f);
-      float[][] quarter = lossAndGradient(g.session(), tg, 0.25f);
-      assertEquals(full[0][0], quarter[0][0], 0f, "the reported loss is not weighted");
-      assertTrue(full[0][0] > 0);
-      float largest = 0;
-      for (int i = 0; i < full[1].length; i++) {
-        assertEquals(0.25f * full[1][i], quarter[1][i], 1e-6f + 1e-4f * Math.abs(full[1][i]));
-        largest = Math.max(largest, Math.abs(full[1][i]));
+    Step full = firstStep(1);
+    Step quarter = firstStep(0.25);
+    float loss = full.losses().get(LossTags.SEGMENTATION);
+    assertEquals(loss, quarter.losses().get(LossTags.SEGMENTATION), 0f, "the loss is not weighted");
+    assertTrue(loss > 0);
+    assertEquals(full.gradients().keySet(), quarter.gradients().keySet());
+    float largest = 0;
+    for (String name : full.gradients().keySet()) {
+      float[] g1 = full.gradients().get(name);
+      float[] g4 = quarter.gradients().get(name);
+      for (int i = 0; i < g1.length; i++) {
+        assertEquals(0.25f * g1[i], g4[i], 1e-6f + 1e-4f * Math.abs(g1[i]), name);
+        largest = Math.max(largest, Math.abs(g1[i]));
       }
-      assertTrue(largest > 0, "a gradient that is zero everywhere tests nothing");
     }
+    assertTrue(largest > 0, "a gradient that is zero everywhere tests nothing");
   }
 
   @Test
@@ -71,35 +70,17 @@ class SegmentationLossWeightTest {
         TrainingStepsTest.settings(Regime.FROZEN));
   }
 
-  /** {loss}, {the first reached parameter's gradient} at loss weight {@code weight}; no update. */
-  private static float[][] lossAndGradient(Session session, TrainingGraph tg, float weight) {
-    List<Tensor> feeds = new ArrayList<>();
-    try {
-      Session.Runner r =
-          session
-              .runner()
-              .feed(tg.segImage, track(feeds, StepFeeds.pixels(seg.image())))
-              .feed(tg.segBoxes, track(feeds, Tensors.floats(seg.boxes(), seg.count(), 4)))
-              .feed(
-                  tg.segMasks,
-                  track(
-                      feeds,
-                      Tensors.bytes(
-                          seg.masks(), seg.count(), seg.image().height(), seg.image().width())))
-              .feed(tg.seed, track(feeds, StepFeeds.seed(7, 0, StepFeeds.SEGMENTATION_PART)))
-              .feed(tg.segLossWeight, track(feeds, TFloat32.scalarOf(weight)))
-              .fetch(tg.segmentationLoss)
-              .fetch(tg.segmentationGradients.get(0).gradient());
-      try (Result res = r.run()) {
-        return new float[][] {{Tensors.scalar(res.get(0))}, Tensors.toFloats(res.get(1))};
-      }
-    } finally {
-      feeds.forEach(Tensor::close);
-    }
-  }
+  /** One step's losses by tag and gradients by parameter name. */
+  private record Step(Map<String, Float> losses, Map<String, float[]> gradients) {}
 
-  private static <T extends Tensor> T track(List<Tensor> feeds, T t) {
-    feeds.add(t);
-    return t;
+  /** The first segmentation step of a freshly initialised graph, every slice at {@code weight}. */
+  private static Step firstStep(double weight) {
+    try (GraphFixture g = new GraphFixture()) {
+      Map<String, float[]> gradients = new LinkedHashMap<>();
+      Map<String, Float> losses =
+          new SegmentationStep(frozenGraph(g), 7, collection -> weight)
+              .run(g.session(), seg, 0, 1e-3, gradients);
+      return new Step(losses, gradients);
+    }
   }
 }

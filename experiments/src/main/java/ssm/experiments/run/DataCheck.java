@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import ssm.data.CovidxSplit;
 import ssm.data.LazyDataset;
@@ -156,11 +155,7 @@ public final class DataCheck {
       throw new IllegalArgumentException(role + " set " + path + " has no slices");
     }
     data.load(0);
-    Map<String, Integer> collections = new TreeMap<>();
-    for (int i = 0; i < data.size(); i++) {
-      collections.merge(SliceCollection.of(data, i), 1, Integer::sum);
-    }
-    return new Set(role, path, data.size(), collections);
+    return new Set(role, path, data.size(), SliceCollection.counts(data));
   }
 
   private static String listing(Path dir) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import ssm.data.CovidxSplit;
@@ -414,10 +413,7 @@ public final class TrainingRun {
     if (wanted.isEmpty()) {
       return;
     }
-    Set<String> present = new TreeSet<>();
-    for (int i = 0; i < segmentation.size(); i++) {
-      present.add(SliceCollection.of(segmentation, i));
-    }
+    Set<String> present = SliceCollection.counts(segmentation).keySet();
     if (!present.contains(wanted)) {
       throw new SettingsException(
           "training.pseudo-label-collection = "
