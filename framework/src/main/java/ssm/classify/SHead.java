@@ -53,13 +53,21 @@ public final class SHead {
   }
 
   /**
-   * Class logits [classes] under {@code scope}'s sub-scope "s_head".
+   * S's last hidden layer and its class logits.
+   *
+   * @param hidden [1, hidden] the second hidden layer's activations, from which the logits are read
+   * @param logits [classes]
+   */
+  public record Outputs(Operand<TFloat32> hidden, Operand<TFloat32> logits) {}
+
+  /**
+   * S under {@code scope}'s sub-scope "s_head".
    *
    * @param roiBatch the ranked RoI batch [R, 5]; read unless {@code model.classifier.roi-batch} is
    *     false
    * @param featureMean the slice's {@link #featureMean} [1, C]; read only with image features
    */
-  public Operand<TFloat32> logits(
+  public Outputs apply(
       GraphContext g, Ops scope, Operand<TFloat32> roiBatch, Operand<TFloat32> featureMean) {
     Ops tf = scope.withSubScope("s_head");
     List<Operand<TFloat32>> parts = new ArrayList<>();
@@ -73,11 +81,13 @@ public final class SHead {
     }
     Operand<TFloat32> x = parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(1));
     x = tf.nn.relu(Linear.of(PREFIX + "fc_scores", inputs(), settings.hidden()).apply(g, tf, x));
-    x =
+    Operand<TFloat32> hidden =
         tf.nn.relu(
             Linear.of(PREFIX + "fc_scores_2", settings.hidden(), settings.hidden())
                 .apply(g, tf, x));
-    x = Linear.of(PREFIX + "fc_scores_img", settings.hidden(), settings.classes()).apply(g, tf, x);
-    return tf.reshape(x, tf.constant(new int[] {-1}));
+    Operand<TFloat32> logits =
+        Linear.of(PREFIX + "fc_scores_img", settings.hidden(), settings.classes())
+            .apply(g, tf, hidden);
+    return new Outputs(hidden, tf.reshape(logits, tf.constant(new int[] {-1})));
   }
 }

@@ -2,7 +2,7 @@ package ssm.loss;
 
 /**
  * The event-file tags of the losses (docs/reference/tensorboard.md), in one place: the five terms
- * of Eq. 1, their sum, S's loss (Eq. 2) and the sum of both (Eq. 3).
+ * of Eq. 1, their sum, S's loss (Eq. 2), the sum of both (Eq. 3) and the collection adversary's.
  */
 public final class LossTags {
   public static final String RPN_OBJECTNESS = "loss/rpn_objectness";
@@ -16,6 +16,12 @@ public final class LossTags {
 
   /** Eq. 2, the classification step's loss (S's). */
   public static final String CLASSIFICATION = "loss/s";
+
+  /**
+   * The collection adversary's loss ({@code training.collection-adversary-weight}; not the
+   * paper's).
+   */
+  public static final String COLLECTION_ADVERSARY = "loss/collection_adversary";
 
   /** Eq. 3, segmentation plus classification. */
   public static final String TOTAL = "loss/total";

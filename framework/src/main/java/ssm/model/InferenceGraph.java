@@ -15,6 +15,8 @@ import ssm.rpn.Proposals;
  * @param roiBatch the ranked RoI batch that fed S
  * @param featureMean [1, C] the feature map averaged over space (S reads it beside the batch with
  *     {@code model.classifier.image-features})
+ * @param classHidden [1, hidden] S's last hidden layer (the collection adversary reads it in
+ *     training)
  * @param classLogits [classes] S's logits
  * @param classProbabilities [classes] softmax of the logits
  */
@@ -24,5 +26,6 @@ public record InferenceGraph(
     Operand<TFloat32> maskProbabilities,
     RoiBatch roiBatch,
     Operand<TFloat32> featureMean,
+    Operand<TFloat32> classHidden,
     Operand<TFloat32> classLogits,
     Operand<TFloat32> classProbabilities) {}

@@ -139,15 +139,16 @@ public final class SsmModel {
     RoiBatch batch =
         roiBatchBuilder.build(tf, classification, proposals.boxes(), height, width, permutation);
     Operand<TFloat32> featureMean = SHead.featureMean(tf, features);
-    Operand<TFloat32> logits = sHead.logits(g, tf, batch.rows(), featureMean);
+    SHead.Outputs s = sHead.apply(g, tf, batch.rows(), featureMean);
     return new InferenceGraph(
         proposals,
         detections,
         maskProbabilities,
         batch,
         featureMean,
-        logits,
-        tf.nn.softmax(tf.expandDims(logits, tf.constant(0))));
+        s.hidden(),
+        s.logits(),
+        tf.nn.softmax(tf.expandDims(s.logits(), tf.constant(0))));
   }
 
   /**

@@ -32,6 +32,10 @@ import ssm.util.Check;
  *     segmentation training slices whose masks are machine-made; empty: none
  * @param pseudoLabelWeight the weight of those slices' segmentation loss, in (0, 1] (1: every
  *     segmentation slice counts alike; not the paper's below 1)
+ * @param collectionAdversaryWeight 0 or more; above 0 (not the paper's), each classification step
+ *     also trains a collection adversary that tells the slice's collection from S's last hidden
+ *     layer and its class, and S learns against it at this weight ({@code
+ *     ssm.train.CollectionAdversary})
  * @param seed seed of shuffling, segmentation-image draws and initialisation
  * @param checkpointEveryEpochs a checkpoint is written after every this many epochs, positive
  * @param keepCheckpoints most recent checkpoints kept on disk, positive
@@ -54,6 +58,7 @@ public record TrainingSettings(
     boolean classificationZoom,
     String pseudoLabelCollection,
     double pseudoLabelWeight,
+    double collectionAdversaryWeight,
     long seed,
     int checkpointEveryEpochs,
     int keepCheckpoints,
@@ -74,6 +79,10 @@ public record TrainingSettings(
         pseudoLabelWeight > 0 && pseudoLabelWeight <= 1,
         "training.pseudo-label-weight = %s must be in (0, 1]",
         pseudoLabelWeight);
+    Check.that(
+        collectionAdversaryWeight >= 0,
+        "training.collection-adversary-weight = %s must be >= 0 (0: no adversary)",
+        collectionAdversaryWeight);
     Check.positive("training.checkpoint-every-epochs", checkpointEveryEpochs);
     Check.positive("training.keep-checkpoints", keepCheckpoints);
     Check.positive("training.average-last-epochs", averageLastEpochs);
@@ -121,6 +130,7 @@ public record TrainingSettings(
         false,
         "",
         1,
+        0,
         seed,
         checkpointEveryEpochs,
         keepCheckpoints,
@@ -168,6 +178,7 @@ public record TrainingSettings(
         c.getBoolean("classification-zoom"),
         c.getString("pseudo-label-collection"),
         c.getDouble("pseudo-label-weight"),
+        c.getDouble("collection-adversary-weight"),
         c.getLong("seed"),
         c.getInt("checkpoint-every-epochs"),
         c.getInt("keep-checkpoints"),

@@ -77,7 +77,8 @@ public final class ValueTypes {
    * Settings whose whole-number default takes fractions: Typesafe reads base.conf's {@code 1.0} as
    * the int 1 and keeps no trace of the decimal point.
    */
-  private static final Set<String> FRACTIONS = Set.of("training.pseudo-label-weight");
+  private static final Set<String> FRACTIONS =
+      Set.of("training.pseudo-label-weight", "training.collection-adversary-weight");
 
   /** Whether setting {@code key}, whose default is {@code reference}, takes whole numbers only. */
   public static boolean declaredWhole(ConfigValue reference, String key) {

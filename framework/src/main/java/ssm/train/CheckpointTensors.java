@@ -11,6 +11,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
+import ssm.graph.Parameter;
 import ssm.graph.ParameterRegistry;
 import ssm.graph.Tensors;
 import ssm.io.Safetensors;
@@ -20,18 +21,23 @@ import ssm.run.RunFolder;
 /**
  * Moves a checkpoint's tensors between the session and its folder: the weights ({@code
  * weights.safetensors}, PyTorch names and layouts: {@code ./ssm predict --weights} reads it) and
- * Adam's per-parameter state ({@code optimizer.safetensors}). Where the folder lives and which are
- * kept is the {@link CheckpointStore}'s.
+ * what only training needs ({@code optimizer.safetensors}): Adam's per-parameter state and the
+ * collection adversary's parameters, in TF layout. Where the folder lives and which are kept is the
+ * {@link CheckpointStore}'s.
  */
 public final class CheckpointTensors implements CheckpointStore.TensorFiles {
   private final Session session;
   private final ParameterRegistry parameters;
   private final PytorchAdam optimizer;
+  private final List<Parameter> trainingState;
 
-  public CheckpointTensors(Session session, ParameterRegistry parameters, PytorchAdam optimizer) {
+  /** The tensors of {@code graph}, whose model parameters are {@code parameters}. */
+  public CheckpointTensors(Session session, ParameterRegistry parameters, TrainingGraph graph) {
     this.session = session;
     this.parameters = parameters;
-    this.optimizer = optimizer;
+    this.optimizer = graph.optimizer;
+    this.trainingState =
+        graph.collectionAdversary.map(CollectionAdversary::parameters).orElse(List.of());
   }
 
   /** Writes the session's weights and optimizer state into {@code folder}. */
@@ -67,6 +73,15 @@ public final class CheckpointTensors implements CheckpointStore.TensorFiles {
         fed.add(t);
         runner.feed(slot.feed(), t).addTarget(slot.load());
       }
+      for (Parameter p : trainingState) {
+        Safetensors.Entry e = slots.get(p.name());
+        if (e == null) {
+          throw new IOException(ckpt.resolve(RunFolder.OPTIMIZER) + " has no " + p.name());
+        }
+        TFloat32 t = Tensors.floats(e.data(), e.shape());
+        fed.add(t);
+        runner.feed(p.feed(), t).addTarget(p.load());
+      }
       runner.run().close();
     } finally {
       fed.forEach(Tensor::close);
@@ -77,12 +92,13 @@ public final class CheckpointTensors implements CheckpointStore.TensorFiles {
     List<PytorchAdam.Slot> slots = new ArrayList<>(optimizer.slots().values());
     Session.Runner runner = session.runner();
     slots.forEach(s -> runner.fetch(s.variable()));
+    trainingState.forEach(p -> runner.fetch(p.variable()));
     Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
     try (Result r = runner.run()) {
-      for (int i = 0; i < slots.size(); i++) {
-        out.put(
-            slots.get(i).name(),
-            new Safetensors.Entry(Tensors.shape(r.get(i)), Tensors.toFloats(r.get(i))));
+      for (int i = 0; i < slots.size() + trainingState.size(); i++) {
+        String name =
+            i < slots.size() ? slots.get(i).name() : trainingState.get(i - slots.size()).name();
+        out.put(name, new Safetensors.Entry(Tensors.shape(r.get(i)), Tensors.toFloats(r.get(i))));
       }
     }
     Safetensors.write(file, out, Map.of());

@@ -1,5 +1,7 @@
 package ssm.train;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -12,11 +14,12 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import ssm.data.ClassificationExample;
 import ssm.graph.Tensors;
+import ssm.loss.LossTags;
 
 /**
  * One classification step (Eq. 2) of a {@link TrainingGraph}: feeds the slice, its label, the
- * step's seed and the learning rate; runs the update of the update rule's parameters; fetches S's
- * loss.
+ * step's seed and the learning rate (and, with a collection adversary, the slice's collection);
+ * runs the update of the update rule's parameters; fetches S's loss (and the adversary's).
  */
 public final class ClassificationStep {
   private final TrainingGraph graph;
@@ -28,11 +31,20 @@ public final class ClassificationStep {
     this.runSeed = runSeed;
   }
 
-  /** Runs step {@code step} on {@code cls} at learning rate {@code lr}; S's loss. */
-  public float run(Session session, ClassificationExample cls, long step, double lr) {
+  /**
+   * Runs step {@code step} on {@code cls} at learning rate {@code lr}; S's loss by its tag ({@link
+   * LossTags#CLASSIFICATION}) and, with a collection adversary, the adversary's ({@link
+   * LossTags#COLLECTION_ADVERSARY}).
+   */
+  public Map<String, Float> run(Session session, ClassificationExample cls, long step, double lr) {
     try (Feeds f = new Feeds(cls, step, lr);
         Result r = f.runner(session).run()) {
-      return Tensors.scalar(r.get(0));
+      Map<String, Float> losses = new LinkedHashMap<>();
+      losses.put(LossTags.CLASSIFICATION, Tensors.scalar(r.get(0)));
+      if (f.collection != null) {
+        losses.put(LossTags.COLLECTION_ADVERSARY, Tensors.scalar(r.get(1)));
+      }
+      return losses;
     }
   }
 
@@ -52,6 +64,7 @@ public final class ClassificationStep {
     private final TInt64 seed;
     private final TFloat64 rate;
     private final TBool trainingStep;
+    private final TInt32 collection;
 
     Feeds(ClassificationExample cls, long step, double lr) {
       image = StepFeeds.pixels(cls.image());
@@ -59,18 +72,26 @@ public final class ClassificationStep {
       seed = StepFeeds.seed(runSeed, step, StepFeeds.CLASSIFICATION_PART);
       rate = TFloat64.scalarOf(lr);
       trainingStep = TBool.scalarOf(true);
+      collection =
+          graph
+              .collectionAdversary
+              .map(a -> TInt32.scalarOf(a.collections().of(cls.id())))
+              .orElse(null);
     }
 
     Session.Runner runner(Session session) {
-      return session
-          .runner()
-          .feed(graph.clsImage, image)
-          .feed(graph.clsLabel, label)
-          .feed(graph.seed, seed)
-          .feed(graph.optimizer.learningRate(), rate)
-          .feed(graph.clsTrainingStep, trainingStep)
-          .addTarget(graph.classificationStep)
-          .fetch(graph.classificationLoss);
+      Session.Runner runner =
+          session
+              .runner()
+              .feed(graph.clsImage, image)
+              .feed(graph.clsLabel, label)
+              .feed(graph.seed, seed)
+              .feed(graph.optimizer.learningRate(), rate)
+              .feed(graph.clsTrainingStep, trainingStep)
+              .addTarget(graph.classificationStep)
+              .fetch(graph.classificationLoss);
+      graph.collectionAdversary.ifPresent(a -> runner.feed(a.collection, collection).fetch(a.loss));
+      return runner;
     }
 
     @Override
@@ -80,6 +101,9 @@ public final class ClassificationStep {
       seed.close();
       rate.close();
       trainingStep.close();
+      if (collection != null) {
+        collection.close();
+      }
     }
   }
 }

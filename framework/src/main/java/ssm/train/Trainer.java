@@ -155,9 +155,7 @@ public final class Trainer {
     if (cls != null) {
       slices.append(slices.length() > 0 ? ", " : "").append(cls.id());
       classificationLr = classificationLearningRate(state);
-      losses.put(
-          LossTags.CLASSIFICATION,
-          classificationStep.run(session, cls, state.globalStep(), classificationLr));
+      losses.putAll(classificationStep.run(session, cls, state.globalStep(), classificationLr));
     }
     return new StepResult(
         state.next(best),

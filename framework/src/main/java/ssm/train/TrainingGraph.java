@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -15,6 +16,7 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 import ssm.graph.GraphContext;
+import ssm.graph.Parameter;
 import ssm.loss.ImageClassLoss;
 import ssm.loss.LossTags;
 import ssm.loss.Losses;
@@ -68,6 +70,12 @@ public final class TrainingGraph {
   /** Eq. 2: S's BCE against the one-hot label. */
   public final Operand<TFloat32> classificationLoss;
 
+  /**
+   * The collection adversary of {@code training.collection-adversary-weight}, trained by each
+   * classification step; empty at weight 0 (the paper's).
+   */
+  public final Optional<CollectionAdversary> collectionAdversary;
+
   /** The inference outputs on {@link #clsImage} (validation, prediction). */
   public final InferenceGraph inference;
 
@@ -82,7 +90,8 @@ public final class TrainingGraph {
   /** The segmentation step's gradients, for histograms (parameters the loss reaches). */
   public final List<PytorchAdam.ParameterGradient> segmentationGradients;
 
-  private TrainingGraph(GraphContext g, SsmModel model, TrainingSettings settings) {
+  private TrainingGraph(
+      GraphContext g, SsmModel model, TrainingSettings settings, CollectionIndex collections) {
     Ops tf = g.ops();
     segImage =
         tf.withName("seg_image")
@@ -131,17 +140,35 @@ public final class TrainingGraph {
     segmentationOps.add(segmentationUpdate);
     segmentationStep =
         tf.withControlDependencies(segmentationOps).withName("segmentation_step").noOp();
+    collectionAdversary =
+        settings.collectionAdversaryWeight() > 0
+            ? Optional.of(
+                CollectionAdversary.build(
+                    g.graph(),
+                    settings.seed(),
+                    model.settings().classifier(),
+                    inference.classHidden(),
+                    clsLabel,
+                    collections,
+                    settings.collectionAdversaryWeight()))
+            : Optional.empty();
+    List<Parameter> classificationParameters =
+        new ArrayList<>(
+            g.parameters()
+                .trainable(
+                    StepUpdates.classificationStep(
+                        settings.updateRule(), model.classificationSource())));
+    collectionAdversary.ifPresent(a -> classificationParameters.addAll(a.parameters()));
     Op classificationUpdate =
         optimizer.update(
             zeroWhereUnreached(
                 tf,
                 PytorchAdam.gradients(
                     g.graph(),
-                    classificationLoss,
-                    g.parameters()
-                        .trainable(
-                            StepUpdates.classificationStep(
-                                settings.updateRule(), model.classificationSource())))));
+                    collectionAdversary
+                        .<Operand<TFloat32>>map(a -> tf.math.add(classificationLoss, a.loss))
+                        .orElse(classificationLoss),
+                    classificationParameters)));
     List<Op> classificationOps = new ArrayList<>(g.classifierStatisticsUpdates());
     classificationOps.add(classificationUpdate);
     classificationStep =
@@ -168,8 +195,25 @@ public final class TrainingGraph {
         .toList();
   }
 
-  /** Builds the training graph of {@code model} into {@code g}. */
+  /**
+   * Builds the training graph of {@code model} into {@code g}, without a collection adversary:
+   * {@code training.collection-adversary-weight} must be 0.
+   */
   public static TrainingGraph build(GraphContext g, SsmModel model, TrainingSettings settings) {
-    return new TrainingGraph(g, model, settings);
+    return build(g, model, settings, null);
+  }
+
+  /**
+   * Builds the training graph of {@code model} into {@code g}; a collection adversary, if the
+   * settings ask for one, tells apart the {@code collections} of the classification training
+   * slices.
+   */
+  public static TrainingGraph build(
+      GraphContext g, SsmModel model, TrainingSettings settings, CollectionIndex collections) {
+    if (settings.collectionAdversaryWeight() > 0 && collections == null) {
+      throw new IllegalArgumentException(
+          "training.collection-adversary-weight > 0 needs the training slices' collections");
+    }
+    return new TrainingGraph(g, model, settings, collections);
   }
 }

@@ -71,7 +71,8 @@ class SHeadImageFeaturesTest {
     assertEquals(13, head.inputs());
     try (GraphFixture g = new GraphFixture()) {
       Operand<TFloat32> mean = SHead.featureMean(g.tf(), g.constant(map, 1, 2, 2, 3));
-      Operand<TFloat32> logits = head.logits(g.context(), g.tf(), g.constant(rows, 2, 5), mean);
+      Operand<TFloat32> logits =
+          head.apply(g.context(), g.tf(), g.constant(rows, 2, 5), mean).logits();
       Map<String, Parameter> params = new TreeMap<>();
       g.context().parameters().all().forEach(p -> params.put(p.name(), p));
       float[] actual = g.fetchFloats(logits);
@@ -105,7 +106,8 @@ class SHeadImageFeaturesTest {
     assertEquals(3, head.inputs());
     try (GraphFixture g = new GraphFixture()) {
       Operand<TFloat32> mean = SHead.featureMean(g.tf(), g.constant(featureMap(), 1, 2, 2, 3));
-      Operand<TFloat32> logits = head.logits(g.context(), g.tf(), g.constant(ROWS, 2, 5), mean);
+      Operand<TFloat32> logits =
+          head.apply(g.context(), g.tf(), g.constant(ROWS, 2, 5), mean).logits();
       Map<String, Parameter> params = new TreeMap<>();
       g.context().parameters().all().forEach(p -> params.put(p.name(), p));
       float[] actual = g.fetchFloats(logits);

@@ -66,6 +66,7 @@ class LrScheduleTest {
             false,
             "",
             1,
+            0,
             7,
             1,
             1,

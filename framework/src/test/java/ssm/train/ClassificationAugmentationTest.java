@@ -52,6 +52,7 @@ class ClassificationAugmentationTest {
         zoom,
         "",
         1,
+        0,
         7,
         1,
         1,

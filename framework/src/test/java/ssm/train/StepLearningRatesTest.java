@@ -52,6 +52,7 @@ class StepLearningRatesTest {
             false,
             "",
             1,
+            0,
             7,
             1,
             1,

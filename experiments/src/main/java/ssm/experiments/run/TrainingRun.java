@@ -40,6 +40,7 @@ import ssm.train.BalancedCells;
 import ssm.train.CheckpointStore;
 import ssm.train.CheckpointTensors;
 import ssm.train.ClassificationSampling;
+import ssm.train.CollectionIndex;
 import ssm.train.FinalWeights;
 import ssm.train.StagePlan;
 import ssm.train.Trainer;
@@ -161,16 +162,18 @@ public final class TrainingRun {
             classification,
             sources.description(),
             classificationCells(classification, settings));
+    CollectionIndex collections =
+        adversaryCollections(settings.training(), classification, sources.clsTrain());
     Files.createDirectories(run.dir());
     settings.writeTo(run.dir());
 
     try (Graph graph = new Graph()) {
       GraphContext g = new GraphContext(graph, settings.training().seed());
-      TrainingGraph tg = TrainingGraph.build(g, model, settings.training());
+      TrainingGraph tg = TrainingGraph.build(g, model, settings.training(), collections);
       try (Session session = Sessions.create(graph)) {
         CheckpointStore checkpoints =
             new CheckpointStore(run.checkpoints(), settings.training().keepCheckpoints());
-        CheckpointTensors tensors = new CheckpointTensors(session, g.parameters(), tg.optimizer);
+        CheckpointTensors tensors = new CheckpointTensors(session, g.parameters(), tg);
         Optional<Path> latest = start.resume() ? checkpoints.latest() : Optional.empty();
         TrainingState state =
             initialState(session, g, regime, checkpoints, tensors, latest, start, settings);
@@ -399,6 +402,7 @@ public final class TrainingRun {
     h.put("s_image_features", s.model().classifier().imageFeatures());
     h.put("s_roi_batch", s.model().classifier().roiBatch());
     h.put("average_last_epochs", s.training().averageLastEpochs());
+    h.put("collection_adversary_weight", s.training().collectionAdversaryWeight());
     h.put("image_size", s.model().input().minSize());
     return h;
   }
@@ -424,6 +428,27 @@ public final class TrainingRun {
               + String.join(", ", present)
               + ")");
     }
+  }
+
+  /**
+   * The collections of the classification training slices, which the collection adversary tells
+   * apart ({@code training.collection-adversary-weight}); refuses the adversary when they are all
+   * of one collection, where there is nothing to tell.
+   */
+  static CollectionIndex adversaryCollections(
+      TrainingSettings training, CovidxSplit classification, Path splitFile) {
+    CollectionIndex collections = CollectionIndex.of(classification);
+    if (training.collectionAdversaryWeight() > 0 && collections.names().size() < 2) {
+      throw new SettingsException(
+          "training.collection-adversary-weight = "
+              + training.collectionAdversaryWeight()
+              + " needs classification training slices of at least two collections; those of "
+              + splitFile
+              + " are all of "
+              + String.join(", ", collections.names())
+              + " (docs/reference/data.md, \"A slice's collection\")");
+    }
+    return collections;
   }
 
   /**
