@@ -60,32 +60,36 @@ public final class CheckpointTensors implements CheckpointStore.TensorFiles {
               + "run from its weights with --init-weights "
               + ckpt.resolve(RunFolder.WEIGHTS));
     }
-    Map<String, Safetensors.Entry> slots = Safetensors.read(ckpt.resolve(RunFolder.OPTIMIZER));
+    Path file = ckpt.resolve(RunFolder.OPTIMIZER);
+    Map<String, Safetensors.Entry> saved = Safetensors.read(file);
     List<Tensor> fed = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
       for (PytorchAdam.Slot slot : optimizer.slots().values()) {
-        Safetensors.Entry e = slots.get(slot.name());
-        if (e == null) {
-          throw new IOException(ckpt.resolve(RunFolder.OPTIMIZER) + " has no " + slot.name());
-        }
-        TFloat32 t = Tensors.floats(e.data(), e.shape());
-        fed.add(t);
-        runner.feed(slot.feed(), t).addTarget(slot.load());
+        runner.feed(slot.feed(), value(saved, slot.name(), file, fed)).addTarget(slot.load());
       }
       for (Parameter p : trainingState) {
-        Safetensors.Entry e = slots.get(p.name());
-        if (e == null) {
-          throw new IOException(ckpt.resolve(RunFolder.OPTIMIZER) + " has no " + p.name());
-        }
-        TFloat32 t = Tensors.floats(e.data(), e.shape());
-        fed.add(t);
-        runner.feed(p.feed(), t).addTarget(p.load());
+        runner.feed(p.feed(), value(saved, p.name(), file, fed)).addTarget(p.load());
       }
       runner.run().close();
     } finally {
       fed.forEach(Tensor::close);
     }
+  }
+
+  /**
+   * The tensor called {@code name} in {@code saved} (read from {@code file}), kept in {@code fed}.
+   */
+  private static TFloat32 value(
+      Map<String, Safetensors.Entry> saved, String name, Path file, List<Tensor> fed)
+      throws IOException {
+    Safetensors.Entry e = saved.get(name);
+    if (e == null) {
+      throw new IOException(file + " has no " + name);
+    }
+    TFloat32 t = Tensors.floats(e.data(), e.shape());
+    fed.add(t);
+    return t;
   }
 
   private void saveOptimizer(Path file) throws IOException {

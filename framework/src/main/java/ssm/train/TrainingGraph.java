@@ -16,7 +16,6 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 import ssm.graph.GraphContext;
-import ssm.graph.Parameter;
 import ssm.loss.ImageClassLoss;
 import ssm.loss.LossTags;
 import ssm.loss.Losses;
@@ -143,32 +142,38 @@ public final class TrainingGraph {
     collectionAdversary =
         settings.collectionAdversaryWeight() > 0
             ? Optional.of(
-                CollectionAdversary.build(
+                new CollectionAdversary(
                     g.graph(),
                     settings.seed(),
                     model.settings().classifier(),
                     inference.classHidden(),
                     clsLabel,
-                    collections,
-                    settings.collectionAdversaryWeight()))
+                    collections))
             : Optional.empty();
-    List<Parameter> classificationParameters =
+    // S (and what the update rule adds) minimises its loss plus the weighted confusion; the
+    // adversary, its own loss
+    List<PytorchAdam.ParameterGradient> classificationGradients =
         new ArrayList<>(
-            g.parameters()
-                .trainable(
-                    StepUpdates.classificationStep(
-                        settings.updateRule(), model.classificationSource())));
-    collectionAdversary.ifPresent(a -> classificationParameters.addAll(a.parameters()));
-    Op classificationUpdate =
-        optimizer.update(
-            zeroWhereUnreached(
-                tf,
-                PytorchAdam.gradients(
-                    g.graph(),
-                    collectionAdversary
-                        .<Operand<TFloat32>>map(a -> tf.math.add(classificationLoss, a.loss))
-                        .orElse(classificationLoss),
-                    classificationParameters)));
+            PytorchAdam.gradients(
+                g.graph(),
+                collectionAdversary
+                    .<Operand<TFloat32>>map(
+                        a ->
+                            tf.math.add(
+                                classificationLoss,
+                                tf.math.mul(
+                                    tf.constant((float) settings.collectionAdversaryWeight()),
+                                    a.confusion)))
+                    .orElse(classificationLoss),
+                g.parameters()
+                    .trainable(
+                        StepUpdates.classificationStep(
+                            settings.updateRule(), model.classificationSource()))));
+    collectionAdversary.ifPresent(
+        a ->
+            classificationGradients.addAll(
+                PytorchAdam.gradients(g.graph(), a.loss, a.parameters())));
+    Op classificationUpdate = optimizer.update(zeroWhereUnreached(tf, classificationGradients));
     List<Op> classificationOps = new ArrayList<>(g.classifierStatisticsUpdates());
     classificationOps.add(classificationUpdate);
     classificationStep =

@@ -130,6 +130,25 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void theCollectionAdversaryWeightIsZeroOrMore() {
+    assertEquals(0, loader.load(null, List.of(), List.of()).training().collectionAdversaryWeight());
+    assertEquals(
+        0.3,
+        loader
+            .load(null, List.of(), List.of("training.collection-adversary-weight=0.3"))
+            .training()
+            .collectionAdversaryWeight());
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> loader.load(null, List.of(), List.of("training.collection-adversary-weight=-1")));
+    assertTrue(
+        e.getMessage()
+            .contains("training.collection-adversary-weight = -1.0 must be >= 0 (0: no adversary)"),
+        e.getMessage());
+  }
+
+  @Test
   void averagingEpochsNeedsTheirCheckpoints() {
     SettingsException kept =
         assertThrows(

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.types.TFloat32;
 import ssm.data.CovidxSplit;
 import ssm.data.ReaderOptions;
@@ -38,8 +37,8 @@ import ssm.testing.TestSettings;
 import ssm.wiring.ModelWiring;
 
 /**
- * {@code training.collection-adversary-weight}: the gradient reversal, what one classification step
- * moves, and where a checkpoint keeps the adversary.
+ * {@code training.collection-adversary-weight}: the adversary's two cross-entropies, what one
+ * classification step moves, and where a checkpoint keeps the adversary.
  */
 class CollectionAdversaryTest {
   @TempDir static Path dir;
@@ -65,20 +64,23 @@ class CollectionAdversaryTest {
   }
 
   @Test
-  void theReversalKeepsTheValueAndTurnsTheGradientScaled() {
+  void crossEntropiesOfTheCollectionAndOfAllCollectionsAlike() {
     try (GraphFixture g = new GraphFixture()) {
-      Operand<TFloat32> x = g.constant(new float[] {1.5f, -2f, 0.25f}, 1, 3);
-      Operand<TFloat32> y = CollectionAdversary.reverseGradient(g.tf(), x, 0.3f);
-      Operand<TFloat32> loss =
-          g.tf()
-              .reduceSum(
-                  g.tf().math.mul(y, g.constant(new float[] {2f, -1f, 4f}, 1, 3)),
-                  g.tf().constant(new int[] {0, 1}));
-      Output<?>[] dx =
-          g.context().graph().addGradients(loss.asOutput(), new Output<?>[] {x.asOutput()});
-      assertArrayEquals(new float[] {1.5f, -2f, 0.25f}, g.fetchFloats(y), 0f);
-      // d(loss)/dy = (2, -1, 4); through the reversal: -0.3 times that
-      assertArrayEquals(new float[] {-0.6f, 0.3f, -1.2f}, g.fetchFloats(dx[0]), 1e-6f);
+      Operand<TFloat32> logits = g.constant(new float[] {1f, 2f, 0f}, 1, 3);
+      // log softmax = (1, 2, 0) - log(e + e^2 + 1) = (-1.40761, -0.40761, -2.40761)
+      assertEquals(
+          0.40761f,
+          g.fetchFloats(
+                  CollectionAdversary.crossEntropy(
+                      g.tf(), logits, g.constant(new float[] {0f, 1f, 0f}, 1, 3)))[0],
+          1e-5f);
+      float third = 1f / 3;
+      assertEquals(
+          1.40761f,
+          g.fetchFloats(
+                  CollectionAdversary.crossEntropy(
+                      g.tf(), logits, g.constant(new float[] {third, third, third}, 1, 3)))[0],
+          1e-5f);
     }
   }
 

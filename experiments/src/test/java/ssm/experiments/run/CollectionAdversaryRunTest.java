@@ -3,7 +3,6 @@ package ssm.experiments.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,49 +15,18 @@ import ssm.events.ScalarSeries;
 import ssm.io.Safetensors;
 import ssm.loss.LossTags;
 import ssm.settings.Settings;
-import ssm.settings.SettingsException;
 import ssm.settings.Variant;
 import ssm.testing.SlowTest;
 import ssm.train.CollectionAdversary;
-import ssm.train.StepResult;
-import ssm.train.TrainingHook;
 
 /**
- * A run with {@code training.collection-adversary-weight}: refused where the classification slices
- * are all of one collection; otherwise its event file charts the adversary's loss, its weights file
- * holds the model alone, and a resumed run ends with exactly the weights of the uninterrupted one
- * (the adversary's parameters travel in the checkpoints' optimizer files).
+ * A run with {@code training.collection-adversary-weight} (refused over one collection: {@link
+ * SettingsAgainstDataTest}): its event file charts the adversary's loss, its weights file holds the
+ * model alone, and a resumed run ends with exactly the weights of the uninterrupted one (the
+ * adversary's parameters travel in the checkpoints' optimizer files).
  */
 class CollectionAdversaryRunTest {
   @TempDir Path dir;
-
-  @Test
-  void oneCollectionIsRefusedBeforeTheRunFolderIsWritten() throws Exception {
-    Settings s = TinyRun.settings(1, "training.collection-adversary-weight = 0.5");
-    DataSources data = DataSources.resolve(s, null, null, dir);
-    Path run = dir.resolve("run");
-    SettingsException e =
-        assertThrows(
-            SettingsException.class,
-            () -> TrainingRun.run(Variant.of(s), s, data, run, TrainingRun.Start.FRESH));
-    assertEquals(
-        "training.collection-adversary-weight = 0.5 needs classification training slices of at"
-            + " least two collections; those of "
-            + data.clsTrain()
-            + " are all of cls (docs/reference/data.md, \"A slice's collection\")",
-        e.getMessage());
-    assertFalse(Files.exists(run), "a refused run writes no folder");
-  }
-
-  /** Dies, as kill -9 would, after {@code steps} steps. */
-  private record Crash(long steps) implements TrainingHook {
-    @Override
-    public void afterStep(StepResult r) {
-      if (r.state().globalStep() == steps) {
-        throw new IllegalStateException("simulated crash at step " + steps);
-      }
-    }
-  }
 
   @SlowTest
   @Test
@@ -86,15 +54,7 @@ class CollectionAdversaryRunTest {
             synthetic.description());
 
     Path whole = TrainingRun.run(v, s, data, dir.resolve("whole"), TrainingRun.Start.FRESH);
-    Path crashed = dir.resolve("crashed");
-    assertThrows(
-        IllegalStateException.class,
-        () ->
-            TrainingRun.run(
-                v, s, data, crashed, TrainingRun.Start.FRESH, Map.of(), List.of(new Crash(9))));
-    Path resumed =
-        TrainingRun.run(
-            v, s, data, crashed, new TrainingRun.Start(true, null, null), Map.of(), List.of());
+    Path resumed = CrashAfter.crashThenResume(v, s, data, dir.resolve("crashed"), 9, List.of());
 
     Map<String, Safetensors.Entry> a = Safetensors.read(whole);
     Map<String, Safetensors.Entry> b = Safetensors.read(resumed);

@@ -2,7 +2,6 @@ package ssm.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,16 +25,6 @@ import ssm.train.TrainingHook;
 class ResumeTest {
   @TempDir Path dir;
 
-  /** Dies, as kill -9 would, after {@code steps} steps: no checkpoint, no clean-up. */
-  private record Crash(long steps) implements TrainingHook {
-    @Override
-    public void afterStep(StepResult r) {
-      if (r.state().globalStep() == steps) {
-        throw new IllegalStateException("simulated crash at step " + steps);
-      }
-    }
-  }
-
   @Test
   void resumedRunEqualsUninterruptedRun() throws Exception {
     Settings s = TinyRun.settings(2);
@@ -43,13 +32,6 @@ class ResumeTest {
     DataSources data = DataSources.resolve(s, null, null, dir);
 
     Path whole = TrainingRun.run(v, s, data, dir.resolve("whole"), TrainingRun.Start.FRESH);
-    Path crashed = dir.resolve("crashed");
-    // 6 classification slices per epoch: step 9 is the middle of epoch 2
-    assertThrows(
-        IllegalStateException.class,
-        () ->
-            TrainingRun.run(
-                v, s, data, crashed, TrainingRun.Start.FRESH, Map.of(), List.of(new Crash(9))));
     long[] executed = {0};
     TrainingHook counter =
         new TrainingHook() {
@@ -58,15 +40,9 @@ class ResumeTest {
             executed[0]++;
           }
         };
+    // 6 classification slices per epoch: step 9 is the middle of epoch 2
     Path resumed =
-        TrainingRun.run(
-            v,
-            s,
-            data,
-            crashed,
-            new TrainingRun.Start(true, null, null),
-            Map.of(),
-            List.of(counter));
+        CrashAfter.crashThenResume(v, s, data, dir.resolve("crashed"), 9, List.of(counter));
     assertEquals(6, executed[0], "the resumed run replays epoch 2 only, from its checkpoint");
 
     Map<String, Safetensors.Entry> a = Safetensors.read(whole);
