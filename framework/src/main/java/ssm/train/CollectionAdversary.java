@@ -17,14 +17,16 @@ import ssm.settings.ModelSettings.ClassifierSettings;
  * A collection adversary ({@code training.collection-adversary-weight}; not the paper's): a small
  * network that tells a classification slice's collection from S's last hidden layer and the slice's
  * class. Each classification step trains it to tell the collection ({@link #loss}) and, in the same
- * step, S to leave it unsure: S's loss gains the adversary's cross-entropy against all collections
- * alike ({@link #confusion}; the domain confusion of Tzeng et al., ICCV 2015), so that within a
- * class S's evidence stops telling one collection from another (shortcut learning: DeGrave et al.,
- * Nat. Mach. Intell. 2021). Unlike a reversed gradient, which S can satisfy without bound by making
- * the adversary confidently wrong, the confusion is least where the adversary's answer is uniform.
- * The class is an input so that the adversary asks only what the class does not already tell: the
- * collections hold the classes in different shares, and an adversary blind to the class would push
- * S to forget the class too.
+ * step, S to leave it unsure: S's loss gains the adversary's cross-entropy against equal odds for
+ * every collection that holds the slice's class ({@link #confusion}; the domain confusion of Tzeng
+ * et al., ICCV 2015, within each class), so that within a class S's evidence stops telling one
+ * collection from another (shortcut learning: DeGrave et al., Nat. Mach. Intell. 2021). Unlike a
+ * reversed gradient, which S can satisfy without bound by making the adversary confidently wrong,
+ * the confusion is least where the adversary answers what the class alone tells. The class is an
+ * input so that the adversary asks only what the class does not already tell: the collections hold
+ * the classes in different shares, and an adversary blind to the class would push S to forget the
+ * class too. Against equal odds over all collections, S would instead be pushed to make a Normal
+ * slice look like one of a collection that holds no Normal slice.
  *
  * <p>Its parameters live in a registry of their own: they are training state, not the model, so
  * they go to a checkpoint's optimizer file and never into a weights file.
@@ -39,7 +41,10 @@ public final class CollectionAdversary {
   /** The adversary's cross-entropy of the slice's collection: what its parameters minimise. */
   public final Operand<TFloat32> loss;
 
-  /** Its cross-entropy against all collections alike: what S minimises beside its own loss. */
+  /**
+   * Its cross-entropy against equal odds for the collections that hold the slice's class ({@link
+   * CollectionIndex#withinClassOdds}): what S minimises beside its own loss.
+   */
   public final Operand<TFloat32> confusion;
 
   private final CollectionIndex collections;
@@ -76,7 +81,13 @@ public final class CollectionAdversary {
     Operand<TFloat32> logits = Linear.of(PREFIX + "fc_collection", s.hidden(), k).apply(own, tf, x);
     loss = crossEntropy(tf, logits, oneHot(tf, collection, k));
     confusion =
-        crossEntropy(tf, logits, tf.fill(tf.constant(new int[] {1, k}), tf.constant(1f / k)));
+        crossEntropy(
+            tf,
+            logits,
+            tf.gather(
+                tf.constant(collections.withinClassOdds()),
+                tf.reshape(label, tf.constant(new int[] {1})),
+                tf.constant(0)));
   }
 
   /** [1, n]: 1 at {@code index} (a scalar), 0 elsewhere. */

@@ -48,7 +48,7 @@ class CollectionAdversaryTest {
   @BeforeAll
   static void data() throws IOException {
     SyntheticCtGenerator.generate(
-        dir, new SyntheticCtGenerator.Options(2, 4, 128, 3), (done, total) -> {});
+        dir, new SyntheticCtGenerator.Options(2, 10, 128, 3), (done, total) -> {});
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve("cls/train.txt"))) {
       if (!line.isBlank()) {
@@ -86,7 +86,7 @@ class CollectionAdversaryTest {
 
   @Test
   void theIndexNumbersCollectionsInNameOrder() {
-    CollectionIndex index = CollectionIndex.of(split);
+    CollectionIndex index = CollectionIndex.of(split, 3);
     assertEquals(List.of("alpha", "beta"), index.names());
     assertEquals(0, index.of(split.id(0)));
     assertEquals(1, index.of(split.id(1)));
@@ -95,6 +95,34 @@ class CollectionAdversaryTest {
     assertEquals(
         "classification slice elsewhere.png is not among the run's training slices",
         e.getMessage());
+  }
+
+  @Test
+  void withinAClassEveryCollectionThatHoldsItHasEqualOdds() throws IOException {
+    // (class, collection): (0, alpha), (0, beta), (2, alpha), (2, beta), (2, gamma); no class 1
+    String[][] cells = {
+      {"0", "alpha"}, {"0", "beta"}, {"2", "alpha"}, {"2", "beta"}, {"2", "gamma"}
+    };
+    List<String> lines = new ArrayList<>();
+    List<String> source = Files.readAllLines(dir.resolve("cls/train.txt"));
+    for (int i = 0; i < cells.length; i++) {
+      String[] t = source.get(i).strip().split("\\s+");
+      t[1] = cells[i][0];
+      lines.add(String.join(" ", t) + " " + cells[i][1]);
+    }
+    Files.write(dir.resolve("cls/cells.txt"), lines);
+    CollectionIndex index =
+        CollectionIndex.of(
+            new CovidxSplit(
+                dir.resolve("cls/cells.txt"),
+                dir.resolve("cls/images"),
+                ReaderOptions.defaults().withSize(128, 256)),
+            3);
+    float third = 1f / 3;
+    float[][] odds = index.withinClassOdds();
+    assertArrayEquals(new float[] {0.5f, 0.5f, 0f}, odds[0], 0f);
+    assertArrayEquals(new float[] {third, third, third}, odds[1], 0f, "no slice: all alike");
+    assertArrayEquals(new float[] {third, third, third}, odds[2], 0f);
   }
 
   @Test
@@ -110,7 +138,7 @@ class CollectionAdversaryTest {
               IllegalArgumentException.class,
               () ->
                   TrainingGraph.build(
-                      g.context(), model(), settings(0.5), CollectionIndex.of(one)));
+                      g.context(), model(), settings(0.5), CollectionIndex.of(one, 3)));
       assertTrue(e.getMessage().endsWith("they are all of [cls]"), e.getMessage());
     }
   }
@@ -124,7 +152,7 @@ class CollectionAdversaryTest {
   void aStepTrainsTheAdversaryAndItsCheckpointKeepsItOutOfTheWeights() throws IOException {
     try (GraphFixture g = new GraphFixture()) {
       TrainingGraph tg =
-          TrainingGraph.build(g.context(), model(), settings(0.5), CollectionIndex.of(split));
+          TrainingGraph.build(g.context(), model(), settings(0.5), CollectionIndex.of(split, 3));
       CollectionAdversary adversary = tg.collectionAdversary.orElseThrow();
       List<Parameter> all = new ArrayList<>(g.context().parameters().all());
       all.addAll(adversary.parameters());

@@ -163,7 +163,7 @@ public final class TrainingRun {
             sources.description(),
             classificationCells(classification, settings));
     CollectionIndex collections =
-        adversaryCollections(settings.training(), classification, sources.clsTrain());
+        adversaryCollections(settings, classification, sources.clsTrain());
     Files.createDirectories(run.dir());
     settings.writeTo(run.dir());
 
@@ -436,8 +436,10 @@ public final class TrainingRun {
    * of one collection, where there is nothing to tell.
    */
   static CollectionIndex adversaryCollections(
-      TrainingSettings training, CovidxSplit classification, Path splitFile) {
-    CollectionIndex collections = CollectionIndex.of(classification);
+      Settings settings, CovidxSplit classification, Path splitFile) {
+    TrainingSettings training = settings.training();
+    CollectionIndex collections =
+        CollectionIndex.of(classification, settings.model().classifier().classes());
     if (training.collectionAdversaryWeight() > 0 && collections.names().size() < 2) {
       throw new SettingsException(
           "training.collection-adversary-weight = "
