@@ -28,8 +28,9 @@ import ssm.settings.TrainingSettings;
  * The whole training graph of a run, built once: the segmentation step (Eq. 1, BatchNorm in
  * training mode) and the classification step (Eq. 2, BatchNorm in inference mode) over one set of
  * weights, one PyTorch-style Adam whose per-parameter state both steps share (as the reference's
- * single optimizer), and the branch copy of the scratch and frozen regimes. The classification path
- * is the full inference graph, so validation runs in the same session.
+ * single optimizer), and the branch copy of the scratch and frozen regimes; with {@code
+ * training.collection-adversary-weight}, a collection adversary trained in the classification step.
+ * The classification path is the full inference graph, so validation runs in the same session.
  */
 public final class TrainingGraph {
   /** Segmentation inputs: slice [H, W, 3], gt boxes [G, 4], gt masks [G, H, W] (0/1). */
@@ -152,19 +153,21 @@ public final class TrainingGraph {
             : Optional.empty();
     // S (and what the update rule adds) minimises its loss plus the weighted confusion; the
     // adversary, its own loss
+    Operand<TFloat32> sObjective =
+        collectionAdversary
+            .<Operand<TFloat32>>map(
+                a ->
+                    tf.math.add(
+                        classificationLoss,
+                        tf.math.mul(
+                            tf.constant((float) settings.collectionAdversaryWeight()),
+                            a.confusion)))
+            .orElse(classificationLoss);
     List<PytorchAdam.ParameterGradient> classificationGradients =
         new ArrayList<>(
             PytorchAdam.gradients(
                 g.graph(),
-                collectionAdversary
-                    .<Operand<TFloat32>>map(
-                        a ->
-                            tf.math.add(
-                                classificationLoss,
-                                tf.math.mul(
-                                    tf.constant((float) settings.collectionAdversaryWeight()),
-                                    a.confusion)))
-                    .orElse(classificationLoss),
+                sObjective,
                 g.parameters()
                     .trainable(
                         StepUpdates.classificationStep(
