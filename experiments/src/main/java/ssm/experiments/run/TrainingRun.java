@@ -432,15 +432,18 @@ public final class TrainingRun {
 
   /**
    * The collections of the classification training slices, which the collection adversary tells
-   * apart ({@code training.collection-adversary-weight}); refuses the adversary when they are all
-   * of one collection, where there is nothing to tell.
+   * apart ({@code training.collection-adversary-weight}); null without an adversary. Refuses the
+   * adversary when they are all of one collection, where there is nothing to tell.
    */
   static CollectionIndex adversaryCollections(
       Settings settings, CovidxSplit classification, Path splitFile) {
     TrainingSettings training = settings.training();
+    if (training.collectionAdversaryWeight() == 0) {
+      return null;
+    }
     CollectionIndex collections =
         CollectionIndex.of(classification, settings.model().classifier().classes());
-    if (training.collectionAdversaryWeight() > 0 && collections.names().size() < 2) {
+    if (collections.names().size() < 2) {
       throw new SettingsException(
           "training.collection-adversary-weight = "
               + training.collectionAdversaryWeight()
